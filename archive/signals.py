@@ -1,0 +1,1 @@
+"""Queue index updates after commit; only management commands write the index."""
