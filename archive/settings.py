@@ -45,6 +45,7 @@ if not PRODUCTION:
     ALLOWED_HOSTS += ["testserver"]
 
 VAR_DIR = env_path("PENINSULA_VAR", BASE_DIR / "var")
+VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -60,6 +61,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -99,12 +101,12 @@ HAYSTACK_CONNECTIONS = {
         "ENGINE": "archive.search.backend.PeninsulaWhooshEngine",
         "PATH": str(env_path("WHOOSH_PATH", VAR_DIR / "whoosh")),
         "BATCH_SIZE": 500,
+        "INCLUDE_SPELLING": False,
     }
 }
 # Web workers never write the index: changes are queued and applied by management commands.
 HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.BaseSignalProcessor"
 HAYSTACK_LIMIT_TO_REGISTERED_MODELS = False
-HAYSTACK_INCLUDE_SPELLING = False
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

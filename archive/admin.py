@@ -1,0 +1,153 @@
+"""Every model in the admin, with entity curation: merge, aliases, kind changes.
+
+Curation never writes the search index: changed articles are queued (after commit) and
+``python manage.py sync_index`` applies the queue.
+"""
+
+from django.contrib import admin, messages
+from django.db import transaction
+
+from archive.models import (
+    Alias,
+    Article,
+    ArticleURL,
+    Capture,
+    Entity,
+    Fingerprint,
+    IndexQueue,
+    Mention,
+    Source,
+)
+from archive.signals import queue_articles
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+
+
+class CaptureInline(admin.TabularInline):
+    model = Capture
+    fields = ["origin", "content_type", "captured", "ingested", "sha256"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+
+class MentionInline(admin.TabularInline):
+    model = Mention
+    fields = ["entity", "count"]
+    raw_id_fields = ["entity"]
+    extra = 0
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = ["title", "source", "published", "language"]
+    list_filter = ["source", "language"]
+    search_fields = ["title", "url"]
+    date_hierarchy = "published"
+    raw_id_fields = ["version_of"]
+    readonly_fields = ["content_hash", "created", "updated"]
+    inlines = [MentionInline, CaptureInline]
+
+
+@admin.register(ArticleURL)
+class ArticleURLAdmin(admin.ModelAdmin):
+    list_display = ["url", "article"]
+    search_fields = ["url"]
+    raw_id_fields = ["article"]
+
+
+@admin.register(Capture)
+class CaptureAdmin(admin.ModelAdmin):
+    list_display = ["origin", "content_type", "captured", "ingested"]
+    search_fields = ["origin"]
+    raw_id_fields = ["article"]
+    exclude = ["content"]
+    readonly_fields = ["sha256", "ingested"]
+
+
+class AliasInline(admin.TabularInline):
+    model = Alias
+    fields = ["name"]
+    extra = 1
+
+
+@admin.action(description="Merge selected entities into the one with the most mentions")
+def merge_entities(modeladmin, request, queryset):
+    entities = sorted(queryset.with_article_counts(), key=lambda e: (-e.n_articles, e.pk))
+    if len(entities) < 2 or len({e.kind for e in entities}) > 1:
+        modeladmin.message_user(request, "Select two or more entities of one kind.", messages.ERROR)
+        return
+    target, others = entities[0], entities[1:]
+    with transaction.atomic():
+        for other in others:
+            merge_into(target, other)
+    modeladmin.message_user(
+        request,
+        f"Merged {', '.join(o.name for o in others)} into {target.name}. "
+        "Run `python manage.py sync_index` to update search.",
+    )
+
+
+def merge_into(target: Entity, other: Entity) -> None:
+    """Move ``other``'s mentions and aliases to ``target`` and delete ``other``."""
+    article_ids = list(other.mentions.values_list("article_id", flat=True))
+    for mention in other.mentions.all():
+        existing = Mention.objects.filter(article_id=mention.article_id, entity=target).first()
+        if existing:
+            existing.count += mention.count
+            existing.spans = sorted(existing.spans + mention.spans)
+            existing.save()
+            mention.delete()
+        else:
+            mention.entity = target
+            mention.save()
+    target.add_alias(other.name)
+    for alias in other.aliases.all():
+        target.add_alias(alias.name)
+    other.delete()
+    queue_articles(article_ids)
+
+
+@admin.register(Entity)
+class EntityAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "slug", "code"]
+    list_filter = ["kind"]
+    search_fields = ["name", "aliases__name", "slug", "code"]
+    inlines = [AliasInline]
+    actions = [merge_entities]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and {"kind", "slug", "code"} & set(form.changed_data):
+            # Facet values changed: every article mentioning it needs re-indexing.
+            queue_articles(obj.mentions.values_list("article_id", flat=True))
+
+
+@admin.register(Alias)
+class AliasAdmin(admin.ModelAdmin):
+    list_display = ["name", "entity", "key"]
+    search_fields = ["name", "key", "entity__name"]
+    raw_id_fields = ["entity"]
+    readonly_fields = ["key"]
+
+
+@admin.register(Mention)
+class MentionAdmin(admin.ModelAdmin):
+    list_display = ["entity", "article", "count"]
+    raw_id_fields = ["entity", "article"]
+    list_filter = ["entity__kind"]
+
+
+@admin.register(Fingerprint)
+class FingerprintAdmin(admin.ModelAdmin):
+    list_display = ["article", "band", "value"]
+    raw_id_fields = ["article"]
+
+
+@admin.register(IndexQueue)
+class IndexQueueAdmin(admin.ModelAdmin):
+    list_display = ["article_id", "queued"]

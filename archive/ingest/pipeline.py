@@ -1,0 +1,123 @@
+"""Files → parsed documents → actors → rows → index, with a tally of what happened.
+
+A bad file or record is reported (path and reason) and the batch goes on. Each document is
+stored in its own transaction, and the index learns only of committed articles.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+
+from archive import entities
+from archive.ingest import iter_files, read_path
+from archive.ingest.document import ParsedDocument, ReadError, Skipped
+from archive.ingest.near_duplicates import link_near_duplicates
+from archive.ingest.store import NEW, EntityResolver, store
+
+FAILED, SKIPPED = "failed", "skipped"
+
+
+@dataclass
+class Event:
+    """One outcome: ``new``, ``duplicate``, ``unchanged``, ``skipped`` or ``failed``."""
+
+    status: str
+    origin: str
+    detail: str = ""
+    document: ParsedDocument | None = None
+
+
+@dataclass
+class Tally:
+    counts: Counter = field(default_factory=Counter)
+    problems: list[Event] = field(default_factory=list)
+
+    def add(self, event: Event) -> None:
+        self.counts[event.status] += 1
+        if event.status == FAILED:
+            self.problems.append(event)
+
+    def summary(self) -> str:
+        c = self.counts
+        line = f"{c['new']} new, {c['unchanged'] + c['duplicate']} unchanged, {c[FAILED]} failed"
+        extras = []
+        if c["duplicate"]:
+            extras.append(f"{c['duplicate']} of the unchanged were copies added to an article")
+        if c[SKIPPED]:
+            extras.append(f"{c[SKIPPED]} records skipped as not articles")
+        return line + (f" ({'; '.join(extras)})" if extras else "")
+
+
+def parse(paths: Iterable[Path]) -> Iterator[Event | ParsedDocument]:
+    """Read every file under ``paths``: documents, plus events for skips and failures."""
+    max_bytes = settings.INGEST_MAX_BYTES
+    for path in iter_files(paths):
+        try:
+            for item in read_path(path, max_bytes=max_bytes):
+                if isinstance(item, Skipped):
+                    yield Event(SKIPPED, item.origin, item.reason)
+                else:
+                    yield item
+        except ReadError as error:
+            yield Event(FAILED, str(path), str(error))
+        except Exception as error:  # a reader bug must not end the batch
+            yield Event(FAILED, str(path), f"unexpected {type(error).__name__}: {error}")
+
+
+def ingest(paths: Iterable[Path], on_event: Callable[[Event], None]) -> Tally:
+    """Parse, extract, store. Calls ``on_event`` for every outcome; returns the tally."""
+    tally = Tally()
+    resolver = EntityResolver()
+    for item in parse(paths):
+        event = item if isinstance(item, Event) else store_one(item, resolver)
+        tally.add(event)
+        on_event(event)
+    return tally
+
+
+def store_one(doc: ParsedDocument, resolver: EntityResolver) -> Event:
+    try:
+        actors = entities.extract(doc.title, doc.body)
+        status, article = store(doc, actors, resolver)
+        if status == NEW:
+            link_near_duplicates(article)
+        return Event(status, doc.origin)
+    except Exception as error:  # one bad document never aborts the batch
+        return Event(FAILED, doc.origin, f"could not store: {type(error).__name__}: {error}")
+
+
+def dry_run(paths: Iterable[Path], on_event: Callable[[Event], None]) -> Tally:
+    """Parse and extract without touching the database or the index."""
+    tally = Tally()
+    for item in parse(paths):
+        event = item if isinstance(item, Event) else Event("parsed", item.origin, document=item)
+        tally.add(event)
+        on_event(event)
+    return tally
+
+
+def document_json(doc: ParsedDocument) -> dict:
+    """The dry-run record of a parsed document and its actors."""
+    actors = entities.extract(doc.title, doc.body)
+
+    def named(kind):
+        return [{"name": a.name, "aliases": a.aliases} for a in actors if a.kind == kind]
+
+    return {
+        "path": doc.origin,
+        "title": doc.title,
+        "published": doc.published.isoformat() if doc.published else None,
+        "source": doc.source,
+        "url": doc.url,
+        "author": doc.author,
+        "language": doc.language,
+        "body": doc.body,
+        "persons": named("person"),
+        "organizations": named("organization"),
+        "countries": sorted({a.code for a in actors if a.kind == "country" and a.code}),
+    }

@@ -1,0 +1,172 @@
+"""ParsedDocument + actors → database rows, atomically and idempotently.
+
+One document is one transaction. The same text (content hash) or the same URL is one
+article: a second copy adds its capture and URLs to the existing article and changes
+nothing else. Storing the same capture twice changes nothing at all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+
+from django.db import transaction
+
+from archive.entities.types import COUNTRY, PERSON, Actor, normalise_name
+from archive.ingest.document import ParsedDocument
+from archive.models import (
+    Alias,
+    Article,
+    ArticleURL,
+    Capture,
+    Entity,
+    Mention,
+    Source,
+    unique_slug,
+)
+from archive.signals import queue_articles
+
+NEW, UNCHANGED, DUPLICATE = "new", "unchanged", "duplicate"
+
+
+class EntityResolver:
+    """Maps extracted actors to Entity rows: by country code, then by normalised name.
+
+    A person's one-word alias ("Moon") is kept for display but never used to match, so a
+    bare surname can never join two different people across articles.
+    """
+
+    def __init__(self):
+        self._cache: dict[tuple[str, str], int] = {}
+
+    def keys(self, actor: Actor) -> list[str]:
+        names = [actor.name] + [
+            a for a in actor.aliases if actor.kind != PERSON or len(a.split()) > 1
+        ]
+        return [k for k in dict.fromkeys(normalise_name(n) for n in names) if k]
+
+    def resolve(self, actor: Actor) -> Entity:
+        if actor.kind == COUNTRY and actor.code:
+            entity = Entity.objects.filter(kind=COUNTRY, code=actor.code).first()
+            return entity or self.create(actor)
+        keys = self.keys(actor)
+        for key in keys:
+            entity_id = self._cache.get((actor.kind, key))
+            if entity_id:
+                return Entity(pk=entity_id, kind=actor.kind)
+        found = (
+            Alias.objects.filter(key__in=keys, entity__kind=actor.kind)
+            .select_related("entity")
+            .order_by("entity_id")
+        )
+        by_key = {alias.key: alias.entity for alias in found}
+        entity = next((by_key[k] for k in keys if k in by_key), None) or self.create(actor)
+        for key in keys:
+            self._cache[(actor.kind, key)] = entity.pk
+        return entity
+
+    def create(self, actor: Actor) -> Entity:
+        entity = Entity.objects.create(
+            kind=actor.kind,
+            name=actor.name,
+            code=actor.code,
+            slug=unique_slug(Entity, actor.name, kind=actor.kind),
+        )
+        for name in [actor.name, *actor.aliases]:
+            entity.add_alias(name)
+        return entity
+
+
+def store(doc: ParsedDocument, actors: Iterable[Actor], resolver: EntityResolver) -> tuple[str, Article]:
+    """Store one parsed document. Returns (``new`` | ``duplicate`` | ``unchanged``, article)."""
+    with transaction.atomic():
+        existing = find_existing(doc)
+        if existing:
+            added = add_capture(existing, doc) | add_urls(existing, doc)
+            return (DUPLICATE if added else UNCHANGED), existing
+        article = Article.objects.create(
+            title=doc.title[:1000],
+            body=doc.body,
+            published=doc.published,
+            source=Source.for_name(doc.source),
+            url=doc.url,
+            author=doc.author[:500],
+            language=doc.language,
+            dateline=doc.dateline[:200],
+            content_hash=doc.content_hash,
+        )
+        add_urls(article, doc)
+        add_capture(article, doc)
+        save_mentions(article, actors, resolver)
+        return NEW, article
+
+
+def find_existing(doc: ParsedDocument) -> Article | None:
+    article = Article.objects.filter(content_hash=doc.content_hash).first()
+    if article is None and doc.url:
+        link = ArticleURL.objects.filter(url=doc.url).select_related("article").first()
+        article = link.article if link else None
+    return article
+
+
+def add_urls(article: Article, doc: ParsedDocument) -> bool:
+    added = False
+    for url in dict.fromkeys(u for u in [doc.url, *doc.other_urls] if u):
+        _, created = ArticleURL.objects.get_or_create(url=url[:2000], defaults={"article": article})
+        added |= created
+    return added
+
+
+def add_capture(article: Article, doc: ParsedDocument) -> bool:
+    sha = hashlib.sha256(doc.raw).hexdigest()
+    _, created = Capture.objects.get_or_create(
+        article=article,
+        sha256=sha,
+        defaults={
+            "content": doc.raw,
+            "content_type": doc.content_type,
+            "origin": doc.origin[:2000],
+            "captured": doc.captured,
+        },
+    )
+    return created
+
+
+def save_mentions(article: Article, actors: Iterable[Actor], resolver: EntityResolver) -> None:
+    """Replace the article's mentions with ``actors`` (two actors on one entity are merged)."""
+    merged: dict[int, Mention] = {}
+    for actor in actors:
+        entity = resolver.resolve(actor)
+        mention = merged.setdefault(
+            entity.pk, Mention(article=article, entity_id=entity.pk, count=0, spans=[])
+        )
+        mention.count += max(actor.count, len(actor.spans), 1)
+        mention.spans = sorted(mention.spans + [list(s) for s in actor.spans])
+    Mention.objects.filter(article=article).delete()
+    Mention.objects.bulk_create(merged.values())
+    queue_articles([article.pk])  # bulk_create sends no signals
+
+
+def sync_gazetteer(entries=None) -> int:
+    """Load the gazetteer files into Entity/Alias rows; returns how many entities were added.
+
+    Existing entities keep their curated name and slug; only missing aliases are added.
+    """
+    if entries is None:
+        from archive.entities import Gazetteer
+
+        entries = Gazetteer.default().entries()
+    known = set(Alias.objects.values_list("entity__kind", "key"))
+    resolver = EntityResolver()
+    before = Entity.objects.count()
+    with transaction.atomic():
+        for entry in entries:
+            actor = Actor(entry.kind, entry.name, list(entry.aliases), entry.code or "")
+            missing = [n for n in [actor.name, *actor.aliases] if (actor.kind, normalise_name(n)) not in known]
+            if not missing:
+                continue
+            entity = resolver.resolve(actor)
+            for name in missing:
+                entity.add_alias(name)
+                known.add((actor.kind, normalise_name(name)))
+    return Entity.objects.count() - before

@@ -1,0 +1,69 @@
+"""python manage.py ingest PATH… — files and directories into the archive."""
+
+import json
+import sys
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from archive.ingest import pipeline
+from archive.ingest.store import sync_gazetteer
+from archive.search.sync import sync_index
+
+
+class Command(BaseCommand):
+    help = (
+        "Ingest saved pages (.html), web archives (.warc/.warc.gz/.arc), dataset files "
+        "(.jsonl/.json) and text dumps (.txt). Re-running changes nothing. Bad files are "
+        "reported with their path and reason; the exit status is 1 if any failed."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", type=Path)
+        parser.add_argument("--dry-run", action="store_true", help="parse only; no database, no index")
+        parser.add_argument("--json", action="store_true", help="with --dry-run: one JSON object per document")
+        parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+
+    def handle(self, *paths, **options):
+        paths = options["paths"]
+        if options["json"] and not options["dry_run"]:
+            raise CommandError("--json is only available with --dry-run")
+        progress = self.progress_bar(options)
+        if options["dry_run"]:
+            tally = pipeline.dry_run(paths, lambda e: self.report_dry(e, options["json"], progress))
+        else:
+            sync_gazetteer()
+            tally = pipeline.ingest(paths, lambda e: self.report(e, progress))
+            if progress:
+                progress.close()
+            updated, removed = sync_index()
+            self.stderr.write(f"index: {updated} articles updated, {removed} removed")
+        if progress:
+            progress.close()
+        self.stderr.write(tally.summary()) if options["json"] else self.stdout.write(tally.summary())
+        if tally.counts[pipeline.FAILED]:
+            sys.exit(1)
+
+    def progress_bar(self, options):
+        if options["no_progress"] or not sys.stderr.isatty():
+            return None
+        from tqdm import tqdm
+
+        return tqdm(unit=" docs", file=sys.stderr, dynamic_ncols=True)
+
+    def report(self, event, progress):
+        if progress:
+            progress.update(1)
+        if event.status == pipeline.FAILED:
+            line = self.style.ERROR(f"FAILED {event.origin}: {event.detail}")
+            (progress.write(line, file=sys.stderr) if progress else self.stderr.write(line))
+
+    def report_dry(self, event, as_json, progress):
+        self.report(event, progress)
+        if event.document is None:
+            return
+        if as_json:
+            self.stdout.write(json.dumps(pipeline.document_json(event.document), ensure_ascii=False))
+        else:
+            doc = event.document
+            self.stdout.write(f"{doc.origin}: {doc.title!r} ({doc.source or '?'}, {doc.published or '?'})")

@@ -1,0 +1,19 @@
+"""python manage.py sync_index — apply queued index changes (or --rebuild everything)."""
+
+from django.core.management.base import BaseCommand
+
+from archive.search.sync import rebuild_index, sync_index
+
+
+class Command(BaseCommand):
+    help = "Bring the Whoosh index up to date with the database. The only index writer."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--rebuild", action="store_true", help="re-index every article")
+
+    def handle(self, **options):
+        if options["rebuild"]:
+            self.stdout.write(f"index rebuilt: {rebuild_index()} articles")
+        else:
+            updated, removed = sync_index()
+            self.stdout.write(f"index: {updated} articles updated, {removed} removed")

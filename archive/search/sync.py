@@ -1,0 +1,44 @@
+"""Apply the index queue: the only path by which the Whoosh index changes."""
+
+from haystack import connections
+
+from archive.models import Article, IndexQueue
+
+BATCH = 500
+
+
+def index():
+    return connections["default"].get_unified_index().get_index(Article)
+
+
+def backend():
+    return connections["default"].get_backend()
+
+
+def sync_index(progress=None) -> tuple[int, int]:
+    """Index queued articles that exist, remove those that are gone. Returns (updated, removed)."""
+    queued = list(IndexQueue.objects.values_list("article_id", flat=True))
+    updated = removed = 0
+    for start in range(0, len(queued), BATCH):
+        chunk = queued[start : start + BATCH]
+        existing = list(index().index_queryset().filter(pk__in=chunk))
+        gone = set(chunk) - {a.pk for a in existing}
+        if existing:
+            backend().update(index(), existing)
+        if gone:
+            backend().remove_many([f"archive.article.{pk}" for pk in gone])
+        IndexQueue.objects.filter(article_id__in=chunk).delete()
+        updated, removed = updated + len(existing), removed + len(gone)
+        if progress:
+            progress(len(chunk))
+    return updated, removed
+
+
+def rebuild_index() -> int:
+    """Re-index every article in one writer commit (searches keep working meanwhile)."""
+    IndexQueue.objects.all().delete()
+    qs = index().index_queryset().order_by("pk")
+    ids = list(qs.values_list("pk", flat=True))
+    batches = (qs.filter(pk__in=ids[i : i + BATCH]) for i in range(0, len(ids), BATCH))
+    backend().rebuild(index(), batches)
+    return len(ids)

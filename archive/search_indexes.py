@@ -1,0 +1,42 @@
+"""The haystack index of articles. Facet fields hold ids (slugs, ISO codes), never names."""
+
+from haystack import indexes
+
+from archive.models import Article, Entity
+
+
+class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
+    text = indexes.CharField(document=True, use_template=True)
+    title = indexes.CharField(model_attr="title")
+    published = indexes.DateTimeField(model_attr="published", null=True)
+    source = indexes.CharField(faceted=True, null=True)
+    month = indexes.CharField(faceted=True, null=True)
+    countries = indexes.MultiValueField(faceted=True)
+    persons = indexes.MultiValueField(faceted=True)
+    organizations = indexes.MultiValueField(faceted=True)
+
+    def get_model(self):
+        return Article
+
+    def index_queryset(self, using=None):
+        return Article.objects.select_related("source").prefetch_related("mentions__entity")
+
+    def prepare_source(self, article):
+        return article.source.slug if article.source_id else None
+
+    def prepare_month(self, article):
+        return article.published.strftime("%Y-%m") if article.published else None
+
+    def _entity_values(self, article, kind):
+        return sorted(
+            {m.entity.facet_value for m in article.mentions.all() if m.entity.kind == kind}
+        )
+
+    def prepare_countries(self, article):
+        return self._entity_values(article, Entity.Kind.COUNTRY)
+
+    def prepare_persons(self, article):
+        return self._entity_values(article, Entity.Kind.PERSON)
+
+    def prepare_organizations(self, article):
+        return self._entity_values(article, Entity.Kind.ORGANIZATION)

@@ -1,0 +1,124 @@
+"""Thin views: fetch, call one or two model or service functions, render."""
+
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
+
+from archive.models import Article, Capture, Entity
+from archive.search.highlight import linked_body
+from archive.search.service import api_payload, run_search
+
+CSP_SANDBOX = "sandbox; default-src 'none'"
+
+
+@require_safe
+def home(request):
+    return render(request, "archive/home.html", {
+        "latest": Article.objects.latest_first().select_related("source")[:10],
+        "top_actors": {
+            kind.label: Entity.objects.filter(kind=kind).with_article_counts()
+            .filter(n_articles__gt=0).order_by("-n_articles", "name")[:8]
+            for kind in Entity.Kind
+        },
+        "per_month": bar_chart(Article.objects.per_month()),
+        "total": Article.objects.count(),
+    })
+
+
+@require_safe
+def search(request):
+    return render(request, "archive/search.html", {"page": run_search(request.GET)})
+
+
+@require_safe
+def api_search(request):
+    return JsonResponse(api_payload(run_search(request.GET)), json_dumps_params={"ensure_ascii": False})
+
+
+@require_safe
+def article_detail(request, pk):
+    article = get_object_or_404(Article.objects.select_related("source"), pk=pk)
+    mentions = list(article.actors())
+    links = [
+        (start, end, m.entity.get_absolute_url(), m.entity.name)
+        for m in mentions
+        for start, end in m.spans
+        if 0 <= start < end <= len(article.body)
+    ]
+    return render(request, "archive/article.html", {
+        "article": article,
+        "body": linked_body(article.body, links),
+        "mentions": mentions,
+        "captures": article.captures.defer("content"),
+        "versions": article.other_versions(),
+    })
+
+
+@require_safe
+def capture_list(request, pk):
+    article = get_object_or_404(Article, pk=pk)
+    captures = list(article.captures.all())
+    return render(request, "archive/captures.html", {
+        "article": article,
+        "captures": [(c, preview(c)) for c in captures],
+    })
+
+
+@require_safe
+def capture_raw(request, pk, capture_pk):
+    """The capture's bytes as plain text, in a sandbox: nothing inside it can run."""
+    capture = get_object_or_404(Capture, pk=capture_pk, article_id=pk)
+    response = HttpResponse(bytes(capture.content), content_type="text/plain; charset=utf-8")
+    response["Content-Security-Policy"] = CSP_SANDBOX
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Disposition"] = f'inline; filename="capture-{capture.pk}.txt"'
+    return response
+
+
+@require_safe
+def actor_list(request):
+    groups = [
+        (kind.label, Entity.objects.filter(kind=kind).with_article_counts()
+         .filter(n_articles__gt=0).order_by("name"))
+        for kind in Entity.Kind
+    ]
+    return render(request, "archive/actors.html", {"groups": groups})
+
+
+@require_safe
+def actor_detail(request, kind, slug):
+    entity = get_object_or_404(Entity, kind=kind, slug=slug)
+    articles = (Article.objects.filter(mentions__entity=entity).latest_first()
+                .select_related("source"))
+    page = Paginator(articles, 20).get_page(request.GET.get("page"))
+    return render(request, "archive/actor.html", {
+        "entity": entity,
+        "page": page,
+        "per_month": bar_chart(articles.per_month()),
+        "aliases": entity.aliases.order_by("name")[:40],
+        "co_mentioned": co_mentioned(entity),
+    })
+
+
+def co_mentioned(entity, limit=15):
+    """The entities most often mentioned in the same articles as ``entity``."""
+    return (
+        Entity.objects.filter(mentions__article__mentions__entity=entity)
+        .exclude(pk=entity.pk)
+        .annotate(n=Count("mentions__article", distinct=True))
+        .order_by("-n", "name")[:limit]
+    )
+
+
+def bar_chart(rows) -> list[dict]:
+    rows = list(rows)
+    top = max((r["n"] for r in rows), default=0) or 1
+    return [{"month": r["month"], "n": r["n"], "pct": round(100 * r["n"] / top)} for r in rows]
+
+
+def preview(capture, limit=200_000) -> str:
+    """Decoded text of a capture for display (escaped by the template)."""
+    text = bytes(capture.content[:limit]).decode("utf-8", errors="replace")
+    return text + ("\n…" if len(capture.content) > limit else "")

@@ -1,0 +1,57 @@
+"""A small named world for search and page tests, stored and indexed for real."""
+
+from datetime import datetime, timezone
+
+from django.test import TestCase
+from haystack import connections
+
+from archive.entities.types import Actor
+from archive.ingest.document import ParsedDocument
+from archive.ingest.store import EntityResolver, store
+from archive.search.sync import sync_index
+
+
+def utc(*args):
+    return datetime(*args, tzinfo=timezone.utc)
+
+
+def document(title, body, source="Test Wire", published=None, origin=None, url=""):
+    return ParsedDocument(
+        origin=origin or f"test/{title[:20]}.txt",
+        title=title,
+        body=body,
+        raw=f"{title}\n\n{body}".encode(),
+        published=published,
+        source=source,
+        url=url,
+    )
+
+
+def actor(kind, name, body="", surface=None, code="", aliases=()):
+    """An Actor whose spans are every occurrence of ``surface`` (default ``name``) in ``body``."""
+    surface = surface or name
+    spans, start = [], body.find(surface)
+    while start >= 0:
+        spans.append((start, start + len(surface)))
+        start = body.find(surface, start + len(surface))
+    return Actor(kind, name, list(aliases), code, spans, max(1, len(spans)))
+
+
+class IndexedTestCase(TestCase):
+    """Stores documents through the real pipeline and indexes them in a real Whoosh index."""
+
+    @classmethod
+    def setUpClass(cls):
+        connections["default"].get_backend().clear()
+        super().setUpClass()  # runs setUpTestData, which stores and indexes the world
+
+    @classmethod
+    def add(cls, doc, actors=()):
+        resolver = EntityResolver()
+        with cls.captureOnCommitCallbacks(execute=True):
+            status, article = store(doc, actors, resolver)
+        return article
+
+    @classmethod
+    def index_all(cls):
+        sync_index()

@@ -1,0 +1,17 @@
+"""Test settings: a throw-away SQLite database and Whoosh index in a temporary directory."""
+
+import tempfile
+from pathlib import Path
+
+from archive.settings import *  # noqa: F403
+
+VAR_DIR = Path(tempfile.mkdtemp(prefix="peninsula-test-"))
+DATABASES["default"]["NAME"] = VAR_DIR / "test.sqlite3"  # noqa: F405
+HAYSTACK_CONNECTIONS["default"]["PATH"] = str(VAR_DIR / "whoosh")  # noqa: F405
+STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT.mkdir()
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
