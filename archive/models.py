@@ -179,6 +179,10 @@ class Entity(models.Model):
         return reverse("archive:actor", args=[self.kind, self.slug])
 
     @property
+    def kind_plural(self) -> str:
+        return KIND_PLURALS[self.kind]
+
+    @property
     def facet_value(self) -> str:
         """The value this entity has in search URLs and the index: code for countries."""
         return self.code if self.kind == self.Kind.COUNTRY and self.code else self.slug
@@ -187,6 +191,13 @@ class Entity(models.Model):
         key = normalise_name(name)
         if key:
             Alias.objects.get_or_create(entity=self, key=key, defaults={"name": name})
+
+
+KIND_PLURALS = {
+    Entity.Kind.PERSON: "People",
+    Entity.Kind.COUNTRY: "Countries",
+    Entity.Kind.ORGANIZATION: "Organizations",
+}
 
 
 class Alias(models.Model):

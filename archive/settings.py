@@ -29,7 +29,7 @@ def env_path(name: str, default: Path) -> Path:
 
 
 PRODUCTION = os.environ.get("PENINSULA_ENV", "local") == "production"
-DEBUG = env_bool("DEBUG", not PRODUCTION)
+DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 
 if PRODUCTION:

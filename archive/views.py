@@ -6,7 +6,7 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
-from archive.models import Article, Capture, Entity
+from archive.models import KIND_PLURALS, Article, Capture, Entity
 from archive.search.highlight import linked_body
 from archive.search.service import api_payload, run_search
 
@@ -18,7 +18,7 @@ def home(request):
     return render(request, "archive/home.html", {
         "latest": Article.objects.latest_first().select_related("source")[:10],
         "top_actors": {
-            kind.label: Entity.objects.filter(kind=kind).with_article_counts()
+            KIND_PLURALS[kind]: Entity.objects.filter(kind=kind).with_article_counts()
             .filter(n_articles__gt=0).order_by("-n_articles", "name")[:8]
             for kind in Entity.Kind
         },
@@ -80,7 +80,7 @@ def capture_raw(request, pk, capture_pk):
 @require_safe
 def actor_list(request):
     groups = [
-        (kind.label, Entity.objects.filter(kind=kind).with_article_counts()
+        (KIND_PLURALS[kind], Entity.objects.filter(kind=kind).with_article_counts()
          .filter(n_articles__gt=0).order_by("name"))
         for kind in Entity.Kind
     ]

@@ -1,6 +1,6 @@
 """A small named world for search and page tests, stored and indexed for real."""
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from django.test import TestCase
 from haystack import connections
@@ -12,7 +12,7 @@ from archive.search.sync import sync_index
 
 
 def utc(*args):
-    return datetime(*args, tzinfo=timezone.utc)
+    return datetime(*args, tzinfo=UTC)
 
 
 def document(title, body, source="Test Wire", published=None, origin=None, url=""):

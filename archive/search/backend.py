@@ -17,7 +17,7 @@ from __future__ import annotations
 import threading
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 
 from haystack.backends import BaseEngine
 from haystack.backends.whoosh_backend import WhooshSearchBackend, WhooshSearchQuery
@@ -70,7 +70,7 @@ class SearchResponse:
 def to_utc_naive(value: datetime) -> datetime:
     """Whoosh drops time zones: store and query naive UTC."""
     if value.tzinfo is not None:
-        value = value.astimezone(timezone.utc).replace(tzinfo=None)
+        value = value.astimezone(UTC).replace(tzinfo=None)
     return value
 
 

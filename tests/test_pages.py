@@ -1,0 +1,165 @@
+"""Pages: home, article, original capture, actors; hostile article text stays inert."""
+
+from django.contrib.auth.models import User
+from django.urls import reverse
+
+from archive.admin import merge_into
+from archive.models import Article, Entity, IndexQueue, Mention
+from archive.search.sync import sync_index
+from tests.base import IndexedTestCase, actor, document, utc
+
+HOSTILE_TITLE = 'Moon <script>alert("t")</script> and <img src=x onerror=alert(1)//'
+HOSTILE_BODY = (
+    'Moon Jae-in said <script>alert("b")</script> peace.\n\n'
+    "Results <img src=x onerror=alert(1)// from Seoul & Pyongyang \"quoted\" 'single'."
+)
+PLAIN_BODY = "Lloyd Austin met Moon Jae-in in Seoul.\n\nAustin praised Moon."
+RAW_HTML = b"<html><body><script>alert('capture')</script><p>Hello</p></body></html>"
+
+
+class PageWorld(IndexedTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.hostile = cls.add(
+            document(HOSTILE_TITLE, HOSTILE_BODY, source="Evil <b>News</b>",
+                     published=utc(2024, 8, 1)),
+            [
+                actor("person", "Moon Jae-in", HOSTILE_BODY),
+                actor("country", "South Korea", HOSTILE_BODY, "Seoul", "KR"),
+                actor("organization", "<script>alert(2)</script> Org", HOSTILE_BODY, "Results"),
+            ],
+        )
+        doc = document("Austin visits Seoul", PLAIN_BODY, source="Asian Lite News",
+                       published=utc(2021, 12, 3))
+        doc.raw, doc.content_type = RAW_HTML, "text/html"
+        cls.plain = cls.add(doc, [
+            actor("person", "Lloyd Austin", PLAIN_BODY),
+            actor("person", "Moon Jae-in", PLAIN_BODY, "Moon Jae-in"),
+            actor("country", "South Korea", PLAIN_BODY, "Seoul", "KR"),
+        ])
+        cls.index_all()
+        cls.moon = Entity.objects.get(name="Moon Jae-in")
+        cls.austin = Entity.objects.get(name="Lloyd Austin")
+
+
+class HostileContentTests(PageWorld):
+    def pages(self):
+        article = self.hostile
+        org = Entity.objects.get(kind="organization")
+        return [
+            reverse("archive:home"),
+            reverse("archive:search"),
+            reverse("archive:search") + "?q=results",
+            reverse("archive:search") + "?q=moon+script+img+onerror",
+            reverse("archive:api-search") + "?q=results+onerror",
+            article.get_absolute_url(),
+            reverse("archive:captures", args=[article.pk]),
+            reverse("archive:actors"),
+            self.moon.get_absolute_url(),
+            org.get_absolute_url(),
+        ]
+
+    def test_script_and_img_render_inert_on_every_page(self):
+        for url in self.pages()[:4] + self.pages()[5:]:
+            with self.subTest(url=url):
+                response = self.client.get(url)
+                self.assertEqual(response.status_code, 200)
+                html = response.content.decode()
+                self.assertNotIn("<script>alert", html)
+                self.assertNotIn("<img src=x", html)
+                self.assertNotIn("<b>News</b>", html)
+
+    def test_the_escaped_text_is_still_shown(self):
+        response = self.client.get(self.hostile.get_absolute_url())
+        self.assertContains(response, "&lt;script&gt;alert(&quot;b&quot;)&lt;/script&gt;")
+        self.assertContains(response, "&lt;img src=x onerror=alert(1)//")
+
+    def test_the_api_returns_data_as_json_and_snippets_escaped(self):
+        response = self.client.get(reverse("archive:api-search") + "?q=onerror+results")
+        self.assertEqual(response["Content-Type"], "application/json")
+        data = response.json()
+        self.assertEqual(data["results"][0]["title"], HOSTILE_TITLE)  # data, not markup
+        snippet = data["results"][0]["snippet"]
+        self.assertIn("<mark>Results</mark> &lt;img src=x <mark>onerror</mark>", snippet)
+        self.assertNotIn("<img", snippet)
+
+
+class ArticlePageTests(PageWorld):
+    def test_it_shows_metadata_and_the_full_body_with_linked_actors(self):
+        response = self.client.get(self.plain.get_absolute_url())
+        self.assertContains(response, "<h1>Austin visits Seoul</h1>", html=True)
+        self.assertContains(response, "Asian Lite News")
+        self.assertContains(response, "3 December 2021")
+        link = f'<a class="mention" href="{self.austin.get_absolute_url()}" title="Lloyd Austin">Lloyd Austin</a>'
+        self.assertContains(response, link)
+        self.assertContains(response, f'href="{self.moon.get_absolute_url()}"')
+        self.assertContains(response, reverse("archive:captures", args=[self.plain.pk]))
+
+    def test_a_missing_article_is_a_404(self):
+        self.assertEqual(self.client.get("/articles/999999/").status_code, 404)
+
+    def test_the_original_capture_is_served_so_nothing_can_run(self):
+        capture = self.plain.captures.get()
+        listing = self.client.get(reverse("archive:captures", args=[self.plain.pk]))
+        self.assertContains(listing, "&lt;script&gt;alert(&#x27;capture&#x27;)")
+        raw = self.client.get(capture.get_absolute_url())
+        self.assertEqual(raw["Content-Type"], "text/plain; charset=utf-8")
+        self.assertIn("sandbox", raw["Content-Security-Policy"])
+        self.assertEqual(raw["X-Content-Type-Options"], "nosniff")
+        self.assertEqual(raw.content, RAW_HTML)
+
+
+class ActorPageTests(PageWorld):
+    def test_actors_are_listed_by_kind_with_article_counts(self):
+        response = self.client.get(reverse("archive:actors"))
+        for heading in ("People", "Countries", "Organizations"):
+            self.assertContains(response, heading)
+        html = response.content.decode()
+        moon_row = html[html.index(">Moon Jae-in<"):]
+        self.assertIn('<span class="count">2</span>', moon_row[:80])
+
+    def test_an_actor_page_lists_articles_newest_first_and_co_mentions(self):
+        response = self.client.get(self.moon.get_absolute_url())
+        html = response.content.decode()
+        self.assertLess(html.index("/articles/%d/" % self.hostile.pk),
+                        html.index("/articles/%d/" % self.plain.pk))
+        co = response.context["co_mentioned"]
+        self.assertEqual({e.name: e.n for e in co}["South Korea"], 2)
+        self.assertEqual({e.name: e.n for e in co}["Lloyd Austin"], 1)
+        self.assertEqual(sum(b["n"] for b in response.context["per_month"]), 2)
+
+    def test_an_unknown_actor_is_a_404(self):
+        self.assertEqual(self.client.get("/actors/person/nobody/").status_code, 404)
+
+    def test_the_home_page_shows_latest_articles_and_top_actors(self):
+        response = self.client.get(reverse("archive:home"))
+        self.assertContains(response, "Austin visits Seoul")
+        self.assertContains(response, "Most-mentioned actors")
+        self.assertContains(response, "Moon Jae-in")
+
+
+class CurationTests(PageWorld):
+    def test_merging_entities_moves_mentions_and_aliases_and_updates_search(self):
+        duplicate = Entity.objects.create(kind="person", name="Moon Jae In", slug="moon-jae-in-2")
+        article = Article.objects.get(pk=self.plain.pk)
+        with self.captureOnCommitCallbacks(execute=True):
+            Mention.objects.create(article=article, entity=duplicate, count=1, spans=[])
+        sync_index()
+        with self.captureOnCommitCallbacks(execute=True):
+            merge_into(self.moon, duplicate)
+        self.assertTrue(IndexQueue.objects.filter(article_id=article.pk).exists())
+        self.assertFalse(Entity.objects.filter(pk=duplicate.pk).exists())
+        self.assertTrue(self.moon.aliases.filter(key="moonjaein").exists())
+        self.assertEqual(Mention.objects.get(article=article, entity=self.moon).count, 2)
+        sync_index()
+        data = self.client.get(reverse("archive:api-search") + "?person=moon-jae-in-2").json()
+        self.assertEqual(data["count"], 0)
+
+    def test_the_admin_lists_every_model(self):
+        admin = User.objects.create_superuser("admin", "a@example.org", "pw")
+        self.client.force_login(admin)
+        for model in ("source", "article", "articleurl", "capture", "entity", "alias",
+                      "mention", "fingerprint", "indexqueue"):
+            with self.subTest(model=model):
+                response = self.client.get(f"/admin/archive/{model}/")
+                self.assertEqual(response.status_code, 200)
