@@ -5,8 +5,8 @@ Curation never writes the search index: changed articles are queued (after commi
 """
 
 from django.contrib import admin, messages
-from django.db import transaction
 
+from archive.curation import merge_into
 from archive.models import (
     Alias,
     Article,
@@ -14,6 +14,7 @@ from archive.models import (
     Capture,
     Entity,
     Fingerprint,
+    GazetteerState,
     IndexQueue,
     Mention,
     Source,
@@ -82,9 +83,8 @@ def merge_entities(modeladmin, request, queryset):
         modeladmin.message_user(request, "Select two or more entities of one kind.", messages.ERROR)
         return
     target, others = entities[0], entities[1:]
-    with transaction.atomic():
-        for other in others:
-            merge_into(target, other)
+    for other in others:
+        merge_into(target, other)
     modeladmin.message_user(
         request,
         f"Merged {', '.join(o.name for o in others)} into {target.name}. "
@@ -92,39 +92,28 @@ def merge_entities(modeladmin, request, queryset):
     )
 
 
-def merge_into(target: Entity, other: Entity) -> None:
-    """Move ``other``'s mentions and aliases to ``target`` and delete ``other``."""
-    article_ids = list(other.mentions.values_list("article_id", flat=True))
-    for mention in other.mentions.all():
-        existing = Mention.objects.filter(article_id=mention.article_id, entity=target).first()
-        if existing:
-            existing.count += mention.count
-            existing.spans = sorted(existing.spans + mention.spans)
-            existing.save()
-            mention.delete()
-        else:
-            mention.entity = target
-            mention.save()
-    target.add_alias(other.name)
-    for alias in other.aliases.all():
-        target.add_alias(alias.name)
-    other.delete()
-    queue_articles(article_ids)
-
-
 @admin.register(Entity)
 class EntityAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "slug", "code"]
-    list_filter = ["kind"]
+    list_display = ["name", "kind", "slug", "code", "origin"]
+    list_filter = ["kind", "origin"]
     search_fields = ["name", "aliases__name", "slug", "code"]
     inlines = [AliasInline]
     actions = [merge_entities]
 
     def save_model(self, request, obj, form, change):
+        if change and form.changed_data:
+            obj.origin = Entity.Origin.CURATED
         super().save_model(request, obj, form, change)
         if change and {"kind", "slug", "code"} & set(form.changed_data):
             # Facet values changed: every article mentioning it needs re-indexing.
             queue_articles(obj.mentions.values_list("article_id", flat=True))
+
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        if formset.has_changed() and form.instance.origin != Entity.Origin.CURATED:
+            # Alias edits guide extraction from now on (see archive/curation.py).
+            form.instance.origin = Entity.Origin.CURATED
+            form.instance.save(update_fields=["origin"])
 
 
 @admin.register(Alias)
@@ -151,3 +140,8 @@ class FingerprintAdmin(admin.ModelAdmin):
 @admin.register(IndexQueue)
 class IndexQueueAdmin(admin.ModelAdmin):
     list_display = ["article_id", "queued"]
+
+
+@admin.register(GazetteerState)
+class GazetteerStateAdmin(admin.ModelAdmin):
+    list_display = ["sha256", "loaded"]

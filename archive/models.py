@@ -156,11 +156,22 @@ class Entity(models.Model):
         COUNTRY = "country", "Country"
         ORGANIZATION = "organization", "Organization"
 
+    class Origin(models.TextChoices):
+        GAZETTEER = "gazetteer", "Gazetteer file"
+        EXTRACTED = "extracted", "Found by extraction"
+        CURATED = "curated", "Curated in the admin"
+
     kind = models.CharField(max_length=20, choices=Kind.choices)
     name = models.CharField(max_length=300)
     slug = models.SlugField(max_length=100)
     code = models.CharField(
         max_length=2, blank=True, help_text="ISO 3166-1 alpha-2 code, for countries"
+    )
+    origin = models.CharField(
+        max_length=20,
+        choices=Origin.choices,
+        default=Origin.EXTRACTED,
+        help_text="Gazetteer and curated entities (and their aliases) guide extraction.",
     )
 
     objects = EntityQuerySet.as_manager()
@@ -237,6 +248,16 @@ class Mention(models.Model):
 
     def __str__(self):
         return f"{self.entity} in {self.article_id}"
+
+
+class GazetteerState(models.Model):
+    """The fingerprint of the gazetteer files last loaded into the database."""
+
+    sha256 = models.CharField(max_length=64)
+    loaded = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return self.sha256
 
 
 class IndexQueue(models.Model):

@@ -3,7 +3,7 @@
 from django.contrib.auth.models import User
 from django.urls import reverse
 
-from archive.admin import merge_into
+from archive.curation import merge_into
 from archive.models import Article, Entity, IndexQueue, Mention
 from archive.search.sync import sync_index
 from tests.base import IndexedTestCase, actor, document, utc

@@ -71,18 +71,20 @@ def parse(paths: Iterable[Path]) -> Iterator[Event | ParsedDocument]:
 
 def ingest(paths: Iterable[Path], on_event: Callable[[Event], None]) -> Tally:
     """Parse, extract, store. Calls ``on_event`` for every outcome; returns the tally."""
+    from archive.curation import database_gazetteer
+
     tally = Tally()
-    resolver = EntityResolver()
+    resolver, gazetteer = EntityResolver(), database_gazetteer()
     for item in parse(paths):
-        event = item if isinstance(item, Event) else store_one(item, resolver)
+        event = item if isinstance(item, Event) else store_one(item, resolver, gazetteer)
         tally.add(event)
         on_event(event)
     return tally
 
 
-def store_one(doc: ParsedDocument, resolver: EntityResolver) -> Event:
+def store_one(doc: ParsedDocument, resolver: EntityResolver, gazetteer=None) -> Event:
     try:
-        actors = entities.extract(doc.title, doc.body)
+        actors = entities.extract(doc.title, doc.body, gazetteer=gazetteer)
         status, article = store(doc, actors, resolver)
         if status == NEW:
             link_near_duplicates(article)

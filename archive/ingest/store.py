@@ -36,7 +36,8 @@ class EntityResolver:
     bare surname can never join two different people across articles.
     """
 
-    def __init__(self):
+    def __init__(self, origin: str = Entity.Origin.EXTRACTED):
+        self.origin = origin
         self._cache: dict[tuple[str, str], int] = {}
 
     def keys(self, actor: Actor) -> list[str]:
@@ -71,6 +72,7 @@ class EntityResolver:
             name=actor.name,
             code=actor.code,
             slug=unique_slug(Entity, actor.name, kind=actor.kind),
+            origin=self.origin,
         )
         for name in [actor.name, *actor.aliases]:
             entity.add_alias(name)
@@ -132,8 +134,12 @@ def add_capture(article: Article, doc: ParsedDocument) -> bool:
     return created
 
 
-def save_mentions(article: Article, actors: Iterable[Actor], resolver: EntityResolver) -> None:
-    """Replace the article's mentions with ``actors`` (two actors on one entity are merged)."""
+def save_mentions(article: Article, actors: Iterable[Actor], resolver: EntityResolver) -> bool:
+    """Make the article's mentions those of ``actors``; True if anything changed.
+
+    Two actors resolved to one entity are merged into one mention. Unchanged mentions are
+    left alone, so re-extraction with the same result writes nothing and queues nothing.
+    """
     merged: dict[int, Mention] = {}
     for actor in actors:
         entity = resolver.resolve(actor)
@@ -142,31 +148,13 @@ def save_mentions(article: Article, actors: Iterable[Actor], resolver: EntityRes
         )
         mention.count += max(actor.count, len(actor.spans), 1)
         mention.spans = sorted(mention.spans + [list(s) for s in actor.spans])
+    current = {
+        m.entity_id: (m.count, m.spans)
+        for m in Mention.objects.filter(article=article).only("entity_id", "count", "spans")
+    }
+    if current == {pk: (m.count, m.spans) for pk, m in merged.items()}:
+        return False
     Mention.objects.filter(article=article).delete()
     Mention.objects.bulk_create(merged.values())
     queue_articles([article.pk])  # bulk_create sends no signals
-
-
-def sync_gazetteer(entries=None) -> int:
-    """Load the gazetteer files into Entity/Alias rows; returns how many entities were added.
-
-    Existing entities keep their curated name and slug; only missing aliases are added.
-    """
-    if entries is None:
-        from archive.entities import Gazetteer
-
-        entries = Gazetteer.default().entries()
-    known = set(Alias.objects.values_list("entity__kind", "key"))
-    resolver = EntityResolver()
-    before = Entity.objects.count()
-    with transaction.atomic():
-        for entry in entries:
-            actor = Actor(entry.kind, entry.name, list(entry.aliases), entry.code or "")
-            missing = [n for n in [actor.name, *actor.aliases] if (actor.kind, normalise_name(n)) not in known]
-            if not missing:
-                continue
-            entity = resolver.resolve(actor)
-            for name in missing:
-                entity.add_alias(name)
-                known.add((actor.kind, normalise_name(name)))
-    return Entity.objects.count() - before
+    return True

@@ -7,7 +7,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from archive.ingest import pipeline
-from archive.ingest.store import sync_gazetteer
+from archive.curation import sync_gazetteer
 from archive.search.sync import sync_index
 
 

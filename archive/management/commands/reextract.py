@@ -1,0 +1,35 @@
+"""python manage.py reextract — re-run entity extraction over stored articles."""
+
+import sys
+
+from django.core.management.base import BaseCommand
+
+from archive.curation import delete_orphans, reextract
+from archive.models import Article
+from archive.search.sync import sync_index
+
+
+class Command(BaseCommand):
+    help = (
+        "Re-run extraction over every stored article after gazetteer or curation changes, "
+        "then bring the database and the index up to date. Running it twice changes nothing."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--no-progress", action="store_true")
+
+    def handle(self, **options):
+        progress = None
+        if not options["no_progress"] and sys.stderr.isatty():
+            from tqdm import tqdm
+
+            progress = tqdm(total=Article.objects.count(), unit=" articles", file=sys.stderr)
+        checked, changed = reextract(progress.update if progress else None)
+        if progress:
+            progress.close()
+        orphans = delete_orphans()
+        updated, removed = sync_index()
+        self.stdout.write(
+            f"{checked} articles checked, {changed} changed, {orphans} unused entities removed; "
+            f"index: {updated} updated, {removed} removed"
+        )
