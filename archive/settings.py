@@ -92,7 +92,12 @@ DATABASES = {
     "default": {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": env_path("DATABASE_PATH", VAR_DIR / "peninsula.sqlite3"),
-        "OPTIONS": {"timeout": 30},
+        "OPTIONS": {
+            "timeout": 30,
+            # WAL: pages keep reading while an ingest writes; one fsync per checkpoint.
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "transaction_mode": "IMMEDIATE",
+        },
     }
 }
 
