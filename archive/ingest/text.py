@@ -1,0 +1,320 @@
+"""Plain-text page dumps (`.txt`): a saved page's visible text, furniture and all.
+
+The body is the headline's article: the densest run of prose paragraphs (sentences of
+ordinary length that end in sentence punctuation), starting after the byline and date
+lines that open it and ending at its last real paragraph. Short lines inside the run
+(captions, "Advertisement", related-story links) and known furniture phrases
+(``data/furniture.txt``) are dropped; credit lines (``data/credits.txt``) go to the author.
+The headline is the nearest headline-shaped line above the body; the date is the first
+date line around the headline; the outlet comes from a wire dateline, a "…reports X"
+standfirst, a "By … For X" byline, or the known outlet named most often around the page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from archive.ingest import metadata
+from archive.ingest.document import ParsedDocument, ReadError
+
+CONTROL = set(range(0, 32)) - {9, 10, 12, 13}
+TERMINAL = tuple(".!?\"'”’…)")
+GAP = 8  # non-prose lines tolerated inside one article body
+HEAD_WINDOW = 14  # lines above the body searched for headline, byline and date
+
+
+# --- bytes → text ------------------------------------------------------------------
+
+
+def looks_binary(data: bytes) -> bool:
+    """NUL bytes or many control characters in the first 8 KiB."""
+    head = data[:8192]
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    controls = sum(1 for byte in head if byte in CONTROL)
+    return controls > max(4, len(head) // 100)
+
+
+def decode(data: bytes, declared: str | None = None) -> str:
+    """Bytes → text: BOM, then the declared charset, then UTF-8, then charset detection.
+
+    Raises ``ReadError`` if nothing gives sensible text.
+    """
+    for bom, codec in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if data.startswith(bom):
+            return data.decode(codec, errors="replace").lstrip("\ufeff")
+    for codec in filter(None, [_codec(declared), "utf-8"]):
+        try:
+            return data.decode(codec)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    best = from_bytes(data).best()
+    if best is None or best.chaos > 0.25:
+        raise ReadError("invalid UTF-8, and no character set detection makes sense of it")
+    return str(best)
+
+
+def _codec(name: str | None) -> str | None:
+    if not name:
+        return None
+    name = name.strip().strip("\"'").lower()
+    # EUC-KR pages routinely use CP949 extensions; Latin-1 pages are really Windows-1252.
+    return {"euc-kr": "cp949", "ks_c_5601-1987": "cp949", "iso-8859-1": "cp1252",
+            "latin-1": "cp1252", "latin1": "cp1252", "us-ascii": "utf-8"}.get(name, name)
+
+
+# --- data files --------------------------------------------------------------------
+
+
+@lru_cache(maxsize=None)
+def _patterns(name: str) -> list[re.Pattern]:
+    lines = (metadata.DATA / name).read_text(encoding="utf-8").splitlines()
+    return [re.compile(line, re.I) for line in lines if line.strip() and not line.startswith("#")]
+
+
+def is_furniture(line: str) -> bool:
+    return any(p.match(line) for p in _patterns("furniture.txt")) and not _fullmatch_prose(line)
+
+
+def _fullmatch_prose(line: str) -> bool:
+    # A long sentence that merely starts like furniture ("Share prices fell ...") is prose.
+    return len(line.split()) >= 14 and line.endswith(".") and not re.search(
+        r"newsletter|cookie|subscribe|sign up|donat|mailing list", line, re.I)
+
+
+def is_credit(line: str) -> bool:
+    return any(p.search(line) for p in _patterns("credits.txt"))
+
+
+# --- lines ---------------------------------------------------------------------------
+
+
+def lines_of(text: str) -> list[str]:
+    """Non-blank lines, whitespace collapsed, hard-wrapped paragraphs rejoined."""
+    blocks = re.split(r"\n\s*\n", text.replace("\r\n", "\n").replace("\r", "\n"))
+    out: list[str] = []
+    for block in blocks:
+        rows = [re.sub(r"\s+", " ", row).strip() for row in block.split("\n")]
+        out.extend(_rejoin([row for row in rows if row]))
+    return out
+
+
+def _rejoin(rows: list[str]) -> list[str]:
+    joined: list[str] = []
+    for row in rows:
+        if joined and _continues(joined[-1], row):
+            joined[-1] += " " + row
+        else:
+            joined.append(row)
+    return joined
+
+
+def _continues(previous: str, row: str) -> bool:
+    """A hard-wrapped line: the previous one is long and stops mid-sentence."""
+    if len(previous) < 35 or previous.endswith(TERMINAL + (":",)):
+        return False
+    return row[:1].islower() or len(previous) >= 55 and not is_furniture(row)
+
+
+def is_prose(line: str) -> bool:
+    """A real paragraph: several words, sentence punctuation at the end."""
+    words = line.split()
+    if len(words) < 8 or len(line) < 40 or is_furniture(line):
+        return False
+    letters = sum(c.isalpha() for c in line)
+    return line.endswith(TERMINAL) and letters > 0.6 * len(line)
+
+
+def is_loose_text(line: str) -> bool:
+    """Long enough to be a paragraph even without final punctuation."""
+    return len(line) >= 60 and len(line.split()) >= 10 and not is_furniture(line)
+
+
+# --- the page ------------------------------------------------------------------------
+
+
+@dataclass
+class Page:
+    lines: list[str]
+    start: int
+    end: int  # inclusive
+
+    @property
+    def head(self) -> list[str]:
+        return self.lines[max(0, self.start - HEAD_WINDOW): self.start]
+
+
+def find_body(lines: list[str]) -> tuple[int, int] | None:
+    """(first, last) index of the densest run of prose lines, or ``None``."""
+    runs: list[list[int]] = []
+    for i, line in enumerate(lines):
+        if not is_prose(line):
+            continue
+        gap = sum(1 for j in range(runs[-1][-1] + 1, i) if not is_loose_text(lines[j])) if runs else GAP + 1
+        if gap <= GAP and not _hard_break(lines, runs[-1][-1] + 1, i):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    if not runs:
+        return None
+    best = max(runs, key=lambda run: sum(len(lines[i]) for i in run))
+    return best[0], best[-1]
+
+
+def _hard_break(lines: list[str], start: int, stop: int) -> bool:
+    """End-of-article furniture between two prose lines ("Previous Story", "Latest from")."""
+    return any(re.match(r"(previous|next) (story|article|post)$|latest from\b|don'?t miss\b",
+                        lines[j], re.I) for j in range(start, stop))
+
+
+def _skip_header(lines: list[str], start: int, end: int) -> int:
+    """Move the body start past byline/date lines that sit in its first few lines."""
+    for i in range(min(end, start + 6), start - 1, -1):
+        if _is_byline(lines[i]) or _is_date_line(lines[i]) or _is_read_time(lines[i]):
+            following = [j for j in range(i + 1, end + 1) if is_prose(lines[j])]
+            return following[0] if following else start
+    return start
+
+
+def _is_byline(line: str) -> bool:
+    return bool(re.match(r"^(written\s+)?by:?\s+\S", line, re.I)) and len(line) < 120
+
+
+def _is_read_time(line: str) -> bool:
+    return bool(re.match(r"^\d+\s+min(ute)?s?\s+read$", line, re.I))
+
+
+def _is_date_line(line: str) -> bool:
+    return len(line) <= 90 and metadata.find_date(line, 2000) is not None and len(line.split()) <= 14
+
+
+# --- headline, date, outlet, author -------------------------------------------------
+
+
+def find_title(lines: list[str], start: int) -> tuple[str, int]:
+    """The nearest headline-shaped line above the body, and its index."""
+    for i in range(start - 1, max(-1, start - HEAD_WINDOW - 1), -1):
+        if _is_headline(lines[i]):
+            return lines[i], i
+    return "", start
+
+
+def _is_headline(line: str) -> bool:
+    words = line.split()
+    if not 3 <= len(words) <= 40 or len(line) > 250 or is_furniture(line) or is_credit(line):
+        return False
+    if _is_byline(line) or _is_date_line(line) or _is_read_time(line):
+        return False
+    if re.search(r"…|\.\.\.|\breports\s+[A-Z]", line) or line.endswith("."):
+        return False
+    if sum(c.isupper() for c in line) == 0 or line.count(". ") >= 1:
+        return False
+    return metadata.canonical_source(line) not in metadata.known_outlets().values()
+
+
+def find_published(lines: list[str], title_at: int, start: int, year: int | None) -> datetime | None:
+    """First date line near the headline (published, not updated), else none."""
+    window = range(max(0, title_at - 6), min(len(lines), start + 2))
+    for i in window:
+        line = lines[i]
+        if not _is_date_line(line) or re.match(r"^\s*(updated|modified|last)", line, re.I):
+            continue
+        line = re.split(r"\b(updated|modified)\b", line, flags=re.I)[0]
+        if value := metadata.parse_date(line, year):
+            return value
+    return None
+
+
+def document_year(lines: list[str]) -> int | None:
+    """The most frequent plausible year written on the page (for dates without one)."""
+    years = Counter(int(y) for line in lines for y in re.findall(r"\b(19[89]\d|20[0-4]\d)\b", line))
+    return years.most_common(1)[0][0] if years else None
+
+
+def find_source(page: Page, body_lines: list[str], bylines: list[str]) -> str:
+    """The outlet: wire dateline, "…reports X", "By … For X", else the most-named known outlet."""
+    wire = metadata.parse_wire_dateline(body_lines[0]) if body_lines else None
+    if wire and wire.get("source"):
+        return metadata.canonical_source(wire["source"])
+    for line in page.head:
+        if m := re.search(r"(?:…|\.\.\.|\s)reports\s+([A-Z][\w.&' -]{2,40})$", line):
+            return metadata.canonical_source(m.group(1))
+    for line in bylines:
+        if m := re.search(r"\bfor\s+((?:the\s+)?[A-Z][\w.&' -]{2,40})$", line, re.I):
+            return metadata.canonical_source(m.group(1))
+    return _most_named_outlet(page)
+
+
+def _most_named_outlet(page: Page) -> str:
+    names = metadata.known_outlets()
+    counts: Counter[str] = Counter()
+    for i, line in enumerate(page.lines):
+        if page.start <= i <= page.end:
+            continue
+        weight = 3 if page.start - HEAD_WINDOW <= i < page.start else 1
+        key = re.sub(r"[^\w]+", " ", line.casefold()).strip()
+        for variant, name in names.items():
+            if len(variant) > 3 and re.search(rf"\b{re.escape(variant)}\b", key):
+                counts[name] += weight
+            elif variant == key:
+                counts[name] += weight
+    return counts.most_common(1)[0][0] if counts else ""
+
+
+# --- reader --------------------------------------------------------------------------
+
+
+def read(path: Path, data: bytes) -> list[ParsedDocument]:
+    """One page dump → one document (or a ``ReadError`` if it holds no text)."""
+    text = decode(data)
+    return [parse_dump(text, str(path), data)]
+
+
+def parse_dump(text: str, origin: str, raw: bytes) -> ParsedDocument:
+    lines = lines_of(text)
+    if not lines:
+        raise ReadError("file holds no text")
+    span = find_body(lines)
+    if span is None:
+        title = next((line for line in lines if _is_headline(line)), lines[0])
+        return ParsedDocument(origin=origin, title=title, body="", raw=raw,
+                              language=metadata.detect_language(text))
+    start = _skip_header(lines, *span)
+    page = Page(lines, start, span[1])
+    title, title_at = find_title(lines, start)
+    body_lines, credits = _body_and_credits(lines, start, span[1])
+    bylines = [line for line in lines[max(0, title_at - 3): start + 1] if _is_byline(line)]
+    authors = [n for line in bylines + credits for n in metadata.authors_from_byline(line)]
+    year = document_year(lines)
+    published = find_published(lines, title_at, start, year)
+    wire = metadata.parse_wire_dateline(body_lines[0], year) if body_lines else None
+    if published is None and wire:
+        published = wire.get("published")
+    return ParsedDocument(
+        origin=origin, title=title, body="\n\n".join(body_lines), raw=raw,
+        content_type="text/plain", published=published,
+        source=find_source(page, body_lines, bylines), author=metadata.join_authors(authors),
+        language=metadata.detect_language("\n".join(body_lines) or text),
+        dateline=(wire or {}).get("place", ""),
+    )
+
+
+def _body_and_credits(lines: list[str], start: int, end: int) -> tuple[list[str], list[str]]:
+    body, credits = [], []
+    for line in lines[start: end + 1]:
+        if is_credit(line) or _is_byline(line):
+            credits.append(line)
+        elif is_prose(line) or is_loose_text(line) and len(line) >= 80:
+            body.append(line)
+    # Credit lines right after the body ("Editing by …") belong to the article too.
+    for line in lines[end + 1: end + 4]:
+        if is_credit(line):
+            credits.append(line)
+    return body, credits
