@@ -108,12 +108,22 @@ def lines_of(text: str) -> list[str]:
 
 def _rejoin(rows: list[str]) -> list[str]:
     joined: list[str] = []
+    wrapped = _is_wrapped(rows)
     for row in rows:
-        if joined and _continues(joined[-1], row):
+        if joined and (_continues(joined[-1], row) or wrapped and not joined[-1].endswith(TERMINAL)):
             joined[-1] += " " + row
         else:
             joined.append(row)
     return joined
+
+
+def _is_wrapped(rows: list[str]) -> bool:
+    """A block hard-wrapped at a fixed width: most of its lines are long and end mid-sentence."""
+    if len(rows) < 3:
+        return False
+    inner = rows[:-1]
+    open_ended = [r for r in inner if len(r) >= 30 and not r.endswith(TERMINAL)]
+    return len(open_ended) >= 0.6 * len(inner) and max(map(len, rows)) >= 60
 
 
 def _continues(previous: str, row: str) -> bool:
@@ -123,13 +133,16 @@ def _continues(previous: str, row: str) -> bool:
     return row[:1].islower() or len(previous) >= 55 and not is_furniture(row)
 
 
+_SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]]*$")
+
+
 def is_prose(line: str) -> bool:
     """A real paragraph: several words, sentence punctuation at the end."""
     words = line.split()
     if len(words) < 8 or len(line) < 40 or is_furniture(line):
         return False
     letters = sum(c.isalpha() for c in line)
-    return line.endswith(TERMINAL) and letters > 0.6 * len(line)
+    return bool(_SENTENCE_END.search(line)) and letters > 0.6 * len(line)
 
 
 def is_loose_text(line: str) -> bool:
@@ -151,8 +164,33 @@ class Page:
         return self.lines[max(0, self.start - HEAD_WINDOW): self.start]
 
 
-def find_body(lines: list[str]) -> tuple[int, int] | None:
-    """(first, last) index of the densest run of prose lines, or ``None``."""
+def find_body(lines: list[str]) -> list[tuple[int, int]]:
+    """The article's runs of prose lines as (first, last) index pairs, in page order.
+
+    The densest run wins; runs of at least two paragraphs on either side join it when no
+    end-of-article furniture ("Most read", "Next story") lies between (an inserted photo
+    gallery or related-links box splits a body without ending it).
+    """
+    runs = _prose_runs(lines)
+    if not runs:
+        return []
+    size = [sum(len(lines[i]) for i in run) for run in runs]
+    best = max(range(len(runs)), key=size.__getitem__)
+    chosen = [best]
+    for step in (-1, 1):
+        current = best
+        for k in range(best + step, -1 if step < 0 else len(runs), step):
+            if len(runs[k]) < 2 or size[k] < 300:
+                continue
+            low, high = sorted((runs[current][-1 if step > 0 else 0], runs[k][0 if step > 0 else -1]))
+            if _hard_break(lines, low, high, strict=False):
+                break
+            chosen.append(k)
+            current = k
+    return [(runs[k][0], runs[k][-1]) for k in sorted(chosen)]
+
+
+def _prose_runs(lines: list[str]) -> list[list[int]]:
     runs: list[list[int]] = []
     for i, line in enumerate(lines):
         if not is_prose(line):
@@ -162,20 +200,38 @@ def find_body(lines: list[str]) -> tuple[int, int] | None:
             runs[-1].append(i)
         else:
             runs.append([i])
-    if not runs:
-        return None
-    best = max(runs, key=lambda run: sum(len(lines[i]) for i in run))
-    return best[0], best[-1]
+    return runs
 
 
-def _hard_break(lines: list[str], start: int, stop: int) -> bool:
-    """End-of-article furniture between two prose lines ("Previous Story", "Latest from")."""
-    return any(re.match(r"(previous|next) (story|article|post)$|latest from\b|don'?t miss\b",
-                        lines[j], re.I) for j in range(start, stop))
+_END_MARKERS = re.compile(
+    r"(previous|next) (story|article|post)$|latest from\b|don'?t miss\b", re.I)
+_SECTION_MARKERS = re.compile(
+    r"(most (read|viewed|popular|shared)|more (from|stories|on)|related|recommended|you may also like|"
+    r"top stories|trending|also read|read more|editor'?s picks?|further reading|share or comment|"
+    r"comments|latest (news|stories))\b", re.I)
+
+
+def _hard_break(lines: list[str], start: int, stop: int, strict: bool = True) -> bool:
+    """End-of-article furniture between two lines ("Next Story", "Latest from"); with
+    ``strict=False`` also any related/most-read section label."""
+    for j in range(start, stop):
+        if _END_MARKERS.match(lines[j]):
+            return True
+        if not strict and len(lines[j]) < 60 and _SECTION_MARKERS.match(lines[j]):
+            return True
+    return False
+
+
+_DATELINE_START = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(\([^)]{2,30}\))?\s*(—|–|--|-)\s+\S")
 
 
 def _skip_header(lines: list[str], start: int, end: int) -> int:
-    """Move the body start past byline/date lines that sit in its first few lines."""
+    """Move the body start past header lines: byline/date lines in its first few lines, or
+    captions and galleries before an opening paragraph with a wire dateline ("CAIRO — ")."""
+    openers = [i for i in range(start, min(end, start + 40) + 1)
+               if _DATELINE_START.match(lines[i]) and is_prose(lines[i])]
+    if openers:
+        return openers[0]
     for i in range(min(end, start + 6), start - 1, -1):
         if _is_byline(lines[i]) or _is_date_line(lines[i]) or _is_read_time(lines[i]):
             following = [j for j in range(i + 1, end + 1) if is_prose(lines[j])]
@@ -192,29 +248,47 @@ def _is_read_time(line: str) -> bool:
 
 
 def _is_date_line(line: str) -> bool:
-    return len(line) <= 90 and metadata.find_date(line, 2000) is not None and len(line.split()) <= 14
+    return len(line) <= 90 and metadata.find_date(line, 2000) is not None and len(line.split()) <= 16
 
 
 # --- headline, date, outlet, author -------------------------------------------------
 
 
 def find_title(lines: list[str], start: int) -> tuple[str, int]:
-    """The nearest headline-shaped line above the body, and its index."""
-    for i in range(start - 1, max(-1, start - HEAD_WINDOW - 1), -1):
-        if _is_headline(lines[i]):
-            return lines[i], i
+    """The headline above the body, and its index.
+
+    Headlines sit just above the first date or byline line of the article header: the
+    first line there repeated elsewhere on the page (share widgets, breadcrumbs) wins, else
+    the first of at least six words (section labels are shorter), else the first. With the date above the headline, the first
+    headline-shaped line between the date and the body is taken.
+    """
+    low = max(0, start - HEAD_WINDOW)
+    anchors = [i for i in range(low, start) if _is_byline(lines[i]) or _is_date_line(lines[i])]
+    anchor = anchors[0] if anchors else start
+    above = [i for i in range(max(0, anchor - 6), anchor) if _is_headline(lines[i])]
+    if above:
+        counts = Counter(lines)
+        repeated = [i for i in above if counts[lines[i]] > 1]
+        substantial = [i for i in above if len(lines[i].split()) >= 6]
+        best = (repeated or substantial or above)[0]
+        return lines[best], best
+    below = [i for i in range(anchor, start) if _is_headline(lines[i])]
+    if below:
+        return lines[below[0]], below[0]
     return "", start
 
 
 def _is_headline(line: str) -> bool:
     words = line.split()
-    if not 3 <= len(words) <= 40 or len(line) > 250 or is_furniture(line) or is_credit(line):
+    if len(words) < 4 and len(line) < 20 or len(words) > 40 or len(line) > 250 or is_furniture(line) or is_credit(line):
         return False
     if _is_byline(line) or _is_date_line(line) or _is_read_time(line):
         return False
-    if re.search(r"…|\.\.\.|\breports\s+[A-Z]", line) or line.endswith("."):
+    if re.search(r"…|\.\.\.|\breports\s+[A-Z]|https?://|www\.", line):
         return False
-    if sum(c.isupper() for c in line) == 0 or line.count(". ") >= 1:
+    if line.endswith(".") and not re.search(r"\b[A-Z][a-z]{0,4}\.$|\b([A-Z]\.){2,}$", line):
+        return False
+    if not line[:1].isupper() and not line[:1] in "'\"‘“" or re.search(r"\.\s+[A-Z]", line):
         return False
     return metadata.canonical_source(line) not in metadata.known_outlets().values()
 
@@ -281,15 +355,17 @@ def parse_dump(text: str, origin: str, raw: bytes) -> ParsedDocument:
     lines = lines_of(text)
     if not lines:
         raise ReadError("file holds no text")
-    span = find_body(lines)
-    if span is None:
+    runs = find_body(lines)
+    if not runs:
         title = next((line for line in lines if _is_headline(line)), lines[0])
         return ParsedDocument(origin=origin, title=title, body="", raw=raw,
                               language=metadata.detect_language(text))
-    start = _skip_header(lines, *span)
-    page = Page(lines, start, span[1])
-    title, title_at = find_title(lines, start)
-    body_lines, credits = _body_and_credits(lines, start, span[1])
+    first, end = runs[0][0], runs[-1][1]
+    start = _skip_header(lines, first, runs[0][1])
+    runs[0] = (start, runs[0][1])
+    page = Page(lines, start, end)
+    title, title_at = find_title(lines, first)
+    body_lines, credits = _body_and_credits(lines, runs)
     bylines = [line for line in lines[max(0, title_at - 3): start + 1] if _is_byline(line)]
     authors = [n for line in bylines + credits for n in metadata.authors_from_byline(line)]
     year = document_year(lines)
@@ -306,13 +382,14 @@ def parse_dump(text: str, origin: str, raw: bytes) -> ParsedDocument:
     )
 
 
-def _body_and_credits(lines: list[str], start: int, end: int) -> tuple[list[str], list[str]]:
+def _body_and_credits(lines: list[str], runs: list[tuple[int, int]]) -> tuple[list[str], list[str]]:
     body, credits = [], []
-    for line in lines[start: end + 1]:
+    for line in (lines[i] for start, end in runs for i in range(start, end + 1)):
         if is_credit(line) or _is_byline(line):
             credits.append(line)
         elif is_prose(line) or is_loose_text(line) and len(line) >= 80:
             body.append(line)
+    end = runs[-1][1]
     # Credit lines right after the body ("Editing by …") belong to the article too.
     for line in lines[end + 1: end + 4]:
         if is_credit(line):

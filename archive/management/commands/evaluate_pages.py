@@ -1,0 +1,188 @@
+"""Score the readers against the developer corpus's reference outputs.
+
+See the ``help`` text for what "correct" means for each field.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from archive.ingest import read_path
+from archive.ingest.document import ParsedDocument, ReadError
+from archive.ingest.metadata import canonical_source
+
+HELP = """Score the page readers against the corpus's reference outputs.
+
+Collections: the plain-text dumps (txt/ and the seeds, against gold/pages.jsonl), the HTML
+pages (html/, against html/MANIFEST.jsonl and the readability suite's *.expected-metadata.json).
+
+Correctness: title = equal after NFKC, unified quotes/dashes, collapsed whitespace and case
+folding. date = same calendar day (UTC) as the reference; a reference of null is correct only
+if the reader gives no date. outlet = same canonical_source(). author = every reference name
+found in the reader's author string (normalised). body_first / body_last = the reference
+sentence appears (normalised) in the body; must_contain / must_not_contain = each snippet is
+present / absent in the body (one check per snippet). no_furniture = none of the gold
+boilerplate lines is a whole line of the body. A null reference field is not scored except
+for date. A page the reader skips or fails scores every field as wrong.
+"""
+
+
+def norm(text: str | None) -> str:
+    text = unicodedata.normalize("NFKC", text or "")
+    text = re.sub(r"[‘’‚‛′`]", "'", text)
+    text = re.sub(r"[“”„‟″]", '"', text)
+    text = re.sub(r"[‐‑‒–—―]", "-", text)
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+class Score:
+    def __init__(self):
+        self.fields = defaultdict(lambda: [0, 0])
+        self.failures: list[tuple[str, str, str, str]] = []
+
+    def check(self, file: str, field: str, ok: bool, expected, got) -> None:
+        self.fields[field][1] += 1
+        if ok:
+            self.fields[field][0] += 1
+        else:
+            self.failures.append((file, field, _short(expected), _short(got)))
+
+
+def _short(value) -> str:
+    text = "" if value is None else str(value)
+    text = re.sub(r"\s+", " ", text)
+    return text if len(text) <= 110 else text[:107] + "..."
+
+
+class Command(BaseCommand):
+    help = HELP
+
+    def add_arguments(self, parser):
+        default = os.environ.get("PENINSULA_CORPUS", "/work/shared/corpus")
+        parser.add_argument("--corpus", default=default, help=f"corpus directory (default {default})")
+        parser.add_argument("--seeds", default=str(Path(settings.BASE_DIR) / "seeds"),
+                            help="directory holding the seed dumps named seeds/... in the gold file")
+
+    def handle(self, *args, **options):
+        corpus, seeds = Path(options["corpus"]), Path(options["seeds"])
+        scores = {"text dumps": self.score_dumps(corpus, seeds), "html pages": self.score_html(corpus)}
+        self.report(scores)
+
+    # --- collections ---------------------------------------------------------------
+
+    def score_dumps(self, corpus: Path, seeds: Path) -> Score:
+        score = Score()
+        for row in _jsonl(corpus / "gold" / "pages.jsonl"):
+            name = row["file"]
+            path = seeds.parent / name if name.startswith("seeds/") else corpus / name
+            doc = _parse(path)
+            body = doc.body if doc else ""
+            self._metadata(score, name, row, doc)
+            for field in ("body_first", "body_last"):
+                if row.get(field):
+                    score.check(name, field, norm(row[field]) in norm(body), row[field],
+                                _edge(body, field))
+            body_lines = {norm(line) for line in body.split("\n") if line.strip()}
+            leaked = [b for b in row.get("boilerplate", []) if norm(b) in body_lines]
+            score.check(name, "no_furniture", doc is not None and not leaked, "none",
+                        "; ".join(leaked) if doc else "no document")
+        return score
+
+    def score_html(self, corpus: Path) -> Score:
+        score = Score()
+        for row in _jsonl(corpus / "html" / "MANIFEST.jsonl"):
+            name, truth = row["file"], row.get("ground_truth") or {}
+            path = corpus / name
+            doc = _parse(path)
+            body = norm(doc.body if doc else "")
+            if "must_contain" in truth:
+                ref = {"title": truth.get("title"), "date": truth.get("date"),
+                       "author": truth.get("author")}
+                self._metadata(score, name, ref, doc, date_optional=True)
+                for snippet in truth.get("must_contain", []):
+                    score.check(name, "must_contain", norm(snippet) in body, snippet, "absent")
+                for snippet in truth.get("must_not_contain", []):
+                    score.check(name, "must_not_contain", norm(snippet) not in body, "absent", snippet)
+            meta_path = path.with_name(path.name.replace(".html", ".expected-metadata.json"))
+            if meta_path.exists() and meta_path != path:
+                self._readability(score, name, json.loads(meta_path.read_text()), doc)
+        return score
+
+    def _readability(self, score: Score, name: str, meta: dict, doc: ParsedDocument | None) -> None:
+        ref = {"title": meta.get("title"), "date": meta.get("publishedTime"),
+               "author": None if _is_outlet(meta.get("byline")) else meta.get("byline")}
+        if meta.get("siteName"):
+            ref["source"] = meta["siteName"]
+        if meta.get("readerable") is False:
+            score.check(name, "skipped_non_article", doc is None, "skipped", doc and doc.title)
+            return
+        self._metadata(score, name, ref, doc, date_optional=True)
+
+    def _metadata(self, score, name, ref, doc, date_optional=False) -> None:
+        if ref.get("title"):
+            got = doc.title if doc else None
+            score.check(name, "title", doc is not None and norm(got) == norm(ref["title"]),
+                        ref["title"], got)
+        if "date" in ref and (ref["date"] or not date_optional):
+            got = doc.published.date().isoformat() if doc and doc.published else None
+            expected = ref["date"][:10] if ref["date"] else None
+            score.check(name, "date", doc is not None and got == expected, expected, got)
+        if ref.get("source"):
+            got = doc.source if doc else None
+            ok = doc is not None and canonical_source(got) == canonical_source(ref["source"])
+            score.check(name, "outlet", ok, ref["source"], got)
+        if ref.get("author"):
+            got = doc.author if doc else ""
+            names = [n for n in re.split(r",|\band\b|;", ref["author"]) if n.strip()]
+            ok = doc is not None and all(norm(n) in norm(got) for n in names)
+            score.check(name, "author", ok, ref["author"], got)
+
+    # --- output --------------------------------------------------------------------
+
+    def report(self, scores: dict[str, Score]) -> None:
+        overall = defaultdict(lambda: [0, 0])
+        for collection, score in scores.items():
+            self.stdout.write(f"== {collection}")
+            for field, (ok, n) in score.fields.items():
+                self.stdout.write(f"  {field:20} {ok:3}/{n:<3} {100 * ok / n:5.1f} %")
+                overall[field][0] += ok
+                overall[field][1] += n
+        self.stdout.write("== overall")
+        for field, (ok, n) in overall.items():
+            self.stdout.write(f"  {field:20} {ok:3}/{n:<3} {100 * ok / n:5.1f} %")
+        for collection, score in scores.items():
+            if score.failures:
+                self.stdout.write(f"== failures: {collection}")
+            for file, field, expected, got in score.failures:
+                self.stdout.write(f"  {file} [{field}]\n    expected: {expected}\n    got:      {got}")
+
+
+def _jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _parse(path: Path) -> ParsedDocument | None:
+    try:
+        docs = [d for d in read_path(path) if isinstance(d, ParsedDocument)]
+    except ReadError:
+        return None
+    return docs[0] if docs else None
+
+
+def _edge(body: str, field: str) -> str:
+    paragraphs = [p for p in body.split("\n\n") if p.strip()]
+    if not paragraphs:
+        return ""
+    return paragraphs[0] if field == "body_first" else paragraphs[-1]
+
+
+def _is_outlet(byline: str | None) -> bool:
+    return not byline or canonical_source(byline) in {"BBC News", "Reuters", "Associated Press"}
