@@ -1,7 +1,179 @@
-"""Placeholder reader (being written)."""
+"""Saved HTML pages (`.html`, `.htm`): trafilatura for the main text and metadata.
 
-from archive.ingest.document import ReadError
+The page's bytes are decoded by BOM, then its declared charset (HTTP header when given,
+else ``<meta charset>``), then UTF-8, then charset detection. Pages without a real body
+(front pages, section indexes, link lists) are ``Skipped``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from pathlib import Path
+
+import trafilatura
+from lxml import html as lxml_html
+
+from archive.ingest import metadata
+from archive.ingest.document import ParsedDocument, Skipped
+from archive.ingest.text import decode
+
+MIN_BODY_CHARS = 250
+MIN_PARAGRAPHS = 2
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)""", re.I)
+_TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|l)\s+")
+DATE_PARAMS = {"extensive_search": True, "original_date": True}
 
 
-def read(path, data):
-    raise ReadError("reader not available yet")
+def read(path: Path, data: bytes) -> list[ParsedDocument | Skipped]:
+    return [parse_html(data, str(path))]
+
+
+def declared_charset(data: bytes, header: str | None = None) -> str | None:
+    """The charset named by a Content-Type header value or the page's first <meta>."""
+    if header and (m := re.search(r"charset\s*=\s*[\"']?([\w:.-]+)", header, re.I)):
+        return m.group(1)
+    if m := _META_CHARSET.search(data[:8192]):
+        return m.group(1).decode("ascii", "replace")
+    return None
+
+
+def parse_html(data: bytes, origin: str, url: str = "", content_type_header: str | None = None,
+               captured: datetime | None = None, raw: bytes | None = None) -> ParsedDocument | Skipped:
+    """One HTML page → a document, or ``Skipped`` when it holds no article."""
+    page = decode(data, declared_charset(data, content_type_header))
+    result = trafilatura.bare_extraction(
+        page, url=url or None, with_metadata=True, include_comments=False, include_tables=False,
+        date_extraction_params=DATE_PARAMS,
+    )
+    if result is None:
+        return Skipped(origin, "not an article: no main text found")
+    body = _paragraphs(result.text or "")
+    reason = _not_an_article(body, result)
+    if reason:
+        return Skipped(origin, f"not an article: {reason}")
+    tree = _tree(page)
+    page_url = metadata.canonical_url(url or result.url or "")
+    source = _source(result, page_url)
+    published = published_date(tree) or metadata.parse_date(result.date)
+    return ParsedDocument(
+        origin=origin, title=headline(tree, clean_title(result.title or "", source)), body=body,
+        raw=raw if raw is not None else data, content_type="text/html",
+        published=published, source=source, url=page_url,
+        author=_authors(result.author), language=metadata.detect_language(body, result.language),
+        captured=captured,
+    )
+
+
+def _tree(page: str):
+    try:
+        return lxml_html.document_fromstring(re.sub(r"^\s*<\?xml[^>]*>", "", page))
+    except (ValueError, TypeError, lxml_html.etree.ParserError):
+        return None
+
+
+_PUBLISHED_META = (
+    "article:published_time", "og:article:published_time", "datepublished", "date.published",
+    "pubdate", "publishdate", "publish-date", "dc.date.issued", "dcterms.issued",
+    "parsely-pub-date", "article.published", "originalpublicationdate", "sailthru.date",
+)
+_LABELLED_DATE = re.compile(
+    r"\b(?:first published|published|written|posted|erschienen|veröffentlicht)\s*(?:on|am|:)?\s*:?\s*"
+    r"([^<>|/]{6,60})", re.I)
+
+
+def published_date(tree) -> datetime | None:
+    """The publication time the page states: a published-time meta or JSON-LD field, else a
+    "Published:/Written:" label in the visible text. Modified/updated times are ignored, and
+    ``sailthru.date`` (often the last update) only counts when nothing else is found."""
+    if tree is None:
+        return None
+    found = {}
+    for meta in tree.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+        if key in _PUBLISHED_META and meta.get("content") and key not in found:
+            found[key] = meta.get("content")
+    claims = [metadata.parse_date(found[key]) for key in _PUBLISHED_META[:-1] if key in found]
+    for script in tree.xpath('//script[@type="application/ld+json"]/text()'):
+        if m := re.search(r'"datePublished"\s*:\s*"([^"]+)"', script):
+            claims.append(metadata.parse_date(m.group(1)))
+            break  # later JSON-LD blocks describe related items
+    claims = [c for c in claims if c]
+    if claims:
+        # Sites sometimes put the update time in a "published" field; publication comes first.
+        return min(claims)
+    return _labelled_date(tree) or metadata.parse_date(found.get("sailthru.date"))
+
+
+def _labelled_date(tree) -> datetime | None:
+    for node in tree.xpath("//body//text()[string-length(normalize-space()) > 4]")[:3000]:
+        if m := _LABELLED_DATE.search(node):
+            if value := metadata.parse_date(m.group(1)):
+                return value
+    return None
+
+
+def headline(tree, title: str) -> str:
+    """The page's <h1> when it is the article's headline (shares words with the <title>)."""
+    if tree is None:
+        return title
+    words = set(re.findall(r"\w+", title.casefold()))
+    for h1 in tree.iter("h1"):
+        text = re.sub(r"\s+", " ", h1.text_content()).strip()
+        text = re.sub(r"^[\w&' ]{2,25}\s+\|\s+", "", text)  # "Local News | Headline"
+        h1_words = set(re.findall(r"\w+", text.casefold()))
+        if 3 <= len(text.split()) <= 40 and words and len(words & h1_words) >= 0.4 * len(words):
+            return text
+    return title
+
+
+def _paragraphs(text: str) -> str:
+    lines = [re.sub(r"\s+", " ", line).strip() for line in text.splitlines()]
+    return "\n\n".join(line for line in lines if line)
+
+
+def _not_an_article(body: str, result) -> str:
+    paragraphs = body.split("\n\n") if body else []
+    long_ones = [p for p in paragraphs if len(p) >= 80 and re.search(r"[.!?][\"'”’)]*$", p)]
+    if len(body) < MIN_BODY_CHARS or len(long_ones) < MIN_PARAGRAPHS:
+        return f"too little running text ({len(body)} characters)"
+    if (result.pagetype or "").lower() in {"website", "homepage", "home"} and not result.date:
+        if len(long_ones) < 0.3 * len(paragraphs):
+            return "a front page or section index (mostly links and teasers, no date)"
+    return ""
+
+
+def _source(result, url: str) -> str:
+    return (metadata.outlet_for_url(url) or metadata.canonical_source(result.sitename)
+            or metadata.canonical_source(result.hostname))
+
+
+NOT_AUTHORS = {"username", "no author", "admin", "administrator", "redaktion", "editor", "author",
+               "unknown", "anonymous", "null", "none"}
+
+
+def _authors(author: str | None) -> str:
+    if not author:
+        return ""
+    names = re.split(r"\s*(?:;|,|\band\b|&)\s*", re.sub(r"^(by|par|von)\s+", "", author, flags=re.I))
+    return metadata.join_authors(
+        [n.strip() for n in names if n.strip() and n.strip().casefold() not in NOT_AUTHORS])
+
+
+def clean_title(title: str, source: str = "") -> str:
+    """Drop site suffixes and prefixes (" | Reuters", "BBC News - ", " l KBS WORLD")."""
+    title = re.sub(r"\s+", " ", title).strip()
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) < 2:
+        return title
+    keep = [p for p in parts if not _is_site_label(p, source)]
+    if keep and len(keep) < len(parts):
+        return " - ".join(keep) if len(keep) > 1 else keep[0]
+    return title
+
+
+def _is_site_label(part: str, source: str) -> bool:
+    canonical = metadata.canonical_source(part)
+    if source and canonical.casefold() == source.casefold():
+        return True
+    return canonical in metadata.known_outlets().values()

