@@ -1,0 +1,121 @@
+"""Within-article resolution: mentions → one Actor per real actor.
+
+- Gazetteer mentions resolve to their entry; rule mentions whose name normalises like a
+  gazetteer name resolve to that entry too; other rule mentions group by normalised name.
+- A bare name ("Moon", "Austin") resolves to the one person of the article with that family
+  (Korean order) or last name; if none or several, it is dropped, except after a role title
+  ("President Moon") when exactly one gazetteer person has that family name.
+- A name that stands for two actors ("inter-Korean") counts for both; its span goes to the
+  first, so the spans of different actors never overlap.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from archive.entities import rules
+from archive.entities.types import PERSON, Actor, normalise_name
+
+
+def resolve(found, gazetteer) -> list[Actor]:
+    """``found``: ``(in_body, Mention, (start, end))`` in text order (title first)."""
+    actors: dict[tuple, Actor] = {}
+    bare = []
+    for in_body, mention, span in found:
+        if mention.surname_only:
+            bare.append((in_body, mention, span))
+            continue
+        for i, (key, actor) in enumerate(targets(mention, gazetteer)):
+            actor = actors.setdefault(key, actor)
+            record(actor, mention.text, span if in_body and i == 0 else None)
+    surnames = surname_index(a for a in actors.values() if a.kind == PERSON)
+    for in_body, mention, span in bare:
+        key_actor = bare_target(mention, surnames, gazetteer)
+        if key_actor is not None:
+            actor = actors.setdefault(*key_actor)
+            record(actor, mention.text, span if in_body else None)
+    return [finish(a) for a in actors.values()]
+
+
+def targets(mention, gazetteer):
+    """``(key, new Actor)`` for each actor the mention names."""
+    entries = mention.entries or filter(None, [gazetteer.lookup(mention.kind, mention.text)])
+    entries = list(entries)
+    if entries:
+        return [(entry_key(e), new_actor(e)) for e in entries]
+    key = (mention.kind, normalise_name(mention.text))
+    return [(key, Actor(mention.kind, mention.text))]
+
+
+def entry_key(entry) -> tuple:
+    return (entry.kind, entry.code or normalise_name(entry.name))
+
+
+def new_actor(entry) -> Actor:
+    actor = Actor(entry.kind, entry.name, code=entry.code or "")
+    actor._known = list(entry.aliases)
+    return actor
+
+
+def record(actor: Actor, surface: str, span) -> None:
+    actor.count += 1
+    if span is not None:
+        actor.spans.append(span)
+    if surface != actor.name and surface not in actor.aliases:
+        actor.aliases.append(surface)
+
+
+def finish(actor: Actor) -> Actor:
+    for alias in getattr(actor, "_known", []):
+        if alias != actor.name and alias not in actor.aliases:
+            actor.aliases.append(alias)
+    if hasattr(actor, "_known"):
+        del actor._known
+    actor.spans.sort()
+    return actor
+
+
+def surnames_of(name: str) -> set[str]:
+    parts = [p for p in name.replace(".", ". ").split() if p.rstrip(".") not in {"Jr", "Sr", "II", "III"}]
+    if len(parts) < 2:
+        return set()
+    keys = {parts[-1]}
+    if parts[0] in rules.korean_surnames():
+        keys.add(parts[0])
+    return keys
+
+
+def surname_index(persons) -> dict[str, set]:
+    index: dict[str, set] = {}
+    for actor in persons:
+        for name in (actor.name, *actor.aliases):
+            for surname in surnames_of(name):
+                index.setdefault(surname, set()).add((actor.kind, normalise_name(actor.name)))
+    return index
+
+
+def bare_target(mention, surnames, gazetteer):
+    """``(key, actor)`` of the person a bare name refers to, or None."""
+    owners = surnames.get(mention.text, set())
+    if len(owners) == 1:
+        return next(iter(owners)), None  # the key of an actor already found
+    if owners or not mention.titled:
+        return None
+    entries = gazetteer_surnames(gazetteer).get(mention.text, [])
+    if len(entries) == 1:
+        return entry_key(entries[0]), new_actor(entries[0])
+    return None
+
+
+@functools.lru_cache(maxsize=8)
+def _gazetteer_surnames(gazetteer_id: int, gazetteer) -> dict:
+    index: dict[str, list] = {}
+    for entry in gazetteer.entries():
+        if entry.kind == PERSON:
+            for surname in surnames_of(entry.name):
+                index.setdefault(surname, []).append(entry)
+    return index
+
+
+def gazetteer_surnames(gazetteer):
+    return _gazetteer_surnames(id(gazetteer), gazetteer)

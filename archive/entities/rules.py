@@ -1,0 +1,191 @@
+"""Rules that find actors the gazetteer does not know.
+
+A *chunk* is a run of capitalised tokens on one line, possibly joined by "of"/"the"/"for"/"and"
+(when an organization head follows), hyphens ("Jae-in") and the apostrophe of "Workers'". A chunk
+whose words include an organization head (Ministry, Bank, Corp, Farm, ...) is an organization;
+otherwise its name-like part is a person when a role title introduces it, when it starts with a
+common given name or a Korean family name followed by given-name syllables, or when it is a
+quoted speaker ("X said"). The word lists are reviewable files in ``data/``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from archive.entities.gazetteer import DATA
+
+CONNECTORS = {"of", "the", "for", "and", "&", "de", "on"}
+POSSESSIVE_PARTS = {"'", "\u2019", "'s", "\u2019s"}
+SPEECH_VERBS = {"said", "says", "told", "added", "wrote", "asked", "explained", "noted", "stressed"}
+APPOSITION = {"a", "an", "who", "the"}
+SUFFIXES = {"Jr", "Jr.", "Sr", "Sr.", "II", "III"}
+
+
+@functools.lru_cache(maxsize=None)
+def words(filename: str) -> frozenset:
+    """A one-word-per-line list from ``data/`` (``#`` comments allowed)."""
+    lines = (DATA / filename).read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+def org_heads() -> frozenset:
+    return words("org_heads.txt")
+
+
+def person_titles() -> frozenset:
+    return words("person_titles.txt")
+
+
+def given_names() -> frozenset:
+    return words("given_names.txt")
+
+
+def korean_surnames() -> frozenset:
+    return words("korean_surnames.txt")
+
+
+def stop_capitals() -> frozenset:
+    return words("stop_capitals.txt")
+
+
+def non_name_words() -> frozenset:
+    return words("non_name_words.txt")
+
+
+@dataclass
+class Chunk:
+    start: int  # token indices, end exclusive
+    end: int
+
+
+def is_cap(token) -> bool:
+    text = token.text
+    return text[:1].isupper() and any(c.isalpha() for c in text) and not token.is_space
+
+
+def chunks(doc) -> list[Chunk]:
+    """Maximal capitalised runs of ``doc`` (see the module docstring)."""
+    found, i, n = [], 0, len(doc)
+    while i < n:
+        if not is_cap(doc[i]) or doc[i].text in stop_capitals():
+            i += 1
+            continue
+        j = extend(doc, i + 1)
+        found.append(Chunk(i, j))
+        i = j
+    return found
+
+
+def extend(doc, j: int) -> int:
+    n = len(doc)
+    while j < n:
+        prev, tok = doc[j - 1], doc[j]
+        attached = not prev.whitespace_
+        if "\n" in prev.whitespace_ or tok.is_space:
+            break
+        if is_cap(tok) and tok.text not in stop_capitals() and not prev.is_punct:
+            j += 1
+        elif is_cap(tok) and attached and prev.text in {"-", "'", "\u2019", "."}:
+            j += 1
+        elif tok.text == "-" and attached and not tok.whitespace_ and j + 1 < n and doc[j + 1].is_alpha:
+            j += 2
+        elif tok.text in POSSESSIVE_PARTS and attached and prev.text in {"Workers", "People", "Women", "Children", "Farmers", "Veterans"}:
+            j += 1
+        elif tok.text in CONNECTORS and j + 1 < n and is_cap(doc[j + 1]) and has_head_ahead(doc, j + 1):
+            j += 1
+        else:
+            break
+    return j
+
+
+def has_head_ahead(doc, j: int) -> bool:
+    """Joining over "of"/"the"/"and" is for organization names: a head word must be near."""
+    window = doc[max(0, j - 6) : min(len(doc), j + 6)]
+    return any(t.text in org_heads() for t in window)
+
+
+def org_head_index(tokens) -> int:
+    """Index of the last organization head word in ``tokens``, or -1."""
+    for k in range(len(tokens) - 1, -1, -1):
+        if tokens[k].text in org_heads():
+            return k
+    return -1
+
+
+def title_index(tokens) -> int:
+    """Index of the last role title ("Minister", "Gen.", "spokesperson") in ``tokens``, or -1."""
+    for k in range(len(tokens) - 1, -1, -1):
+        if tokens[k].text in person_titles() or tokens[k].text.rstrip(".") in person_titles():
+            return k
+    return -1
+
+
+def name_words(tokens) -> list[str]:
+    """Words of a name, hyphenated parts rejoined ("Jae", "-", "in" → "Jae-in")."""
+    out: list[str] = []
+    glue = False
+    for tok in tokens:
+        if tok.text == "-":
+            glue = True
+            continue
+        if glue and out:
+            out[-1] += "-" + tok.text
+        else:
+            out.append(tok.text)
+        glue = False
+    return out
+
+
+def looks_like_name(parts: list[str]) -> bool:
+    if not 1 <= len(parts) <= 4:
+        return False
+    bare = [p for p in parts if p not in SUFFIXES]
+    return all(
+        p[:1].isupper() and p.replace("-", "").replace("'", "").replace(".", "").isalpha()
+        and p not in stop_capitals() and p not in non_name_words() and p not in org_heads() and p not in person_titles()
+        for p in bare
+    )
+
+
+def korean_name(parts: list[str]) -> bool:
+    """Family name + given name as one hyphenated word or two syllables ("Ri Chang Sik")."""
+    if len(parts) < 2 or parts[0] not in korean_surnames() or len(parts[0]) < 2:
+        return False
+    given = parts[1:]
+    if len(given) == 1:
+        return "-" in given[0] and all(len(s) <= 5 for s in given[0].split("-"))
+    return len(given) == 2 and all(len(g) <= 5 and g.isalpha() for g in given)
+
+
+def person_evidence(doc, start: int, end: int, parts: list[str], titled: bool) -> bool:
+    """Is the name-like span ``doc[start:end]`` a person?"""
+    if titled or (start > 0 and doc[start - 1].lower_ in person_titles()):
+        return True
+    if len(parts) < 2:
+        return False
+    if parts[0] in given_names() or korean_name(parts):
+        return True
+    return speaker(doc, start, end)
+
+
+def speaker(doc, start: int, end: int) -> bool:
+    """"X said", "said X", "X, a professor ..." with X of two or three words."""
+    after = doc[end].lower_ if end < len(doc) else ""
+    before = doc[start - 1].lower_ if start > 0 else ""
+    if after in SPEECH_VERBS or before in SPEECH_VERBS:
+        return True
+    return after == "," and end + 1 < len(doc) and doc[end + 1].lower_ in {"who"}
+
+
+def strip_leading(tokens, k: int = 0) -> int:
+    """Skip sentence-initial function words and "The" at the start of a chunk."""
+    while k < len(tokens) and (tokens[k].text in stop_capitals() or tokens[k].lower_ == "the"):
+        k += 1
+    return k
+
+
+def clean_org_name(text: str) -> str:
+    text = re.sub(r"^(?:the|The)\s+", "", text)
+    return re.sub(r"\s+", " ", text).strip(" .,'\u2019")

@@ -1,0 +1,78 @@
+"""Text preparation: undo scraper damage while keeping offsets into the original body.
+
+``prepare(body, glue_heads, glue_tails)`` returns a ``Prepared`` text: the cleaned string,
+an offset map back to the original, and the character ranges (in the cleaned string) that
+name no actor: bylines, credit lines and wire datelines' agency names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Reuters-21578 paragraph marks kept literally as "&\t" (ampersand, backslash, t).
+PARAGRAPH_MARK = re.compile(r"&\\t")
+CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+CREDIT_LINE = re.compile(
+    r"(?im)^[ \t(]*(?:(?:additional\s+)?reporting\s+by|(?:editing|writing|compiled)\s+by"
+    r"|photo(?:graph)?s?\s+by|published:|updated:)\b[^\n]*"
+)
+BYLINE = re.compile(
+    r"(?m)^[ \t]*By\s+(?:[A-Z][\w.'\u2019-]*\s*){1,4}(?:(?:,|and|for|in)\s[^\n]{0,60})?$"
+)
+CREDIT_PAREN = re.compile(r"(?i)\((?:[^()]{0,80}\b)?(?:reporting|editing|writing)\s+by\b[^()]*\)")
+DATELINE = re.compile(r"\A[^\n]{0,60}?\((?P<agency>[A-Z][A-Za-z]+)\)\s*-+")
+
+
+@dataclass
+class Prepared:
+    text: str
+    offsets: list[int]
+    excluded: list[tuple[int, int]]
+
+    def original(self, start: int, end: int) -> tuple[int, int]:
+        """The span in the original text of the cleaned span ``start:end``."""
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+    def is_excluded(self, start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e in self.excluded)
+
+
+def prepare(text: str, glue_heads: frozenset, glue_tails: frozenset) -> Prepared:
+    """Clean ``text``: paragraph marks become spaces; glued names are split.
+
+    A word is split where a lower-case letter meets a capital only when the right part
+    starts with a known name's first word ("ComradeKim" → "Comrade Kim") or the left part
+    ends with a known name's last word ("SungSquare" → "Sung Square"), so real camel-case
+    names (McDonnell, YouTube) stay whole.
+    """
+    text = PARAGRAPH_MARK.sub("   ", text)
+    cuts = [m.start() for m in CAMEL.finditer(text) if _glued(text, m.start(), glue_heads, glue_tails)]
+    pieces, offsets, last = [], [], 0
+    for cut in cuts:
+        pieces.append(text[last:cut])
+        offsets.extend(range(last, cut))
+        pieces.append(" ")
+        offsets.append(cut)
+        last = cut
+    pieces.append(text[last:])
+    offsets.extend(range(last, len(text)))
+    clean = "".join(pieces)
+    return Prepared(clean, offsets, excluded_ranges(clean))
+
+
+def _glued(text: str, cut: int, heads: frozenset, tails: frozenset) -> bool:
+    right = re.match(r"[A-Z][a-z]*", text[cut:])
+    left = re.search(r"[A-Z]?[a-z]+$", text[max(0, cut - 30) : cut])
+    return bool((right and right.group() in heads) or (left and left.group() in tails))
+
+
+def excluded_ranges(text: str) -> list[tuple[int, int]]:
+    """Bylines, credit lines and a wire dateline's agency name: they mention no actor."""
+    ranges = [m.span() for m in CREDIT_LINE.finditer(text)]
+    ranges += [m.span() for m in BYLINE.finditer(text)]
+    ranges += [m.span() for m in CREDIT_PAREN.finditer(text)]
+    dateline = DATELINE.match(text)
+    if dateline:
+        ranges.append(dateline.span("agency"))
+    return ranges
