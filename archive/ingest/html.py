@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import trafilatura
 from lxml import html as lxml_html
@@ -54,13 +55,15 @@ def parse_html(data: bytes, origin: str, url: str = "", content_type_header: str
         return Skipped(origin, f"not an article: {reason}")
     tree = _tree(page)
     page_url = metadata.canonical_url(url or result.url or "")
-    source = _source(result, page_url)
+    if _is_front_page(result, page_url, tree):
+        return Skipped(origin, "not an article: a front page or section index")
+    source = _source(result, page_url) or _label_source(result.title or "")
     published = published_date(tree) or metadata.parse_date(result.date)
     return ParsedDocument(
         origin=origin, title=headline(tree, clean_title(result.title or "", source)), body=body,
         raw=raw if raw is not None else data, content_type="text/html",
         published=published, source=source, url=page_url,
-        author=_authors(result.author), language=metadata.detect_language(body, result.language),
+        author=_authors(result.author) or _visible_byline(tree), language=metadata.detect_language(body, result.language),
         captured=captured,
     )
 
@@ -125,6 +128,35 @@ def headline(tree, title: str) -> str:
         if 3 <= len(text.split()) <= 40 and words and len(words & h1_words) >= 0.4 * len(words):
             return text
     return title
+
+
+def _is_front_page(result, url: str, tree) -> bool:
+    """A site's home or section page: typed "website", at most one path segment, no
+    publication date of its own."""
+    if (result.pagetype or "").lower() not in {"website", "homepage"}:
+        return False
+    segments = [part for part in urlsplit(url).path.split("/") if part]
+    return len(segments) <= 1 and published_date(tree) is None
+
+
+def _label_source(title: str) -> str:
+    """A known outlet named as a label in the <title> ("… - Breitbart")."""
+    for part in _TITLE_SEPARATORS.split(title)[1:]:
+        if (name := metadata.canonical_source(part)) in metadata.known_outlets().values():
+            return name
+    return ""
+
+
+def _visible_byline(tree) -> str:
+    """A short "By Jane Doe" text near the top of the page, when the metadata names nobody."""
+    if tree is None:
+        return ""
+    for node in tree.xpath("//body//text()[string-length(normalize-space()) > 4]")[:1500]:
+        line = re.sub(r"\s+", " ", node).strip()
+        if len(line) <= 80 and re.match(r"^by\s+[A-Z]", line, re.I):
+            if names := metadata.authors_from_byline(line):
+                return metadata.join_authors(names)
+    return ""
 
 
 def _paragraphs(text: str) -> str:

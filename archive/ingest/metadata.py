@@ -43,12 +43,25 @@ def _outlets() -> tuple[dict[str, str], dict[str, str]]:
 def _name_key(name: str) -> str:
     name = unicodedata.normalize("NFKC", name).casefold()
     name = re.sub(r"^(the)\s+", "", name)
-    return re.sub(r"[^\w]+", " ", name).strip()
+    # Spaces do not tell outlets apart ("HeraldSun" is "Herald Sun").
+    return re.sub(r"[^\w]+", "", name)
 
 
 def known_outlets() -> dict[str, str]:
-    """Normalised variant → display name (for scanning text for outlet names)."""
+    """Normalised variant key → display name."""
     return dict(_outlets()[0])
+
+
+@lru_cache(maxsize=1)
+def outlet_phrases() -> tuple[tuple[str, str], ...]:
+    """(lower-case phrase, display name) for every name, variant and domain of a known
+    outlet, for finding outlets named in running text."""
+    phrases = []
+    for outlet in json.loads((DATA / "outlets.json").read_text(encoding="utf-8")):
+        for variant in [outlet["name"], *outlet["variants"], *outlet["domains"]]:
+            phrase = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", variant).casefold()).strip()
+            phrases.append((phrase, outlet["name"]))
+    return tuple(phrases)
 
 
 def outlet_for_url(url: str) -> str:
@@ -84,14 +97,15 @@ def canonical_source(name: str | None) -> str:
 def _forms(name: str) -> list[str]:
     bare = re.sub(r"^(https?://)?(www\.)?", "", name, flags=re.I).rstrip("/")
     no_staff = re.sub(r"\s+(staff|online|newsroom|desk|wire)$", "", bare, flags=re.I)
-    no_tld = re.sub(r"\.(com|org|net|co\.uk|co\.kr|co\.jp|kp|kr|ir|info)$", "", no_staff, flags=re.I)
+    no_tld = no_staff
+    if " " not in no_staff:
+        no_tld = re.sub(r"\.(co|com|org|net|ac|gov)?\.?[a-z]{2,6}$", "", no_staff, flags=re.I)
     return [name, bare, no_staff, no_tld]
 
 
 def _clean_unknown(name: str) -> str:
     forms = _forms(name)
-    cleaned = forms[2] if "." in forms[1] and " " not in forms[1] else forms[2]
-    return cleaned.strip(" -|,")
+    return forms[3].strip(" -|,")
 
 
 # --- dates ---------------------------------------------------------------------------

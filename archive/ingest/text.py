@@ -327,17 +327,17 @@ def find_source(page: Page, body_lines: list[str], bylines: list[str]) -> str:
 
 
 def _most_named_outlet(page: Page) -> str:
-    names = metadata.known_outlets()
     counts: Counter[str] = Counter()
     for i, line in enumerate(page.lines):
         if page.start <= i <= page.end:
             continue
         weight = 3 if page.start - HEAD_WINDOW <= i < page.start else 1
-        key = re.sub(r"[^\w]+", " ", line.casefold()).strip()
-        for variant, name in names.items():
-            if len(variant) > 3 and re.search(rf"\b{re.escape(variant)}\b", key):
+        key = re.sub(r"\s+", " ", line.casefold()).strip()
+        for phrase, name in metadata.outlet_phrases():
+            # Short variants ("AP", "FT") only count as a whole line, never inside text.
+            if len(phrase) > 3 and re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", key):
                 counts[name] += weight
-            elif variant == key:
+            elif phrase == key:
                 counts[name] += weight
     return counts.most_common(1)[0][0] if counts else ""
 
