@@ -312,7 +312,7 @@ def detect_language(text: str, hint: str | None = None) -> str:
 
 _WIRE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z.'\- ]{1,40}?)(?:,\s*(?P<region>[A-Z][A-Za-z.' ]{1,30}?))?"
-    rf"(?:,?\s+(?P<date>{MONTHS}\s+\d{{1,2}}))?\s*"
+    rf"(?:,?\s+(?P<date>(?i:{MONTHS})\s+\d{{1,2}}))?\s*"
     r"\((?P<source>[A-Za-z][A-Za-z.&' -]{0,40})\)\s*(?:--|-|—|–)\s*"
 )
 

@@ -1,7 +1,99 @@
-"""Placeholder reader (being written)."""
+"""Web archives (`.warc`, `.warc.gz`, `.arc`, `.arc.gz`) via warcio.
 
-from archive.ingest.document import ReadError
+Every HTML response record is an article candidate, parsed by the HTML reader, with its
+target URI and capture date. Every other record (request, revisit, metadata, warcinfo,
+resource, non-HTML response) is ``Skipped`` with its record type in the reason. ``origin`` is
+``path#<record offset>``. A damaged archive yields the records before the damage and then
+raises ``ReadError`` naming the problem.
+"""
+
+from __future__ import annotations
+
+import io
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from archive.ingest import metadata
+from archive.ingest.document import ParsedDocument, ReadError, Skipped
+from archive.ingest.html import parse_html
+
+HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
-def read(path, data):
-    raise ReadError("reader not available yet")
+def read(path: Path, data: bytes) -> Iterator[ParsedDocument | Skipped]:
+    """Records in file order. Each is yielded only once the next one has been read cleanly,
+    so a record cut off by damage is never yielded as if it were whole."""
+    damaged_gzip = _gzip_damage(data) if data.startswith(b"\x1f\x8b") else ""
+    records = ArchiveIterator(io.BytesIO(data), arc2warc=True, check_digests=False)
+    pending, offset = None, 0
+    try:
+        for record in records:
+            item = _record(record, path)
+            offset = records.get_record_offset()  # valid once the record has been read
+            item.origin = f"{path}#{offset}"
+            if getattr(record.raw_stream, "limit", 0):
+                if pending is not None:
+                    yield pending
+                pending = None
+                raise ReadError(f"truncated archive: the record at offset {offset} ends early")
+            if pending is not None:
+                yield pending
+            pending = item
+    except (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError) as error:
+        if pending is not None and not damaged_gzip:
+            yield pending
+        raise ReadError(f"damaged archive after offset {offset}: {_describe(error)}") from None
+    if damaged_gzip:
+        raise ReadError(f"truncated archive: {damaged_gzip} (records after offset {offset} lost)")
+    if pending is not None:
+        yield pending
+
+
+def _gzip_damage(data: bytes) -> str:
+    """Why the gzip stream is damaged, or ``""`` if every member decompresses completely."""
+    rest = data
+    while rest.strip(b"\x00"):
+        inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        try:
+            inflater.decompress(rest)
+        except zlib.error as error:
+            return f"corrupt gzip data ({error})"
+        if not inflater.eof:
+            return "the gzip stream ends early (truncated file)"
+        rest = inflater.unused_data
+    return ""
+
+
+def _describe(error: Exception) -> str:
+    text = str(error).strip() or type(error).__name__
+    if isinstance(error, EOFError) or "end-of-stream" in text or "Compressed file ended" in text:
+        return "the compressed stream ends early (truncated file)"
+    return text[:200]
+
+
+def _record(record, path: Path) -> ParsedDocument | Skipped:
+    """Read the record completely and classify it; ``origin`` is set by the caller."""
+    origin = str(path)
+    payload = record.content_stream().read()
+    record.raw_stream.read()
+    kind = record.rec_type
+    if kind != "response":
+        return Skipped(origin, f"WARC {kind} record, not a response")
+    content_type = (record.http_headers.get_header("Content-Type") if record.http_headers else "") or ""
+    if not content_type.lower().startswith(HTML_TYPES):
+        shown = content_type.split(";")[0] or "no content type"
+        return Skipped(origin, f"WARC response record with non-HTML content ({shown})")
+    header_bytes = record.http_headers.to_bytes() if record.http_headers else b""
+    url = record.rec_headers.get_header("WARC-Target-URI") or ""
+    captured = metadata.parse_date(record.rec_headers.get_header("WARC-Date"))
+    if not payload.strip():
+        return Skipped(origin, "WARC response record with an empty HTML payload")
+    result = parse_html(payload, origin, url=url, content_type_header=content_type,
+                        captured=captured, raw=header_bytes + payload)
+    if isinstance(result, ParsedDocument) and not result.source:
+        result.source = metadata.canonical_source(metadata.outlet_for_url(url) or url)
+    return result
