@@ -30,22 +30,38 @@ class Mention:
     entries: tuple = ()  # gazetteer entries; empty for rule finds
     surname_only: bool = False
     titled: bool = False
+    nested: bool = False  # inside a longer organization name: counted, no span of its own
 
 
 def extract(title: str, body: str, gazetteer: Gazetteer | None = None) -> list[Actor]:
     """One ``Actor`` per distinct actor of title + body; ``spans`` are offsets into ``body``."""
     gazetteer = gazetteer or Gazetteer.default()
-    found = []  # (in_body, mention, char_span)
-    for in_body, text in ((False, title or ""), (True, body or "")):
-        prepared = prepare(text, *glue_words(gazetteer))
-        doc = tokenizer().make_doc(prepared.text)
-        caseless = not in_body and is_shouting(prepared.text)
-        for mention in find_mentions(doc, gazetteer, caseless):
-            span = doc[mention.start : mention.end]
-            if prepared.is_excluded(span.start_char, span.end_char):
-                continue
-            found.append((in_body, mention, prepared.original(span.start_char, span.end_char)))
+    in_body = mentions_of(body or "", gazetteer, headline=False)
+    in_title = mentions_of(title or "", gazetteer, headline=True)
+    if is_title_case(title or ""):
+        # Every word of a Title Case headline is capitalised, so its rule finds are only
+        # trusted when the body names the same actor.
+        body_names = {normalise_name(m.text) for m, _ in in_body}
+        in_title = [(m, s) for m, s in in_title if m.entries or normalise_name(m.text) in body_names]
+    found = [(False, m, s) for m, s in in_title] + [(True, m, s) for m, s in in_body]
     return resolve(found, gazetteer)
+
+
+def mentions_of(text: str, gazetteer: Gazetteer, headline: bool):
+    """``(Mention, original char span)`` of one text, minus bylines and credit lines."""
+    prepared = prepare(text, *glue_words(gazetteer))
+    doc = tokenizer().make_doc(prepared.text)
+    out = []
+    for mention in find_mentions(doc, gazetteer, caseless=headline and is_shouting(prepared.text)):
+        span = doc[mention.start : mention.end]
+        if not prepared.is_excluded(span.start_char, span.end_char):
+            out.append((mention, prepared.original(span.start_char, span.end_char)))
+    return out
+
+
+def is_title_case(text: str) -> bool:
+    words = [w for w in text.split() if w[:1].isalpha() and len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def is_shouting(text: str) -> bool:
@@ -55,7 +71,7 @@ def is_shouting(text: str) -> bool:
 
 @functools.lru_cache(maxsize=8)
 def _glue_words(gazetteer_id: int, gazetteer: Gazetteer):
-    heads, tails = set(), set()
+    heads, tails, names = set(), set(), {}
     for entry in gazetteer.entries():
         if entry.kind == PERSON:
             for name in (entry.name, *entry.aliases):
@@ -63,7 +79,9 @@ def _glue_words(gazetteer_id: int, gazetteer: Gazetteer):
                 if len(parts) >= 2 and parts[0].isalpha():
                     heads.add(parts[0])
                     tails.add(parts[-1])
-    return frozenset(heads), frozenset(tails)
+                    names.setdefault(parts[0], set()).add(name)
+    longest_first = {h: sorted(n, key=len, reverse=True) for h, n in names.items()}
+    return frozenset(heads), frozenset(tails), longest_first
 
 
 def glue_words(gazetteer: Gazetteer):
@@ -72,15 +90,34 @@ def glue_words(gazetteer: Gazetteer):
 
 def find_mentions(doc, gazetteer: Gazetteer, caseless: bool) -> list[Mention]:
     """Gazetteer and rule mentions of one text, non-overlapping, in text order."""
-    known = known_mentions(doc, gazetteer, caseless)
+    known, raw = known_mentions(doc, gazetteer, caseless)
     taken = {i for m in known for i in range(m.start, m.end)}
     chunk_mentions = []
     for chunk in rules.chunks(doc):
         chunk_mentions += classify_chunk(doc, chunk, known, taken)
     overriding = [m for m in chunk_mentions if m.kind == ORGANIZATION or not taken.intersection(range(m.start, m.end))]
-    covered = {i for m in overriding for i in range(m.start, m.end)}
+    covered = {i for m in overriding if not m.nested for i in range(m.start, m.end)}
     kept = [m for m in known if not covered.intersection(range(m.start, m.end))]
-    return sorted(kept + overriding, key=lambda m: m.start)
+    mentions = kept + overriding
+    mentions += nested_known(doc, mentions, raw)
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def nested_known(doc, mentions, raw) -> list[Mention]:
+    """Known persons and organizations named inside a longer organization name: the
+    "Kim Il Sung" of "Kim Il Sung University", the WPK of "WPK Central Committee"."""
+    outer = [m for m in mentions if m.kind == ORGANIZATION and not m.nested]
+    inner = []
+    for start, end, entries in raw:
+        if entries[0].kind == COUNTRY or end - start < 2:
+            continue  # countries inside an organization name do not count (GUIDELINES); nor do
+            # one-word modifiers such as the "UN" of "UN Command"
+        for org in outer:
+            if org.start <= start and end <= org.end and (start, end) != (org.start, org.end):
+                inner.append(Mention(entries[0].kind, doc[start:end].text, start, end, tuple(entries), nested=True))
+                break
+    return inner
+
 
 
 def known_mentions(doc, gazetteer: Gazetteer, caseless: bool) -> list[Mention]:
@@ -89,6 +126,7 @@ def known_mentions(doc, gazetteer: Gazetteer, caseless: bool) -> list[Mention]:
         gazetteer.match(doc) if caseless else []
     ):
         hits[(start, end)] = entries
+    raw = [(s, e, entries) for (s, e), entries in hits.items()]
     spans = filter_spans([doc[s:e] for s, e in hits])
     mentions = []
     for span in spans:
@@ -96,24 +134,71 @@ def known_mentions(doc, gazetteer: Gazetteer, caseless: bool) -> list[Mention]:
         if span.text in CONTEXT_FREE_METONYMS and span.end < len(doc) and rules.is_cap(doc[span.end]):
             continue  # "the South China Sea" is not South Korea
         mentions.append(Mention(entries[0].kind, span.text, span.start, span.end, tuple(entries)))
-    return mentions
+    return mentions, [(s, e, entries) for s, e, entries in raw]
 
 
 def classify_chunk(doc, chunk, known, taken) -> list[Mention]:
     """Organization or person mentions of an unknown chunk."""
     tokens = doc[chunk.start : chunk.end]
-    head = rules.org_head_index(tokens)
+    head = rules.org_head_index(tokens, skip=lambda k: inside_known(chunk.start + k, known))
     first = rules.strip_leading(tokens)
-    if head >= first and head >= 0 and not inside_known(chunk.start + head, known):
+    if head >= 0 and (titled_at(tokens, first) or after_title_of(doc, chunk.start)):
+        # "Minister of IT Industry Ju Yong Il": an organization inside a title is not annotated
+        return person_mentions(doc, chunk.start + head + 1, chunk.end, taken, titled=True)
+    if head >= first and head >= 0:
         span = org_span(doc, chunk.start + first, chunk.start + head, chunk.end)
-        if span is not None and span.end - span.start >= 2 and span.start_char != span.end_char:
-            return [Mention(ORGANIZATION, rules.clean_org_name(span.text), span.start, span.end)]
+        if span is not None and span.end - span.start >= 2 and specific(doc, span.start, span.end, known):
+            outer = Mention(ORGANIZATION, rules.clean_org_name(span.text), span.start, span.end)
+            return [outer, *nested_orgs(doc, span, known)]
     return person_mentions(doc, chunk.start + first, chunk.end, taken)
 
 
+def titled_at(tokens, first: int) -> bool:
+    return first < len(tokens) and rules.title_index(tokens[first : first + 1]) == 0
+
+
+def after_title_of(doc, start: int) -> bool:
+    """"vice-minister of <chunk>": the chunk is part of a person's title."""
+    if start < 2 or doc[start - 1].lower_ != "of":
+        return False
+    return doc[start - 2].lower_ in rules.person_titles() or doc[start - 2].text in rules.person_titles()
+
+
+def nested_orgs(doc, span, known) -> list[Mention]:
+    """Organizations named inside a longer one: the known ones, and each "of (the) X" tail
+    that is itself an organization name ("Central Committee of the Communist Party of Vietnam"
+    also names the Communist Party of Vietnam)."""
+    inner = []
+    for i in range(span.start + 1, span.end - 1):
+        if doc[i].lower_ != "of":
+            continue
+        start = i + 2 if doc[i + 1].lower_ == "the" else i + 1
+        tail = doc[start : span.end]
+        if len(tail) >= 2 and rules.org_head_index(tail) >= 0 and specific(doc, start, span.end, known):
+            if not any(m.start == start and m.end == span.end for m in inner):
+                inner.append(Mention(ORGANIZATION, rules.clean_org_name(tail.text), start, span.end, nested=True))
+    return inner
+
+
+def specific(doc, start: int, end: int, known) -> bool:
+    """An organization name needs a word of its own besides generic words and a leading
+    country name ("Central Committee", "Vietnamese Party" are references, not names;
+    "Cabinet of the DPRK" is a name)."""
+    after_of = False
+    for i in range(start, end):
+        word = doc[i].text
+        after_of = after_of or word == "of"
+        if word in rules.org_heads() or word in rules.generic_org_words() or not doc[i].is_alpha:
+            continue
+        if not after_of and any(m.start <= i < m.end and m.kind == COUNTRY for m in known):
+            continue
+        return True
+    return False
+
+
 def inside_known(index: int, known) -> bool:
-    """The head word belongs to a known name (the "Army" of "Korean People's Army")."""
-    return any(m.start <= index < m.end and m.kind != COUNTRY for m in known)
+    """The head word belongs to a known name ("Korean People's Army", "Russian Federation")."""
+    return any(m.start <= index < m.end for m in known)
 
 
 def org_span(doc, start: int, head: int, end: int):
@@ -127,14 +212,23 @@ def org_span(doc, start: int, head: int, end: int):
     return doc[start:end] if end > start else None
 
 
-def person_mentions(doc, start: int, end: int, taken) -> list[Mention]:
+def person_mentions(doc, start: int, end: int, taken, titled: bool = False) -> list[Mention]:
+    if start >= end:
+        return []
     tokens = doc[start:end]
     t = rules.title_index(tokens)
-    titled = t >= 0
+    titled = titled or t >= 0
     name_start = start + t + 1 if titled else start
     free = [i for i in range(name_start, end) if i not in taken]
     if not free or free != list(range(free[0], free[-1] + 1)) or free[-1] != end - 1:
         return []
+    if free[0] != name_start:  # words after a known name ("Kim Jong Un Sends Greetings")
+        parts = rules.name_words(doc[free[0] : end])
+        if len(parts) < 2 or not (parts[0] in rules.given_names() or rules.korean_name(parts)):
+            return []
+        titled = False
+    if end < len(doc) and end in taken and len(free) < 4:
+        return []  # a descriptor before a known name ("National Security Advisor Robert O'Brien")
     name_start = free[0]
     parts = rules.name_words(doc[name_start:end])
     if not rules.looks_like_name(parts):

@@ -27,7 +27,7 @@ def resolve(found, gazetteer) -> list[Actor]:
             continue
         for i, (key, actor) in enumerate(targets(mention, gazetteer)):
             actor = actors.setdefault(key, actor)
-            record(actor, mention.text, span if in_body and i == 0 else None)
+            record(actor, mention.text, span if in_body and i == 0 and not mention.nested else None)
     surnames = surname_index(a for a in actors.values() if a.kind == PERSON)
     for in_body, mention, span in bare:
         key_actor = bare_target(mention, surnames, gazetteer)
@@ -39,12 +39,20 @@ def resolve(found, gazetteer) -> list[Actor]:
 
 def targets(mention, gazetteer):
     """``(key, new Actor)`` for each actor the mention names."""
-    entries = mention.entries or filter(None, [gazetteer.lookup(mention.kind, mention.text)])
-    entries = list(entries)
+    entries = list(mention.entries) or known_entry(mention, gazetteer)
     if entries:
         return [(entry_key(e), new_actor(e)) for e in entries]
     key = (mention.kind, normalise_name(mention.text))
     return [(key, Actor(mention.kind, mention.text))]
+
+
+def known_entry(mention, gazetteer) -> list:
+    """The gazetteer entry a rule-found name spells, also with a lost possessive apostrophe
+    (headlines "Kim Jong-uns sister")."""
+    entry = gazetteer.lookup(mention.kind, mention.text)
+    if entry is None and mention.text.endswith("s"):
+        entry = gazetteer.lookup(mention.kind, mention.text[:-1])
+    return [entry] if entry else []
 
 
 def entry_key(entry) -> tuple:

@@ -50,6 +50,10 @@ def stop_capitals() -> frozenset:
     return words("stop_capitals.txt")
 
 
+def generic_org_words() -> frozenset:
+    return words("generic_org_words.txt")
+
+
 def non_name_words() -> frozenset:
     return words("non_name_words.txt")
 
@@ -89,12 +93,16 @@ def extend(doc, j: int) -> int:
             j += 1
         elif is_cap(tok) and attached and prev.text in {"-", "'", "\u2019", "."}:
             j += 1
+        elif is_cap(tok) and prev.text in POSSESSIVE_PARTS and tok.text not in stop_capitals():
+            j += 1
         elif tok.text == "-" and attached and not tok.whitespace_ and j + 1 < n and doc[j + 1].is_alpha:
             j += 2
         elif tok.text in POSSESSIVE_PARTS and attached and prev.text in {"Workers", "People", "Women", "Children", "Farmers", "Veterans"}:
             j += 1
         elif tok.text in CONNECTORS and j + 1 < n and is_cap(doc[j + 1]) and has_head_ahead(doc, j + 1):
             j += 1
+        elif tok.text == "of" and j + 2 < n and doc[j + 1].text == "the" and is_cap(doc[j + 2]) and has_head_ahead(doc, j + 2):
+            j += 2
         else:
             break
     return j
@@ -106,10 +114,10 @@ def has_head_ahead(doc, j: int) -> bool:
     return any(t.text in org_heads() for t in window)
 
 
-def org_head_index(tokens) -> int:
-    """Index of the last organization head word in ``tokens``, or -1."""
+def org_head_index(tokens, skip=lambda k: False) -> int:
+    """Index of the last organization head word in ``tokens`` (not ``skip``-ped), or -1."""
     for k in range(len(tokens) - 1, -1, -1):
-        if tokens[k].text in org_heads():
+        if tokens[k].text in org_heads() and not skip(k):
             return k
     return -1
 

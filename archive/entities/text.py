@@ -18,7 +18,7 @@ CREDIT_LINE = re.compile(
     r"|photo(?:graph)?s?\s+by|published:|updated:)\b[^\n]*"
 )
 BYLINE = re.compile(
-    r"(?m)^[ \t]*By\s+(?:[A-Z][\w.'\u2019-]*\s*){1,4}(?:(?:,|and|for|in)\s[^\n]{0,60})?$"
+    r"(?m)^[ \t]*By\s+(?:[A-Z][\w.'\u2019-]*\s*){1,4}(?:(?:,|and|for|in)\s[^\n]{0,100})?$"
 )
 CREDIT_PAREN = re.compile(r"(?i)\((?:[^()]{0,80}\b)?(?:reporting|editing|writing)\s+by\b[^()]*\)")
 DATELINE = re.compile(r"\A[^\n]{0,60}?\((?P<agency>[A-Z][A-Za-z]+)\)\s*-+")
@@ -38,16 +38,20 @@ class Prepared:
         return any(s <= start and end <= e for s, e in self.excluded)
 
 
-def prepare(text: str, glue_heads: frozenset, glue_tails: frozenset) -> Prepared:
+def prepare(text: str, glue_heads: frozenset, glue_tails: frozenset, glue_names: dict) -> Prepared:
     """Clean ``text``: paragraph marks become spaces; glued names are split.
 
     A word is split where a lower-case letter meets a capital only when the right part
     starts with a known name's first word ("ComradeKim" → "Comrade Kim") or the left part
     ends with a known name's last word ("SungSquare" → "Sung Square"), so real camel-case
-    names (McDonnell, YouTube) stay whole.
+    names (McDonnell, YouTube) stay whole; a known full name directly followed by a lower-case
+    letter is split after the name ("Kim Jong Unin" → "Kim Jong Un in").
+    Hard-wrapped wire text (most lines 50-80 characters) has its single line breaks turned
+    into spaces, so names broken across lines are whole again.
     """
-    text = PARAGRAPH_MARK.sub("   ", text)
+    text = unwrap(PARAGRAPH_MARK.sub("   ", text))
     cuts = [m.start() for m in CAMEL.finditer(text) if _glued(text, m.start(), glue_heads, glue_tails)]
+    cuts = sorted(set(cuts) | set(glued_after(text, glue_names)))
     pieces, offsets, last = [], [], 0
     for cut in cuts:
         pieces.append(text[last:cut])
@@ -59,6 +63,27 @@ def prepare(text: str, glue_heads: frozenset, glue_tails: frozenset) -> Prepared
     offsets.extend(range(last, len(text)))
     clean = "".join(pieces)
     return Prepared(clean, offsets, excluded_ranges(clean))
+
+
+def unwrap(text: str) -> str:
+    lines = text.split("\n")
+    wrapped = [line for line in lines if 50 <= len(line.rstrip()) <= 80]
+    if len(lines) < 4 or len(wrapped) < 0.6 * len(lines):
+        return text
+    return re.sub(r"(?<=\S)\n(?=[ \t]*\S)", " ", text)
+
+
+def glued_after(text: str, names: dict) -> list[int]:
+    """Offsets just after a known full name glued to a following lower-case word."""
+    cuts = []
+    for head, full_names in names.items():
+        for m in re.finditer(rf"{head} ", text):
+            for name in full_names:
+                end = m.start() + len(name)
+                if text.startswith(name, m.start()) and end < len(text) and text[end].islower():
+                    cuts.append(end)
+                    break
+    return cuts
 
 
 def _glued(text: str, cut: int, heads: frozenset, tails: frozenset) -> bool:
