@@ -49,7 +49,7 @@ def parse_html(data: bytes, origin: str, url: str = "", content_type_header: str
     )
     if result is None:
         return Skipped(origin, "not an article: no main text found")
-    body = _paragraphs(result.text or "")
+    body = _paragraphs(result.text or "", result.title or "")
     reason = _not_an_article(body, result)
     if reason:
         return Skipped(origin, f"not an article: {reason}")
@@ -57,7 +57,7 @@ def parse_html(data: bytes, origin: str, url: str = "", content_type_header: str
     page_url = metadata.canonical_url(url or result.url or "")
     if _is_front_page(result, page_url, tree):
         return Skipped(origin, "not an article: a front page or section index")
-    source = _source(result, page_url) or _label_source(result.title or "")
+    source = _source(result, page_url) or _label_source(_page_title(tree) or result.title or "")
     published = published_date(tree) or metadata.parse_date(result.date)
     return ParsedDocument(
         origin=origin, title=headline(tree, clean_title(result.title or "", source)), body=body,
@@ -159,9 +159,24 @@ def _visible_byline(tree) -> str:
     return ""
 
 
-def _paragraphs(text: str) -> str:
+def _paragraphs(text: str, title: str = "") -> str:
     lines = [re.sub(r"\s+", " ", line).strip() for line in text.splitlines()]
-    return "\n\n".join(line for line in lines if line)
+    lines = [line for line in lines if line]
+    # The extracted text may open with the headline itself: that is the title, not body.
+    if lines and title and _squeeze(lines[0]) in {_squeeze(title), _squeeze(clean_title(title))}:
+        lines = lines[1:]
+    return "\n\n".join(lines)
+
+
+def _squeeze(text: str) -> str:
+    return re.sub(r"\W+", "", text).casefold()
+
+
+def _page_title(tree) -> str:
+    if tree is None:
+        return ""
+    titles = tree.xpath("//head/title/text()")
+    return re.sub(r"\s+", " ", titles[0]).strip() if titles else ""
 
 
 def _not_an_article(body: str, result) -> str:

@@ -1,0 +1,355 @@
+"""Format readers: golden files in tests/data/readers/<format>/, archives built in the test,
+and every kind of bad input."""
+
+import gzip
+import io
+import json
+import os
+import random
+import shutil
+import tempfile
+import unittest
+from datetime import UTC, datetime
+from pathlib import Path
+
+from django.conf import settings
+from django.test import SimpleTestCase
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from archive.ingest import READERS, iter_files, read_path
+from archive.ingest.document import ParsedDocument, ReadError, Skipped
+from archive.ingest.metadata import (
+    canonical_source,
+    canonical_url,
+    detect_language,
+    parse_date,
+    parse_wire_dateline,
+)
+
+DATA = Path(__file__).parent / "data" / "readers"
+SEEDS = Path(settings.BASE_DIR) / "seeds"
+
+ARTICLE_HTML = (DATA / "html" / "article.html").read_bytes()
+
+
+def read_all(path, **kwargs):
+    return list(read_path(Path(path), **kwargs))
+
+
+def only_document(path, **kwargs):
+    items = read_all(path, **kwargs)
+    docs = [item for item in items if isinstance(item, ParsedDocument)]
+    assert len(docs) == 1, items
+    return docs[0]
+
+
+def body_lines(doc):
+    return [line.strip() for line in doc.body.split("\n") if line.strip()]
+
+
+def build_warc(gzipped: bool) -> bytes:
+    """A tiny archive: warcinfo, request, HTML response, revisit."""
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=gzipped)
+    writer.write_record(writer.create_warcinfo_record("test.warc", {"software": "tests"}))
+    request = StatusAndHeaders("GET /story HTTP/1.1", [("Host", "www.reuters.com")], is_http_request=True)
+    url = "https://www.reuters.com/world/story?utm_source=rss"
+    writer.write_record(writer.create_warc_record(url, "request", http_headers=request))
+    headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+    response = writer.create_warc_record(
+        url, "response", payload=io.BytesIO(ARTICLE_HTML), http_headers=headers,
+        warc_headers_dict={"WARC-Date": "2023-03-16T12:00:00Z"})
+    writer.write_record(response)
+    revisit = writer.create_revisit_record(
+        url, digest=response.rec_headers.get_header("WARC-Payload-Digest"),
+        refers_to_uri=url, refers_to_date="2023-03-16T12:00:00Z")
+    writer.write_record(revisit)
+    return out.getvalue()
+
+
+class TempDirMixin:
+    def setUp(self):
+        super().setUp()
+        self.dir = Path(tempfile.mkdtemp(prefix="peninsula-readers-"))
+        self.addCleanup(shutil.rmtree, self.dir, ignore_errors=True)
+
+    def write(self, name, data):
+        path = self.dir / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+        return path
+
+
+class TextDumpTests(SimpleTestCase):
+    def check_golden(self, doc, expected):
+        self.assertEqual(doc.title, expected["title"])
+        self.assertEqual(doc.published.date().isoformat(), expected["published"])
+        self.assertEqual(doc.source, expected["source"])
+        paragraphs = doc.body.split("\n\n")
+        self.assertEqual(paragraphs[0], expected["body_first"])
+        self.assertEqual(paragraphs[-1], expected["body_last"])
+        lines = body_lines(doc)
+        for furniture in expected["furniture"]:
+            self.assertNotIn(furniture, lines)
+
+    def test_it_finds_the_article_in_each_seed(self):
+        golden = json.loads((DATA / "text" / "seeds.expected.json").read_text())
+        for name, expected in golden.items():
+            with self.subTest(seed=name):
+                self.check_golden(only_document(SEEDS / name), expected)
+
+    def test_it_reads_a_wire_dateline_and_credit_lines(self):
+        expected = json.loads((DATA / "text" / "wire_dateline.expected.json").read_text())
+        doc = only_document(DATA / "text" / "wire_dateline.txt")
+        self.check_golden(doc, expected)
+        self.assertEqual(doc.dateline, expected["dateline"])
+        self.assertEqual(doc.author, expected["author"])
+        self.assertEqual(doc.published.tzinfo, UTC)
+
+    def test_it_keeps_the_bytes_as_read(self):
+        path = SEEDS / "000_2df2ae82ccda354f.txt"
+        doc = only_document(path)
+        self.assertEqual(doc.raw, path.read_bytes())
+        self.assertEqual(doc.content_type, "text/plain")
+        self.assertEqual(doc.origin, str(path))
+        self.assertEqual(doc.language, "en")
+
+
+class HtmlTests(SimpleTestCase):
+    def check_golden(self, name):
+        expected = json.loads((DATA / "html" / f"{name}.expected.json").read_text())
+        doc = only_document(DATA / "html" / f"{name}.html")
+        self.assertEqual(doc.title, expected["title"])
+        self.assertEqual(doc.published.isoformat(), expected["published"])
+        self.assertEqual(doc.source, expected["source"])
+        self.assertEqual(doc.language, expected["language"])
+        for key in ("author", "url"):
+            if key in expected:
+                self.assertEqual(getattr(doc, key), expected[key])
+        paragraphs = doc.body.split("\n\n")
+        self.assertTrue(paragraphs[0].startswith(expected["body_first"]), paragraphs[0])
+        self.assertTrue(paragraphs[-1].endswith(expected["body_last"]), paragraphs[-1])
+        for text in expected["absent"]:
+            self.assertNotIn(text, doc.body)
+        self.assertEqual(doc.content_type, "text/html")
+        return doc
+
+    def test_it_reads_a_small_article_without_the_site_suffix(self):
+        self.check_golden("article")
+
+    def test_it_decodes_an_euc_kr_page_from_its_meta_charset(self):
+        doc = self.check_golden("euc_kr")
+        self.assertIn("금강산", doc.body)
+
+
+class HtmlSkipTests(TempDirMixin, SimpleTestCase):
+    def test_it_skips_a_front_page(self):
+        teasers = "".join(f'<li><a href="/news/story-{i}">Story number {i} headline</a></li>' for i in range(40))
+        page = (
+            '<html><head><title>Example News - Latest News &amp; Headlines</title>'
+            '<meta property="og:type" content="website">'
+            '<meta property="og:url" content="https://news.example.com/"></head>'
+            f"<body><h1>Example News</h1><ul>{teasers}</ul></body></html>"
+        )
+        items = read_all(self.write("front.html", page))
+        self.assertEqual(len(items), 1)
+        self.assertIsInstance(items[0], Skipped)
+        self.assertIn("not an article", items[0].reason)
+
+
+class WarcTests(TempDirMixin, SimpleTestCase):
+    def test_each_record_is_a_document_or_skipped_with_its_type(self):
+        for gzipped in (False, True):
+            with self.subTest(gzipped=gzipped):
+                path = self.write("crawl.warc.gz" if gzipped else "crawl.warc", build_warc(gzipped))
+                items = read_all(path)
+                docs = [i for i in items if isinstance(i, ParsedDocument)]
+                reasons = [i.reason for i in items if isinstance(i, Skipped)]
+                self.assertEqual(len(docs), 1)
+                self.assertEqual(len(reasons), 3)
+                for kind in ("warcinfo", "request", "revisit"):
+                    self.assertTrue(any(kind in r for r in reasons), reasons)
+                doc = docs[0]
+                self.assertEqual(doc.title, "Seoul and Tokyo agree to resume shuttle diplomacy")
+                self.assertEqual(doc.url, "https://www.reuters.com/world/story")
+                self.assertEqual(doc.captured, datetime(2023, 3, 16, 12, 0, tzinfo=UTC))
+                self.assertTrue(doc.raw.startswith(b"HTTP/1.1 200 OK"))
+                self.assertTrue(doc.raw.endswith(ARTICLE_HTML))
+                self.assertRegex(doc.origin, r"crawl\.warc(\.gz)?#\d+$")
+                self.assertEqual(len({i.origin for i in items}), len(items))
+
+    def test_a_truncated_warc_yields_the_records_before_the_damage_then_fails(self):
+        data = build_warc(gzipped=False)
+        cut = data.index(ARTICLE_HTML) + 200
+        path = self.write("cut.warc", data[:cut])
+        seen = []
+        with self.assertRaisesRegex(ReadError, "truncated"):
+            for item in read_path(path):
+                seen.append(item)
+        self.assertTrue(seen)
+        self.assertTrue(all(isinstance(i, Skipped) for i in seen))
+
+    def test_a_truncated_gzip_warc_fails_with_a_clear_reason(self):
+        data = build_warc(gzipped=True)
+        path = self.write("cut.warc.gz", data[: len(data) * 2 // 3])
+        with self.assertRaisesRegex(ReadError, "truncated|ends early"):
+            read_all(path)
+
+
+class JsonlTests(TempDirMixin, SimpleTestCase):
+    def test_records_become_documents_and_bad_lines_are_skipped(self):
+        path = DATA / "jsonl" / "records.jsonl"
+        expected = json.loads((DATA / "jsonl" / "records.expected.json").read_text())
+        items = read_all(path)
+        docs = {Path(d.origin).name: d for d in items if isinstance(d, ParsedDocument)}
+        self.assertEqual(set(docs), set(expected))
+        for name, want in expected.items():
+            doc = docs[name]
+            with self.subTest(record=name):
+                self.assertEqual(doc.title, want["title"])
+                self.assertEqual(doc.published.isoformat(), want["published"])
+                self.assertEqual(doc.source, want["source"])
+                self.assertEqual(doc.author, want["author"])
+                self.assertEqual(doc.url, want["url"])
+                self.assertEqual(doc.dateline, want["dateline"])
+                self.assertEqual(doc.body, want["body"])
+                self.assertEqual(doc.content_type, "application/json")
+        skipped = [i for i in items if isinstance(i, Skipped)]
+        self.assertEqual(len(skipped), 2)
+        self.assertIn("line 3", skipped[0].reason)
+        self.assertIn("no text", skipped[1].reason)
+
+    def test_raw_is_the_records_own_line(self):
+        path = DATA / "jsonl" / "records.jsonl"
+        first_line = path.read_bytes().split(b"\n")[0]
+        doc = next(i for i in read_all(path) if isinstance(i, ParsedDocument))
+        self.assertEqual(doc.raw, first_line)
+
+    def test_a_json_file_may_hold_a_list_of_records(self):
+        records = [{"id": "a", "title": "One", "date": "2024-01-02T10:00:00+09:00",
+                    "source": "reuters.com", "text": "Seoul said so on Tuesday."}]
+        docs = read_all(self.write("list.json", json.dumps(records)))
+        self.assertEqual(len(docs), 1)
+        self.assertEqual(docs[0].origin, f"{self.dir / 'list.json'}#a")
+        self.assertEqual(docs[0].published, datetime(2024, 1, 2, 1, 0, tzinfo=UTC))
+        self.assertEqual(docs[0].source, "Reuters")
+
+
+class BadInputTests(TempDirMixin, SimpleTestCase):
+    def assertUnreadable(self, path, reason, **kwargs):
+        with self.assertRaisesRegex(ReadError, reason):
+            read_all(path, **kwargs)
+
+    def test_binary_junk_is_refused(self):
+        rng = random.Random(7)
+        junk = bytes(rng.randrange(256) for _ in range(4000))
+        self.assertUnreadable(self.write("junk.txt", junk), "binary")
+
+    def test_an_empty_file_is_refused(self):
+        self.assertUnreadable(self.write("empty.txt", b""), "empty")
+        self.assertUnreadable(self.write("blank.html", b"  \n\n "), "empty")
+
+    def test_a_truncated_gzip_is_refused(self):
+        data = gzip.compress(b"WARC/1.0\r\n" + b"x" * 5000)
+        self.assertUnreadable(self.write("cut.warc.gz", data[:40]), "truncated|ends early")
+
+    def test_content_that_does_not_match_the_extension_is_refused(self):
+        png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 100
+        self.assertUnreadable(self.write("page.html", png), "PNG image")
+        self.assertUnreadable(self.write("dump.txt", gzip.compress(b"hello")), "gzip")
+        self.assertUnreadable(self.write("crawl.warc.gz", b"WARC/1.0\r\nplain"), "not gzip")
+        self.assertUnreadable(self.write("crawl.warc", b"<html>hello</html>"), "no WARC")
+
+    def test_undecodable_text_is_refused(self):
+        rng = random.Random(3)
+        data = bytes(rng.choice([0x80, 0x81, 0x8d, 0x8f, 0x90, 0x9d, 0xc0, 0xc1, 0xf5, 0xff])
+                     for _ in range(3000))
+        self.assertUnreadable(self.write("mojibake.txt", data), "invalid UTF-8")
+
+    def test_a_latin_1_file_is_decoded_by_detection(self):
+        text = "Le président a déclaré que la réunion était très importante pour la sécurité. " * 5
+        path = self.write("latin1.txt", ("Un titre assez long pour un titre\n\n" + text).encode("latin-1"))
+        self.assertIn("président", only_document(path).body)
+
+    def test_a_file_over_the_size_cap_is_refused(self):
+        path = self.write("big.txt", "x " * 600)
+        self.assertUnreadable(path, "too large", max_bytes=1000)
+
+    def test_a_missing_path_or_a_directory_is_refused(self):
+        self.assertUnreadable(self.dir / "nowhere.txt", "not found")
+        (self.dir / "folder.txt").mkdir()
+        self.assertUnreadable(self.dir / "folder.txt", "directory")
+
+    @unittest.skipIf(hasattr(os, "geteuid") and os.geteuid() == 0, "root can read any file")
+    def test_an_unreadable_file_is_refused(self):
+        path = self.write("secret.txt", "text")
+        path.chmod(0)
+        self.addCleanup(path.chmod, 0o644)
+        self.assertUnreadable(path, "not readable")
+
+    def test_an_unknown_extension_is_refused(self):
+        self.assertUnreadable(self.write("notes.docx", "hello"), "unknown file type")
+
+    def test_a_bad_record_inside_a_good_file_is_skipped_not_fatal(self):
+        path = self.write("mixed.jsonl", '[1, 2]\n{"title": "T", "text": "Body text."}\n')
+        items = read_all(path)
+        self.assertIsInstance(items[0], Skipped)
+        self.assertIn("not a JSON object", items[0].reason)
+        self.assertIsInstance(items[1], ParsedDocument)
+
+
+class IterFilesTests(TempDirMixin, SimpleTestCase):
+    def test_it_expands_directories_in_order_and_skips_hidden_files_and_notes(self):
+        for name in ("b/2.txt", "a.html", "b/1.jsonl", ".hidden.txt", ".git/x.txt", "README.md",
+                     "MANIFEST.jsonl", "picture.png", "c/crawl.warc.gz"):
+            self.write(name, "x")
+        found = [p.relative_to(self.dir).as_posix() for p in iter_files([self.dir])]
+        self.assertEqual(found, ["a.html", "b/1.jsonl", "b/2.txt", "c/crawl.warc.gz"])
+
+    def test_a_named_file_is_always_yielded(self):
+        path = self.write("README.txt", "x")
+        self.assertEqual(list(iter_files([path])), [path])
+
+    def test_every_promised_extension_has_a_reader(self):
+        for ext in (".txt", ".html", ".htm", ".warc", ".warc.gz", ".arc", ".arc.gz", ".jsonl", ".json"):
+            self.assertIn(ext, READERS)
+
+
+class MetadataTests(SimpleTestCase):
+    def test_one_source_per_outlet(self):
+        for name in ("Reuters", "reuters.com", "Reuters Staff", "Reuters (Reuters-21578 Distribution 1.0)",
+                     "www.reuters.com"):
+            self.assertEqual(canonical_source(name), "Reuters")
+        self.assertEqual(canonical_source("KCNA (Korean Central News Agency, kcna.kp)"), "KCNA")
+        self.assertEqual(canonical_source("Daily Mail / MailOnline (inferred from image URLs)"), "Daily Mail")
+        self.assertEqual(canonical_source("Some Gazette Staff"), "Some Gazette")
+        self.assertEqual(canonical_source("www.smallpaper.org"), "smallpaper")
+        self.assertEqual(canonical_source(None), "")
+
+    def test_canonical_url_drops_tracking_and_fragments(self):
+        self.assertEqual(
+            canonical_url("https://WWW.Example.com/a?id=3&utm_source=x&fbclid=y&gclid=z#part"),
+            "https://www.example.com/a?id=3")
+        self.assertEqual(canonical_url(None), "")
+
+    def test_dates_are_aware_utc(self):
+        self.assertEqual(parse_date("2024-12-07T09:00:00+09:00"), datetime(2024, 12, 7, 0, 0, tzinfo=UTC))
+        self.assertEqual(parse_date("1987-03-03T04:10:00"), datetime(1987, 3, 3, 4, 10, tzinfo=UTC))
+        self.assertEqual(parse_date("Thursday, 23 September 2021 6:50 AM"),
+                         datetime(2021, 9, 23, 6, 50, tzinfo=UTC))
+        self.assertEqual(parse_date("Dec. 6, 2024, 10:00 PM EST"), datetime(2024, 12, 7, 3, 0, tzinfo=UTC))
+        self.assertIsNone(parse_date("Updated"))
+
+    def test_wire_datelines(self):
+        wire = parse_wire_dateline("Pyongyang, July 14 (KCNA) -- The delegation left.", 2024)
+        self.assertEqual((wire["place"], wire["source"]), ("Pyongyang", "KCNA"))
+        self.assertEqual(wire["published"], datetime(2024, 7, 14, tzinfo=UTC))
+        wire = parse_wire_dateline("SEOUL, March 3 (Reuters) - Exports rose.")
+        self.assertEqual((wire["place"], wire["source"], wire["published"]), ("Seoul", "Reuters", None))
+        self.assertIsNone(parse_wire_dateline("The delegation left on Sunday."))
+
+    def test_language(self):
+        self.assertEqual(detect_language("남북 이산가족 상봉 행사가 금강산에서 열렸다."), "ko")
+        self.assertEqual(detect_language("The minister said that the talks were useful."), "en")
+        self.assertEqual(detect_language("Der Minister sagte, dass die Gespräche nicht mit dem Plan übereinstimmen und auch sich ändern."), "de")
