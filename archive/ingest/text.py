@@ -27,7 +27,8 @@ from archive.ingest.document import ParsedDocument, ReadError
 CONTROL = set(range(0, 32)) - {9, 10, 12, 13}
 TERMINAL = tuple(".!?\"'”’…)")
 GAP = 8  # non-prose lines tolerated inside one article body
-HEAD_WINDOW = 14  # lines above the body searched for headline, byline and date
+HEAD_WINDOW = 14  # lines above the body searched for a standfirst and byline
+TITLE_REACH = 30  # lines above the body searched for the header's date or byline
 
 
 # --- bytes → text ------------------------------------------------------------------
@@ -80,7 +81,12 @@ def _patterns(name: str) -> list[re.Pattern]:
 
 
 def is_furniture(line: str) -> bool:
+    line = _plain_quotes(line)
     return any(p.match(line) for p in _patterns("furniture.txt")) and not _fullmatch_prose(line)
+
+
+def _plain_quotes(line: str) -> str:
+    return line.translate(str.maketrans("‘’‛′“”„", "\'\'\'\'\"\"\""))
 
 
 def _fullmatch_prose(line: str) -> bool:
@@ -90,6 +96,7 @@ def _fullmatch_prose(line: str) -> bool:
 
 
 def is_credit(line: str) -> bool:
+    line = _plain_quotes(line)
     return any(p.search(line) for p in _patterns("credits.txt"))
 
 
@@ -254,28 +261,49 @@ def _is_date_line(line: str) -> bool:
 # --- headline, date, outlet, author -------------------------------------------------
 
 
-def find_title(lines: list[str], start: int) -> tuple[str, int]:
+def find_title(lines: list[str], first: int, start: int) -> tuple[str, int]:
     """The headline above the body, and its index.
 
-    Headlines sit just above the first date or byline line of the article header: the
-    first line there repeated elsewhere on the page (share widgets, breadcrumbs) wins, else
-    the first of at least six words (section labels are shorter), else the first. With the date above the headline, the first
+    Headlines sit just above the article header's date or byline line (the one nearest the
+    body, looking up to ``TITLE_REACH`` lines above the body's first run). Walking up from
+    it past furniture, up to six lines are considered: a line repeated elsewhere on the page
+    (share widgets, breadcrumbs) wins, else the first of at least six words (section labels
+    are shorter), else the first. With the date above the headline, the first
     headline-shaped line between the date and the body is taken.
     """
-    low = max(0, start - HEAD_WINDOW)
+    low = max(0, min(first, start) - TITLE_REACH)
     anchors = [i for i in range(low, start) if _is_byline(lines[i]) or _is_date_line(lines[i])]
-    anchor = anchors[0] if anchors else start
-    above = [i for i in range(max(0, anchor - 6), anchor) if _is_headline(lines[i])]
-    if above:
-        counts = Counter(lines)
-        repeated = [i for i in above if counts[lines[i]] > 1]
-        substantial = [i for i in above if len(lines[i].split()) >= 6]
-        best = (repeated or substantial or above)[0]
+    anchor = anchors[-1] if anchors else min(first, start)
+    above = _lines_above(lines, anchor)
+    heads = [i for i in above if _is_headline(lines[i])]
+    if heads:
+        counts = Counter(_squeeze(line) for line in lines)
+        repeated = [i for i in heads if counts[_squeeze(lines[i])] > 1]
+        substantial = [i for i in heads if len(lines[i].split()) >= 6]
+        best = (repeated or substantial or heads)[0]
         return lines[best], best
     below = [i for i in range(anchor, start) if _is_headline(lines[i])]
     if below:
         return lines[below[0]], below[0]
     return "", start
+
+
+def _lines_above(lines: list[str], anchor: int, wanted: int = 6) -> list[int]:
+    """Up to ``wanted`` indexes above ``anchor`` that are not furniture, dates or bylines,
+    in page order."""
+    found = []
+    for i in range(anchor - 1, -1, -1):
+        line = lines[i]
+        if is_furniture(line) or _is_date_line(line) or _is_byline(line) or _is_read_time(line):
+            continue
+        found.append(i)
+        if len(found) == wanted:
+            break
+    return sorted(found)
+
+
+def _squeeze(text: str) -> str:
+    return re.sub(r"\W+", "", text).casefold()
 
 
 def _is_headline(line: str) -> bool:
@@ -364,7 +392,7 @@ def parse_dump(text: str, origin: str, raw: bytes) -> ParsedDocument:
     start = _skip_header(lines, first, runs[0][1])
     runs[0] = (start, runs[0][1])
     page = Page(lines, start, end)
-    title, title_at = find_title(lines, first)
+    title, title_at = find_title(lines, first, start)
     body_lines, credits = _body_and_credits(lines, runs)
     bylines = [line for line in lines[max(0, title_at - 3): start + 1] if _is_byline(line)]
     authors = [n for line in bylines + credits for n in metadata.authors_from_byline(line)]
