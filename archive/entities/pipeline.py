@@ -103,15 +103,29 @@ def find_mentions(doc, gazetteer: Gazetteer, caseless: bool) -> list[Mention]:
     return sorted(mentions, key=lambda m: m.start)
 
 
+def leading_country(doc, outer, start, end, entries) -> list[Mention]:
+    """A country named inside an organization name does not count (GUIDELINES: "Korean Air",
+    "National Bank of Kuwait"), except as the leading modifier of a government body, which
+    says whose body it is ("U.S. Department of Transportation", "South Korean Ministry of ...")."""
+    for org in outer:
+        if org.start == start and end < org.end:
+            words = {t.text for t in doc[end : org.end]}
+            if words & rules.government_heads():
+                return [Mention(COUNTRY, doc[start:end].text, start, end, tuple(entries), nested=True)]
+    return []
+
+
 def nested_known(doc, mentions, raw) -> list[Mention]:
     """Known persons and organizations named inside a longer organization name: the
     "Kim Il Sung" of "Kim Il Sung University", the WPK of "WPK Central Committee"."""
     outer = [m for m in mentions if m.kind == ORGANIZATION and not m.nested]
     inner = []
     for start, end, entries in raw:
-        if entries[0].kind == COUNTRY or end - start < 2:
-            continue  # countries inside an organization name do not count (GUIDELINES); nor do
-            # one-word modifiers such as the "UN" of "UN Command"
+        if entries[0].kind == COUNTRY:
+            inner += leading_country(doc, outer, start, end, entries)
+            continue
+        if end - start < 2:
+            continue  # one-word modifiers such as the "UN" of "UN Command"
         for org in outer:
             if org.start <= start and end <= org.end and (start, end) != (org.start, org.end):
                 inner.append(Mention(entries[0].kind, doc[start:end].text, start, end, tuple(entries), nested=True))

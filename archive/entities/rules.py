@@ -50,6 +50,14 @@ def stop_capitals() -> frozenset:
     return words("stop_capitals.txt")
 
 
+def government_heads() -> frozenset:
+    return frozenset({
+        "Ministry", "Department", "Army", "Navy", "Force", "Forces", "Embassy", "Consulate",
+        "Government", "Agency", "Command", "Parliament", "Congress", "Cabinet", "Court",
+        "Administration", "Service", "Bureau", "Office", "Mission", "Delegation", "Corps",
+    })
+
+
 def generic_org_words() -> frozenset:
     return words("generic_org_words.txt")
 
