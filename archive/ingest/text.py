@@ -396,6 +396,13 @@ def parse_dump(text: str, origin: str, raw: bytes) -> ParsedDocument:
     body_lines, credits = _body_and_credits(lines, runs)
     bylines = [line for line in lines[max(0, title_at - 3): start + 1] if _is_byline(line)]
     authors = [n for line in bylines + credits for n in metadata.authors_from_byline(line)]
+    named = authors or _name_lines(lines, title_at, start)
+    body_lines = _drop_author_bios(body_lines, named)
+    if not body_lines:
+        body_lines = _standfirst(lines, title_at, start)
+        if not body_lines:
+            raise ReadError("no article text found in the page dump")
+    authors = authors or [n for n in named if lines.count(n) > 1]
     year = document_year(lines)
     published = find_published(lines, title_at, start, year)
     wire = metadata.parse_wire_dateline(body_lines[0], year) if body_lines else None
@@ -410,9 +417,57 @@ def parse_dump(text: str, origin: str, raw: bytes) -> ParsedDocument:
     )
 
 
+def _embedded_stories(lines: list[str], runs: list[tuple[int, int]]) -> set[int]:
+    """Indexes of other stories boxed inside the body: a headline and its own byline after
+    the body has begun, running to the next non-paragraph line ("Advertisement")."""
+    inside = [i for start, end in runs for i in range(start, end + 1)]
+    dropped: set[int] = set()
+    for pos, i in enumerate(inside):
+        if pos < 3 or not _is_byline(lines[i]) or i in dropped:
+            continue
+        block = [inside[pos - 1]] if not is_prose(lines[inside[pos - 1]]) else []
+        for j in inside[pos:]:
+            if j != i and not is_prose(lines[j]):
+                break
+            block.append(j)
+        if block[-1] != inside[-1]:  # the article itself resumes after the box
+            dropped.update(block)
+    return dropped
+
+
+def _name_lines(lines: list[str], title_at: int, start: int) -> list[str]:
+    """Bare "Jane Doe" lines around the headline: author labels without a "By"."""
+    names = []
+    for line in lines[max(0, title_at - 4): start]:
+        if re.fullmatch(r"[A-Z][\w'-]+(?: [A-Z][\w'-]+){1,2}", line) and not is_furniture(line):
+            if metadata.canonical_source(line) not in metadata.known_outlets().values():
+                names.append(line)
+    return names
+
+
+def _drop_author_bios(body: list[str], names: list[str]) -> list[str]:
+    """Closing paragraphs about the author ("Stella Kim is an NBC News producer ...")."""
+    body = list(body)
+    while body and names and any(body[-1].startswith(name + " ") for name in names) and re.search(
+            r"\b(he|she|they|his|her|is an?|has been|was an?)\b", body[-1]):
+        body.pop()
+    return body
+
+
+def _standfirst(lines: list[str], title_at: int, start: int) -> list[str]:
+    """When a page holds no article text (paywall, script-only page), the standfirst under
+    the headline stands in for the body."""
+    for line in lines[title_at + 1: start]:
+        if is_loose_text(line) and not _is_byline(line) and not is_credit(line):
+            return [line]
+    return []
+
+
 def _body_and_credits(lines: list[str], runs: list[tuple[int, int]]) -> tuple[list[str], list[str]]:
     body, credits = [], []
-    for line in (lines[i] for start, end in runs for i in range(start, end + 1)):
+    boxed = _embedded_stories(lines, runs)
+    indexes = [i for start, end in runs for i in range(start, end + 1) if i not in boxed]
+    for line in (lines[i] for i in indexes):
         if is_credit(line) or _is_byline(line):
             credits.append(line)
         elif is_prose(line) or is_loose_text(line) and len(line) >= 80:
