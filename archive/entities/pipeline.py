@@ -164,7 +164,22 @@ def classify_chunk(doc, chunk, known, taken) -> list[Mention]:
         if span is not None and span.end - span.start >= 2 and specific(doc, span.start, span.end, known):
             outer = Mention(ORGANIZATION, rules.clean_org_name(span.text), span.start, span.end)
             return [outer, *nested_orgs(doc, span, known)]
+    extended = extended_known_org(doc, chunk, first, known)
+    if extended is not None:
+        return [extended]
     return person_mentions(doc, chunk.start + first, chunk.end, taken)
+
+
+def extended_known_org(doc, chunk, first: int, known) -> Mention | None:
+    """A specific name built on a known one: "Reunification Democratic Party" is not the
+    "Democratic Party" the gazetteer knows."""
+    start = chunk.start + first
+    for m in known:
+        if m.kind == ORGANIZATION and m.end == chunk.end and m.start > start:
+            if specific(doc, start, m.start, known):
+                span = doc[start : chunk.end]
+                return Mention(ORGANIZATION, rules.clean_org_name(span.text), span.start, span.end)
+    return None
 
 
 def titled_at(tokens, first: int) -> bool:
@@ -202,7 +217,7 @@ def specific(doc, start: int, end: int, known) -> bool:
     for i in range(start, end):
         word = doc[i].text
         after_of = after_of or word == "of"
-        if word in rules.org_heads() or word in rules.generic_org_words() or not doc[i].is_alpha:
+        if word in rules.org_heads() or word in rules.generic_org_words() or not (doc[i].is_alpha and (rules.is_cap(doc[i]) or doc[i].is_upper or after_of)):
             continue
         if not after_of and any(m.start <= i < m.end and m.kind == COUNTRY for m in known):
             continue

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 from archive.entities.gazetteer import DATA
 
-CONNECTORS = {"of", "the", "for", "and", "&", "de", "on"}
+CONNECTORS = {"of", "the", "for", "and", "&", "de"}
+FINAL_SUFFIXES = {"Corp", "Inc", "Ltd", "Co", "Plc", "PLC", "KK", "AG", "GmbH", "NV", "BV", "SpA"}
 POSSESSIVE_PARTS = {"'", "\u2019", "'s", "\u2019s"}
 SPEECH_VERBS = {"said", "says", "told", "added", "wrote", "asked", "explained", "noted", "stressed"}
 APPOSITION = {"a", "an", "who", "the"}
@@ -95,8 +96,10 @@ def extend(doc, j: int) -> int:
     while j < n:
         prev, tok = doc[j - 1], doc[j]
         attached = not prev.whitespace_
-        if "\n" in prev.whitespace_ or tok.is_space:
+        if "\n" in prev.whitespace_ or tok.is_space or tok.text.rstrip(".") in stop_capitals():
             break
+        if prev.text.rstrip(".") in FINAL_SUFFIXES and tok.text.rstrip(".") not in FINAL_SUFFIXES:
+            break  # "... Corp. Managers said", "... Ltd and Cho Heung Bank": a name ends here
         if is_cap(tok) and tok.text not in stop_capitals() and not prev.is_punct:
             j += 1
         elif is_cap(tok) and attached and prev.text in {"-", "'", "\u2019", "."}:
