@@ -160,6 +160,11 @@ def classify_chunk(doc, chunk, known, taken) -> list[Mention]:
         # "Minister of IT Industry Ju Yong Il": an organization inside a title is not annotated
         return person_mentions(doc, chunk.start + head + 1, chunk.end, taken, titled=True)
     if head >= first and head >= 0:
+        title = rules.first_title_index(tokens[head + 1 :])
+        if title >= 0:
+            # "Army Chief of Staff Gen. James McConville": an organization inside a title
+            # is not annotated; the person after the title is
+            return person_mentions(doc, chunk.start + head + 1 + title, chunk.end, taken, titled=True)
         span = org_span(doc, chunk.start + first, chunk.start + head, chunk.end)
         if span is not None and span.end - span.start >= 2 and specific(doc, span.start, span.end, known):
             outer = Mention(ORGANIZATION, rules.clean_org_name(span.text), span.start, span.end)
@@ -264,7 +269,7 @@ def person_mentions(doc, start: int, end: int, taken, titled: bool = False) -> l
         return []
     text = doc[name_start:end].text
     if len(parts) == 1:  # a bare name: kept only if resolution finds whose it is
-        titled = titled or (name_start > 0 and doc[name_start - 1].lower_ in rules.person_titles())
+        titled = titled or (name_start > 0 and rules.is_title(doc[name_start - 1]))
         return [Mention(PERSON, text, name_start, end, surname_only=True, titled=titled)]
     if not rules.person_evidence(doc, name_start, end, parts, titled):
         return []

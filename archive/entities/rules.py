@@ -20,6 +20,9 @@ CONNECTORS = {"of", "the", "for", "and", "&", "de"}
 FINAL_SUFFIXES = {"Corp", "Inc", "Ltd", "Co", "Plc", "PLC", "KK", "AG", "GmbH", "NV", "BV", "SpA"}
 POSSESSIVE_PARTS = {"'", "\u2019", "'s", "\u2019s"}
 SPEECH_VERBS = {"said", "says", "told", "added", "wrote", "asked", "explained", "noted", "stressed"}
+SPEECH_BEFORE = {"said", "says", "added", "wrote", "according"}  # "said X"; "told X" is the listener
+KOREAN_SYLLABLE = r"(?:[bcdghjkmnprstwy]{0,3}[aeiouwy]{1,3}(?:ng|n|m|k|l|p|t)?)"
+KOREAN_GIVEN = re.compile(rf"(?i){KOREAN_SYLLABLE}{{2}}")
 APPOSITION = {"a", "an", "who", "the"}
 SUFFIXES = {"Jr", "Jr.", "Sr", "Sr.", "II", "III"}
 
@@ -133,10 +136,27 @@ def org_head_index(tokens, skip=lambda k: False) -> int:
     return -1
 
 
+@functools.lru_cache(maxsize=1)
+def folded_titles() -> frozenset:
+    return frozenset(t.lower().rstrip(".") for t in person_titles())
+
+
+def is_title(token) -> bool:
+    return token.lower_.rstrip(".") in folded_titles()
+
+
 def title_index(tokens) -> int:
-    """Index of the last role title ("Minister", "Gen.", "spokesperson") in ``tokens``, or -1."""
-    for k in range(len(tokens) - 1, -1, -1):
-        if tokens[k].text in person_titles() or tokens[k].text.rstrip(".") in person_titles():
+    """Index of the last role title ("Minister", "Gen.", "spokesperson") in ``tokens`` that
+    a name follows ("Gayle King" ends with a name, not a title), or -1."""
+    for k in range(len(tokens) - 2, -1, -1):
+        if is_title(tokens[k]):
+            return k
+    return -1
+
+
+def first_title_index(tokens) -> int:
+    for k in range(len(tokens) - 1):
+        if is_title(tokens[k]):
             return k
     return -1
 
@@ -161,9 +181,11 @@ def looks_like_name(parts: list[str]) -> bool:
     if not 1 <= len(parts) <= 4:
         return False
     bare = [p for p in parts if p not in SUFFIXES]
+    if parts[0] in person_titles():
+        return False
     return all(
         p[:1].isupper() and p.replace("-", "").replace("'", "").replace(".", "").isalpha()
-        and p not in stop_capitals() and p not in non_name_words() and p not in org_heads() and p not in person_titles()
+        and p not in stop_capitals() and p not in non_name_words() and p not in org_heads()
         for p in bare
     )
 
@@ -173,14 +195,14 @@ def korean_name(parts: list[str]) -> bool:
     if len(parts) < 2 or parts[0] not in korean_surnames() or len(parts[0]) < 2:
         return False
     given = parts[1:]
-    if len(given) == 1:
-        return "-" in given[0] and all(len(s) <= 5 for s in given[0].split("-"))
+    if len(given) == 1:  # "In-yong", "Changwook": two romanized syllables
+        return bool(KOREAN_GIVEN.fullmatch(given[0].replace("-", "")))
     return len(given) == 2 and all(len(g) <= 5 and g.isalpha() for g in given)
 
 
 def person_evidence(doc, start: int, end: int, parts: list[str], titled: bool) -> bool:
     """Is the name-like span ``doc[start:end]`` a person?"""
-    if titled or (start > 0 and doc[start - 1].lower_ in person_titles()):
+    if titled or (start > 0 and is_title(doc[start - 1])):
         return True
     if len(parts) < 2:
         return False
@@ -193,7 +215,7 @@ def speaker(doc, start: int, end: int) -> bool:
     """"X said", "said X", "X, a professor ..." with X of two or three words."""
     after = doc[end].lower_ if end < len(doc) else ""
     before = doc[start - 1].lower_ if start > 0 else ""
-    if after in SPEECH_VERBS or before in SPEECH_VERBS:
+    if after in SPEECH_VERBS or before in SPEECH_BEFORE:
         return True
     return after == "," and end + 1 < len(doc) and doc[end + 1].lower_ in {"who"}
 

@@ -46,7 +46,7 @@ def prepare(text: str, glue_heads: frozenset, glue_tails: frozenset, glue_names:
     ends with a known name's last word ("SungSquare" → "Sung Square"), so real camel-case
     names (McDonnell, YouTube) stay whole; a known full name directly followed by a lower-case
     letter is split after the name ("Kim Jong Unin" → "Kim Jong Un in").
-    Hard-wrapped wire text (most lines 50-80 characters) has its single line breaks turned
+    Hard-wrapped wire text (most lines 40-80 characters, none longer than 90) has its single line breaks turned
     into spaces, so names broken across lines are whole again.
     """
     text = unwrap(PARAGRAPH_MARK.sub("   ", text))
@@ -67,8 +67,8 @@ def prepare(text: str, glue_heads: frozenset, glue_tails: frozenset, glue_names:
 
 def unwrap(text: str) -> str:
     lines = text.split("\n")
-    wrapped = [line for line in lines if 50 <= len(line.rstrip()) <= 80]
-    if len(lines) < 4 or len(wrapped) < 0.6 * len(lines):
+    wrapped = [line for line in lines if 40 <= len(line.rstrip()) <= 80]
+    if len(lines) < 4 or len(wrapped) < 0.5 * len(lines) or max(map(len, lines)) > 90:
         return text
     return re.sub(r"(?<=\S)\n(?=[ \t]*\S)", " ", text)
 
