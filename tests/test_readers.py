@@ -250,6 +250,10 @@ class BadInputTests(TempDirMixin, SimpleTestCase):
         self.assertUnreadable(self.write("empty.txt", b""), "empty")
         self.assertUnreadable(self.write("blank.html", b"  \n\n "), "empty")
 
+    def test_a_gzip_warc_with_a_malformed_record_is_refused(self):
+        data = gzip.compress(b"WARC/1.0\r\nWARC-Type: response\r\n" + bytes(range(256)) * 16)
+        self.assertUnreadable(self.write("odd.warc.gz", data[: len(data) // 2]), "damaged|truncated")
+
     def test_a_truncated_gzip_is_refused(self):
         data = gzip.compress(b"WARC/1.0\r\n" + b"x" * 5000)
         self.assertUnreadable(self.write("cut.warc.gz", data[:40]), "truncated|ends early")
@@ -305,7 +309,7 @@ class IterFilesTests(TempDirMixin, SimpleTestCase):
                      "MANIFEST.jsonl", "picture.png", "c/crawl.warc.gz"):
             self.write(name, "x")
         found = [p.relative_to(self.dir).as_posix() for p in iter_files([self.dir])]
-        self.assertEqual(found, ["a.html", "b/1.jsonl", "b/2.txt", "c/crawl.warc.gz"])
+        self.assertEqual(found, ["a.html", "b/1.jsonl", "b/2.txt", "c/crawl.warc.gz", "picture.png"])
 
     def test_a_named_file_is_always_yielded(self):
         path = self.write("README.txt", "x")

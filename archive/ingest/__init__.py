@@ -48,10 +48,10 @@ def extension(path: Path) -> str:
 def iter_files(paths: Iterable[Path | str]) -> Iterator[Path]:
     """Files to read, in a stable order.
 
-    A file given by name is yielded as is (an unknown extension then fails in ``read_path``
-    with a clear reason). A directory is expanded recursively in sorted order, skipping
-    hidden files and folders (".git", ".DS_Store"), files with an unregistered extension,
-    and collection notes (README*, MANIFEST*, LICENSE*, SOURCES*).
+    A file given by name is yielded as is. A directory is expanded recursively in sorted
+    order, skipping hidden files and folders (".git", ".DS_Store") and collection notes
+    (README*, MANIFEST*, LICENSE*, CHANGELOG*, SOURCES*). Files of unknown type are yielded
+    so that ``read_path`` reports them rather than silently passing over them.
     """
     for path in map(Path, paths):
         if path.is_dir():
@@ -66,7 +66,7 @@ def _walk(directory: Path) -> Iterator[Path]:
             continue
         if child.is_dir():
             yield from _walk(child)
-        elif extension(child) in READERS and not child.name.lower().startswith(COLLECTION_NOTES):
+        elif not child.name.lower().startswith(COLLECTION_NOTES):
             yield child
 
 

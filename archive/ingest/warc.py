@@ -43,10 +43,15 @@ def read(path: Path, data: bytes) -> Iterator[ParsedDocument | Skipped]:
             if pending is not None:
                 yield pending
             pending = item
-    except (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError) as error:
+    except ReadError:
+        raise
+    # warcio fails in many ways on malformed records (AttributeError on a missing URI, ...).
+    except (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError, AttributeError,
+            TypeError, KeyError, IndexError) as error:
         if pending is not None and not damaged_gzip:
             yield pending
-        raise ReadError(f"damaged archive after offset {offset}: {_describe(error)}") from None
+        problem = damaged_gzip or f"malformed record ({_describe(error)})"
+        raise ReadError(f"damaged archive after offset {offset}: {problem}") from None
     if damaged_gzip:
         raise ReadError(f"truncated archive: {damaged_gzip} (records after offset {offset} lost)")
     if pending is not None:
