@@ -156,6 +156,10 @@ def classify_chunk(doc, chunk, known, taken) -> list[Mention]:
     tokens = doc[chunk.start : chunk.end]
     head = rules.org_head_index(tokens, skip=lambda k: inside_known(chunk.start + k, known))
     first = rules.strip_leading(tokens)
+    first = skip_plural_of(doc, chunk.start, tokens, first)
+    person = person_before_of(doc, chunk, first, head, known, taken)
+    if person:
+        return person
     if head >= 0 and (titled_at(tokens, first) or after_title_of(doc, chunk.start)):
         # "Minister of IT Industry Ju Yong Il": an organization inside a title is not annotated
         return person_mentions(doc, chunk.start + head + 1, chunk.end, taken, titled=True)
@@ -187,8 +191,34 @@ def extended_known_org(doc, chunk, first: int, known) -> Mention | None:
     return None
 
 
+def skip_plural_of(doc, start: int, tokens, first: int) -> int:
+    """A sentence-initial plural noun before "of" is not part of the name:
+    "Researchers of the Pyongyang Essential Oil Factory"."""
+    at_sentence_start = start + first == 0 or doc[start + first - 1].is_sent_end or doc[start + first - 1].text in {".", "\n", ":"} or "\n" in doc[start + first - 1].whitespace_
+    if at_sentence_start and first + 2 < len(tokens) and tokens[first].text.endswith("s") and tokens[first + 1].text == "of":
+        return first + (3 if tokens[first + 2].lower_ == "the" else 2)
+    return first
+
+
+def person_before_of(doc, chunk, first: int, head: int, known, taken) -> list[Mention]:
+    """"Nam Sung-wook of Korea University": a person's name, then where they work."""
+    tokens = doc[chunk.start : chunk.end]
+    of = next((k for k in range(first + 1, len(tokens) - 1) if tokens[k].text == "of"), -1)
+    if of < 0 or head <= of or rules.org_head_index(tokens[first:of]) >= 0:
+        return []
+    parts = rules.name_words(tokens[first:of])
+    if len(parts) < 2 or not rules.looks_like_name(parts):
+        return []
+    if not (parts[0] in rules.given_names() or rules.korean_name(parts)):
+        return []
+    person = Mention(PERSON, tokens[first:of].text, chunk.start + first, chunk.start + of)
+    org_start = of + 1 + (tokens[of + 1].lower_ == "the")
+    rest = classify_chunk(doc, rules.Chunk(chunk.start + org_start, chunk.end), known, taken)
+    return [person, *rest]
+
+
 def titled_at(tokens, first: int) -> bool:
-    return first < len(tokens) and rules.title_index(tokens[first : first + 1]) == 0
+    return first < len(tokens) - 1 and rules.is_title(tokens[first])
 
 
 def after_title_of(doc, start: int) -> bool:
@@ -241,9 +271,18 @@ def org_span(doc, start: int, head: int, end: int):
     cut = rules.title_index(tokens)
     if cut >= 0:
         end = head + 1 + cut
+    end = cut_place_tail(doc, head, end)
     while end > start and doc[end - 1].text in rules.CONNECTORS:
         end -= 1
     return doc[start:end] if end > start else None
+
+
+def cut_place_tail(doc, head: int, end: int) -> int:
+    """"Kangan Farm of Unpha County": the trailing "of <place>" says where, it is not the name."""
+    for i in range(head + 1, end - 1):
+        if doc[i].text == "of" and doc[end - 1].text in rules.place_words():
+            return i
+    return end
 
 
 def person_mentions(doc, start: int, end: int, taken, titled: bool = False) -> list[Mention]:

@@ -62,6 +62,10 @@ def government_heads() -> frozenset:
     })
 
 
+def place_words() -> frozenset:
+    return frozenset({"County", "Province", "City", "District", "Town", "Village", "Prefecture", "Region"})
+
+
 def generic_org_words() -> frozenset:
     return words("generic_org_words.txt")
 
