@@ -7,6 +7,7 @@ else ``<meta charset>``), then UTF-8, then charset detection. Pages without a re
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import datetime
 from pathlib import Path
@@ -17,7 +18,7 @@ from lxml import html as lxml_html
 
 from archive.ingest import metadata
 from archive.ingest.document import ParsedDocument, Skipped
-from archive.ingest.text import decode
+from archive.ingest.text import decode, is_furniture
 
 MIN_BODY_CHARS = 250
 MIN_PARAGRAPHS = 2
@@ -49,11 +50,14 @@ def parse_html(data: bytes, origin: str, url: str = "", content_type_header: str
     )
     if result is None:
         return Skipped(origin, "not an article: no main text found")
+    tree = _tree(page)
     body = _paragraphs(result.text or "", result.title or "")
     reason = _not_an_article(body, result)
+    if reason and (stated := _json_ld_body(tree)) and not _not_an_article(stated, result):
+        # Script-rendered pages carry the text only in their schema.org data.
+        body, reason = stated, ""
     if reason:
         return Skipped(origin, f"not an article: {reason}")
-    tree = _tree(page)
     page_url = metadata.canonical_url(url or result.url or "")
     if _is_front_page(result, page_url, tree):
         return Skipped(origin, "not an article: a front page or section index")
@@ -117,7 +121,8 @@ def _labelled_date(tree) -> datetime | None:
 
 
 def headline(tree, title: str) -> str:
-    """The page's <h1> when it is the article's headline (shares words with the <title>)."""
+    """The page's <h1> when it is the article's headline (shares words with the <title>),
+    else the cleaned <title>."""
     if tree is None:
         return title
     words = set(re.findall(r"\w+", title.casefold()))
@@ -128,6 +133,23 @@ def headline(tree, title: str) -> str:
         if 3 <= len(text.split()) <= 40 and words and len(words & h1_words) >= 0.4 * len(words):
             return text
     return title
+
+
+def _json_ld_body(tree) -> str:
+    """The ``articleBody`` a page states in its JSON-LD, split into paragraphs."""
+    if tree is None:
+        return ""
+    for script in tree.xpath('//script[@type="application/ld+json"]/text()'):
+        try:
+            data = json.loads(script)
+        except ValueError:
+            continue
+        for item in data if isinstance(data, list) else [data]:
+            text = item.get("articleBody") if isinstance(item, dict) else None
+            if isinstance(text, str) and len(text) > MIN_BODY_CHARS:
+                return _paragraphs(re.sub(r"(?<=[.!?”\"])\s+(?=[A-Z“\"])", "\n", text)
+                                   if "\n" not in text else text)
+    return ""
 
 
 def _is_front_page(result, url: str, tree) -> bool:
@@ -161,7 +183,7 @@ def _visible_byline(tree) -> str:
 
 def _paragraphs(text: str, title: str = "") -> str:
     lines = [re.sub(r"\s+", " ", line).strip() for line in text.splitlines()]
-    lines = [line for line in lines if line]
+    lines = [line for line in lines if line and not is_furniture(line)]
     # The extracted text may open with the headline itself: that is the title, not body.
     if lines and title and _squeeze(lines[0]) in {_squeeze(title), _squeeze(clean_title(title))}:
         lines = lines[1:]
