@@ -40,21 +40,35 @@ class SeedArticleTests(SimpleTestCase):
 
     def test_it_finds_exactly_the_people_of_the_end_of_war_article(self):
         self.assertEqual(
-            names(self.end_of_war, PERSON), {"Moon Jae-in", "Lloyd Austin", "Suh Wook", "Park Kyung-mee"}
+            names(self.end_of_war, PERSON),
+            {"Moon Jae-in", "Lloyd Austin", "Suh Wook", "Park Kyung-mee"},
         )
 
     def test_it_finds_the_countries_and_organizations_of_the_end_of_war_article(self):
         self.assertEqual(codes(self.end_of_war), {"KR", "KP", "US", "CN"})
-        self.assertEqual(names(self.end_of_war, ORGANIZATION), {"United Nations Command", "Yonhap News Agency"})
+        self.assertEqual(
+            names(self.end_of_war, ORGANIZATION), {"United Nations Command", "Yonhap News Agency"}
+        )
 
     def test_it_finds_the_diplomats_and_bodies_of_the_trilateral_talks_article(self):
         people = names(self.diplomats, PERSON)
-        for person in ("Chung Eui-yong", "Toshimitsu Motegi", "Antony Blinken", "Ned Price",
-                       "Donald Trump", "Sung Kim", "John Kirby", "Moon Jae-in"):
+        for person in (
+            "Chung Eui-yong",
+            "Toshimitsu Motegi",
+            "Antony Blinken",
+            "Ned Price",
+            "Donald Trump",
+            "Sung Kim",
+            "John Kirby",
+            "Moon Jae-in",
+        ):
             self.assertIn(person, people)
         orgs = names(self.diplomats, ORGANIZATION)
-        for org in ("United Nations Security Council", "United Nations General Assembly",
-                    "United States Department of State"):
+        for org in (
+            "United Nations Security Council",
+            "United Nations General Assembly",
+            "United States Department of State",
+        ):
             self.assertIn(org, orgs)
 
     def test_page_furniture_gives_no_actors(self):
@@ -85,8 +99,12 @@ class ResolutionTests(SimpleTestCase):
         self.assertEqual(names(actors, PERSON), {"Rho Tae-kyu", "Jane Whitcombe"})
 
     def test_an_unknown_organization_is_found_by_its_head_word(self):
-        actors = extract("", "Managers at the Ryongsong Machine Complex met the Hamhung Chemical Corp staff.")
-        self.assertEqual(names(actors, ORGANIZATION), {"Ryongsong Machine Complex", "Hamhung Chemical Corp"})
+        actors = extract(
+            "", "Managers at the Ryongsong Machine Complex met the Hamhung Chemical Corp staff."
+        )
+        self.assertEqual(
+            names(actors, ORGANIZATION), {"Ryongsong Machine Complex", "Hamhung Chemical Corp"}
+        )
 
     def test_spans_are_offsets_into_the_body_and_count_includes_the_title(self):
         body = "Talks in Seoul went well, Seoul said."
@@ -133,7 +151,9 @@ class CountryTests(SimpleTestCase):
         self.assertEqual(codes(actors), set())
 
     def test_a_country_in_an_all_capital_headline_is_found(self):
-        self.assertEqual(codes(extract("JAPAN AND CHINA SIGN PACT", "The deal was signed.")), {"JP", "CN"})
+        self.assertEqual(
+            codes(extract("JAPAN AND CHINA SIGN PACT", "The deal was signed.")), {"JP", "CN"}
+        )
 
 
 class GazetteerTests(SimpleTestCase):
@@ -145,18 +165,26 @@ class GazetteerTests(SimpleTestCase):
         actors = extract("", "The JCS said the KPA fired. The IAEA and USFK were told.")
         self.assertEqual(
             names(actors, ORGANIZATION),
-            {"Joint Chiefs of Staff", "Korean People's Army", "International Atomic Energy Agency",
-             "United States Forces Korea"},
+            {
+                "Joint Chiefs of Staff",
+                "Korean People's Army",
+                "International Atomic Energy Agency",
+                "United States Forces Korea",
+            },
         )
 
     def test_extraction_works_from_an_entries_list(self):
-        gazetteer = Gazetteer.from_entries([
-            GazetteerEntry(PERSON, "Hong Gil-dong", ("Hong Kil Tong",)),
-            GazetteerEntry(COUNTRY, "North Korea", ("Pyongyang",), "KP"),
-        ])
+        gazetteer = Gazetteer.from_entries(
+            [
+                GazetteerEntry(PERSON, "Hong Gil-dong", ("Hong Kil Tong",)),
+                GazetteerEntry(COUNTRY, "North Korea", ("Pyongyang",), "KP"),
+            ]
+        )
         actors = extract("", "Hong Kil Tong visited Pyongyang.", gazetteer=gazetteer)
-        self.assertEqual({(a.kind, a.name) for a in actors},
-                         {(PERSON, "Hong Gil-dong"), (COUNTRY, "North Korea")})
+        self.assertEqual(
+            {(a.kind, a.name) for a in actors},
+            {(PERSON, "Hong Gil-dong"), (COUNTRY, "North Korea")},
+        )
 
     def test_the_default_gazetteer_is_built_once_and_lists_its_entries(self):
         gazetteer = Gazetteer.default()
@@ -168,20 +196,37 @@ class GazetteerTests(SimpleTestCase):
 
 class ScoringTests(SimpleTestCase):
     def test_matching_is_one_to_one_on_normalised_names_and_aliases(self):
-        gold = [{"name": "United Nations", "aliases": ["UN"]}, {"name": "UN Command", "aliases": []}]
-        predicted = [{"name": "U.N. Command", "aliases": ["UN"]}, {"name": "United Nations", "aliases": []}]
+        gold = [
+            {"name": "United Nations", "aliases": ["UN"]},
+            {"name": "UN Command", "aliases": []},
+        ]
+        predicted = [
+            {"name": "U.N. Command", "aliases": ["UN"]},
+            {"name": "United Nations", "aliases": []},
+        ]
         pairs, missed, false = match(gold, predicted)
         self.assertEqual((len(pairs), missed, false), (2, [], []))
-        self.assertEqual(sorted((g["name"], p["name"]) for g, p in pairs),
-                         [("UN Command", "U.N. Command"), ("United Nations", "United Nations")])
+        self.assertEqual(
+            sorted((g["name"], p["name"]) for g, p in pairs),
+            [("UN Command", "U.N. Command"), ("United Nations", "United Nations")],
+        )
         _, missed, false = match(gold, predicted[:1])
         self.assertEqual((len(missed), false), (1, []))
 
     def test_scores_are_micro_averaged_per_type(self):
-        gold = {"id": "a", "corpus_file": "seeds", "persons": [{"name": "Kim Jong-un", "aliases": []}],
-                "countries": ["KP", "US"], "organizations": []}
-        predicted = {"id": "a", "persons": [{"name": "Kim Jong Un", "aliases": []}], "countries": ["KP"],
-                     "organizations": [{"name": "KCNA", "aliases": []}]}
+        gold = {
+            "id": "a",
+            "corpus_file": "seeds",
+            "persons": [{"name": "Kim Jong-un", "aliases": []}],
+            "countries": ["KP", "US"],
+            "organizations": [],
+        }
+        predicted = {
+            "id": "a",
+            "persons": [{"name": "Kim Jong Un", "aliases": []}],
+            "countries": ["KP"],
+            "organizations": [{"name": "KCNA", "aliases": []}],
+        }
         scores = score([(gold, predicted)])
         self.assertEqual(scores.tally("overall", "persons").prf(), (1.0, 1.0, 1.0))
         self.assertEqual(scores.tally("seeds", "countries").prf()[1], 0.5)

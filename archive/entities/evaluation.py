@@ -49,7 +49,11 @@ def read_records(lines):
             yield line_no, f"line {line_no}: not a JSON object"
             continue
         missing = [k for k in ("id", "title", "text") if k not in record]
-        bad = [k for k in ("title", "text") if k in record and not isinstance(record[k], (str, type(None)))]
+        bad = [
+            k
+            for k in ("title", "text")
+            if k in record and not isinstance(record[k], (str, type(None)))
+        ]
         if missing or bad:
             what = f"missing {', '.join(missing)}" if missing else f"non-text {', '.join(bad)}"
             yield line_no, f"line {line_no}: record {record.get('id', '?')!r} {what}"

@@ -77,14 +77,23 @@ def words(filename: str) -> set[str]:
 def korean_variants(name: str, surnames: set[str]) -> list[str]:
     """Spacing/hyphen variants of a Korean name: Kim Jong Un ⇄ Kim Jong-un, Kim Jong-Un, Kim Jongun."""
     parts = name.split()
-    if len(parts) < 2 or parts[0] not in surnames or not all(p.replace("-", "").isalpha() for p in parts):
+    if (
+        len(parts) < 2
+        or parts[0] not in surnames
+        or not all(p.replace("-", "").isalpha() for p in parts)
+    ):
         return []
     syllables = [s for p in parts[1:] for s in p.split("-")]
     if len(syllables) != 2:
         return []
     a, b = syllables
     family = parts[0]
-    forms = [f"{a} {b.capitalize()}", f"{a}-{b.lower()}", f"{a}-{b.capitalize()}", f"{a}{b.lower()}"]
+    forms = [
+        f"{a} {b.capitalize()}",
+        f"{a}-{b.lower()}",
+        f"{a}-{b.capitalize()}",
+        f"{a}{b.lower()}",
+    ]
     return [f"{family} {f}" for f in forms]
 
 
@@ -169,7 +178,9 @@ class Gazetteer:
     @classmethod
     def from_entries(cls, entries) -> Gazetteer:
         """A Gazetteer of any iterable of ``GazetteerEntry`` (or objects with the same fields)."""
-        return cls(GazetteerEntry(e.kind, e.name, tuple(e.aliases or ()), e.code or "") for e in entries)
+        return cls(
+            GazetteerEntry(e.kind, e.name, tuple(e.aliases or ()), e.code or "") for e in entries
+        )
 
     @classmethod
     def default(cls) -> Gazetteer:

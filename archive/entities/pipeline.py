@@ -42,7 +42,9 @@ def extract(title: str, body: str, gazetteer: Gazetteer | None = None) -> list[A
         # Every word of a Title Case headline is capitalised, so its rule finds are only
         # trusted when the body names the same actor.
         body_names = {normalise_name(m.text) for m, _ in in_body}
-        in_title = [(m, s) for m, s in in_title if m.entries or normalise_name(m.text) in body_names]
+        in_title = [
+            (m, s) for m, s in in_title if m.entries or normalise_name(m.text) in body_names
+        ]
     found = [(False, m, s) for m, s in in_title] + [(True, m, s) for m, s in in_body]
     return resolve(found, gazetteer)
 
@@ -95,7 +97,11 @@ def find_mentions(doc, gazetteer: Gazetteer, caseless: bool) -> list[Mention]:
     chunk_mentions = []
     for chunk in rules.chunks(doc):
         chunk_mentions += classify_chunk(doc, chunk, known, taken)
-    overriding = [m for m in chunk_mentions if m.kind == ORGANIZATION or not taken.intersection(range(m.start, m.end))]
+    overriding = [
+        m
+        for m in chunk_mentions
+        if m.kind == ORGANIZATION or not taken.intersection(range(m.start, m.end))
+    ]
     covered = {i for m in overriding if not m.nested for i in range(m.start, m.end)}
     kept = [m for m in known if not covered.intersection(range(m.start, m.end))]
     mentions = kept + overriding
@@ -111,7 +117,9 @@ def leading_country(doc, outer, start, end, entries) -> list[Mention]:
         if org.start == start and end < org.end:
             words = {t.text for t in doc[end : org.end]}
             if words & rules.government_heads():
-                return [Mention(COUNTRY, doc[start:end].text, start, end, tuple(entries), nested=True)]
+                return [
+                    Mention(COUNTRY, doc[start:end].text, start, end, tuple(entries), nested=True)
+                ]
     return []
 
 
@@ -128,10 +136,18 @@ def nested_known(doc, mentions, raw) -> list[Mention]:
             continue  # one-word modifiers such as the "UN" of "UN Command"
         for org in outer:
             if org.start <= start and end <= org.end and (start, end) != (org.start, org.end):
-                inner.append(Mention(entries[0].kind, doc[start:end].text, start, end, tuple(entries), nested=True))
+                inner.append(
+                    Mention(
+                        entries[0].kind,
+                        doc[start:end].text,
+                        start,
+                        end,
+                        tuple(entries),
+                        nested=True,
+                    )
+                )
                 break
     return inner
-
 
 
 def known_mentions(doc, gazetteer: Gazetteer, caseless: bool) -> list[Mention]:
@@ -145,7 +161,11 @@ def known_mentions(doc, gazetteer: Gazetteer, caseless: bool) -> list[Mention]:
     mentions = []
     for span in spans:
         entries = hits[(span.start, span.end)]
-        if span.text in CONTEXT_FREE_METONYMS and span.end < len(doc) and rules.is_cap(doc[span.end]):
+        if (
+            span.text in CONTEXT_FREE_METONYMS
+            and span.end < len(doc)
+            and rules.is_cap(doc[span.end])
+        ):
             continue  # "the South China Sea" is not South Korea
         mentions.append(Mention(entries[0].kind, span.text, span.start, span.end, tuple(entries)))
     return mentions, [(s, e, entries) for s, e, entries in raw]
@@ -168,9 +188,16 @@ def classify_chunk(doc, chunk, known, taken) -> list[Mention]:
         if title >= 0:
             # "Army Chief of Staff Gen. James McConville": an organization inside a title
             # is not annotated; the person after the title is
-            return person_mentions(doc, chunk.start + head + 1 + title, chunk.end, taken, titled=True)
+            return person_mentions(
+                doc, chunk.start + head + 1 + title, chunk.end, taken, titled=True
+            )
         span = org_span(doc, chunk.start + first, chunk.start + head, chunk.end)
-        if span is not None and span.end - span.start >= 2 and specific(doc, span.start, span.end, known):
+        if (
+            span is not None
+            and span.end - span.start >= 2
+            and specific(doc, span.start, span.end, known)
+            and rules.clean_org_name(span.text) not in rules.words("not_organizations.txt")
+        ):
             outer = Mention(ORGANIZATION, rules.clean_org_name(span.text), span.start, span.end)
             return [outer, *nested_orgs(doc, span, known)]
     extended = extended_known_org(doc, chunk, first, known)
@@ -194,14 +221,24 @@ def extended_known_org(doc, chunk, first: int, known) -> Mention | None:
 def skip_plural_of(doc, start: int, tokens, first: int) -> int:
     """A sentence-initial plural noun before "of" is not part of the name:
     "Researchers of the Pyongyang Essential Oil Factory"."""
-    at_sentence_start = start + first == 0 or doc[start + first - 1].is_sent_end or doc[start + first - 1].text in {".", "\n", ":"} or "\n" in doc[start + first - 1].whitespace_
-    if at_sentence_start and first + 2 < len(tokens) and tokens[first].text.endswith("s") and tokens[first + 1].text == "of":
+    at_sentence_start = (
+        start + first == 0
+        or doc[start + first - 1].is_sent_end
+        or doc[start + first - 1].text in {".", "\n", ":"}
+        or "\n" in doc[start + first - 1].whitespace_
+    )
+    if (
+        at_sentence_start
+        and first + 2 < len(tokens)
+        and tokens[first].text.endswith("s")
+        and tokens[first + 1].text == "of"
+    ):
         return first + (3 if tokens[first + 2].lower_ == "the" else 2)
     return first
 
 
 def person_before_of(doc, chunk, first: int, head: int, known, taken) -> list[Mention]:
-    """"Nam Sung-wook of Korea University": a person's name, then where they work."""
+    """ "Nam Sung-wook of Korea University": a person's name, then where they work."""
     tokens = doc[chunk.start : chunk.end]
     of = next((k for k in range(first + 1, len(tokens) - 1) if tokens[k].text == "of"), -1)
     if of < 0 or head <= of or rules.org_head_index(tokens[first:of]) >= 0:
@@ -222,10 +259,13 @@ def titled_at(tokens, first: int) -> bool:
 
 
 def after_title_of(doc, start: int) -> bool:
-    """"vice-minister of <chunk>": the chunk is part of a person's title."""
+    """ "vice-minister of <chunk>": the chunk is part of a person's title."""
     if start < 2 or doc[start - 1].lower_ != "of":
         return False
-    return doc[start - 2].lower_ in rules.person_titles() or doc[start - 2].text in rules.person_titles()
+    return (
+        doc[start - 2].lower_ in rules.person_titles()
+        or doc[start - 2].text in rules.person_titles()
+    )
 
 
 def nested_orgs(doc, span, known) -> list[Mention]:
@@ -238,9 +278,17 @@ def nested_orgs(doc, span, known) -> list[Mention]:
             continue
         start = i + 2 if doc[i + 1].lower_ == "the" else i + 1
         tail = doc[start : span.end]
-        if len(tail) >= 2 and rules.org_head_index(tail) >= 0 and specific(doc, start, span.end, known):
+        if (
+            len(tail) >= 2
+            and rules.org_head_index(tail) >= 0
+            and specific(doc, start, span.end, known)
+        ):
             if not any(m.start == start and m.end == span.end for m in inner):
-                inner.append(Mention(ORGANIZATION, rules.clean_org_name(tail.text), start, span.end, nested=True))
+                inner.append(
+                    Mention(
+                        ORGANIZATION, rules.clean_org_name(tail.text), start, span.end, nested=True
+                    )
+                )
     return inner
 
 
@@ -252,7 +300,11 @@ def specific(doc, start: int, end: int, known) -> bool:
     for i in range(start, end):
         word = doc[i].text
         after_of = after_of or word == "of"
-        if word in rules.org_heads() or word in rules.generic_org_words() or not (doc[i].is_alpha and (rules.is_cap(doc[i]) or doc[i].is_upper or after_of)):
+        if (
+            word in rules.org_heads()
+            or word in rules.generic_org_words()
+            or not (doc[i].is_alpha and (rules.is_cap(doc[i]) or doc[i].is_upper or after_of))
+        ):
             continue
         if not after_of and any(m.start <= i < m.end and m.kind == COUNTRY for m in known):
             continue
@@ -278,7 +330,7 @@ def org_span(doc, start: int, head: int, end: int):
 
 
 def cut_place_tail(doc, head: int, end: int) -> int:
-    """"Kangan Farm of Unpha County": the trailing "of <place>" says where, it is not the name."""
+    """ "Kangan Farm of Unpha County": the trailing "of <place>" says where, it is not the name."""
     for i in range(head + 1, end - 1):
         if doc[i].text == "of" and doc[end - 1].text in rules.place_words():
             return i

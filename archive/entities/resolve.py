@@ -84,7 +84,9 @@ def finish(actor: Actor) -> Actor:
 
 
 def surnames_of(name: str) -> set[str]:
-    parts = [p for p in name.replace(".", ". ").split() if p.rstrip(".") not in {"Jr", "Sr", "II", "III"}]
+    parts = [
+        p for p in name.replace(".", ". ").split() if p.rstrip(".") not in {"Jr", "Sr", "II", "III"}
+    ]
     if len(parts) < 2:
         return set()
     keys = {parts[-1]}

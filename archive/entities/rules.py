@@ -20,14 +20,20 @@ CONNECTORS = {"of", "the", "for", "and", "&", "de"}
 FINAL_SUFFIXES = {"Corp", "Inc", "Ltd", "Co", "Plc", "PLC", "KK", "AG", "GmbH", "NV", "BV", "SpA"}
 POSSESSIVE_PARTS = {"'", "\u2019", "'s", "\u2019s"}
 SPEECH_VERBS = {"said", "says", "told", "added", "wrote", "asked", "explained", "noted", "stressed"}
-SPEECH_BEFORE = {"said", "says", "added", "wrote", "according"}  # "said X"; "told X" is the listener
+SPEECH_BEFORE = {
+    "said",
+    "says",
+    "added",
+    "wrote",
+    "according",
+}  # "said X"; "told X" is the listener
 KOREAN_SYLLABLE = r"(?:[bcdghjkmnprstwy]{0,3}[aeiouwy]{1,3}(?:ng|n|m|k|l|p|t)?)"
 KOREAN_GIVEN = re.compile(rf"(?i){KOREAN_SYLLABLE}{{2}}")
 APPOSITION = {"a", "an", "who", "the"}
 SUFFIXES = {"Jr", "Jr.", "Sr", "Sr.", "II", "III"}
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def words(filename: str) -> frozenset:
     """A one-word-per-line list from ``data/`` (``#`` comments allowed)."""
     lines = (DATA / filename).read_text(encoding="utf-8").splitlines()
@@ -55,15 +61,38 @@ def stop_capitals() -> frozenset:
 
 
 def government_heads() -> frozenset:
-    return frozenset({
-        "Ministry", "Department", "Army", "Navy", "Force", "Forces", "Embassy", "Consulate",
-        "Government", "Agency", "Command", "Parliament", "Congress", "Cabinet", "Court",
-        "Administration", "Service", "Bureau", "Office", "Mission", "Delegation", "Corps",
-    })
+    return frozenset(
+        {
+            "Ministry",
+            "Department",
+            "Army",
+            "Navy",
+            "Force",
+            "Forces",
+            "Embassy",
+            "Consulate",
+            "Government",
+            "Agency",
+            "Command",
+            "Parliament",
+            "Congress",
+            "Cabinet",
+            "Court",
+            "Administration",
+            "Service",
+            "Bureau",
+            "Office",
+            "Mission",
+            "Delegation",
+            "Corps",
+        }
+    )
 
 
 def place_words() -> frozenset:
-    return frozenset({"County", "Province", "City", "District", "Town", "Village", "Prefecture", "Region"})
+    return frozenset(
+        {"County", "Province", "City", "District", "Town", "Village", "Prefecture", "Region"}
+    )
 
 
 def generic_org_words() -> frozenset:
@@ -113,13 +142,34 @@ def extend(doc, j: int) -> int:
             j += 1
         elif is_cap(tok) and prev.text in POSSESSIVE_PARTS and tok.text not in stop_capitals():
             j += 1
-        elif tok.text == "-" and attached and not tok.whitespace_ and j + 1 < n and doc[j + 1].is_alpha:
+        elif (
+            tok.text == "-"
+            and attached
+            and not tok.whitespace_
+            and j + 1 < n
+            and doc[j + 1].is_alpha
+        ):
             j += 2
-        elif tok.text in POSSESSIVE_PARTS and attached and prev.text in {"Workers", "People", "Women", "Children", "Farmers", "Veterans"}:
+        elif (
+            tok.text in POSSESSIVE_PARTS
+            and attached
+            and prev.text in {"Workers", "People", "Women", "Children", "Farmers", "Veterans"}
+        ):
             j += 1
-        elif tok.text in CONNECTORS and j + 1 < n and is_cap(doc[j + 1]) and has_head_ahead(doc, j + 1):
+        elif (
+            tok.text in CONNECTORS
+            and j + 1 < n
+            and is_cap(doc[j + 1])
+            and has_head_ahead(doc, j + 1)
+        ):
             j += 1
-        elif tok.text == "of" and j + 2 < n and doc[j + 1].text == "the" and is_cap(doc[j + 2]) and has_head_ahead(doc, j + 2):
+        elif (
+            tok.text == "of"
+            and j + 2 < n
+            and doc[j + 1].text == "the"
+            and is_cap(doc[j + 2])
+            and has_head_ahead(doc, j + 2)
+        ):
             j += 2
         else:
             break
@@ -188,8 +238,11 @@ def looks_like_name(parts: list[str]) -> bool:
     if parts[0] in person_titles():
         return False
     return all(
-        p[:1].isupper() and p.replace("-", "").replace("'", "").replace(".", "").isalpha()
-        and p not in stop_capitals() and p not in non_name_words() and p not in org_heads()
+        p[:1].isupper()
+        and p.replace("-", "").replace("'", "").replace(".", "").isalpha()
+        and p not in stop_capitals()
+        and p not in non_name_words()
+        and p not in org_heads()
         for p in bare
     )
 
@@ -216,7 +269,7 @@ def person_evidence(doc, start: int, end: int, parts: list[str], titled: bool) -
 
 
 def speaker(doc, start: int, end: int) -> bool:
-    """"X said", "said X", "X, a professor ..." with X of two or three words."""
+    """ "X said", "said X", "X, a professor ..." with X of two or three words."""
     after = doc[end].lower_ if end < len(doc) else ""
     before = doc[start - 1].lower_ if start > 0 else ""
     if after in SPEECH_VERBS or before in SPEECH_BEFORE:

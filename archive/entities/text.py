@@ -50,7 +50,9 @@ def prepare(text: str, glue_heads: frozenset, glue_tails: frozenset, glue_names:
     into spaces, so names broken across lines are whole again.
     """
     text = unwrap(PARAGRAPH_MARK.sub("   ", text))
-    cuts = [m.start() for m in CAMEL.finditer(text) if _glued(text, m.start(), glue_heads, glue_tails)]
+    cuts = [
+        m.start() for m in CAMEL.finditer(text) if _glued(text, m.start(), glue_heads, glue_tails)
+    ]
     cuts = sorted(set(cuts) | set(glued_after(text, glue_names)))
     pieces, offsets, last = [], [], 0
     for cut in cuts:

@@ -20,8 +20,11 @@ class Command(BaseCommand):
     help = "Time entity extraction alone over the 1,200 English corpus articles (one core)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--corpus", type=Path,
-                            default=Path(os.environ.get("PENINSULA_CORPUS", "/work/shared/corpus")))
+        parser.add_argument(
+            "--corpus",
+            type=Path,
+            default=Path(os.environ.get("PENINSULA_CORPUS", "/work/shared/corpus")),
+        )
 
     def handle(self, **options):
         records = self._records(options["corpus"])

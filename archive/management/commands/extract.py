@@ -15,7 +15,9 @@ from archive.entities.evaluation import predict, read_records
 
 
 class Command(BaseCommand):
-    help = "Extract persons, countries and organizations from a JSONL file of {id,title,text} records."
+    help = (
+        "Extract persons, countries and organizations from a JSONL file of {id,title,text} records."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--input", required=True, help="JSONL records, or - for stdin")
@@ -23,7 +25,11 @@ class Command(BaseCommand):
 
     def handle(self, **options):
         source = sys.stdin if options["input"] == "-" else self._open(options["input"])
-        out = self.stdout if options["output"] == "-" else open(options["output"], "w", encoding="utf-8")
+        out = (
+            self.stdout
+            if options["output"] == "-"
+            else open(options["output"], "w", encoding="utf-8")
+        )
         written = failed = 0
         try:
             for _, record in read_records(source):

@@ -17,14 +17,32 @@ from archive.entities.evaluation import ORIGINS, TYPES, predict, score
 
 
 def seed_record(path: Path, record_id: str) -> dict:
-    """Title and body of a seed page as the ingest reader sees them."""
-    from archive.ingest import read_path
-    from archive.ingest.document import ParsedDocument
-
+    """Title and body of a seed page as the ingest reader sees them (furniture removed)."""
+    try:
+        from archive.ingest import read_path
+        from archive.ingest.document import ParsedDocument
+    except ImportError:
+        return plain_seed_record(path, record_id)
     for item in read_path(path):
         if isinstance(item, ParsedDocument):
             return {"id": record_id, "title": item.title, "text": item.body}
     raise CommandError(f"the ingest reader found no article in {path}")
+
+
+FURNITURE = ("ALSO READ", "Previous Story", "Next Story", "Latest from", "Don't Miss", "Related")
+
+
+def plain_seed_record(path: Path, record_id: str) -> dict:
+    """Fallback without the ingest reader: the first long line is the title, the body runs
+    to the first furniture marker."""
+    lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
+    start = next(i for i, line in enumerate(lines) if len(line) > 40)
+    body = []
+    for line in lines[start + 1 :]:
+        if line.startswith(FURNITURE):
+            break
+        body.append(line)
+    return {"id": record_id, "title": lines[start], "text": "\n".join(body).strip()}
 
 
 def corpus_records(corpus: Path, gold: list[dict], seeds: Path) -> list[dict]:
@@ -59,7 +77,9 @@ class Command(BaseCommand):
         parser.add_argument("--gold", type=Path, help="default: <corpus>/gold/entities.jsonl")
         parser.add_argument("--seeds", type=Path, default=Path(settings.BASE_DIR) / "seeds")
         parser.add_argument("--predictions", type=Path, help="output of the extract command")
-        parser.add_argument("--quiet", action="store_true", help="scores only, no per-article errors")
+        parser.add_argument(
+            "--quiet", action="store_true", help="scores only, no per-article errors"
+        )
 
     def handle(self, **options):
         gold_path = options["gold"] or options["corpus"] / "gold" / "entities.jsonl"
@@ -67,7 +87,7 @@ class Command(BaseCommand):
             raise CommandError(f"gold file not found: {gold_path}")
         gold = [json.loads(line) for line in gold_path.open(encoding="utf-8") if line.strip()]
         predicted = self._predictions(options, gold)
-        scores = score(zip(gold, predicted))
+        scores = score(zip(gold, predicted, strict=True))
         self._table(scores)
         if not options["quiet"]:
             self._errors(scores)
@@ -85,7 +105,9 @@ class Command(BaseCommand):
 
     def _table(self, scores):
         groups = ["overall", *dict.fromkeys(ORIGINS.values())]
-        self.stdout.write(f"{'group':<14}{'type':<15}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>5}{'fn':>5}")
+        self.stdout.write(
+            f"{'group':<14}{'type':<15}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>5}{'fn':>5}"
+        )
         for group in groups:
             for kind in TYPES:
                 tally = scores.by_group.get((group, kind))
