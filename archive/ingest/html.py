@@ -18,7 +18,7 @@ from lxml import html as lxml_html
 
 from archive.ingest import metadata
 from archive.ingest.document import ParsedDocument, Skipped
-from archive.ingest.text import decode, is_furniture
+from archive.ingest.text import decode, first_sentence, is_furniture
 
 MIN_BODY_CHARS = 250
 MIN_PARAGRAPHS = 2
@@ -64,7 +64,8 @@ def parse_html(data: bytes, origin: str, url: str = "", content_type_header: str
     source = _source(result, page_url) or _label_source(_page_title(tree) or result.title or "")
     published = published_date(tree) or metadata.parse_date(result.date)
     return ParsedDocument(
-        origin=origin, title=headline(tree, clean_title(result.title or "", source)), body=body,
+        origin=origin, title=headline(tree, clean_title(result.title or "", source)) or
+        _first_heading(tree) or first_sentence(body), body=body,
         raw=raw if raw is not None else data, content_type="text/html",
         published=published, source=source, url=page_url,
         author=_authors(result.author) or _visible_byline(tree), language=metadata.detect_language(body, result.language),
@@ -192,6 +193,16 @@ def _paragraphs(text: str, title: str = "") -> str:
 
 def _squeeze(text: str) -> str:
     return re.sub(r"\W+", "", text).casefold()
+
+
+def _first_heading(tree) -> str:
+    if tree is None:
+        return ""
+    for node in tree.xpath("//h1|//h2|//h3"):
+        text = re.sub(r"\s+", " ", node.text_content()).strip()
+        if len(text.split()) >= 3:
+            return text
+    return ""
 
 
 def _page_title(tree) -> str:

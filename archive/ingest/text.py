@@ -409,7 +409,8 @@ def parse_dump(text: str, origin: str, raw: bytes) -> ParsedDocument:
     if published is None and wire:
         published = wire.get("published")
     return ParsedDocument(
-        origin=origin, title=title, body="\n\n".join(body_lines), raw=raw,
+        origin=origin, title=title or first_sentence(body_lines[0]), body="\n\n".join(body_lines),
+        raw=raw,
         content_type="text/plain", published=published,
         source=find_source(page, body_lines, bylines), author=metadata.join_authors(authors),
         language=metadata.detect_language("\n".join(body_lines) or text),
@@ -461,6 +462,13 @@ def _standfirst(lines: list[str], title_at: int, start: int) -> list[str]:
         if is_loose_text(line) and not _is_byline(line) and not is_credit(line):
             return [line]
     return []
+
+
+def first_sentence(body: str, limit: int = 120) -> str:
+    """A stand-in title: the body's first sentence, cut at a word within ``limit``."""
+    # A sentence ends after a lower-case word ("said."), not after "U.N." or "Mr."
+    first = re.split(r"(?<=[a-z]{3}[.!?])\s+(?=[A-Z\"“‘'])", body.strip().split("\n")[0], maxsplit=1)[0]
+    return first if len(first) <= limit else first[: limit - 3].rsplit(" ", 1)[0] + "…"
 
 
 def _body_and_credits(lines: list[str], runs: list[tuple[int, int]]) -> tuple[list[str], list[str]]:
