@@ -104,7 +104,7 @@ def find_mentions(doc, gazetteer: Gazetteer, caseless: bool) -> list[Mention]:
     ]
     covered = {i for m in overriding if not m.nested for i in range(m.start, m.end)}
     kept = [m for m in known if not covered.intersection(range(m.start, m.end))]
-    mentions = kept + overriding
+    mentions = [m for m in kept + overriding if not in_title(doc, m)]
     mentions += nested_known(doc, mentions, raw)
     return sorted(mentions, key=lambda m: m.start)
 
@@ -121,6 +121,15 @@ def leading_country(doc, outer, start, end, entries) -> list[Mention]:
                     Mention(COUNTRY, doc[start:end].text, start, end, tuple(entries), nested=True)
                 ]
     return []
+
+
+def in_title(doc, mention) -> bool:
+    """An organization named only in a person's capitalised title ("U.S. Treasury Secretary
+    James Baker") is not annotated (GUIDELINES); one whose spokesperson speaks is."""
+    if mention.kind != ORGANIZATION or mention.end + 1 >= len(doc):
+        return False
+    title = doc[mention.end]
+    return rules.is_cap(title) and rules.is_title(title) and rules.is_cap(doc[mention.end + 1])
 
 
 def nested_known(doc, mentions, raw) -> list[Mention]:

@@ -30,6 +30,17 @@ SPEECH_BEFORE = {
 KOREAN_SYLLABLE = r"(?:[bcdghjkmnprstwy]{0,3}[aeiouwy]{1,3}(?:ng|n|m|k|l|p|t)?)"
 KOREAN_GIVEN = re.compile(rf"(?i){KOREAN_SYLLABLE}{{2}}")
 APPOSITION = {"a", "an", "who", "the"}
+TITLE_SURNAMES = {
+    "King",
+    "Judge",
+    "Major",
+    "Marshal",
+    "Chancellor",
+    "Prince",
+    "Lord",
+    "Leader",
+    "Deputy",
+}
 SUFFIXES = {"Jr", "Jr.", "Sr", "Sr.", "II", "III"}
 
 
@@ -160,7 +171,7 @@ def extend(doc, j: int) -> int:
             tok.text in CONNECTORS
             and j + 1 < n
             and is_cap(doc[j + 1])
-            and has_head_ahead(doc, j + 1)
+            and has_head_near(doc, j + 1, tok.text)
         ):
             j += 1
         elif (
@@ -168,7 +179,7 @@ def extend(doc, j: int) -> int:
             and j + 2 < n
             and doc[j + 1].text == "the"
             and is_cap(doc[j + 2])
-            and has_head_ahead(doc, j + 2)
+            and has_head_near(doc, j + 2, "of")
         ):
             j += 2
         else:
@@ -176,9 +187,11 @@ def extend(doc, j: int) -> int:
     return j
 
 
-def has_head_ahead(doc, j: int) -> bool:
-    """Joining over "of"/"the"/"and" is for organization names: a head word must be near."""
-    window = doc[max(0, j - 6) : min(len(doc), j + 6)]
+def has_head_near(doc, j: int, connector: str) -> bool:
+    """Joining over "of"/"the"/"and" is for organization names: a head word must be near;
+    after "and" it must follow, so two names in a row stay apart ("... Committee and Pang Tu Sop")."""
+    before = 0 if connector in {"and", "&"} else 6
+    window = doc[max(0, j - before) : min(len(doc), j + 6)]
     return any(t.text in org_heads() for t in window)
 
 
@@ -237,6 +250,8 @@ def looks_like_name(parts: list[str]) -> bool:
     bare = [p for p in parts if p not in SUFFIXES]
     if parts[0] in person_titles():
         return False
+    if any(p.lower().rstrip(".") in folded_titles() and p not in TITLE_SURNAMES for p in parts[1:]):
+        return False  # "National Security Advisor"
     return all(
         p[:1].isupper()
         and p.replace("-", "").replace("'", "").replace(".", "").isalpha()
