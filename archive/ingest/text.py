@@ -104,13 +104,30 @@ def is_credit(line: str) -> bool:
 
 
 def lines_of(text: str) -> list[str]:
-    """Non-blank lines, whitespace collapsed, hard-wrapped paragraphs rejoined."""
+    """Non-blank lines, whitespace collapsed, hard-wrapped paragraphs rejoined, and a bare
+    label ("By", "Published:") joined to the value on the next line."""
     blocks = re.split(r"\n\s*\n", text.replace("\r\n", "\n").replace("\r", "\n"))
     out: list[str] = []
     for block in blocks:
         rows = [re.sub(r"\s+", " ", row).strip() for row in block.split("\n")]
         out.extend(_rejoin([row for row in rows if row]))
-    return out
+    return _join_labels(out)
+
+
+_LABEL = re.compile(r"^[|•·\s]*(by|published|updated|posted|written|date|first published|last updated)"
+                    r"\s*:?$", re.I)
+
+
+def _join_labels(lines: list[str]) -> list[str]:
+    joined: list[str] = []
+    for line in lines:
+        label = _LABEL.match(joined[-1]) if joined else None
+        is_by = label and label.group(1).lower() == "by"
+        if label and (len(line.split()) <= 6 if is_by else metadata.find_date(line, 2000)):
+            joined[-1] = f"{joined[-1]} {line}"
+        else:
+            joined.append(line)
+    return joined
 
 
 def _rejoin(rows: list[str]) -> list[str]:
@@ -247,7 +264,7 @@ def _skip_header(lines: list[str], start: int, end: int) -> int:
 
 
 def _is_byline(line: str) -> bool:
-    return bool(re.match(r"^(written\s+)?by:?\s+\S", line, re.I)) and len(line) < 120
+    return bool(re.match(r"^\W*(written\s+)?by:?\s+\S", line, re.I)) and len(line) < 120
 
 
 def _is_read_time(line: str) -> bool:
@@ -278,8 +295,9 @@ def find_title(lines: list[str], first: int, start: int) -> tuple[str, int]:
     heads = [i for i in above if _is_headline(lines[i])]
     if heads:
         counts = Counter(_squeeze(line) for line in lines)
-        repeated = [i for i in heads if counts[_squeeze(lines[i])] > 1]
         substantial = [i for i in heads if len(lines[i].split()) >= 6]
+        # Repeated short lines are navigation (menus repeat in footers); headlines are longer.
+        repeated = [i for i in substantial if counts[_squeeze(lines[i])] > 1]
         best = (repeated or substantial or heads)[0]
         return lines[best], best
     below = [i for i in range(anchor, start) if _is_headline(lines[i])]
@@ -326,7 +344,7 @@ def find_published(lines: list[str], title_at: int, start: int, year: int | None
     window = range(max(0, title_at - 6), min(len(lines), start + 2))
     for i in window:
         line = lines[i]
-        if not _is_date_line(line) or re.match(r"^\s*(updated|modified|last)", line, re.I):
+        if not _is_date_line(line) or re.match(r"^\W*(updated|modified|last)", line, re.I):
             continue
         line = re.split(r"\b(updated|modified)\b", line, flags=re.I)[0]
         if value := metadata.parse_date(line, year):
