@@ -106,6 +106,13 @@ class ResolutionTests(SimpleTestCase):
             names(actors, ORGANIZATION), {"Ryongsong Machine Complex", "Hamhung Chemical Corp"}
         )
 
+    def test_an_organization_only_in_a_persons_title_is_not_an_actor(self):
+        actors = extract(
+            "", "U.S. Treasury Secretary James Baker met Nam Sung-wook of Korea University."
+        )
+        self.assertEqual(names(actors, PERSON), {"James Baker", "Nam Sung-wook"})
+        self.assertEqual(names(actors, ORGANIZATION), {"Korea University"})
+
     def test_spans_are_offsets_into_the_body_and_count_includes_the_title(self):
         body = "Talks in Seoul went well, Seoul said."
         korea = next(a for a in extract("Seoul talks", body) if a.code == "KR")
@@ -149,6 +156,13 @@ class CountryTests(SimpleTestCase):
     def test_a_country_inside_an_organization_name_does_not_count(self):
         actors = extract("", "Korean Air and the National Bank of Kuwait signed a loan in Geneva.")
         self.assertEqual(codes(actors), set())
+
+    def test_regions_and_seas_named_after_a_country_are_not_that_country(self):
+        body = "Latin American envoys sailed the South China Sea to the Korean Peninsula."
+        self.assertEqual(codes(extract("", body)), set())
+
+    def test_a_government_body_says_whose_it_is(self):
+        self.assertEqual(codes(extract("", "The U.S. Agriculture Department said so.")), {"US"})
 
     def test_a_country_in_an_all_capital_headline_is_found(self):
         self.assertEqual(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+from spacy.matcher import PhraseMatcher
 from spacy.util import filter_spans
 
 from archive.entities import rules
@@ -159,25 +160,40 @@ def nested_known(doc, mentions, raw) -> list[Mention]:
     return inner
 
 
-def known_mentions(doc, gazetteer: Gazetteer, caseless: bool) -> list[Mention]:
+def known_mentions(doc, gazetteer: Gazetteer, caseless: bool):
+    """Longest non-overlapping gazetteer matches, and all raw matches (for nested names)."""
     hits = {}
     for start, end, entries in gazetteer.match(doc, caseless=caseless) + (
         gazetteer.match(doc) if caseless else []
     ):
-        hits[(start, end)] = entries
-    raw = [(s, e, entries) for (s, e), entries in hits.items()]
-    spans = filter_spans([doc[s:e] for s, e in hits])
+        if not misleading_metonym(doc, start, end):
+            hits[(start, end)] = entries
+    blocked = [doc[s:e] for _, s, e in blockers()(doc)]
+    spans = filter_spans(blocked + [doc[s:e] for s, e in hits])
     mentions = []
     for span in spans:
-        entries = hits[(span.start, span.end)]
-        if (
-            span.text in CONTEXT_FREE_METONYMS
-            and span.end < len(doc)
-            and rules.is_cap(doc[span.end])
-        ):
-            continue  # "the South China Sea" is not South Korea
-        mentions.append(Mention(entries[0].kind, span.text, span.start, span.end, tuple(entries)))
-    return mentions, [(s, e, entries) for s, e, entries in raw]
+        entries = hits.get((span.start, span.end))
+        if entries:  # a span of a blocker phrase has none
+            mentions.append(
+                Mention(entries[0].kind, span.text, span.start, span.end, tuple(entries))
+            )
+    raw = [(s, e, entries) for (s, e), entries in hits.items()]
+    return mentions, raw
+
+
+def misleading_metonym(doc, start: int, end: int) -> bool:
+    """ "the South China Sea" is not South Korea: "the North/South" before a capital."""
+    text = doc[start:end].text
+    return text in CONTEXT_FREE_METONYMS and end < len(doc) and rules.is_cap(doc[end])
+
+
+@functools.lru_cache(maxsize=1)
+def blockers() -> PhraseMatcher:
+    """Phrases (``data/blockers.txt``) that contain a known name but name no actor."""
+    nlp = tokenizer()
+    matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+    matcher.add("blocker", [nlp.make_doc(p) for p in sorted(rules.words("blockers.txt"))])
+    return matcher
 
 
 def classify_chunk(doc, chunk, known, taken) -> list[Mention]:
