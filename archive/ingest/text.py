@@ -292,7 +292,7 @@ def find_title(lines: list[str], first: int, start: int) -> tuple[str, int]:
     anchors = [i for i in range(low, start) if _is_byline(lines[i]) or _is_date_line(lines[i])]
     anchor = anchors[-1] if anchors else min(first, start)
     above = _lines_above(lines, anchor)
-    heads = [i for i in above if _is_headline(lines[i])]
+    heads = [i for i in above if _is_headline(lines[i]) and not _is_photo_credit(lines[i + 1])]
     if heads:
         counts = Counter(_squeeze(line) for line in lines)
         substantial = [i for i in heads if len(lines[i].split()) >= 6]
@@ -304,6 +304,17 @@ def find_title(lines: list[str], first: int, start: int) -> tuple[str, int]:
     if below:
         return lines[below[0]], below[0]
     return "", start
+
+
+_PHOTO_CREDIT = re.compile(
+    r"^\(?\s*((photo|image|picture|credit|source)s?\s*:|[A-Z][\w.' -]{0,40}/[A-Z])|"
+    r"\b(getty images|afp|associated press|reuters|shutterstock|epa)\W*\)?$", re.I)
+
+
+def _is_photo_credit(line: str) -> bool:
+    """A picture credit ("(Getty/Kevork Djansezian)", "Photo: AP"): the line above it is a
+    caption, not a headline."""
+    return len(line) <= 80 and bool(_PHOTO_CREDIT.search(line))
 
 
 def _lines_above(lines: list[str], anchor: int, wanted: int = 6) -> list[int]:
@@ -334,7 +345,9 @@ def _is_headline(line: str) -> bool:
         return False
     if line.endswith(".") and not re.search(r"\b[A-Z][a-z]{0,4}\.$|\b([A-Z]\.){2,}$", line):
         return False
-    if not line[:1].isupper() and not line[:1] in "'\"‘“" or re.search(r"\.\s+[A-Z]", line):
+    # Two sentences ("... in 2019. Coal has ...") are not a headline; "St. Louis" and
+    # "U.S. city" are.
+    if not line[:1].isupper() and not line[:1] in "'\"‘“" or re.search(r"[a-z]{3}\.\s+[A-Z]", line):
         return False
     return metadata.canonical_source(line) not in metadata.known_outlets().values()
 
