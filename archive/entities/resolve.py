@@ -32,8 +32,10 @@ def resolve(found, gazetteer) -> list[Actor]:
     for in_body, mention, span in bare:
         key_actor = bare_target(mention, surnames, gazetteer)
         if key_actor is not None:
+            # a bare surname is not an alias: storage matches entities by alias, and "Kim"
+            # names many people
             actor = actors.setdefault(*key_actor)
-            record(actor, mention.text, span if in_body else None)
+            record(actor, mention.text, span if in_body else None, alias=False)
     return [finish(a) for a in actors.values()]
 
 
@@ -65,11 +67,11 @@ def new_actor(entry) -> Actor:
     return actor
 
 
-def record(actor: Actor, surface: str, span) -> None:
+def record(actor: Actor, surface: str, span, alias: bool = True) -> None:
     actor.count += 1
     if span is not None:
         actor.spans.append(span)
-    if surface != actor.name and surface not in actor.aliases:
+    if alias and surface != actor.name and surface not in actor.aliases:
         actor.aliases.append(surface)
 
 
