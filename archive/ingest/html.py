@@ -171,9 +171,19 @@ def _label_source(title: str) -> str:
 
 
 def _visible_byline(tree) -> str:
-    """A short "By Jane Doe" text near the top of the page, when the metadata names nobody."""
+    """A byline element or a short "By Jane Doe" text near the top of the page, when the
+    metadata names nobody."""
     if tree is None:
         return ""
+    marked = tree.xpath('//*[@rel="author" or @itemprop="author" or contains(@class, "byline")'
+                        ' or contains(@class, "author-name")]')
+    for node in marked[:20]:
+        line = re.sub(r"\s+", " ", node.text_content()).strip()
+        if 3 <= len(line) <= 80:
+            names = metadata.authors_from_byline(line if re.match(r"by\b", line, re.I) else f"By {line}")
+            names = [n for n in names if n.casefold() not in NOT_AUTHORS]
+            if names:
+                return metadata.join_authors(names)
     for node in tree.xpath("//body//text()[string-length(normalize-space()) > 4]")[:1500]:
         line = re.sub(r"\s+", " ", node).strip()
         if len(line) <= 80 and re.match(r"^by\s+[A-Z]", line, re.I):
@@ -213,10 +223,10 @@ def _page_title(tree) -> str:
 
 
 def _not_an_article(body: str, result) -> str:
-    paragraphs = body.split("\n\n") if body else []
+    if problem := metadata.article_text_problem(body, MIN_BODY_CHARS, MIN_PARAGRAPHS):
+        return problem
+    paragraphs = body.split("\n\n")
     long_ones = [p for p in paragraphs if len(p) >= 80 and re.search(r"[.!?][\"'”’)]*$", p)]
-    if len(body) < MIN_BODY_CHARS or len(long_ones) < MIN_PARAGRAPHS:
-        return f"too little running text ({len(body)} characters)"
     if (result.pagetype or "").lower() in {"website", "homepage", "home"} and not result.date:
         if len(long_ones) < 0.3 * len(paragraphs):
             return "a front page or section index (mostly links and teasers, no date)"

@@ -5,6 +5,7 @@ See the ``help`` text for what "correct" means for each field.
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import re
@@ -77,6 +78,11 @@ def _short(value) -> str:
 
 class Command(BaseCommand):
     help = HELP
+
+    def create_parser(self, prog_name, subcommand, **kwargs):
+        parser = super().create_parser(prog_name, subcommand, **kwargs)
+        parser.formatter_class = argparse.RawDescriptionHelpFormatter
+        return parser
 
     def add_arguments(self, parser):
         default = os.environ.get("PENINSULA_CORPUS", "/work/shared/corpus")
