@@ -265,6 +265,8 @@ def skip_plural_of(doc, start: int, tokens, first: int) -> int:
 def person_before_of(doc, chunk, first: int, head: int, known, taken) -> list[Mention]:
     """ "Nam Sung-wook of Korea University": a person's name, then where they work."""
     tokens = doc[chunk.start : chunk.end]
+    while first < len(tokens) - 1 and rules.is_title(tokens[first]):
+        first += 1  # "Reporter Michael S. Schmidt of The New York Times"
     of = next((k for k in range(first + 1, len(tokens) - 1) if tokens[k].text == "of"), -1)
     if of < 0 or head <= of or rules.org_head_index(tokens[first:of]) >= 0:
         return []

@@ -138,16 +138,23 @@ def chunks(doc) -> list[Chunk]:
     return found
 
 
+def is_stop(doc, j: int) -> bool:
+    """A sentence-opener word, unless it is a syllable of a hyphenated name ("Chung In-yong")."""
+    tok = doc[j]
+    hyphenated = not tok.whitespace_ and j + 1 < len(doc) and doc[j + 1].text == "-"
+    return tok.text.rstrip(".") in stop_capitals() and not hyphenated
+
+
 def extend(doc, j: int) -> int:
     n = len(doc)
     while j < n:
         prev, tok = doc[j - 1], doc[j]
         attached = not prev.whitespace_
-        if "\n" in prev.whitespace_ or tok.is_space or tok.text.rstrip(".") in stop_capitals():
+        if "\n" in prev.whitespace_ or tok.is_space or is_stop(doc, j):
             break
         if prev.text.rstrip(".") in FINAL_SUFFIXES and tok.text.rstrip(".") not in FINAL_SUFFIXES:
             break  # "... Corp. Managers said", "... Ltd and Cho Heung Bank": a name ends here
-        if is_cap(tok) and tok.text not in stop_capitals() and not prev.is_punct:
+        if is_cap(tok) and not prev.is_punct:
             j += 1
         elif is_cap(tok) and attached and prev.text in {"-", "'", "\u2019", "."}:
             j += 1
@@ -177,13 +184,15 @@ def extend(doc, j: int) -> int:
         elif (
             tok.text == "of"
             and j + 2 < n
-            and doc[j + 1].text == "the"
+            and doc[j + 1].lower_ == "the"
             and is_cap(doc[j + 2])
             and has_head_near(doc, j + 2, "of")
         ):
             j += 2
         else:
             break
+    while doc[j - 1].text in CONNECTORS:
+        j -= 1  # "Michael S. Schmidt of The New York Times": "The" starts a new name
     return j
 
 
