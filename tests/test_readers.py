@@ -53,17 +53,28 @@ def build_warc(gzipped: bool) -> bytes:
     out = io.BytesIO()
     writer = WARCWriter(out, gzip=gzipped)
     writer.write_record(writer.create_warcinfo_record("test.warc", {"software": "tests"}))
-    request = StatusAndHeaders("GET /story HTTP/1.1", [("Host", "www.reuters.com")], is_http_request=True)
+    request = StatusAndHeaders(
+        "GET /story HTTP/1.1", [("Host", "www.reuters.com")], is_http_request=True
+    )
     url = "https://www.reuters.com/world/story?utm_source=rss"
     writer.write_record(writer.create_warc_record(url, "request", http_headers=request))
-    headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+    headers = StatusAndHeaders(
+        "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
+    )
     response = writer.create_warc_record(
-        url, "response", payload=io.BytesIO(ARTICLE_HTML), http_headers=headers,
-        warc_headers_dict={"WARC-Date": "2023-03-16T12:00:00Z"})
+        url,
+        "response",
+        payload=io.BytesIO(ARTICLE_HTML),
+        http_headers=headers,
+        warc_headers_dict={"WARC-Date": "2023-03-16T12:00:00Z"},
+    )
     writer.write_record(response)
     revisit = writer.create_revisit_record(
-        url, digest=response.rec_headers.get_header("WARC-Payload-Digest"),
-        refers_to_uri=url, refers_to_date="2023-03-16T12:00:00Z")
+        url,
+        digest=response.rec_headers.get_header("WARC-Payload-Digest"),
+        refers_to_uri=url,
+        refers_to_date="2023-03-16T12:00:00Z",
+    )
     writer.write_record(revisit)
     return out.getvalue()
 
@@ -145,9 +156,11 @@ class HtmlTests(SimpleTestCase):
 
 class HtmlSkipTests(TempDirMixin, SimpleTestCase):
     def test_it_skips_a_front_page(self):
-        teasers = "".join(f'<li><a href="/news/story-{i}">Story number {i} headline</a></li>' for i in range(40))
+        teasers = "".join(
+            f'<li><a href="/news/story-{i}">Story number {i} headline</a></li>' for i in range(40)
+        )
         page = (
-            '<html><head><title>Example News - Latest News &amp; Headlines</title>'
+            "<html><head><title>Example News - Latest News &amp; Headlines</title>"
             '<meta property="og:type" content="website">'
             '<meta property="og:url" content="https://news.example.com/"></head>'
             f"<body><h1>Example News</h1><ul>{teasers}</ul></body></html>"
@@ -227,8 +240,15 @@ class JsonlTests(TempDirMixin, SimpleTestCase):
         self.assertEqual(doc.raw, first_line)
 
     def test_a_json_file_may_hold_a_list_of_records(self):
-        records = [{"id": "a", "title": "One", "date": "2024-01-02T10:00:00+09:00",
-                    "source": "reuters.com", "text": "Seoul said so on Tuesday."}]
+        records = [
+            {
+                "id": "a",
+                "title": "One",
+                "date": "2024-01-02T10:00:00+09:00",
+                "source": "reuters.com",
+                "text": "Seoul said so on Tuesday.",
+            }
+        ]
         docs = read_all(self.write("list.json", json.dumps(records)))
         self.assertEqual(len(docs), 1)
         self.assertEqual(docs[0].origin, f"{self.dir / 'list.json'}#a")
@@ -252,7 +272,9 @@ class BadInputTests(TempDirMixin, SimpleTestCase):
 
     def test_a_gzip_warc_with_a_malformed_record_is_refused(self):
         data = gzip.compress(b"WARC/1.0\r\nWARC-Type: response\r\n" + bytes(range(256)) * 16)
-        self.assertUnreadable(self.write("odd.warc.gz", data[: len(data) // 2]), "damaged|truncated")
+        self.assertUnreadable(
+            self.write("odd.warc.gz", data[: len(data) // 2]), "damaged|truncated"
+        )
 
     def test_a_truncated_gzip_is_refused(self):
         data = gzip.compress(b"WARC/1.0\r\n" + b"x" * 5000)
@@ -267,13 +289,17 @@ class BadInputTests(TempDirMixin, SimpleTestCase):
 
     def test_undecodable_text_is_refused(self):
         rng = random.Random(3)
-        data = bytes(rng.choice([0x80, 0x81, 0x8d, 0x8f, 0x90, 0x9d, 0xc0, 0xc1, 0xf5, 0xff])
-                     for _ in range(3000))
+        data = bytes(
+            rng.choice([0x80, 0x81, 0x8D, 0x8F, 0x90, 0x9D, 0xC0, 0xC1, 0xF5, 0xFF])
+            for _ in range(3000)
+        )
         self.assertUnreadable(self.write("mojibake.txt", data), "invalid UTF-8")
 
     def test_a_latin_1_file_is_decoded_by_detection(self):
         text = "Le président a déclaré que la réunion était très importante pour la sécurité. " * 5
-        path = self.write("latin1.txt", ("Un titre assez long pour un titre\n\n" + text).encode("latin-1"))
+        path = self.write(
+            "latin1.txt", ("Un titre assez long pour un titre\n\n" + text).encode("latin-1")
+        )
         self.assertIn("président", only_document(path).body)
 
     def test_a_file_over_the_size_cap_is_refused(self):
@@ -305,28 +331,56 @@ class BadInputTests(TempDirMixin, SimpleTestCase):
 
 class IterFilesTests(TempDirMixin, SimpleTestCase):
     def test_it_expands_directories_in_order_and_skips_hidden_files_and_notes(self):
-        for name in ("b/2.txt", "a.html", "b/1.jsonl", ".hidden.txt", ".git/x.txt", "README.md",
-                     "MANIFEST.jsonl", "picture.png", "c/crawl.warc.gz"):
+        for name in (
+            "b/2.txt",
+            "a.html",
+            "b/1.jsonl",
+            ".hidden.txt",
+            ".git/x.txt",
+            "README.md",
+            "MANIFEST.jsonl",
+            "picture.png",
+            "c/crawl.warc.gz",
+        ):
             self.write(name, "x")
         found = [p.relative_to(self.dir).as_posix() for p in iter_files([self.dir])]
-        self.assertEqual(found, ["a.html", "b/1.jsonl", "b/2.txt", "c/crawl.warc.gz", "picture.png"])
+        self.assertEqual(
+            found, ["a.html", "b/1.jsonl", "b/2.txt", "c/crawl.warc.gz", "picture.png"]
+        )
 
     def test_a_named_file_is_always_yielded(self):
         path = self.write("README.txt", "x")
         self.assertEqual(list(iter_files([path])), [path])
 
     def test_every_promised_extension_has_a_reader(self):
-        for ext in (".txt", ".html", ".htm", ".warc", ".warc.gz", ".arc", ".arc.gz", ".jsonl", ".json"):
+        for ext in (
+            ".txt",
+            ".html",
+            ".htm",
+            ".warc",
+            ".warc.gz",
+            ".arc",
+            ".arc.gz",
+            ".jsonl",
+            ".json",
+        ):
             self.assertIn(ext, READERS)
 
 
 class MetadataTests(SimpleTestCase):
     def test_one_source_per_outlet(self):
-        for name in ("Reuters", "reuters.com", "Reuters Staff", "Reuters (Reuters-21578 Distribution 1.0)",
-                     "www.reuters.com"):
+        for name in (
+            "Reuters",
+            "reuters.com",
+            "Reuters Staff",
+            "Reuters (Reuters-21578 Distribution 1.0)",
+            "www.reuters.com",
+        ):
             self.assertEqual(canonical_source(name), "Reuters")
         self.assertEqual(canonical_source("KCNA (Korean Central News Agency, kcna.kp)"), "KCNA")
-        self.assertEqual(canonical_source("Daily Mail / MailOnline (inferred from image URLs)"), "Daily Mail")
+        self.assertEqual(
+            canonical_source("Daily Mail / MailOnline (inferred from image URLs)"), "Daily Mail"
+        )
         self.assertEqual(canonical_source("Some Gazette Staff"), "Some Gazette")
         self.assertEqual(canonical_source("www.smallpaper.org"), "smallpaper")
         self.assertEqual(canonical_source(None), "")
@@ -334,15 +388,22 @@ class MetadataTests(SimpleTestCase):
     def test_canonical_url_drops_tracking_and_fragments(self):
         self.assertEqual(
             canonical_url("https://WWW.Example.com/a?id=3&utm_source=x&fbclid=y&gclid=z#part"),
-            "https://www.example.com/a?id=3")
+            "https://www.example.com/a?id=3",
+        )
         self.assertEqual(canonical_url(None), "")
 
     def test_dates_are_aware_utc(self):
-        self.assertEqual(parse_date("2024-12-07T09:00:00+09:00"), datetime(2024, 12, 7, 0, 0, tzinfo=UTC))
+        self.assertEqual(
+            parse_date("2024-12-07T09:00:00+09:00"), datetime(2024, 12, 7, 0, 0, tzinfo=UTC)
+        )
         self.assertEqual(parse_date("1987-03-03T04:10:00"), datetime(1987, 3, 3, 4, 10, tzinfo=UTC))
-        self.assertEqual(parse_date("Thursday, 23 September 2021 6:50 AM"),
-                         datetime(2021, 9, 23, 6, 50, tzinfo=UTC))
-        self.assertEqual(parse_date("Dec. 6, 2024, 10:00 PM EST"), datetime(2024, 12, 7, 3, 0, tzinfo=UTC))
+        self.assertEqual(
+            parse_date("Thursday, 23 September 2021 6:50 AM"),
+            datetime(2021, 9, 23, 6, 50, tzinfo=UTC),
+        )
+        self.assertEqual(
+            parse_date("Dec. 6, 2024, 10:00 PM EST"), datetime(2024, 12, 7, 3, 0, tzinfo=UTC)
+        )
         self.assertIsNone(parse_date("Updated"))
 
     def test_wire_datelines(self):
@@ -350,10 +411,17 @@ class MetadataTests(SimpleTestCase):
         self.assertEqual((wire["place"], wire["source"]), ("Pyongyang", "KCNA"))
         self.assertEqual(wire["published"], datetime(2024, 7, 14, tzinfo=UTC))
         wire = parse_wire_dateline("SEOUL, March 3 (Reuters) - Exports rose.")
-        self.assertEqual((wire["place"], wire["source"], wire["published"]), ("Seoul", "Reuters", None))
+        self.assertEqual(
+            (wire["place"], wire["source"], wire["published"]), ("Seoul", "Reuters", None)
+        )
         self.assertIsNone(parse_wire_dateline("The delegation left on Sunday."))
 
     def test_language(self):
         self.assertEqual(detect_language("남북 이산가족 상봉 행사가 금강산에서 열렸다."), "ko")
         self.assertEqual(detect_language("The minister said that the talks were useful."), "en")
-        self.assertEqual(detect_language("Der Minister sagte, dass die Gespräche nicht mit dem Plan übereinstimmen und auch sich ändern."), "de")
+        self.assertEqual(
+            detect_language(
+                "Der Minister sagte, dass die Gespräche nicht mit dem Plan übereinstimmen und auch sich ändern."
+            ),
+            "de",
+        )

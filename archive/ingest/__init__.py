@@ -32,8 +32,15 @@ READERS: dict[str, Reader] = {
 # expanded (an explicitly named file is always read).
 COLLECTION_NOTES = ("readme", "manifest", "license", "changelog", "sources")
 
-__all__ = ["READERS", "ParsedDocument", "ReadError", "Skipped", "extension", "iter_files",
-           "read_path"]
+__all__ = [
+    "READERS",
+    "ParsedDocument",
+    "ReadError",
+    "Skipped",
+    "extension",
+    "iter_files",
+    "read_path",
+]
 
 
 def extension(path: Path) -> str:
@@ -114,7 +121,9 @@ def check_content(ext: str, data: bytes) -> None:
         raise ReadError(f"content does not match extension {ext}: the file is {kind}")
     if ext in TEXT_TYPES and text.looks_binary(data):
         raise ReadError("binary data, not text")
-    if ext in {".warc", ".arc"} and not data.lstrip()[:12].upper().startswith((b"WARC/", b"FILEDESC://")):
+    if ext in {".warc", ".arc"} and not data.lstrip()[:12].upper().startswith(
+        (b"WARC/", b"FILEDESC://")
+    ):
         if text.looks_binary(data):
             raise ReadError("binary data, not a WARC/ARC file")
         raise ReadError(f"content does not match extension {ext}: no WARC/ARC header")

@@ -40,12 +40,22 @@ def declared_charset(data: bytes, header: str | None = None) -> str | None:
     return None
 
 
-def parse_html(data: bytes, origin: str, url: str = "", content_type_header: str | None = None,
-               captured: datetime | None = None, raw: bytes | None = None) -> ParsedDocument | Skipped:
+def parse_html(
+    data: bytes,
+    origin: str,
+    url: str = "",
+    content_type_header: str | None = None,
+    captured: datetime | None = None,
+    raw: bytes | None = None,
+) -> ParsedDocument | Skipped:
     """One HTML page → a document, or ``Skipped`` when it holds no article."""
     page = decode(data, declared_charset(data, content_type_header))
     result = trafilatura.bare_extraction(
-        page, url=url or None, with_metadata=True, include_comments=False, include_tables=False,
+        page,
+        url=url or None,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
         date_extraction_params=DATE_PARAMS,
     )
     if result is None:
@@ -64,11 +74,18 @@ def parse_html(data: bytes, origin: str, url: str = "", content_type_header: str
     source = _source(result, page_url) or _label_source(_page_title(tree) or result.title or "")
     published = published_date(tree) or metadata.parse_date(result.date)
     return ParsedDocument(
-        origin=origin, title=headline(tree, clean_title(result.title or "", source)) or
-        _first_heading(tree) or first_sentence(body), body=body,
-        raw=raw if raw is not None else data, content_type="text/html",
-        published=published, source=source, url=page_url,
-        author=_authors(result.author) or _visible_byline(tree), language=metadata.detect_language(body, result.language),
+        origin=origin,
+        title=headline(tree, clean_title(_og_title(tree) or result.title or "", source))
+        or _first_heading(tree)
+        or first_sentence(body),
+        body=body,
+        raw=raw if raw is not None else data,
+        content_type="text/html",
+        published=published,
+        source=source,
+        url=page_url,
+        author=_authors(result.author) or _visible_byline(tree),
+        language=metadata.detect_language(body, result.language),
         captured=captured,
     )
 
@@ -81,13 +98,25 @@ def _tree(page: str):
 
 
 _PUBLISHED_META = (
-    "article:published_time", "og:article:published_time", "datepublished", "date.published",
-    "pubdate", "publishdate", "publish-date", "dc.date.issued", "dcterms.issued",
-    "parsely-pub-date", "article.published", "originalpublicationdate", "sailthru.date",
+    "article:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "date.published",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "parsely-pub-date",
+    "article.published",
+    "originalpublicationdate",
+    "sailthru.date",
 )
 _LABELLED_DATE = re.compile(
     r"\b(?:first published|published|written|posted|erschienen|veröffentlicht)\s*(?:on|am|:)?\s*:?\s*"
-    r"([^<>|/]{6,60})", re.I)
+    r"([^<>|/]{6,60})",
+    re.I,
+)
 
 
 def published_date(tree) -> datetime | None:
@@ -148,8 +177,11 @@ def _json_ld_body(tree) -> str:
         for item in data if isinstance(data, list) else [data]:
             text = item.get("articleBody") if isinstance(item, dict) else None
             if isinstance(text, str) and len(text) > MIN_BODY_CHARS:
-                return _paragraphs(re.sub(r"(?<=[.!?”\"])\s+(?=[A-Z“\"])", "\n", text)
-                                   if "\n" not in text else text)
+                return _paragraphs(
+                    re.sub(r"(?<=[.!?”\"])\s+(?=[A-Z“\"])", "\n", text)
+                    if "\n" not in text
+                    else text
+                )
     return ""
 
 
@@ -175,12 +207,16 @@ def _visible_byline(tree) -> str:
     metadata names nobody."""
     if tree is None:
         return ""
-    marked = tree.xpath('//*[@rel="author" or @itemprop="author" or contains(@class, "byline")'
-                        ' or contains(@class, "author-name")]')
+    marked = tree.xpath(
+        '//*[@rel="author" or @itemprop="author" or contains(@class, "byline")'
+        ' or contains(@class, "author-name")]'
+    )
     for node in marked[:20]:
         line = re.sub(r"\s+", " ", node.text_content()).strip()
         if 3 <= len(line) <= 80:
-            names = metadata.authors_from_byline(line if re.match(r"by\b", line, re.I) else f"By {line}")
+            names = metadata.authors_from_byline(
+                line if re.match(r"by\b", line, re.I) else f"By {line}"
+            )
             names = [n for n in names if n.casefold() not in NOT_AUTHORS]
             if names:
                 return metadata.join_authors(names)
@@ -203,6 +239,14 @@ def _paragraphs(text: str, title: str = "") -> str:
 
 def _squeeze(text: str) -> str:
     return re.sub(r"\W+", "", text).casefold()
+
+
+def _og_title(tree) -> str:
+    """The publisher's declared headline (og:title): it rarely carries section labels."""
+    if tree is None:
+        return ""
+    values = tree.xpath('//meta[@property="og:title" or @name="og:title"]/@content')
+    return re.sub(r"\s+", " ", values[0]).strip() if values else ""
 
 
 def _first_heading(tree) -> str:
@@ -234,20 +278,37 @@ def _not_an_article(body: str, result) -> str:
 
 
 def _source(result, url: str) -> str:
-    return (metadata.outlet_for_url(url) or metadata.canonical_source(result.sitename)
-            or metadata.canonical_source(result.hostname))
+    return (
+        metadata.outlet_for_url(url)
+        or metadata.canonical_source(result.sitename)
+        or metadata.canonical_source(result.hostname)
+    )
 
 
-NOT_AUTHORS = {"username", "no author", "admin", "administrator", "redaktion", "editor", "author",
-               "unknown", "anonymous", "null", "none"}
+NOT_AUTHORS = {
+    "username",
+    "no author",
+    "admin",
+    "administrator",
+    "redaktion",
+    "editor",
+    "author",
+    "unknown",
+    "anonymous",
+    "null",
+    "none",
+}
 
 
 def _authors(author: str | None) -> str:
     if not author:
         return ""
-    names = re.split(r"\s*(?:;|,|\band\b|&)\s*", re.sub(r"^(by|par|von)\s+", "", author, flags=re.I))
+    names = re.split(
+        r"\s*(?:;|,|\band\b|&)\s*", re.sub(r"^(by|par|von)\s+", "", author, flags=re.I)
+    )
     return metadata.join_authors(
-        [n.strip() for n in names if n.strip() and n.strip().casefold() not in NOT_AUTHORS])
+        [n.strip() for n in names if n.strip() and n.strip().casefold() not in NOT_AUTHORS]
+    )
 
 
 def clean_title(title: str, source: str = "") -> str:

@@ -44,8 +44,14 @@ def _read_json(path: Path, text: str) -> Iterator[ParsedDocument | Skipped]:
     except json.JSONDecodeError as error:
         raise ReadError(f"invalid JSON at line {error.lineno}: {error.msg}") from None
     if isinstance(data, dict):
-        data = next((data[k] for k in ("records", "articles", "items", "data") if
-                     isinstance(data.get(k), list)), [data])
+        data = next(
+            (
+                data[k]
+                for k in ("records", "articles", "items", "data")
+                if isinstance(data.get(k), list)
+            ),
+            [data],
+        )
     if not isinstance(data, list):
         raise ReadError("JSON file holds neither a record nor a list of records")
     for number, record in enumerate(data, start=1):
@@ -69,12 +75,18 @@ def parse_record(record, path: Path, number: int, raw: bytes) -> ParsedDocument 
     published = metadata.parse_date(str(record["date"])) if record.get("date") else None
     source = metadata.canonical_source(record.get("source")) or (wire or {}).get("source", "")
     return ParsedDocument(
-        origin=where, title=_title(record.get("title"), body), body=body, raw=raw,
-        content_type="application/json", published=published or (wire or {}).get("published"),
-        source=metadata.canonical_source(source), url=metadata.canonical_url(record.get("url")),
-        other_urls=_other_urls(record), author=_author(record.get("author")),
-        language=_language(record, body), dateline=(wire or {}).get("place", "")
-        or _dateline_field(record.get("dateline")),
+        origin=where,
+        title=_title(record.get("title"), body),
+        body=body,
+        raw=raw,
+        content_type="application/json",
+        published=published or (wire or {}).get("published"),
+        source=metadata.canonical_source(source),
+        url=metadata.canonical_url(record.get("url")),
+        other_urls=_other_urls(record),
+        author=_author(record.get("author")),
+        language=_language(record, body),
+        dateline=(wire or {}).get("place", "") or _dateline_field(record.get("dateline")),
     )
 
 
@@ -131,7 +143,8 @@ def _author(author) -> str:
     parts = re.split(r"\s*(?:,|;|\band\b|&)\s*", re.sub(r"^by\s+", "", str(author), flags=re.I))
     outlets = set(metadata.known_outlets().values())
     return metadata.join_authors(
-        [p for p in parts if p and metadata.canonical_source(p) not in outlets])
+        [p for p in parts if p and metadata.canonical_source(p) not in outlets]
+    )
 
 
 def _other_urls(record: dict) -> list[str]:

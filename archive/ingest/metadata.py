@@ -161,14 +161,38 @@ _US_NUMERIC = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")  # 12/30/2019: mont
 _TIME = re.compile(r"\b(\d{1,2})[:.](\d{2})\s*([ap]\.?m\.?)?", re.I)
 _ZONE = re.compile(r"\b(UTC|GMT|EST|EDT|CST|CDT|PST|PDT|KST|JST|BST|CET|CEST|AEDT|AEST)\b")
 ZONE_OFFSETS = {
-    "UTC": 0, "GMT": 0, "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "PST": -8, "PDT": -7,
-    "KST": 9, "JST": 9, "BST": 1, "CET": 1, "CEST": 2, "AEDT": 11, "AEST": 10,
+    "UTC": 0,
+    "GMT": 0,
+    "EST": -5,
+    "EDT": -4,
+    "CST": -6,
+    "CDT": -5,
+    "PST": -8,
+    "PDT": -7,
+    "KST": 9,
+    "JST": 9,
+    "BST": 1,
+    "CET": 1,
+    "CEST": 2,
+    "AEDT": 11,
+    "AEST": 10,
 }
 
 
 def _month_number(word: str) -> int:
     return [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "may",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "oct",
+        "nov",
+        "dec",
     ].index(word[:3].lower()) + 1
 
 
@@ -217,9 +241,7 @@ def _parse_human(text: str, default_year: int | None) -> datetime | None:
 # --- authors -------------------------------------------------------------------------
 
 _BYLINE = re.compile(r"^\s*(?:written\s+)?by[:\s]\s*(.+)$", re.I)
-_CREDIT = re.compile(
-    r"\((?:additional\s+)?(?:reporting|writing|written)\s+by\s+(.+?)\)?\s*$", re.I
-)
+_CREDIT = re.compile(r"\((?:additional\s+)?(?:reporting|writing|written)\s+by\s+(.+?)\)?\s*$", re.I)
 
 
 def authors_from_byline(line: str) -> list[str]:
@@ -274,10 +296,14 @@ def canonical_url(url: str | None) -> str:
         return url
     if not parts.scheme or not parts.netloc:
         return url
-    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-             if not TRACKING_PARAMS.match(k)]
-    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path or "/",
-                       urlencode(query), ""))
+    query = [
+        (k, v)
+        for k, v in parse_qsl(parts.query, keep_blank_values=True)
+        if not TRACKING_PARAMS.match(k)
+    ]
+    return urlunsplit(
+        (parts.scheme.lower(), parts.netloc.lower(), parts.path or "/", urlencode(query), "")
+    )
 
 
 # --- language ------------------------------------------------------------------------
@@ -304,7 +330,12 @@ def detect_language(text: str, hint: str | None = None) -> str:
     words = re.findall(r"[a-zà-ÿ]+", sample.lower())
     scores = {lang: sum(1 for w in words if w in stops) for lang, stops in _STOPWORDS.items()}
     best = max(scores, key=scores.get)
-    if scores[best] >= 3 and scores[best] > 1.5 * scores.get("en", 0) or best == "en" and scores[best]:
+    if (
+        scores[best] >= 3
+        and scores[best] > 1.5 * scores.get("en", 0)
+        or best == "en"
+        and scores[best]
+    ):
         return best
     if hint and re.match(r"^[a-z]{2}\b", hint.lower()):
         return hint.lower()[:2]

@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -48,7 +48,11 @@ def decode(data: bytes, declared: str | None = None) -> str:
 
     Raises ``ReadError`` if nothing gives sensible text.
     """
-    for bom, codec in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+    for bom, codec in (
+        (b"\xef\xbb\xbf", "utf-8"),
+        (b"\xff\xfe", "utf-16"),
+        (b"\xfe\xff", "utf-16"),
+    ):
         if data.startswith(bom):
             return data.decode(codec, errors="replace").lstrip("\ufeff")
     for codec in filter(None, [_codec(declared), "utf-8"]):
@@ -67,14 +71,20 @@ def _codec(name: str | None) -> str | None:
         return None
     name = name.strip().strip("\"'").lower()
     # EUC-KR pages routinely use CP949 extensions; Latin-1 pages are really Windows-1252.
-    return {"euc-kr": "cp949", "ks_c_5601-1987": "cp949", "iso-8859-1": "cp1252",
-            "latin-1": "cp1252", "latin1": "cp1252", "us-ascii": "utf-8"}.get(name, name)
+    return {
+        "euc-kr": "cp949",
+        "ks_c_5601-1987": "cp949",
+        "iso-8859-1": "cp1252",
+        "latin-1": "cp1252",
+        "latin1": "cp1252",
+        "us-ascii": "utf-8",
+    }.get(name, name)
 
 
 # --- data files --------------------------------------------------------------------
 
 
-@lru_cache(maxsize=None)
+@cache
 def _patterns(name: str) -> list[re.Pattern]:
     lines = (metadata.DATA / name).read_text(encoding="utf-8").splitlines()
     return [re.compile(line, re.I) for line in lines if line.strip() and not line.startswith("#")]
@@ -86,13 +96,16 @@ def is_furniture(line: str) -> bool:
 
 
 def _plain_quotes(line: str) -> str:
-    return line.translate(str.maketrans("‘’‛′“”„", "\'\'\'\'\"\"\""))
+    return line.translate(str.maketrans("‘’‛′“”„", "''''\"\"\""))
 
 
 def _fullmatch_prose(line: str) -> bool:
     # A long sentence that merely starts like furniture ("Share prices fell ...") is prose.
-    return len(line.split()) >= 14 and line.endswith(".") and not re.search(
-        r"newsletter|cookie|subscribe|sign up|donat|mailing list", line, re.I)
+    return (
+        len(line.split()) >= 14
+        and line.endswith(".")
+        and not re.search(r"newsletter|cookie|subscribe|sign up|donat|mailing list", line, re.I)
+    )
 
 
 def is_credit(line: str) -> bool:
@@ -114,8 +127,11 @@ def lines_of(text: str) -> list[str]:
     return _join_labels(out)
 
 
-_LABEL = re.compile(r"^[|•·\s]*(by|published|updated|posted|written|date|first published|last updated)"
-                    r"\s*:?$", re.I)
+_LABEL = re.compile(
+    r"^[|•·\s]*(by|published|updated|posted|written|date|first published|last updated)"
+    r"\s*:?$",
+    re.I,
+)
 
 
 def _join_labels(lines: list[str]) -> list[str]:
@@ -134,7 +150,9 @@ def _rejoin(rows: list[str]) -> list[str]:
     joined: list[str] = []
     wrapped = _is_wrapped(rows)
     for row in rows:
-        if joined and (_continues(joined[-1], row) or wrapped and not joined[-1].endswith(TERMINAL)):
+        if joined and (
+            _continues(joined[-1], row) or wrapped and not joined[-1].endswith(TERMINAL)
+        ):
             joined[-1] += " " + row
         else:
             joined.append(row)
@@ -185,7 +203,7 @@ class Page:
 
     @property
     def head(self) -> list[str]:
-        return self.lines[max(0, self.start - HEAD_WINDOW): self.start]
+        return self.lines[max(0, self.start - HEAD_WINDOW) : self.start]
 
 
 def find_body(lines: list[str]) -> list[tuple[int, int]]:
@@ -206,7 +224,9 @@ def find_body(lines: list[str]) -> list[tuple[int, int]]:
         for k in range(best + step, -1 if step < 0 else len(runs), step):
             if len(runs[k]) < 2 or size[k] < 300:
                 continue
-            low, high = sorted((runs[current][-1 if step > 0 else 0], runs[k][0 if step > 0 else -1]))
+            low, high = sorted(
+                (runs[current][-1 if step > 0 else 0], runs[k][0 if step > 0 else -1])
+            )
             if _hard_break(lines, low, high, strict=False):
                 break
             chosen.append(k)
@@ -219,7 +239,11 @@ def _prose_runs(lines: list[str]) -> list[list[int]]:
     for i, line in enumerate(lines):
         if not is_prose(line):
             continue
-        gap = sum(1 for j in range(runs[-1][-1] + 1, i) if not is_loose_text(lines[j])) if runs else GAP + 1
+        gap = (
+            sum(1 for j in range(runs[-1][-1] + 1, i) if not is_loose_text(lines[j]))
+            if runs
+            else GAP + 1
+        )
         if gap <= GAP and not _hard_break(lines, runs[-1][-1] + 1, i):
             runs[-1].append(i)
         else:
@@ -228,11 +252,14 @@ def _prose_runs(lines: list[str]) -> list[list[int]]:
 
 
 _END_MARKERS = re.compile(
-    r"(previous|next) (story|article|post)$|latest from\b|don'?t miss\b", re.I)
+    r"(previous|next) (story|article|post)$|latest from\b|don'?t miss\b", re.I
+)
 _SECTION_MARKERS = re.compile(
     r"(most (read|viewed|popular|shared)|more (from|stories|on)|related|recommended|you may also like|"
     r"top stories|trending|also read|read more|editor'?s picks?|further reading|share or comment|"
-    r"comments|latest (news|stories))\b", re.I)
+    r"comments|latest (news|stories))\b",
+    re.I,
+)
 
 
 def _hard_break(lines: list[str], start: int, stop: int, strict: bool = True) -> bool:
@@ -252,8 +279,11 @@ _DATELINE_START = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(\([^)]{2,30}\))?\s*(—|�
 def _skip_header(lines: list[str], start: int, end: int) -> int:
     """Move the body start past header lines: byline/date lines in its first few lines, or
     captions and galleries before an opening paragraph with a wire dateline ("CAIRO — ")."""
-    openers = [i for i in range(start, min(end, start + 40) + 1)
-               if _DATELINE_START.match(lines[i]) and is_prose(lines[i])]
+    openers = [
+        i
+        for i in range(start, min(end, start + 40) + 1)
+        if _DATELINE_START.match(lines[i]) and is_prose(lines[i])
+    ]
     if openers:
         return openers[0]
     for i in range(min(end, start + 6), start - 1, -1):
@@ -272,7 +302,9 @@ def _is_read_time(line: str) -> bool:
 
 
 def _is_date_line(line: str) -> bool:
-    return len(line) <= 90 and metadata.find_date(line, 2000) is not None and len(line.split()) <= 16
+    return (
+        len(line) <= 90 and metadata.find_date(line, 2000) is not None and len(line.split()) <= 16
+    )
 
 
 # --- headline, date, outlet, author -------------------------------------------------
@@ -308,7 +340,9 @@ def find_title(lines: list[str], first: int, start: int) -> tuple[str, int]:
 
 _PHOTO_CREDIT = re.compile(
     r"^\(?\s*((photo|image|picture|credit|source)s?\s*:|[A-Z][\w.' -]{0,40}/[A-Z])|"
-    r"\b(getty images|afp|associated press|reuters|shutterstock|epa)\W*\)?$", re.I)
+    r"\b(getty images|afp|associated press|reuters|shutterstock|epa)\W*\)?$",
+    re.I,
+)
 
 
 def _is_photo_credit(line: str) -> bool:
@@ -337,7 +371,14 @@ def _squeeze(text: str) -> str:
 
 def _is_headline(line: str) -> bool:
     words = line.split()
-    if len(words) < 4 and len(line) < 20 or len(words) > 40 or len(line) > 250 or is_furniture(line) or is_credit(line):
+    if (
+        len(words) < 4
+        and len(line) < 20
+        or len(words) > 40
+        or len(line) > 250
+        or is_furniture(line)
+        or is_credit(line)
+    ):
         return False
     if _is_byline(line) or _is_date_line(line) or _is_read_time(line):
         return False
@@ -347,12 +388,14 @@ def _is_headline(line: str) -> bool:
         return False
     # Two sentences ("... in 2019. Coal has ...") are not a headline; "St. Louis" and
     # "U.S. city" are.
-    if not line[:1].isupper() and not line[:1] in "'\"‘“" or re.search(r"[a-z]{3}\.\s+[A-Z]", line):
+    if not line[:1].isupper() and line[:1] not in "'\"‘“" or re.search(r"[a-z]{3}\.\s+[A-Z]", line):
         return False
     return metadata.canonical_source(line) not in metadata.known_outlets().values()
 
 
-def find_published(lines: list[str], title_at: int, start: int, year: int | None) -> datetime | None:
+def find_published(
+    lines: list[str], title_at: int, start: int, year: int | None
+) -> datetime | None:
     """First date line near the headline (published, not updated), else none."""
     window = range(max(0, title_at - 6), min(len(lines), start + 2))
     for i in window:
@@ -417,15 +460,16 @@ def parse_dump(text: str, origin: str, raw: bytes) -> ParsedDocument:
     runs = find_body(lines)
     if not runs:
         title = next((line for line in lines if _is_headline(line)), lines[0])
-        return ParsedDocument(origin=origin, title=title, body="", raw=raw,
-                              language=metadata.detect_language(text))
+        return ParsedDocument(
+            origin=origin, title=title, body="", raw=raw, language=metadata.detect_language(text)
+        )
     first, end = runs[0][0], runs[-1][1]
     start = _skip_header(lines, first, runs[0][1])
     runs[0] = (start, runs[0][1])
     page = Page(lines, start, end)
     title, title_at = find_title(lines, first, start)
     body_lines, credits = _body_and_credits(lines, runs)
-    bylines = [line for line in lines[max(0, title_at - 3): start + 1] if _is_byline(line)]
+    bylines = [line for line in lines[max(0, title_at - 3) : start + 1] if _is_byline(line)]
     authors = [n for line in bylines + credits for n in metadata.authors_from_byline(line)]
     named = authors or _name_lines(lines, title_at, start)
     body_lines = _drop_author_bios(body_lines, named)
@@ -440,10 +484,14 @@ def parse_dump(text: str, origin: str, raw: bytes) -> ParsedDocument:
     if published is None and wire:
         published = wire.get("published")
     return ParsedDocument(
-        origin=origin, title=title or first_sentence(body_lines[0]), body="\n\n".join(body_lines),
+        origin=origin,
+        title=title or first_sentence(body_lines[0]),
+        body="\n\n".join(body_lines),
         raw=raw,
-        content_type="text/plain", published=published,
-        source=find_source(page, body_lines, bylines), author=metadata.join_authors(authors),
+        content_type="text/plain",
+        published=published,
+        source=find_source(page, body_lines, bylines),
+        author=metadata.join_authors(authors),
         language=metadata.detect_language("\n".join(body_lines) or text),
         dateline=(wire or {}).get("place", ""),
     )
@@ -470,7 +518,7 @@ def _embedded_stories(lines: list[str], runs: list[tuple[int, int]]) -> set[int]
 def _name_lines(lines: list[str], title_at: int, start: int) -> list[str]:
     """Bare "Jane Doe" lines around the headline: author labels without a "By"."""
     names = []
-    for line in lines[max(0, title_at - 4): start]:
+    for line in lines[max(0, title_at - 4) : start]:
         if re.fullmatch(r"[A-Z][\w'-]+(?: [A-Z][\w'-]+){1,2}", line) and not is_furniture(line):
             if metadata.canonical_source(line) not in metadata.known_outlets().values():
                 names.append(line)
@@ -480,8 +528,12 @@ def _name_lines(lines: list[str], title_at: int, start: int) -> list[str]:
 def _drop_author_bios(body: list[str], names: list[str]) -> list[str]:
     """Closing paragraphs about the author ("Stella Kim is an NBC News producer ...")."""
     body = list(body)
-    while body and names and any(body[-1].startswith(name + " ") for name in names) and re.search(
-            r"\b(he|she|they|his|her|is an?|has been|was an?)\b", body[-1]):
+    while (
+        body
+        and names
+        and any(body[-1].startswith(name + " ") for name in names)
+        and re.search(r"\b(he|she|they|his|her|is an?|has been|was an?)\b", body[-1])
+    ):
         body.pop()
     return body
 
@@ -489,7 +541,7 @@ def _drop_author_bios(body: list[str], names: list[str]) -> list[str]:
 def _standfirst(lines: list[str], title_at: int, start: int) -> list[str]:
     """When a page holds no article text (paywall, script-only page), the standfirst under
     the headline stands in for the body."""
-    for line in lines[title_at + 1: start]:
+    for line in lines[title_at + 1 : start]:
         if is_loose_text(line) and not _is_byline(line) and not is_credit(line):
             return [line]
     return []
@@ -498,7 +550,9 @@ def _standfirst(lines: list[str], title_at: int, start: int) -> list[str]:
 def first_sentence(body: str, limit: int = 120) -> str:
     """A stand-in title: the body's first sentence, cut at a word within ``limit``."""
     # A sentence ends after a lower-case word ("said."), not after "U.N." or "Mr."
-    first = re.split(r"(?<=[a-z]{3}[.!?])\s+(?=[A-Z\"“‘'])", body.strip().split("\n")[0], maxsplit=1)[0]
+    first = re.split(
+        r"(?<=[a-z]{3}[.!?])\s+(?=[A-Z\"“‘'])", body.strip().split("\n")[0], maxsplit=1
+    )[0]
     return first if len(first) <= limit else first[: limit - 3].rsplit(" ", 1)[0] + "…"
 
 
@@ -513,7 +567,7 @@ def _body_and_credits(lines: list[str], runs: list[tuple[int, int]]) -> tuple[li
             body.append(line)
     end = runs[-1][1]
     # Credit lines right after the body ("Editing by …") belong to the article too.
-    for line in lines[end + 1: end + 4]:
+    for line in lines[end + 1 : end + 4]:
         if is_credit(line):
             credits.append(line)
     return body, credits

@@ -46,8 +46,17 @@ def read(path: Path, data: bytes) -> Iterator[ParsedDocument | Skipped]:
     except ReadError:
         raise
     # warcio fails in many ways on malformed records (AttributeError on a missing URI, ...).
-    except (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError, AttributeError,
-            TypeError, KeyError, IndexError) as error:
+    except (
+        ArchiveLoadFailed,
+        EOFError,
+        zlib.error,
+        OSError,
+        ValueError,
+        AttributeError,
+        TypeError,
+        KeyError,
+        IndexError,
+    ) as error:
         if pending is not None and not damaged_gzip:
             yield pending
         problem = damaged_gzip or f"malformed record ({_describe(error)})"
@@ -88,7 +97,9 @@ def _record(record, path: Path) -> ParsedDocument | Skipped:
     kind = record.rec_type
     if kind != "response":
         return Skipped(origin, f"WARC {kind} record, not a response")
-    content_type = (record.http_headers.get_header("Content-Type") if record.http_headers else "") or ""
+    content_type = (
+        record.http_headers.get_header("Content-Type") if record.http_headers else ""
+    ) or ""
     if not content_type.lower().startswith(HTML_TYPES):
         shown = content_type.split(";")[0] or "no content type"
         return Skipped(origin, f"WARC response record with non-HTML content ({shown})")
@@ -97,8 +108,14 @@ def _record(record, path: Path) -> ParsedDocument | Skipped:
     captured = metadata.parse_date(record.rec_headers.get_header("WARC-Date"))
     if not payload.strip():
         return Skipped(origin, "WARC response record with an empty HTML payload")
-    result = parse_html(payload, origin, url=url, content_type_header=content_type,
-                        captured=captured, raw=header_bytes + payload)
+    result = parse_html(
+        payload,
+        origin,
+        url=url,
+        content_type_header=content_type,
+        captured=captured,
+        raw=header_bytes + payload,
+    )
     if isinstance(result, ParsedDocument) and not result.source:
         result.source = metadata.canonical_source(metadata.outlet_for_url(url) or url)
     return result

@@ -9,12 +9,11 @@ import argparse
 import json
 import os
 import re
+import tempfile
 import unicodedata
 from collections import defaultdict
-from pathlib import Path
-
-import tempfile
 from html.parser import HTMLParser
+from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
@@ -22,8 +21,8 @@ from django.core.management.base import BaseCommand
 from archive.ingest import read_path
 from archive.ingest.document import ParsedDocument, ReadError
 from archive.ingest.html import declared_charset
-from archive.ingest.text import decode
 from archive.ingest.metadata import canonical_source
+from archive.ingest.text import decode
 
 HELP = """Score the page readers against the corpus's reference outputs.
 
@@ -86,14 +85,22 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         default = os.environ.get("PENINSULA_CORPUS", "/work/shared/corpus")
-        parser.add_argument("--corpus", default=default, help=f"corpus directory (default {default})")
-        parser.add_argument("--seeds", default=str(Path(settings.BASE_DIR) / "seeds"),
-                            help="directory holding the seed dumps named seeds/... in the gold file")
+        parser.add_argument(
+            "--corpus", default=default, help=f"corpus directory (default {default})"
+        )
+        parser.add_argument(
+            "--seeds",
+            default=str(Path(settings.BASE_DIR) / "seeds"),
+            help="directory holding the seed dumps named seeds/... in the gold file",
+        )
 
     def handle(self, *args, **options):
         corpus, seeds = Path(options["corpus"]), Path(options["seeds"])
-        scores = {"text dumps": self.score_dumps(corpus, seeds), "html pages": self.score_html(corpus),
-                  "derived text dumps (held out)": self.score_derived_dumps(corpus)}
+        scores = {
+            "text dumps": self.score_dumps(corpus, seeds),
+            "html pages": self.score_html(corpus),
+            "derived text dumps (held out)": self.score_derived_dumps(corpus),
+        }
         self.report(scores)
 
     # --- collections ---------------------------------------------------------------
@@ -108,12 +115,18 @@ class Command(BaseCommand):
             self._metadata(score, name, row, doc)
             for field in ("body_first", "body_last"):
                 if row.get(field):
-                    score.check(name, field, norm(row[field]) in norm(body), row[field],
-                                _edge(body, field))
+                    score.check(
+                        name, field, norm(row[field]) in norm(body), row[field], _edge(body, field)
+                    )
             body_lines = {norm(line) for line in body.split("\n") if line.strip()}
             leaked = [b for b in row.get("boilerplate", []) if norm(b) in body_lines]
-            score.check(name, "no_furniture", doc is not None and not leaked, "none",
-                        "; ".join(leaked) if doc else "no document")
+            score.check(
+                name,
+                "no_furniture",
+                doc is not None and not leaked,
+                "none",
+                "; ".join(leaked) if doc else "no document",
+            )
         return score
 
     def score_html(self, corpus: Path) -> Score:
@@ -124,13 +137,18 @@ class Command(BaseCommand):
             doc = _parse(path)
             body = norm(doc.body if doc else "")
             if "must_contain" in truth:
-                ref = {"title": truth.get("title"), "date": truth.get("date"),
-                       "author": truth.get("author")}
+                ref = {
+                    "title": truth.get("title"),
+                    "date": truth.get("date"),
+                    "author": truth.get("author"),
+                }
                 self._metadata(score, name, ref, doc, date_optional=True)
                 for snippet in truth.get("must_contain", []):
                     score.check(name, "must_contain", norm(snippet) in body, snippet, "absent")
                 for snippet in truth.get("must_not_contain", []):
-                    score.check(name, "must_not_contain", norm(snippet) not in body, "absent", snippet)
+                    score.check(
+                        name, "must_not_contain", norm(snippet) not in body, "absent", snippet
+                    )
             meta_path = path.with_name(path.name.replace(".html", ".expected-metadata.json"))
             if meta_path.exists() and meta_path != path:
                 self._readability(score, name, json.loads(meta_path.read_text()), doc)
@@ -157,12 +175,17 @@ class Command(BaseCommand):
                 for snippet in truth.get("must_contain", []):
                     score.check(name, "must_contain", norm(snippet) in body, snippet, "absent")
                 for snippet in truth.get("must_not_contain", []):
-                    score.check(name, "must_not_contain", norm(snippet) not in body, "absent", snippet)
+                    score.check(
+                        name, "must_not_contain", norm(snippet) not in body, "absent", snippet
+                    )
         return score
 
     def _readability(self, score: Score, name: str, meta: dict, doc: ParsedDocument | None) -> None:
-        ref = {"title": meta.get("title"), "date": meta.get("publishedTime"),
-               "author": None if _is_outlet(meta.get("byline")) else meta.get("byline")}
+        ref = {
+            "title": meta.get("title"),
+            "date": meta.get("publishedTime"),
+            "author": None if _is_outlet(meta.get("byline")) else meta.get("byline"),
+        }
         if meta.get("siteName"):
             ref["source"] = meta["siteName"]
         if meta.get("readerable") is False or name in EXPECTED_NON_ARTICLES:
@@ -173,21 +196,32 @@ class Command(BaseCommand):
     def _metadata(self, score, name, ref, doc, date_optional=False) -> None:
         if ref.get("title"):
             got = doc.title if doc else None
-            score.check(name, "title", doc is not None and _title_ok(got, ref, doc),
-                        ref["title"], got)
+            score.check(
+                name, "title", doc is not None and _title_ok(got, ref, doc), ref["title"], got
+            )
         if "date" in ref and (ref["date"] or not date_optional):
             got = doc.published if doc else None
             expected = ref["date"][:10] if ref["date"] else None
-            score.check(name, "date", doc is not None and _date_ok(got, expected), expected,
-                        got.isoformat() if got else None)
+            score.check(
+                name,
+                "date",
+                doc is not None and _date_ok(got, expected),
+                expected,
+                got.isoformat() if got else None,
+            )
         if ref.get("source"):
             got = doc.source if doc else None
             ok = doc is not None and canonical_source(got) == canonical_source(ref["source"])
             score.check(name, "outlet", ok, ref["source"], got)
         if ref.get("author"):
             got = doc.author if doc else ""
-            score.check(name, "author", doc is not None and _author_ok(got, ref["author"]),
-                        ref["author"], got)
+            score.check(
+                name,
+                "author",
+                doc is not None and _author_ok(got, ref["author"]),
+                ref["author"],
+                got,
+            )
 
     # --- output --------------------------------------------------------------------
 
@@ -207,7 +241,9 @@ class Command(BaseCommand):
             if score.failures:
                 self.stdout.write(f"== failures: {collection}")
             for file, field, expected, got in score.failures:
-                self.stdout.write(f"  {file} [{field}]\n    expected: {expected}\n    got:      {got}")
+                self.stdout.write(
+                    f"  {file} [{field}]\n    expected: {expected}\n    got:      {got}"
+                )
 
 
 # Reference annotation, not a reader rule: the brief names the Yahoo front page as a page
@@ -230,8 +266,9 @@ def _title_ok(got: str | None, ref: dict, doc: ParsedDocument) -> bool:
 
 def _is_label(part: str, labels: list[str]) -> bool:
     squeezed = part.replace(" ", "")
-    return any(squeezed == x.replace(" ", "") or squeezed in x.replace(" ", "") for x in labels) or (
-        canonical_source(part) != part and canonical_source(part) != "")
+    return any(
+        squeezed == x.replace(" ", "") or squeezed in x.replace(" ", "") for x in labels
+    ) or (canonical_source(part) != part and canonical_source(part) != "")
 
 
 def _date_ok(got, expected: str | None) -> bool:
@@ -245,7 +282,10 @@ def _date_ok(got, expected: str | None) -> bool:
 
 def _author_ok(got: str, expected: str) -> bool:
     expected = re.sub(r"^(by|par|von)\s+", "", expected.strip(), flags=re.I)
-    split = lambda s: [norm(n) for n in re.split(r",|\band\b|;|&", s, flags=re.I) if n.strip()]
+
+    def split(s):
+        return [norm(n) for n in re.split(r",|\band\b|;|&", s, flags=re.I) if n.strip()]
+
     ref_names, got_names = split(expected), split(got)
     if not got_names:
         return False
@@ -280,7 +320,9 @@ def naive_dump(data: bytes) -> str:
 
 
 def _jsonl(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [
+        json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
 
 
 def _parse(path: Path) -> ParsedDocument | None:
