@@ -296,14 +296,14 @@ def after_title_of(doc, start: int) -> bool:
 
 
 def nested_orgs(doc, span, known) -> list[Mention]:
-    """Organizations named inside a longer one: the known ones, and each "of (the) X" tail
-    that is itself an organization name ("Central Committee of the Communist Party of Vietnam"
-    also names the Communist Party of Vietnam)."""
+    """Organizations named inside a longer one: each "of the X" tail that is itself an
+    organization name ("Central Committee of the Communist Party of Vietnam" also names the
+    Communist Party of Vietnam; "Board of Directors of ..." names no "Directors of ...")."""
     inner = []
-    for i in range(span.start + 1, span.end - 1):
-        if doc[i].lower_ != "of":
+    for i in range(span.start + 1, span.end - 2):
+        if doc[i].lower_ != "of" or doc[i + 1].lower_ != "the":
             continue
-        start = i + 2 if doc[i + 1].lower_ == "the" else i + 1
+        start = i + 2
         tail = doc[start : span.end]
         if (
             len(tail) >= 2
