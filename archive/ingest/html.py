@@ -262,7 +262,7 @@ def _first_heading(tree) -> str:
 def _page_title(tree) -> str:
     if tree is None:
         return ""
-    titles = tree.xpath("//head/title/text()")
+    titles = tree.xpath("//title/text()")
     return re.sub(r"\s+", " ", titles[0]).strip() if titles else ""
 
 
