@@ -118,6 +118,15 @@ class TextDumpTests(SimpleTestCase):
         self.assertEqual(doc.author, expected["author"])
         self.assertEqual(doc.published.tzinfo, UTC)
 
+    def test_it_skips_a_dump_without_running_text(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "menu.txt"
+            path.write_text("Home\n\nWorld\n\nSport\n\nSign in\n\nJust one short line of text.\n")
+            items = read_all(path)
+        self.assertEqual(len(items), 1)
+        self.assertIsInstance(items[0], Skipped)
+        self.assertIn("no running text", items[0].reason)
+
     def test_it_keeps_the_bytes_as_read(self):
         path = SEEDS / "000_2df2ae82ccda354f.txt"
         doc = only_document(path)

@@ -22,7 +22,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from archive.ingest import metadata
-from archive.ingest.document import ParsedDocument, ReadError
+from archive.ingest.document import ParsedDocument, ReadError, Skipped
 
 CONTROL = set(range(0, 32)) - {9, 10, 12, 13}
 TERMINAL = tuple(".!?\"'”’…)")
@@ -447,22 +447,19 @@ def _most_named_outlet(page: Page) -> str:
 # --- reader --------------------------------------------------------------------------
 
 
-def read(path: Path, data: bytes) -> list[ParsedDocument]:
-    """One page dump → one document (or a ``ReadError`` if it holds no text)."""
+def read(path: Path, data: bytes) -> list[ParsedDocument | Skipped]:
+    """One page dump → one document, or ``Skipped`` when it holds no article text."""
     text = decode(data)
     return [parse_dump(text, str(path), data)]
 
 
-def parse_dump(text: str, origin: str, raw: bytes) -> ParsedDocument:
+def parse_dump(text: str, origin: str, raw: bytes) -> ParsedDocument | Skipped:
     lines = lines_of(text)
     if not lines:
         raise ReadError("file holds no text")
     runs = find_body(lines)
     if not runs:
-        title = next((line for line in lines if _is_headline(line)), lines[0])
-        return ParsedDocument(
-            origin=origin, title=title, body="", raw=raw, language=metadata.detect_language(text)
-        )
+        return Skipped(origin, "not an article: no running text (no paragraph of prose)")
     first, end = runs[0][0], runs[-1][1]
     start = _skip_header(lines, first, runs[0][1])
     runs[0] = (start, runs[0][1])
@@ -476,7 +473,7 @@ def parse_dump(text: str, origin: str, raw: bytes) -> ParsedDocument:
     if not body_lines:
         body_lines = _standfirst(lines, title_at, start)
         if not body_lines:
-            raise ReadError("no article text found in the page dump")
+            return Skipped(origin, "not an article: no running text besides author notes")
     authors = authors or [n for n in named if lines.count(n) > 1]
     year = document_year(lines)
     published = find_published(lines, title_at, start, year)
