@@ -1,0 +1,120 @@
+"""Known names in a text: gazetteer matches, minus blocked phrases, plus names nested in
+longer organization names.
+
+``Mention`` is the unit passed from finding to resolution: a token span, its kind, and the
+gazetteer entries it names (none for rule finds).
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from spacy.matcher import PhraseMatcher
+from spacy.util import filter_spans
+
+from archive.entities import rules
+from archive.entities.gazetteer import Gazetteer, tokenizer
+from archive.entities.types import COUNTRY, ORGANIZATION
+
+CONTEXT_FREE_METONYMS = {"the North", "the South", "The North", "The South"}
+
+
+@dataclass
+class Mention:
+    """One mention of an actor in one text, as a token span of that text's doc."""
+
+    kind: str
+    text: str
+    start: int  # token indices
+    end: int
+    entries: tuple = ()  # gazetteer entries; empty for rule finds
+    surname_only: bool = False
+    titled: bool = False
+    nested: bool = False  # inside a longer organization name: counted, no span of its own
+
+
+def leading_country(doc, outer, start, end, entries) -> list[Mention]:
+    """A country named inside an organization name does not count (GUIDELINES: "Korean Air",
+    "National Bank of Kuwait"), except as the leading modifier of a government body, which
+    says whose body it is ("U.S. Department of Transportation", "South Korean Ministry of ...")."""
+    for org in outer:
+        if org.start == start and end < org.end:
+            words = {t.text for t in doc[end : org.end]}
+            if words & rules.government_heads():
+                return [
+                    Mention(COUNTRY, doc[start:end].text, start, end, tuple(entries), nested=True)
+                ]
+    return []
+
+
+def in_title(doc, mention) -> bool:
+    """An organization named only in a person's capitalised title ("U.S. Treasury Secretary
+    James Baker") is not annotated (GUIDELINES); one whose spokesperson speaks is."""
+    if mention.kind != ORGANIZATION or mention.end + 1 >= len(doc):
+        return False
+    title = doc[mention.end]
+    return rules.is_cap(title) and rules.is_title(title) and rules.is_cap(doc[mention.end + 1])
+
+
+def nested_known(doc, mentions, raw) -> list[Mention]:
+    """Known persons and organizations named inside a longer organization name: the
+    "Kim Il Sung" of "Kim Il Sung University", the WPK of "WPK Central Committee"."""
+    outer = [m for m in mentions if m.kind == ORGANIZATION and not m.nested]
+    inner = []
+    for start, end, entries in raw:
+        if entries[0].kind == COUNTRY:
+            inner += leading_country(doc, outer, start, end, entries)
+            continue
+        if end - start < 2:
+            continue  # one-word modifiers such as the "UN" of "UN Command"
+        for org in outer:
+            if org.start <= start and end <= org.end and (start, end) != (org.start, org.end):
+                inner.append(
+                    Mention(
+                        entries[0].kind,
+                        doc[start:end].text,
+                        start,
+                        end,
+                        tuple(entries),
+                        nested=True,
+                    )
+                )
+                break
+    return inner
+
+
+def known_mentions(doc, gazetteer: Gazetteer, caseless: bool):
+    """Longest non-overlapping gazetteer matches, and all raw matches (for nested names)."""
+    hits = {}
+    for start, end, entries in gazetteer.match(doc, caseless=caseless) + (
+        gazetteer.match(doc) if caseless else []
+    ):
+        if not misleading_metonym(doc, start, end):
+            hits[(start, end)] = entries
+    blocked = [doc[s:e] for _, s, e in blockers()(doc)]
+    spans = filter_spans(blocked + [doc[s:e] for s, e in hits])
+    mentions = []
+    for span in spans:
+        entries = hits.get((span.start, span.end))
+        if entries:  # a span of a blocker phrase has none
+            mentions.append(
+                Mention(entries[0].kind, span.text, span.start, span.end, tuple(entries))
+            )
+    raw = [(s, e, entries) for (s, e), entries in hits.items()]
+    return mentions, raw
+
+
+def misleading_metonym(doc, start: int, end: int) -> bool:
+    """ "the South China Sea" is not South Korea: "the North/South" before a capital."""
+    text = doc[start:end].text
+    return text in CONTEXT_FREE_METONYMS and end < len(doc) and rules.is_cap(doc[end])
+
+
+@functools.lru_cache(maxsize=1)
+def blockers() -> PhraseMatcher:
+    """Phrases (``data/blockers.txt``) that contain a known name but name no actor."""
+    nlp = tokenizer()
+    matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+    matcher.add("blocker", [nlp.make_doc(p) for p in sorted(rules.words("blockers.txt"))])
+    return matcher
