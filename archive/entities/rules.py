@@ -145,6 +145,28 @@ def is_stop(doc, j: int) -> bool:
     return tok.text.rstrip(".") in stop_capitals() and not hyphenated
 
 
+LOCATED_HEADS = {
+    "Embassy",
+    "Consulate",
+    "Mission",
+    "Association",
+    "Union",
+    "Society",
+    "Chamber",
+    "Federation",
+}
+
+
+def located_in(doc, j: int) -> bool:
+    """ "Embassy of Russia in the DPRK", "Union of Democratic Korean Women in Japan": where the
+    body sits is part of its name."""
+    if doc[j].text not in {"in", "with"} or j + 2 >= len(doc):
+        return False
+    k = j + 2 if doc[j + 1].lower_ == "the" else j + 1
+    window = doc[max(0, j - 8) : j]
+    return k < len(doc) and is_cap(doc[k]) and any(t.text in LOCATED_HEADS for t in window)
+
+
 def extend(doc, j: int) -> int:
     n = len(doc)
     while j < n:
@@ -189,9 +211,11 @@ def extend(doc, j: int) -> int:
             and has_head_near(doc, j + 2, "of")
         ):
             j += 2
+        elif located_in(doc, j):
+            j += 2 if doc[j + 1].lower_ == "the" else 1
         else:
             break
-    while doc[j - 1].text in CONNECTORS:
+    while doc[j - 1].text in CONNECTORS | {"in", "with"}:
         j -= 1  # "Michael S. Schmidt of The New York Times": "The" starts a new name
     return j
 
