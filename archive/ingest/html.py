@@ -8,6 +8,7 @@ else ``<meta charset>``), then UTF-8, then charset detection. Pages without a re
 from __future__ import annotations
 
 import json
+import logging
 import re
 from datetime import datetime
 from pathlib import Path
@@ -19,6 +20,10 @@ from lxml import html as lxml_html
 from archive.ingest import metadata
 from archive.ingest.document import ParsedDocument, Skipped
 from archive.ingest.text import decode, first_sentence, is_furniture
+
+# trafilatura logs a warning for every page it finds no text in; the reader reports those
+# pages itself as Skipped, with the reason.
+logging.getLogger("trafilatura").setLevel(logging.ERROR)
 
 MIN_BODY_CHARS = 250
 MIN_PARAGRAPHS = 2
