@@ -1,0 +1,208 @@
+"""The ingest command end to end: seeds, idempotence, bad input, dry run, duplicates."""
+
+import gzip
+import io
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management import call_command
+from django.test import TransactionTestCase, override_settings
+from haystack import connections
+
+from archive.models import Article, ArticleURL, Capture, Entity, IndexQueue, Source
+
+SEEDS = Path(settings.BASE_DIR) / "seeds"
+MOON_SEED = "000_2df2ae82ccda354f.txt"
+DIPLOMATS_SEED = "003_70be1ee6b39d7070.txt"
+
+
+def api(client, query=""):
+    return client.get("/api/search/" + query).json()
+
+
+class IngestCase(TransactionTestCase):
+    def setUp(self):
+        connections["default"].get_backend().clear()
+        self.dir = Path(tempfile.mkdtemp(prefix="peninsula-ingest-"))
+        self.addCleanup(shutil.rmtree, self.dir, ignore_errors=True)
+
+    def ingest(self, *paths, expect_exit=None):
+        out, err = io.StringIO(), io.StringIO()
+        try:
+            call_command("ingest", *map(str, paths), "--no-progress", stdout=out, stderr=err)
+            code = 0
+        except SystemExit as exit_:
+            code = exit_.code
+        if expect_exit is not None:
+            self.assertEqual(code, expect_exit, out.getvalue() + err.getvalue())
+        return out.getvalue(), err.getvalue()
+
+    def write(self, name, data: bytes) -> Path:
+        path = self.dir / name
+        path.write_bytes(data)
+        return path
+
+
+class SeedIngestTests(IngestCase):
+    def test_the_seeds_ingest_with_their_metadata(self):
+        out, _ = self.ingest(SEEDS, expect_exit=0)
+        self.assertIn("2 new, 0 unchanged, 0 failed", out)
+        moon = Article.objects.get(title="Seoul seeks US support to declare formal end to Korean War")
+        self.assertEqual(moon.source.name, "Asian Lite News")
+        self.assertEqual(moon.published.date().isoformat(), "2021-12-03")
+        self.assertTrue(moon.body.startswith("South Korean President Moon Jae-in met US Defence"))
+        self.assertTrue(moon.body.rstrip().endswith("to respond to various wartime scenarios."))
+        for furniture in ("ALSO READ", "Previous Story", "Next Story", "Latest from",
+                          "Don't Miss", "Go to", "Luxon", "Putin"):
+            self.assertNotIn(furniture, moon.body)
+        diplomats = Article.objects.get(source__name="Iran Press TV")
+        self.assertEqual(diplomats.published.date().isoformat(), "2021-09-23")
+        self.assertTrue(diplomats.body.startswith("Senior diplomats from the United States"))
+        self.assertTrue(diplomats.body.rstrip().endswith("a rehearsal for an invasion."))
+        for furniture in ("UNITED24", "mailing list", "Weapons of Mass Destruction"):
+            self.assertNotIn(furniture, diplomats.body)
+
+    def test_the_original_capture_is_kept_byte_for_byte(self):
+        self.ingest(SEEDS / MOON_SEED, expect_exit=0)
+        capture = Capture.objects.get()
+        self.assertEqual(bytes(capture.content), (SEEDS / MOON_SEED).read_bytes())
+        self.assertIn(MOON_SEED, capture.origin)
+
+    def test_each_seed_shows_its_real_actors(self):
+        self.ingest(SEEDS, expect_exit=0)
+        moon = Article.objects.get(source__name="Asian Lite News")
+        persons = set(moon.mentions.filter(entity__kind="person").values_list("entity__name", flat=True))
+        self.assertEqual(persons, {"Moon Jae-in", "Lloyd Austin", "Suh Wook", "Park Kyung-mee"})
+        codes = set(moon.mentions.filter(entity__kind="country").values_list("entity__code", flat=True))
+        self.assertEqual(codes, {"KR", "KP", "US", "CN"})
+        orgs = {n.lower() for n in moon.mentions.filter(entity__kind="organization")
+                .values_list("entity__name", flat=True)}
+        self.assertTrue(any("yonhap" in o for o in orgs), orgs)
+        self.assertTrue(any("command" in o for o in orgs), orgs)
+        diplomats = Article.objects.get(source__name="Iran Press TV")
+        persons = set(diplomats.mentions.filter(entity__kind="person").values_list("entity__name", flat=True))
+        for name in ("Chung Eui-yong", "Toshimitsu Motegi", "Antony Blinken", "Ned Price",
+                     "Donald Trump", "Sung Kim", "John Kirby", "Moon Jae-in"):
+            self.assertIn(name, persons)
+        self.assertNotIn("Vladimir Putin", persons)
+
+    def test_one_person_is_one_entity_across_both_seeds(self):
+        self.ingest(SEEDS, expect_exit=0)
+        moon = Entity.objects.get(kind="person", name="Moon Jae-in")
+        self.assertEqual(moon.mentions.count(), 2)
+        data = api(self.client, f"?person={moon.slug}")
+        self.assertEqual(data["count"], 2)
+
+    def test_running_it_twice_changes_nothing(self):
+        self.ingest(SEEDS, expect_exit=0)
+        before = (Article.objects.count(), Capture.objects.count(), Entity.objects.count())
+        out, _ = self.ingest(SEEDS, expect_exit=0)
+        self.assertIn("0 new, 2 unchanged, 0 failed", out)
+        self.assertEqual(before, (Article.objects.count(), Capture.objects.count(),
+                                  Entity.objects.count()))
+        self.assertFalse(IndexQueue.objects.exists())
+
+    def test_the_index_learns_of_ingested_articles(self):
+        self.ingest(SEEDS, expect_exit=0)
+        self.assertEqual(api(self.client, "?q=denuclearization")["count"], 1)
+        self.assertEqual(api(self.client, "?country=KP")["count"], 2)
+
+
+class BadInputTests(IngestCase):
+    def bad_files(self):
+        gz = gzip.compress(b"WARC/1.0\r\nWARC-Type: response\r\n" + os.urandom(4000))
+        return {
+            "binary.txt": os.urandom(2048),
+            "empty.txt": b"",
+            "truncated.warc.gz": gz[: len(gz) // 2],
+            "image.html": b"\x89PNG\r\n\x1a\n" + os.urandom(500),
+            "latin.txt": b"\xff\xfe\xfa" * 10 + os.urandom(300),
+            "notes.docx": b"PK\x03\x04" + os.urandom(100),
+        }
+
+    def test_each_bad_file_is_reported_and_the_rest_still_ingests(self):
+        paths = [self.write(name, data) for name, data in self.bad_files().items()]
+        shutil.copy(SEEDS / MOON_SEED, self.dir / MOON_SEED)
+        out, err = self.ingest(self.dir, expect_exit=1)
+        self.assertEqual(Article.objects.count(), 1)
+        for path in paths:
+            with self.subTest(path=path.name):
+                lines = [l for l in err.splitlines() if path.name in l]
+                self.assertEqual(len(lines), 1, err)
+                self.assertTrue(lines[0].startswith("FAILED"), lines[0])
+        self.assertRegex(out, r"1 new, 0 unchanged, [1-9]\d* failed")
+
+    def test_an_unreadable_path_is_reported(self):
+        _, err = self.ingest(self.dir / "no-such-file.txt", expect_exit=1)
+        self.assertIn("no-such-file.txt", err)
+
+    @override_settings(INGEST_MAX_BYTES=1000)
+    def test_a_file_over_the_size_cap_is_refused(self):
+        _, err = self.ingest(SEEDS / MOON_SEED, expect_exit=1)
+        self.assertIn(MOON_SEED, err)
+        self.assertFalse(Article.objects.exists())
+
+    def test_a_bad_record_in_a_dataset_file_does_not_stop_the_others(self):
+        good = {"id": "a1", "title": "Kim Jong Un inspects a factory", "date": "2024-07-14",
+                "source": "KCNA", "url": "http://example.org/a1",
+                "text": "Pyongyang, July 14 (KCNA) -- Kim Jong Un inspected a factory in "
+                        "Pyongyang and praised its workers for their production results.\n-0-"}
+        data = json.dumps(good) + "\n{not json\n"
+        self.ingest(self.write("records.jsonl", data.encode()))
+        self.assertEqual(Article.objects.count(), 1)
+
+
+class DryRunTests(IngestCase):
+    def test_dry_run_json_prints_documents_and_touches_nothing(self):
+        out, _ = self.ingest(SEEDS / MOON_SEED, "--dry-run", "--json", expect_exit=0)
+        record = json.loads(out.strip().splitlines()[0])
+        self.assertEqual(set(record) >= {"path", "title", "published", "source", "url", "author",
+                                         "language", "body", "persons", "organizations",
+                                         "countries"}, True)
+        self.assertEqual(record["published"][:10], "2021-12-03")
+        self.assertIn("KP", record["countries"])
+        self.assertIn("Moon Jae-in", [p["name"] for p in record["persons"]])
+        self.assertFalse(Article.objects.exists())
+        self.assertFalse(Source.objects.exists())
+
+
+class DuplicateTests(IngestCase):
+    def record(self, **changes):
+        record = {"id": "x", "title": "North Korea fires missiles", "date": "2024-07-14",
+                  "source": "Reuters", "url": "https://www.reuters.com/a?utm_source=x",
+                  "text": "SEOUL, July 14 (Reuters) - North Korea fired two ballistic missiles "
+                          "into the sea off its east coast on Sunday, South Korea's military "
+                          "said, in the latest of a series of weapons tests this year."}
+        record.update(changes)
+        return json.dumps(record)
+
+    def test_the_same_text_under_another_url_is_one_article_with_both_urls(self):
+        first = self.write("a.jsonl", self.record().encode())
+        second = self.write("b.jsonl", self.record(id="y", url="https://example.org/copy").encode())
+        self.ingest(first, second, expect_exit=0)
+        self.assertEqual(Article.objects.count(), 1)
+        self.assertEqual(ArticleURL.objects.count(), 2)
+        self.assertEqual(Capture.objects.count(), 2)
+
+    def test_a_lightly_edited_version_is_grouped_and_shown_as_another_version(self):
+        text = " ".join(
+            f"Sentence {i} of the wire story says the talks in Seoul went on for many hours."
+            for i in range(12)
+        )
+        first = self.write("a.jsonl", self.record(text=text).encode())
+        edited = text.replace("Sentence 5 of", "Part 5 of") + " The talks will resume."
+        second = self.write("b.jsonl", self.record(id="y", url="https://example.org/v2",
+                                                   text=edited).encode())
+        unrelated = self.write("c.jsonl", self.record(id="z", url="https://example.org/z").encode())
+        self.ingest(first, second, unrelated, expect_exit=0)
+        one, two, three = Article.objects.order_by("pk")
+        self.assertIsNone(one.version_of)
+        self.assertEqual(two.version_of, one)
+        self.assertIsNone(three.version_of)
+        page = self.client.get(one.get_absolute_url())
+        self.assertContains(page, "Other versions")
+        self.assertContains(page, two.get_absolute_url())
