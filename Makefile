@@ -35,10 +35,12 @@ evaluate: $(VENV)/.installed
 	PENINSULA_CORPUS=$(CORPUS) $(PY) manage.py evaluate_pages
 	PENINSULA_CORPUS=$(CORPUS) $(PY) manage.py score_entities
 
+# The ingest benchmark builds a fresh database and index in var/bench; search is timed on it.
 bench: $(VENV)/.installed
-	PENINSULA_CORPUS=$(CORPUS) $(PY) manage.py bench_ingest
+	rm -rf var/bench
+	PENINSULA_CORPUS=$(CORPUS) $(PY) manage.py bench_ingest --var var/bench
 	PENINSULA_CORPUS=$(CORPUS) $(PY) manage.py bench_extract
-	PENINSULA_CORPUS=$(CORPUS) $(PY) manage.py bench_search
+	PENINSULA_VAR=var/bench $(PY) manage.py bench_search
 
 clean:
 	rm -rf var

@@ -16,7 +16,7 @@ from collections import defaultdict
 from django.db import transaction
 
 from archive import entities
-from archive.entities.types import Actor, normalise_name
+from archive.entities.types import Actor
 from archive.ingest.store import EntityResolver, save_mentions
 from archive.models import Alias, Article, Entity, GazetteerState, Mention
 from archive.signals import queue_articles
@@ -41,20 +41,20 @@ def sync_gazetteer(entries=None) -> int:
     state = GazetteerState.objects.first()
     if state and state.sha256 == fingerprint:
         return 0
-    known = set(Alias.objects.values_list("entity__kind", "key"))
+    known = set(Alias.objects.values_list("entity__kind", "name"))
     resolver = EntityResolver(origin=Entity.Origin.GAZETTEER)
     before = Entity.objects.count()
     with transaction.atomic():
         for entry in entries:
             actor = Actor(entry.kind, entry.name, list(entry.aliases), entry.code or "")
             names = [actor.name, *actor.aliases]
-            missing = [n for n in names if (actor.kind, normalise_name(n)) not in known]
+            missing = [n for n in names if (actor.kind, n) not in known]
             if not missing:
                 continue
             entity = resolver.resolve(actor)
             for name in missing:
                 entity.add_alias(name)
-                known.add((actor.kind, normalise_name(name)))
+                known.add((actor.kind, name))
         GazetteerState.objects.update_or_create(pk=1, defaults={"sha256": fingerprint})
     return Entity.objects.count() - before
 
@@ -63,7 +63,9 @@ def database_gazetteer():
     """A Gazetteer of the gazetteer-file and curated entities, with their current aliases."""
     guiding = Entity.objects.exclude(origin=Entity.Origin.EXTRACTED)
     aliases = defaultdict(list)
-    for entity_id, name in Alias.objects.filter(entity__in=guiding).values_list("entity_id", "name"):
+    for entity_id, name in Alias.objects.filter(entity__in=guiding).values_list(
+        "entity_id", "name"
+    ):
         aliases[entity_id].append(name)
     entries = [
         entities.GazetteerEntry(e.kind, e.name, aliases[e.pk], e.code)

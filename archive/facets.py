@@ -23,8 +23,12 @@ ENTITY_KINDS = {
     "persons": Entity.Kind.PERSON,
     "organizations": Entity.Kind.ORGANIZATION,
 }
-API_NAMES = {"countries": "country", "persons": "person", "organizations": "organization",
-             "source": "source"}
+API_NAMES = {
+    "countries": "country",
+    "persons": "person",
+    "organizations": "organization",
+    "source": "source",
+}
 PARAM_FOR_FIELD = {field: param for param, field in FACET_PARAMS.items()}
 
 
@@ -37,8 +41,12 @@ class FacetValue:
     url: str
 
     def as_json(self) -> dict:
-        return {"value": self.value, "label": self.label, "count": self.count,
-                "selected": self.selected}
+        return {
+            "value": self.value,
+            "label": self.label,
+            "count": self.count,
+            "selected": self.selected,
+        }
 
 
 def labels_for(field_name: str, values) -> dict[str, str]:
@@ -56,8 +64,9 @@ def toggled(params: QueryDict, param: str, value: str) -> str:
     query = params.copy()
     query.pop("page", None)
     current = query.getlist(param)
-    query.setlist(param, [v for v in current if v != value] if value in current
-                  else current + [value])
+    query.setlist(
+        param, [v for v in current if v != value] if value in current else current + [value]
+    )
     return "?" + query.urlencode()
 
 
@@ -82,15 +91,24 @@ def date_facet(months: Counter, date_from, date_to, params) -> list[FacetValue]:
             years[month[:4]] += n
         buckets = sorted(years.items(), reverse=True)
         return [date_value(y, n, False, params, *year_range(int(y))) for y, n in buckets]
-    facet = [date_value(str(year), sum(n for m, n in months.items() if m.startswith(str(year))),
-                        True, params, None, None)]
+    facet = [
+        date_value(
+            str(year),
+            sum(n for m, n in months.items() if m.startswith(str(year))),
+            True,
+            params,
+            None,
+            None,
+        )
+    ]
     for month, n in sorted(months.items()):
         if month.startswith(str(year)):
             y, m = int(month[:4]), int(month[5:7])
             start, end = date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1])
             chosen = (date_from, date_to) == (start, end)
-            facet.append(date_value(month, n, chosen, params, *(
-                year_range(y) if chosen else (start, end))))
+            facet.append(
+                date_value(month, n, chosen, params, *(year_range(y) if chosen else (start, end)))
+            )
     return facet
 
 
@@ -121,10 +139,12 @@ def selected_year(date_from, date_to) -> int | None:
 def build_facets(response, request, params) -> dict[str, list[FacetValue]]:
     """All facet panels of a search, keyed by their API name."""
     panels = {
-        API_NAMES[name]: field_facet(name, response.facets[name], request.filters.get(name, []),
-                                     params)
+        API_NAMES[name]: field_facet(
+            name, response.facets[name], request.filters.get(name, []), params
+        )
         for name in ("countries", "persons", "organizations", "source")
     }
-    panels["date"] = date_facet(response.facets["month"], request.date_from, request.date_to,
-                                params)
+    panels["date"] = date_facet(
+        response.facets["month"], request.date_from, request.date_to, params
+    )
     return panels

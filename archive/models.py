@@ -199,9 +199,9 @@ class Entity(models.Model):
         return self.code if self.kind == self.Kind.COUNTRY and self.code else self.slug
 
     def add_alias(self, name: str) -> None:
-        key = normalise_name(name)
-        if key:
-            Alias.objects.get_or_create(entity=self, key=key, defaults={"name": name})
+        name = name.strip()[:300]
+        if normalise_name(name):
+            Alias.objects.get_or_create(entity=self, name=name)
 
 
 KIND_PLURALS = {
@@ -212,7 +212,8 @@ KIND_PLURALS = {
 
 
 class Alias(models.Model):
-    """A surface form of an entity. ``key`` is the normalised form used for matching."""
+    """A surface form of an entity, exactly as written ("U.N. Command" and "UN Command" are
+    two aliases: the matcher needs both). ``key`` is the normalised form used for resolution."""
 
     entity = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="aliases")
     name = models.CharField(max_length=300)
@@ -222,7 +223,7 @@ class Alias(models.Model):
         ordering = ["name"]
         verbose_name_plural = "aliases"
         constraints = [
-            models.UniqueConstraint(fields=["entity", "key"], name="unique_alias_per_entity")
+            models.UniqueConstraint(fields=["entity", "name"], name="unique_alias_name_per_entity")
         ]
 
     def __str__(self):
@@ -242,9 +243,7 @@ class Mention(models.Model):
     spans = models.JSONField(default=list, blank=True)
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["article", "entity"], name="unique_mention")
-        ]
+        constraints = [models.UniqueConstraint(fields=["article", "entity"], name="unique_mention")]
 
     def __str__(self):
         return f"{self.entity} in {self.article_id}"

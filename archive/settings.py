@@ -131,6 +131,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Documents larger than this are refused at ingest with a clear reason.
 INGEST_MAX_BYTES = int(os.environ.get("INGEST_MAX_BYTES", 50 * 1024 * 1024))
 
+# The development corpus read in place by the evaluation and benchmark commands.
+CORPUS_DIR = env_path("PENINSULA_CORPUS", BASE_DIR.parent / "shared" / "corpus")
+
 if PRODUCTION:
     SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
     CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)

@@ -15,16 +15,22 @@ CSP_SANDBOX = "sandbox; default-src 'none'"
 
 @require_safe
 def home(request):
-    return render(request, "archive/home.html", {
-        "latest": Article.objects.latest_first().select_related("source")[:10],
-        "top_actors": {
-            KIND_PLURALS[kind]: Entity.objects.filter(kind=kind).with_article_counts()
-            .filter(n_articles__gt=0).order_by("-n_articles", "name")[:8]
-            for kind in Entity.Kind
+    return render(
+        request,
+        "archive/home.html",
+        {
+            "latest": Article.objects.latest_first().select_related("source")[:10],
+            "top_actors": {
+                KIND_PLURALS[kind]: Entity.objects.filter(kind=kind)
+                .with_article_counts()
+                .filter(n_articles__gt=0)
+                .order_by("-n_articles", "name")[:8]
+                for kind in Entity.Kind
+            },
+            "per_month": bar_chart(Article.objects.per_month()),
+            "total": Article.objects.count(),
         },
-        "per_month": bar_chart(Article.objects.per_month()),
-        "total": Article.objects.count(),
-    })
+    )
 
 
 @require_safe
@@ -34,7 +40,9 @@ def search(request):
 
 @require_safe
 def api_search(request):
-    return JsonResponse(api_payload(run_search(request.GET)), json_dumps_params={"ensure_ascii": False})
+    return JsonResponse(
+        api_payload(run_search(request.GET)), json_dumps_params={"ensure_ascii": False}
+    )
 
 
 @require_safe
@@ -47,23 +55,31 @@ def article_detail(request, pk):
         for start, end in m.spans
         if 0 <= start < end <= len(article.body)
     ]
-    return render(request, "archive/article.html", {
-        "article": article,
-        "body": linked_body(article.body, links),
-        "mentions": mentions,
-        "captures": article.captures.defer("content"),
-        "versions": article.other_versions(),
-    })
+    return render(
+        request,
+        "archive/article.html",
+        {
+            "article": article,
+            "body": linked_body(article.body, links),
+            "mentions": mentions,
+            "captures": article.captures.defer("content"),
+            "versions": article.other_versions(),
+        },
+    )
 
 
 @require_safe
 def capture_list(request, pk):
     article = get_object_or_404(Article, pk=pk)
     captures = list(article.captures.all())
-    return render(request, "archive/captures.html", {
-        "article": article,
-        "captures": [(c, preview(c)) for c in captures],
-    })
+    return render(
+        request,
+        "archive/captures.html",
+        {
+            "article": article,
+            "captures": [(c, preview(c)) for c in captures],
+        },
+    )
 
 
 @require_safe
@@ -80,8 +96,13 @@ def capture_raw(request, pk, capture_pk):
 @require_safe
 def actor_list(request):
     groups = [
-        (KIND_PLURALS[kind], Entity.objects.filter(kind=kind).with_article_counts()
-         .filter(n_articles__gt=0).order_by("name"))
+        (
+            KIND_PLURALS[kind],
+            Entity.objects.filter(kind=kind)
+            .with_article_counts()
+            .filter(n_articles__gt=0)
+            .order_by("name"),
+        )
         for kind in Entity.Kind
     ]
     return render(request, "archive/actors.html", {"groups": groups})
@@ -90,16 +111,21 @@ def actor_list(request):
 @require_safe
 def actor_detail(request, kind, slug):
     entity = get_object_or_404(Entity, kind=kind, slug=slug)
-    articles = (Article.objects.filter(mentions__entity=entity).latest_first()
-                .select_related("source"))
+    articles = (
+        Article.objects.filter(mentions__entity=entity).latest_first().select_related("source")
+    )
     page = Paginator(articles, 20).get_page(request.GET.get("page"))
-    return render(request, "archive/actor.html", {
-        "entity": entity,
-        "page": page,
-        "per_month": bar_chart(articles.per_month()),
-        "aliases": entity.aliases.order_by("name")[:40],
-        "co_mentioned": co_mentioned(entity),
-    })
+    return render(
+        request,
+        "archive/actor.html",
+        {
+            "entity": entity,
+            "page": page,
+            "per_month": bar_chart(articles.per_month()),
+            "aliases": entity.aliases.order_by("name")[:40],
+            "co_mentioned": co_mentioned(entity),
+        },
+    )
 
 
 def co_mentioned(entity, limit=15):

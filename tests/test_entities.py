@@ -207,6 +207,16 @@ class GazetteerTests(SimpleTestCase):
         self.assertGreater(len([e for e in entries if e.kind == PERSON]), 250)
         self.assertEqual(len({e.code for e in entries if e.kind == COUNTRY}), 249)
 
+    def test_no_surface_form_names_two_persons_or_two_organizations(self):
+        # Only metonyms like "inter-Korean" may name two actors, and only countries.
+        owners = {}
+        for entry in Gazetteer.default().entries():
+            if entry.kind == COUNTRY:
+                continue
+            for name in {normalise_name(n) for n in (entry.name, *entry.aliases)}:
+                other = owners.setdefault((entry.kind, name), entry.name)
+                self.assertEqual(other, entry.name, f"{name!r} names {other} and {entry.name}")
+
 
 class ScoringTests(SimpleTestCase):
     def test_matching_is_one_to_one_on_normalised_names_and_aliases(self):

@@ -51,13 +51,23 @@ class SeedIngestTests(IngestCase):
     def test_the_seeds_ingest_with_their_metadata(self):
         out, _ = self.ingest(SEEDS, expect_exit=0)
         self.assertIn("2 new, 0 unchanged, 0 failed", out)
-        moon = Article.objects.get(title="Seoul seeks US support to declare formal end to Korean War")
+        moon = Article.objects.get(
+            title="Seoul seeks US support to declare formal end to Korean War"
+        )
         self.assertEqual(moon.source.name, "Asian Lite News")
         self.assertEqual(moon.published.date().isoformat(), "2021-12-03")
         self.assertTrue(moon.body.startswith("South Korean President Moon Jae-in met US Defence"))
         self.assertTrue(moon.body.rstrip().endswith("to respond to various wartime scenarios."))
-        for furniture in ("ALSO READ", "Previous Story", "Next Story", "Latest from",
-                          "Don't Miss", "Go to", "Luxon", "Putin"):
+        for furniture in (
+            "ALSO READ",
+            "Previous Story",
+            "Next Story",
+            "Latest from",
+            "Don't Miss",
+            "Go to",
+            "Luxon",
+            "Putin",
+        ):
             self.assertNotIn(furniture, moon.body)
         diplomats = Article.objects.get(source__name="Iran Press TV")
         self.assertEqual(diplomats.published.date().isoformat(), "2021-09-23")
@@ -75,20 +85,56 @@ class SeedIngestTests(IngestCase):
     def test_each_seed_shows_its_real_actors(self):
         self.ingest(SEEDS, expect_exit=0)
         moon = Article.objects.get(source__name="Asian Lite News")
-        persons = set(moon.mentions.filter(entity__kind="person").values_list("entity__name", flat=True))
+        persons = set(
+            moon.mentions.filter(entity__kind="person").values_list("entity__name", flat=True)
+        )
         self.assertEqual(persons, {"Moon Jae-in", "Lloyd Austin", "Suh Wook", "Park Kyung-mee"})
-        codes = set(moon.mentions.filter(entity__kind="country").values_list("entity__code", flat=True))
+        codes = set(
+            moon.mentions.filter(entity__kind="country").values_list("entity__code", flat=True)
+        )
         self.assertEqual(codes, {"KR", "KP", "US", "CN"})
-        orgs = {n.lower() for n in moon.mentions.filter(entity__kind="organization")
-                .values_list("entity__name", flat=True)}
+        orgs = {
+            n.lower()
+            for n in moon.mentions.filter(entity__kind="organization").values_list(
+                "entity__name", flat=True
+            )
+        }
         self.assertTrue(any("yonhap" in o for o in orgs), orgs)
         self.assertTrue(any("command" in o for o in orgs), orgs)
         diplomats = Article.objects.get(source__name="Iran Press TV")
-        persons = set(diplomats.mentions.filter(entity__kind="person").values_list("entity__name", flat=True))
-        for name in ("Chung Eui-yong", "Toshimitsu Motegi", "Antony Blinken", "Ned Price",
-                     "Donald Trump", "Sung Kim", "John Kirby", "Moon Jae-in"):
+        persons = set(
+            diplomats.mentions.filter(entity__kind="person").values_list("entity__name", flat=True)
+        )
+        for name in (
+            "Chung Eui-yong",
+            "Toshimitsu Motegi",
+            "Antony Blinken",
+            "Ned Price",
+            "Donald Trump",
+            "Sung Kim",
+            "John Kirby",
+            "Moon Jae-in",
+        ):
             self.assertIn(name, persons)
         self.assertNotIn("Vladimir Putin", persons)
+
+    def test_stored_actors_are_those_the_file_gazetteer_extracts(self):
+        # Ingest matches with the gazetteer as loaded into the database; it must keep every
+        # surface form ("U.N. Command" and "UN Command") and so find exactly the same actors.
+        from archive import entities
+
+        self.ingest(SEEDS, expect_exit=0)
+        for article in Article.objects.all():
+            expected = {
+                (a.kind, a.code or a.name, tuple(sorted(map(tuple, a.spans))))
+                for a in entities.extract(article.title, article.body)
+            }
+            stored = {
+                (m.entity.kind, m.entity.code or m.entity.name, tuple(sorted(map(tuple, m.spans))))
+                for m in article.mentions.select_related("entity")
+            }
+            self.assertEqual(stored, expected, article.title)
+        self.assertFalse(Entity.objects.filter(name__startswith="US-led").exists())
 
     def test_one_person_is_one_entity_across_both_seeds(self):
         self.ingest(SEEDS, expect_exit=0)
@@ -102,8 +148,9 @@ class SeedIngestTests(IngestCase):
         before = (Article.objects.count(), Capture.objects.count(), Entity.objects.count())
         out, _ = self.ingest(SEEDS, expect_exit=0)
         self.assertIn("0 new, 2 unchanged, 0 failed", out)
-        self.assertEqual(before, (Article.objects.count(), Capture.objects.count(),
-                                  Entity.objects.count()))
+        self.assertEqual(
+            before, (Article.objects.count(), Capture.objects.count(), Entity.objects.count())
+        )
         self.assertFalse(IndexQueue.objects.exists())
 
     def test_the_index_learns_of_ingested_articles(self):
@@ -131,7 +178,7 @@ class BadInputTests(IngestCase):
         self.assertEqual(Article.objects.count(), 1)
         for path in paths:
             with self.subTest(path=path.name):
-                lines = [l for l in err.splitlines() if path.name in l]
+                lines = [line for line in err.splitlines() if path.name in line]
                 self.assertEqual(len(lines), 1, err)
                 self.assertTrue(lines[0].startswith("FAILED"), lines[0])
         self.assertRegex(out, r"1 new, 0 unchanged, [1-9]\d* failed")
@@ -147,10 +194,15 @@ class BadInputTests(IngestCase):
         self.assertFalse(Article.objects.exists())
 
     def test_a_bad_record_in_a_dataset_file_does_not_stop_the_others(self):
-        good = {"id": "a1", "title": "Kim Jong Un inspects a factory", "date": "2024-07-14",
-                "source": "KCNA", "url": "http://example.org/a1",
-                "text": "Pyongyang, July 14 (KCNA) -- Kim Jong Un inspected a factory in "
-                        "Pyongyang and praised its workers for their production results.\n-0-"}
+        good = {
+            "id": "a1",
+            "title": "Kim Jong Un inspects a factory",
+            "date": "2024-07-14",
+            "source": "KCNA",
+            "url": "http://example.org/a1",
+            "text": "Pyongyang, July 14 (KCNA) -- Kim Jong Un inspected a factory in "
+            "Pyongyang and praised its workers for their production results.\n-0-",
+        }
         data = json.dumps(good) + "\n{not json\n"
         self.ingest(self.write("records.jsonl", data.encode()))
         self.assertEqual(Article.objects.count(), 1)
@@ -160,9 +212,23 @@ class DryRunTests(IngestCase):
     def test_dry_run_json_prints_documents_and_touches_nothing(self):
         out, _ = self.ingest(SEEDS / MOON_SEED, "--dry-run", "--json", expect_exit=0)
         record = json.loads(out.strip().splitlines()[0])
-        self.assertEqual(set(record) >= {"path", "title", "published", "source", "url", "author",
-                                         "language", "body", "persons", "organizations",
-                                         "countries"}, True)
+        self.assertEqual(
+            set(record)
+            >= {
+                "path",
+                "title",
+                "published",
+                "source",
+                "url",
+                "author",
+                "language",
+                "body",
+                "persons",
+                "organizations",
+                "countries",
+            },
+            True,
+        )
         self.assertEqual(record["published"][:10], "2021-12-03")
         self.assertIn("KP", record["countries"])
         self.assertIn("Moon Jae-in", [p["name"] for p in record["persons"]])
@@ -172,11 +238,16 @@ class DryRunTests(IngestCase):
 
 class DuplicateTests(IngestCase):
     def record(self, **changes):
-        record = {"id": "x", "title": "North Korea fires missiles", "date": "2024-07-14",
-                  "source": "Reuters", "url": "https://www.reuters.com/a?utm_source=x",
-                  "text": "SEOUL, July 14 (Reuters) - North Korea fired two ballistic missiles "
-                          "into the sea off its east coast on Sunday, South Korea's military "
-                          "said, in the latest of a series of weapons tests this year."}
+        record = {
+            "id": "x",
+            "title": "North Korea fires missiles",
+            "date": "2024-07-14",
+            "source": "Reuters",
+            "url": "https://www.reuters.com/a?utm_source=x",
+            "text": "SEOUL, July 14 (Reuters) - North Korea fired two ballistic missiles "
+            "into the sea off its east coast on Sunday, South Korea's military "
+            "said, in the latest of a series of weapons tests this year.",
+        }
         record.update(changes)
         return json.dumps(record)
 
@@ -195,8 +266,9 @@ class DuplicateTests(IngestCase):
         )
         first = self.write("a.jsonl", self.record(text=text).encode())
         edited = text.replace("Sentence 5 of", "Part 5 of") + " The talks will resume."
-        second = self.write("b.jsonl", self.record(id="y", url="https://example.org/v2",
-                                                   text=edited).encode())
+        second = self.write(
+            "b.jsonl", self.record(id="y", url="https://example.org/v2", text=edited).encode()
+        )
         unrelated = self.write("c.jsonl", self.record(id="z", url="https://example.org/z").encode())
         self.ingest(first, second, unrelated, expect_exit=0)
         one, two, three = Article.objects.order_by("pk")

@@ -21,22 +21,27 @@ class PageWorld(IndexedTestCase):
     @classmethod
     def setUpTestData(cls):
         cls.hostile = cls.add(
-            document(HOSTILE_TITLE, HOSTILE_BODY, source="Evil <b>News</b>",
-                     published=utc(2024, 8, 1)),
+            document(
+                HOSTILE_TITLE, HOSTILE_BODY, source="Evil <b>News</b>", published=utc(2024, 8, 1)
+            ),
             [
                 actor("person", "Moon Jae-in", HOSTILE_BODY),
                 actor("country", "South Korea", HOSTILE_BODY, "Seoul", "KR"),
                 actor("organization", "<script>alert(2)</script> Org", HOSTILE_BODY, "Results"),
             ],
         )
-        doc = document("Austin visits Seoul", PLAIN_BODY, source="Asian Lite News",
-                       published=utc(2021, 12, 3))
+        doc = document(
+            "Austin visits Seoul", PLAIN_BODY, source="Asian Lite News", published=utc(2021, 12, 3)
+        )
         doc.raw, doc.content_type = RAW_HTML, "text/html"
-        cls.plain = cls.add(doc, [
-            actor("person", "Lloyd Austin", PLAIN_BODY),
-            actor("person", "Moon Jae-in", PLAIN_BODY, "Moon Jae-in"),
-            actor("country", "South Korea", PLAIN_BODY, "Seoul", "KR"),
-        ])
+        cls.plain = cls.add(
+            doc,
+            [
+                actor("person", "Lloyd Austin", PLAIN_BODY),
+                actor("person", "Moon Jae-in", PLAIN_BODY, "Moon Jae-in"),
+                actor("country", "South Korea", PLAIN_BODY, "Seoul", "KR"),
+            ],
+        )
         cls.index_all()
         cls.moon = Entity.objects.get(name="Moon Jae-in")
         cls.austin = Entity.objects.get(name="Lloyd Austin")
@@ -115,14 +120,15 @@ class ActorPageTests(PageWorld):
         for heading in ("People", "Countries", "Organizations"):
             self.assertContains(response, heading)
         html = response.content.decode()
-        moon_row = html[html.index(">Moon Jae-in<"):]
+        moon_row = html[html.index(">Moon Jae-in<") :]
         self.assertIn('<span class="count">2</span>', moon_row[:80])
 
     def test_an_actor_page_lists_articles_newest_first_and_co_mentions(self):
         response = self.client.get(self.moon.get_absolute_url())
         html = response.content.decode()
-        self.assertLess(html.index("/articles/%d/" % self.hostile.pk),
-                        html.index("/articles/%d/" % self.plain.pk))
+        self.assertLess(
+            html.index(f"/articles/{self.hostile.pk}/"), html.index(f"/articles/{self.plain.pk}/")
+        )
         co = response.context["co_mentioned"]
         self.assertEqual({e.name: e.n for e in co}["South Korea"], 2)
         self.assertEqual({e.name: e.n for e in co}["Lloyd Austin"], 1)
@@ -158,8 +164,17 @@ class CurationTests(PageWorld):
     def test_the_admin_lists_every_model(self):
         admin = User.objects.create_superuser("admin", "a@example.org", "pw")
         self.client.force_login(admin)
-        for model in ("source", "article", "articleurl", "capture", "entity", "alias",
-                      "mention", "fingerprint", "indexqueue"):
+        for model in (
+            "source",
+            "article",
+            "articleurl",
+            "capture",
+            "entity",
+            "alias",
+            "mention",
+            "fingerprint",
+            "indexqueue",
+        ):
             with self.subTest(model=model):
                 response = self.client.get(f"/admin/archive/{model}/")
                 self.assertEqual(response.status_code, 200)

@@ -23,8 +23,12 @@ class SearchWorld(IndexedTestCase):
     @classmethod
     def setUpTestData(cls):
         cls.seoul = cls.add(
-            document("Seoul seeks US support to end Korean War", SEOUL_BODY,
-                     source="Asian Lite News", published=utc(2021, 12, 3, 9)),
+            document(
+                "Seoul seeks US support to end Korean War",
+                SEOUL_BODY,
+                source="Asian Lite News",
+                published=utc(2021, 12, 3, 9),
+            ),
             [
                 actor("person", "Moon Jae-in", SEOUL_BODY),
                 actor("person", "Lloyd Austin", SEOUL_BODY),
@@ -34,8 +38,12 @@ class SearchWorld(IndexedTestCase):
             ],
         )
         cls.missile = cls.add(
-            document("North Korea fires ballistic missile", MISSILE_BODY, source="KCNA",
-                     published=utc(2024, 7, 14, 3)),
+            document(
+                "North Korea fires ballistic missile",
+                MISSILE_BODY,
+                source="KCNA",
+                published=utc(2024, 7, 14, 3),
+            ),
             [
                 actor("person", "Kim Jong Un", MISSILE_BODY),
                 actor("country", "North Korea", MISSILE_BODY, "Pyongyang", "KP"),
@@ -45,8 +53,12 @@ class SearchWorld(IndexedTestCase):
         # 01:00 in Seoul on 1 Aug is 16:00 UTC on 31 Jul: dates are filtered in UTC.
         seoul_time = timezone(timedelta(hours=9))
         cls.hangul = cls.add(
-            document("평양 회담", HANGUL_BODY, source="Yonhap",
-                     published=datetime(2024, 8, 1, 1, 0, tzinfo=seoul_time)),
+            document(
+                "평양 회담",
+                HANGUL_BODY,
+                source="Yonhap",
+                published=datetime(2024, 8, 1, 1, 0, tzinfo=seoul_time),
+            ),
             [actor("country", "North Korea", HANGUL_BODY, "평양", "KP")],
         )
         cls.index_all()
@@ -74,8 +86,11 @@ class SearchTests(SearchWorld):
     def test_an_empty_query_browses_everything_newest_first(self):
         self.assertEqual(
             self.titles(),
-            ["평양 회담", "North Korea fires ballistic missile",
-             "Seoul seeks US support to end Korean War"],
+            [
+                "평양 회담",
+                "North Korea fires ballistic missile",
+                "Seoul seeks US support to end Korean War",
+            ],
         )
 
     def test_oldest_first_sorting(self):
@@ -94,12 +109,15 @@ class SearchTests(SearchWorld):
         self.assertContains(page, "Did you mean")
 
     def test_a_phrase_must_match_in_order(self):
-        self.assertEqual(self.titles('?q="ballistic missile"'), ["North Korea fires ballistic missile"])
+        self.assertEqual(
+            self.titles('?q="ballistic missile"'), ["North Korea fires ballistic missile"]
+        )
         self.assertEqual(self.titles('?q="missile ballistic"'), [])
 
     def test_a_minus_word_excludes(self):
-        self.assertEqual(self.titles("?q=korea -missile"),
-                         ["Seoul seeks US support to end Korean War"])
+        self.assertEqual(
+            self.titles("?q=korea -missile"), ["Seoul seeks US support to end Korean War"]
+        )
 
 
 class FacetTests(SearchWorld):
@@ -108,8 +126,9 @@ class FacetTests(SearchWorld):
         self.assertEqual(len(self.titles("?country=kp")), 2)
 
     def test_filter_by_person_slug_with_a_hyphenated_name(self):
-        self.assertEqual(self.titles(f"?person={self.moon.slug}"),
-                         ["Seoul seeks US support to end Korean War"])
+        self.assertEqual(
+            self.titles(f"?person={self.moon.slug}"), ["Seoul seeks US support to end Korean War"]
+        )
 
     def test_filter_by_organization_and_outlet(self):
         self.assertEqual(len(self.titles(f"?org={self.uncmd.slug}")), 1)
@@ -137,7 +156,10 @@ class FacetTests(SearchWorld):
     def test_date_facet_gives_years_then_months(self):
         years = {f["value"]: f["count"] for f in self.api()["facets"]["date"]}
         self.assertEqual(years, {"2021": 1, "2024": 2})
-        months = {f["value"]: f["count"] for f in self.api("?from=2024-01-01&to=2024-12-31")["facets"]["date"]}
+        months = {
+            f["value"]: f["count"]
+            for f in self.api("?from=2024-01-01&to=2024-12-31")["facets"]["date"]
+        }
         self.assertEqual(months, {"2024": 2, "2024-07": 2})
 
     def test_a_selected_value_stays_visible_at_zero_hits(self):
@@ -146,18 +168,24 @@ class FacetTests(SearchWorld):
         self.assertEqual(facets["person"][0]["count"], 0)
 
     def test_active_filters_are_removable_chips(self):
-        page = self.client.get(reverse("archive:search") + f"?q=korea&person={self.moon.slug}&country=KR")
-        self.assertContains(page, "Moon Jae-in <span aria-hidden=\"true\">×</span>")
+        page = self.client.get(
+            reverse("archive:search") + f"?q=korea&person={self.moon.slug}&country=KR"
+        )
+        self.assertContains(page, 'Moon Jae-in <span aria-hidden="true">×</span>')
         chip_url = "?q=korea&amp;country=KR"
         self.assertContains(page, chip_url)
 
     def test_the_json_shape(self):
         data = self.api("?q=missile")
         self.assertEqual(set(data), {"count", "page", "pages", "results", "facets", "suggestion"})
-        self.assertEqual(set(data["results"][0]), {"id", "title", "url", "published", "source", "snippet"})
+        self.assertEqual(
+            set(data["results"][0]), {"id", "title", "url", "published", "source", "snippet"}
+        )
         self.assertEqual(data["results"][0]["url"], self.missile.get_absolute_url())
         self.assertEqual(data["results"][0]["published"], "2024-07-14T03:00:00+00:00")
-        self.assertEqual(set(data["facets"]), {"country", "person", "organization", "source", "date"})
+        self.assertEqual(
+            set(data["facets"]), {"country", "person", "organization", "source", "date"}
+        )
         for values in data["facets"].values():
             for value in values:
                 self.assertEqual(set(value), {"value", "label", "count", "selected"})
@@ -165,9 +193,30 @@ class FacetTests(SearchWorld):
 
 class OddQueryTests(SearchWorld):
     ODD = [
-        '"unbalanced', "missile\"", "title:missile", "published:[2020 TO 2021]", "body:",
-        "a" * 10_000, "missile\x00launch", "\x00", "평양에서", "((()", "*", "?", "AND OR NOT",
-        "-", "+", "~2", "missile^5", "C++", "it's", "😀", "\\", "%", "%00", "<script>",
+        '"unbalanced',
+        'missile"',
+        "title:missile",
+        "published:[2020 TO 2021]",
+        "body:",
+        "a" * 10_000,
+        "missile\x00launch",
+        "\x00",
+        "평양에서",
+        "((()",
+        "*",
+        "?",
+        "AND OR NOT",
+        "-",
+        "+",
+        "~2",
+        "missile^5",
+        "C++",
+        "it's",
+        "😀",
+        "\\",
+        "%",
+        "%00",
+        "<script>",
     ]
 
     def test_odd_queries_never_fail(self):
@@ -178,9 +227,16 @@ class OddQueryTests(SearchWorld):
                     self.assertEqual(response.status_code, 200)
 
     def test_malformed_parameters_are_ignored_with_a_note(self):
-        response = self.client.get(reverse("archive:search"),
-                                   {"from": "yesterday", "page": "-3", "sort": "random",
-                                    "person": "a,b;c", "country": "Korea, Republic of"})
+        response = self.client.get(
+            reverse("archive:search"),
+            {
+                "from": "yesterday",
+                "page": "-3",
+                "sort": "random",
+                "person": "a,b;c",
+                "country": "Korea, Republic of",
+            },
+        )
         self.assertEqual(response.status_code, 200)
         self.assertContains(response, "Ignored")
         self.assertEqual(self.api("?page=999999&country=Korea%2C+Republic+of")["count"], 3)

@@ -6,7 +6,8 @@
   (Korean order) or last name; if none or several, it is dropped, except after a role title
   ("President Moon") when exactly one gazetteer person has that family name.
 - A name that stands for two actors ("inter-Korean") counts for both; its span goes to the
-  first, so the spans of different actors never overlap.
+  first by code or name (not by gazetteer order, which differs between the files and the
+  database), so the spans of different actors never overlap.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ def targets(mention, gazetteer):
     """``(key, new Actor)`` for each actor the mention names."""
     entries = list(mention.entries) or known_entry(mention, gazetteer)
     if entries:
+        entries = sorted(entries, key=lambda e: (e.code, e.name))
         return [(entry_key(e), new_actor(e)) for e in entries]
     key = (mention.kind, normalise_name(mention.text))
     return [(key, Actor(mention.kind, mention.text))]

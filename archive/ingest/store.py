@@ -79,7 +79,9 @@ class EntityResolver:
         return entity
 
 
-def store(doc: ParsedDocument, actors: Iterable[Actor], resolver: EntityResolver) -> tuple[str, Article]:
+def store(
+    doc: ParsedDocument, actors: Iterable[Actor], resolver: EntityResolver
+) -> tuple[str, Article]:
     """Store one parsed document. Returns (``new`` | ``duplicate`` | ``unchanged``, article)."""
     with transaction.atomic():
         existing = find_existing(doc)

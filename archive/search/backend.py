@@ -224,8 +224,12 @@ class PeninsulaWhooshBackend(WhooshSearchBackend):
         parser = qparser.MultifieldParser(
             ["title", self.content_field_name], schema=self.index.schema, group=qparser.AndGroup
         )
-        for plugin in (qparser.FieldsPlugin, qparser.WildcardPlugin, qparser.RangePlugin,
-                       qparser.BoostPlugin):
+        for plugin in (
+            qparser.FieldsPlugin,
+            qparser.WildcardPlugin,
+            qparser.RangePlugin,
+            qparser.BoostPlugin,
+        ):
             parser.remove_plugin_class(plugin)
         parser.add_plugin(qparser.PlusMinusPlugin())
         try:

@@ -73,7 +73,7 @@ def linked_body(body: str, links: list[tuple[int, int, str, str]]) -> SafeString
     paragraphs, pos = [], 0
     for separator in [*PARAGRAPH_RE.finditer(body), None]:
         end = separator.start() if separator else len(body)
-        inside = [l for l in links if l[0] >= pos and l[1] <= end]
+        inside = [link for link in links if link[0] >= pos and link[1] <= end]
         paragraphs.append(linked(body, pos, end, inside))
         pos = separator.end() if separator else end
     return mark_safe("\n".join(f"<p>{p}</p>" for p in paragraphs if p.strip()))
@@ -85,7 +85,9 @@ def linked(body: str, start: int, end: int, links) -> str:
         if s < pos:
             continue
         out.append(escape(body[pos:s]))
-        out.append(f'<a class="mention" href="{escape(url)}" title="{escape(title)}">{escape(body[s:e])}</a>')
+        out.append(
+            f'<a class="mention" href="{escape(url)}" title="{escape(title)}">{escape(body[s:e])}</a>'
+        )
         pos = e
     out.append(escape(body[pos:end]))
     return "".join(out).replace("\n", "<br>")

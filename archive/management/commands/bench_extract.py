@@ -1,10 +1,10 @@
 """python manage.py bench_extract — extraction speed over the English JSONL corpus."""
 
 import json
-import os
 import time
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from archive.entities import Gazetteer, extract
@@ -23,7 +23,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--corpus",
             type=Path,
-            default=Path(os.environ.get("PENINSULA_CORPUS", "/work/shared/corpus")),
+            default=settings.CORPUS_DIR,
         )
 
     def handle(self, **options):

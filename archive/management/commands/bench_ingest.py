@@ -31,8 +31,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--corpus", type=Path,
-                            default=Path(os.environ.get("PENINSULA_CORPUS", "../shared/corpus")))
+        parser.add_argument("--corpus", type=Path, default=settings.CORPUS_DIR)
         parser.add_argument("--var", type=Path, help="keep the database and index here")
 
     def handle(self, **options):
@@ -44,8 +43,11 @@ class Command(BaseCommand):
         self.run([sys.executable, "manage.py", "migrate", "-v0"], env)
         for attempt in ("first run (from scratch)", "second run (everything known)"):
             started = time.perf_counter()
-            output = self.run([sys.executable, "manage.py", "ingest", "--no-progress",
-                               *map(str, paths)], env, check=False)
+            output = self.run(
+                [sys.executable, "manage.py", "ingest", "--no-progress", *map(str, paths)],
+                env,
+                check=False,
+            )
             seconds = time.perf_counter() - started
             match = SUMMARY_RE.search(output)
             if not match:
@@ -62,8 +64,9 @@ class Command(BaseCommand):
         self.stdout.write(f"database and index kept in {var}")
 
     def run(self, command, env, check=True) -> str:
-        done = subprocess.run(command, env=env, cwd=settings.BASE_DIR, capture_output=True,
-                              text=True)
+        done = subprocess.run(
+            command, env=env, cwd=settings.BASE_DIR, capture_output=True, text=True
+        )
         if check and done.returncode:
             raise CommandError(done.stderr)
         return done.stdout + done.stderr

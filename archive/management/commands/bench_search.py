@@ -17,7 +17,12 @@ class Command(BaseCommand):
         parser.add_argument("--repeat", type=int, default=20)
 
     def handle(self, **options):
-        person = Entity.objects.filter(kind="person").with_article_counts().order_by("-n_articles").first()
+        person = (
+            Entity.objects.filter(kind="person")
+            .with_article_counts()
+            .order_by("-n_articles")
+            .first()
+        )
         queries = [
             "",
             "q=missile",
@@ -32,8 +37,10 @@ class Command(BaseCommand):
         self.stdout.write(f"{Article.objects.count()} articles in the database")
         started = time.perf_counter()
         run_search(QueryDict(""))
-        self.stdout.write(f"first search (opens the searcher, builds facet maps): "
-                          f"{(time.perf_counter() - started) * 1000:.0f} ms")
+        self.stdout.write(
+            f"first search (opens the searcher, builds facet maps): "
+            f"{(time.perf_counter() - started) * 1000:.0f} ms"
+        )
         for query in queries:
             timings = []
             for _ in range(options["repeat"]):
@@ -42,5 +49,7 @@ class Command(BaseCommand):
                 timings.append((time.perf_counter() - started) * 1000)
             timings.sort()
             p95 = timings[int(len(timings) * 0.95) - 1]
-            self.stdout.write(f"{query or '(browse all)':55} {page.count:6} hits  "
-                              f"median {statistics.median(timings):6.1f} ms  p95 {p95:6.1f} ms")
+            self.stdout.write(
+                f"{query or '(browse all)':55} {page.count:6} hits  "
+                f"median {statistics.median(timings):6.1f} ms  p95 {p95:6.1f} ms"
+            )

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import tempfile
 import unicodedata
@@ -84,7 +83,7 @@ class Command(BaseCommand):
         return parser
 
     def add_arguments(self, parser):
-        default = os.environ.get("PENINSULA_CORPUS", "/work/shared/corpus")
+        default = str(settings.CORPUS_DIR)
         parser.add_argument(
             "--corpus", default=default, help=f"corpus directory (default {default})"
         )

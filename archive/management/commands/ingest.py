@@ -6,8 +6,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from archive.ingest import pipeline
 from archive.curation import sync_gazetteer
+from archive.ingest import pipeline
 from archive.search.sync import sync_index
 
 
@@ -20,8 +20,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", type=Path)
-        parser.add_argument("--dry-run", action="store_true", help="parse only; no database, no index")
-        parser.add_argument("--json", action="store_true", help="with --dry-run: one JSON object per document")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="parse only; no database, no index"
+        )
+        parser.add_argument(
+            "--json", action="store_true", help="with --dry-run: one JSON object per document"
+        )
         parser.add_argument("--no-progress", action="store_true", help="no progress bar")
 
     def handle(self, *paths, **options):
@@ -40,7 +44,9 @@ class Command(BaseCommand):
             self.stderr.write(f"index: {updated} articles updated, {removed} removed")
         if progress:
             progress.close()
-        self.stderr.write(tally.summary()) if options["json"] else self.stdout.write(tally.summary())
+        self.stderr.write(tally.summary()) if options["json"] else self.stdout.write(
+            tally.summary()
+        )
         if tally.counts[pipeline.FAILED]:
             sys.exit(1)
 
@@ -63,7 +69,11 @@ class Command(BaseCommand):
         if event.document is None:
             return
         if as_json:
-            self.stdout.write(json.dumps(pipeline.document_json(event.document), ensure_ascii=False))
+            self.stdout.write(
+                json.dumps(pipeline.document_json(event.document), ensure_ascii=False)
+            )
         else:
             doc = event.document
-            self.stdout.write(f"{doc.origin}: {doc.title!r} ({doc.source or '?'}, {doc.published or '?'})")
+            self.stdout.write(
+                f"{doc.origin}: {doc.title!r} ({doc.source or '?'}, {doc.published or '?'})"
+            )

@@ -7,7 +7,6 @@ origin, then the misses and false hits of each article.
 """
 
 import json
-import os
 from pathlib import Path
 
 from django.conf import settings
@@ -72,7 +71,7 @@ class Command(BaseCommand):
     help = "Score entity extraction against the gold annotations (P/R/F1 per type and origin)."
 
     def add_arguments(self, parser):
-        default_corpus = Path(os.environ.get("PENINSULA_CORPUS", "/work/shared/corpus"))
+        default_corpus = settings.CORPUS_DIR
         parser.add_argument("--corpus", type=Path, default=default_corpus)
         parser.add_argument("--gold", type=Path, help="default: <corpus>/gold/entities.jsonl")
         parser.add_argument("--seeds", type=Path, default=Path(settings.BASE_DIR) / "seeds")
