@@ -16,6 +16,7 @@ from collections import defaultdict
 from django.db import transaction
 
 from archive import entities
+from archive.entities.gazetteer import default_entries
 from archive.entities.types import Actor
 from archive.ingest.store import EntityResolver, save_mentions
 from archive.models import Alias, Article, Entity, GazetteerState, Mention
@@ -23,7 +24,7 @@ from archive.signals import queue_articles
 
 
 def file_entries():
-    return list(entities.Gazetteer.default().entries())
+    return list(default_entries())
 
 
 def entries_fingerprint(entries) -> str:

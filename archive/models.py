@@ -199,9 +199,15 @@ class Entity(models.Model):
         return self.code if self.kind == self.Kind.COUNTRY and self.code else self.slug
 
     def add_alias(self, name: str) -> None:
-        name = name.strip()[:300]
-        if normalise_name(name):
-            Alias.objects.get_or_create(entity=self, name=name)
+        self.add_aliases([name])
+
+    def add_aliases(self, names) -> None:
+        """Add the surface forms not yet recorded (in one query)."""
+        names = dict.fromkeys(n.strip()[:300] for n in names)
+        Alias.objects.bulk_create(
+            [Alias(entity=self, name=n, key=normalise_name(n)) for n in names if normalise_name(n)],
+            ignore_conflicts=True,
+        )
 
 
 KIND_PLURALS = {
@@ -260,7 +266,8 @@ class GazetteerState(models.Model):
 
 
 class IndexQueue(models.Model):
-    """Articles whose index entry is stale. Filled after commit, drained by commands only."""
+    """Articles whose index entry is stale. Written in the transaction of the change,
+    drained by commands only (``sync_index``)."""
 
     article_id = models.BigIntegerField(unique=True)
     queued = models.DateTimeField(auto_now_add=True)
@@ -278,7 +285,7 @@ class Fingerprint(models.Model):
     value = models.BigIntegerField()
 
     class Meta:
-        indexes = [models.Index(fields=["band", "value"])]
+        indexes = [models.Index(fields=["value", "band"])]
 
     def __str__(self):
         return f"{self.article_id}:{self.band}"

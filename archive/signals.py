@@ -1,10 +1,9 @@
-"""Queue index updates after commit; only management commands write the index.
+"""Queue index updates with the change itself; only management commands write the index.
 
 Web workers (admin edits, merges) never open a Whoosh writer: they record which articles
 changed, and ``sync_index`` (also run by ``ingest`` and ``reextract``) applies the queue.
 """
 
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
@@ -12,19 +11,15 @@ from archive.models import Article, Mention
 
 
 def queue_articles(article_ids) -> None:
-    """Mark articles as needing (re)indexing, once the current transaction commits."""
+    """Mark articles as needing (re)indexing, in the current transaction: the queue entry
+    exists exactly when the change it announces was committed."""
     from archive.models import IndexQueue
 
     ids = {int(i) for i in article_ids if i}
-    if not ids:
-        return
-
-    def enqueue():
+    if ids:
         IndexQueue.objects.bulk_create(
             [IndexQueue(article_id=i) for i in ids], ignore_conflicts=True
         )
-
-    transaction.on_commit(enqueue)
 
 
 @receiver(post_save, sender=Article)

@@ -245,3 +245,14 @@ class OddQueryTests(SearchWorld):
         data = self.api("?page=40")
         self.assertEqual(data["results"], [])
         self.assertEqual(data["count"], 3)
+
+
+class LargeBatchIndexTests(IndexedTestCase):
+    def test_a_batch_naming_thousands_of_entities_is_indexed(self):
+        body = " ".join(f"Person{i} Name{i} spoke." for i in range(1200))
+        persons = [actor("person", f"Person{i} Name{i}", body) for i in range(1200)]
+        for i in range(3):
+            self.add(document(f"Crowd {i}", f"{body} Edition {i}."), persons[i * 400 :])
+        self.index_all()
+        response = self.client.get("/api/search/", {"person": "person1199-name1199"})
+        self.assertEqual(response.json()["count"], 3)

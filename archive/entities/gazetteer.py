@@ -203,8 +203,14 @@ class Gazetteer:
 
 
 @functools.lru_cache(maxsize=1)
-def _default() -> Gazetteer:
+def default_entries() -> tuple[GazetteerEntry, ...]:
+    """The entries of the data files, in file order (without compiling matchers)."""
     entries = country_entries()
     entries += named_entries(PERSON, "persons.tsv")
     entries += named_entries(ORGANIZATION, "organizations.tsv")
-    return Gazetteer(entries)
+    return tuple(entries)
+
+
+@functools.lru_cache(maxsize=1)
+def _default() -> Gazetteer:
+    return Gazetteer(default_entries())

@@ -9,11 +9,8 @@ from __future__ import annotations
 
 import re
 import zlib
-from functools import reduce
-from operator import or_
 
 import numpy as np
-from django.db.models import Q
 
 from archive.models import Article, Fingerprint
 
@@ -58,14 +55,17 @@ def link_near_duplicates(article: Article) -> Article | None:
     Fingerprint.objects.bulk_create(
         [Fingerprint(article=article, band=i, value=v) for i, v in enumerate(values)]
     )
-    same_band = reduce(or_, (Q(band=i, value=v) for i, v in enumerate(values)))
-    candidates = set(
-        Fingerprint.objects.filter(same_band)
-        .exclude(article=article)
-        .values_list("article_id", flat=True)
-    )
+    wanted = set(enumerate(values))
+    found = Fingerprint.objects.filter(value__in=values).exclude(article=article)
+    candidates = {
+        article_id
+        for article_id, band, value in found.values_list("article_id", "band", "value")
+        if (band, value) in wanted
+    }
     best, best_score = None, THRESHOLD
-    for other in Article.objects.filter(pk__in=candidates).order_by("pk"):
+    for other in (
+        Article.objects.filter(pk__in=candidates).only("body", "version_of").order_by("pk")
+    ):
         score = similarity(signature, minhash(other.body))
         if score >= best_score:
             best, best_score = other, score

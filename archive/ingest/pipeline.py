@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from django.conf import settings
@@ -16,8 +17,7 @@ from django.conf import settings
 from archive import entities
 from archive.ingest import iter_files, read_path
 from archive.ingest.document import ParsedDocument, ReadError, Skipped
-from archive.ingest.near_duplicates import link_near_duplicates
-from archive.ingest.store import NEW, EntityResolver, store
+from archive.ingest.store import EntityResolver, store
 
 FAILED, SKIPPED = "failed", "skipped"
 
@@ -84,12 +84,11 @@ def ingest(paths: Iterable[Path], on_event: Callable[[Event], None]) -> Tally:
 
 def store_one(doc: ParsedDocument, resolver: EntityResolver, gazetteer=None) -> Event:
     try:
-        actors = entities.extract(doc.title, doc.body, gazetteer=gazetteer)
-        status, article = store(doc, actors, resolver)
-        if status == NEW:
-            link_near_duplicates(article)
+        actors = partial(entities.extract, doc.title, doc.body, gazetteer=gazetteer)
+        status, _ = store(doc, actors, resolver)  # extracts only for a new article
         return Event(status, doc.origin)
     except Exception as error:  # one bad document never aborts the batch
+        resolver.forget()  # entities it created were rolled back
         return Event(FAILED, doc.origin, f"could not store: {type(error).__name__}: {error}")
 
 

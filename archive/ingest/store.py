@@ -1,6 +1,7 @@
 """ParsedDocument + actors → database rows, atomically and idempotently.
 
-One document is one transaction. The same text (content hash) or the same URL is one
+One document is one transaction (article, URLs, capture, mentions, version group, index
+queue entry). The same text (content hash) or the same URL is one
 article: a second copy adds its capture and URLs to the existing article and changes
 nothing else. Storing the same capture twice changes nothing at all.
 """
@@ -8,12 +9,13 @@ nothing else. Storing the same capture twice changes nothing at all.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from django.db import transaction
 
 from archive.entities.types import COUNTRY, PERSON, Actor, normalise_name
 from archive.ingest.document import ParsedDocument
+from archive.ingest.near_duplicates import link_near_duplicates
 from archive.models import (
     Alias,
     Article,
@@ -33,12 +35,27 @@ class EntityResolver:
     """Maps extracted actors to Entity rows: by country code, then by normalised name.
 
     A person's one-word alias ("Moon") is kept for display but never used to match, so a
-    bare surname can never join two different people across articles.
+    bare surname can never join two different people across articles. The alias table is
+    read once and kept in memory; call ``forget()`` after a rolled-back transaction.
     """
 
     def __init__(self, origin: str = Entity.Origin.EXTRACTED):
         self.origin = origin
-        self._cache: dict[tuple[str, str], int] = {}
+        self.forget()
+
+    def forget(self) -> None:
+        self._ids: dict[tuple[str, str], int] | None = None
+        self._codes: dict[str, int] = {}
+
+    def _load(self) -> dict[tuple[str, str], int]:
+        if self._ids is None:
+            rows = Alias.objects.order_by("-entity_id").values_list(
+                "entity__kind", "key", "entity_id"
+            )
+            self._ids = {(kind, key): pk for kind, key, pk in rows}  # lowest id wins
+            countries = Entity.objects.filter(kind=COUNTRY).exclude(code="").order_by("-pk")
+            self._codes = dict(countries.values_list("code", "pk"))
+        return self._ids
 
     def keys(self, actor: Actor) -> list[str]:
         names = [actor.name] + [
@@ -47,24 +64,19 @@ class EntityResolver:
         return [k for k in dict.fromkeys(normalise_name(n) for n in names) if k]
 
     def resolve(self, actor: Actor) -> Entity:
+        ids = self._load()
         if actor.kind == COUNTRY and actor.code:
-            entity = Entity.objects.filter(kind=COUNTRY, code=actor.code).first()
-            return entity or self.create(actor)
+            pk = self._codes.get(actor.code)
+            if pk is None:
+                pk = self._codes[actor.code] = self.create(actor).pk
+            return Entity(pk=pk, kind=COUNTRY, code=actor.code)
         keys = self.keys(actor)
+        pk = next((ids[(actor.kind, k)] for k in keys if (actor.kind, k) in ids), None)
+        if pk is None:
+            pk = self.create(actor).pk
         for key in keys:
-            entity_id = self._cache.get((actor.kind, key))
-            if entity_id:
-                return Entity(pk=entity_id, kind=actor.kind)
-        found = (
-            Alias.objects.filter(key__in=keys, entity__kind=actor.kind)
-            .select_related("entity")
-            .order_by("entity_id")
-        )
-        by_key = {alias.key: alias.entity for alias in found}
-        entity = next((by_key[k] for k in keys if k in by_key), None) or self.create(actor)
-        for key in keys:
-            self._cache[(actor.kind, key)] = entity.pk
-        return entity
+            ids.setdefault((actor.kind, key), pk)
+        return Entity(pk=pk, kind=actor.kind)
 
     def create(self, actor: Actor) -> Entity:
         entity = Entity.objects.create(
@@ -74,15 +86,19 @@ class EntityResolver:
             slug=unique_slug(Entity, actor.name, kind=actor.kind),
             origin=self.origin,
         )
-        for name in [actor.name, *actor.aliases]:
-            entity.add_alias(name)
+        entity.add_aliases([actor.name, *actor.aliases])
         return entity
 
 
 def store(
-    doc: ParsedDocument, actors: Iterable[Actor], resolver: EntityResolver
+    doc: ParsedDocument,
+    actors: Iterable[Actor] | Callable[[], Iterable[Actor]],
+    resolver: EntityResolver,
 ) -> tuple[str, Article]:
-    """Store one parsed document. Returns (``new`` | ``duplicate`` | ``unchanged``, article)."""
+    """Store one parsed document. Returns (``new`` | ``duplicate`` | ``unchanged``, article).
+
+    ``actors`` may be a function computing them, called only for a new article.
+    """
     with transaction.atomic():
         existing = find_existing(doc)
         if existing:
@@ -101,7 +117,8 @@ def store(
         )
         add_urls(article, doc)
         add_capture(article, doc)
-        save_mentions(article, actors, resolver)
+        save_mentions(article, actors() if callable(actors) else actors, resolver, fresh=True)
+        link_near_duplicates(article)
         return NEW, article
 
 
@@ -136,11 +153,14 @@ def add_capture(article: Article, doc: ParsedDocument) -> bool:
     return created
 
 
-def save_mentions(article: Article, actors: Iterable[Actor], resolver: EntityResolver) -> bool:
+def save_mentions(
+    article: Article, actors: Iterable[Actor], resolver: EntityResolver, fresh: bool = False
+) -> bool:
     """Make the article's mentions those of ``actors``; True if anything changed.
 
     Two actors resolved to one entity are merged into one mention. Unchanged mentions are
     left alone, so re-extraction with the same result writes nothing and queues nothing.
+    ``fresh``: the article was just created and has no mentions yet.
     """
     merged: dict[int, Mention] = {}
     for actor in actors:
@@ -150,13 +170,14 @@ def save_mentions(article: Article, actors: Iterable[Actor], resolver: EntityRes
         )
         mention.count += max(actor.count, len(actor.spans), 1)
         mention.spans = sorted(mention.spans + [list(s) for s in actor.spans])
-    current = {
-        m.entity_id: (m.count, m.spans)
-        for m in Mention.objects.filter(article=article).only("entity_id", "count", "spans")
-    }
-    if current == {pk: (m.count, m.spans) for pk, m in merged.items()}:
-        return False
-    Mention.objects.filter(article=article).delete()
+    if not fresh:
+        current = {
+            m.entity_id: (m.count, m.spans)
+            for m in Mention.objects.filter(article=article).only("entity_id", "count", "spans")
+        }
+        if current == {pk: (m.count, m.spans) for pk, m in merged.items()}:
+            return False
+        Mention.objects.filter(article=article).delete()
     Mention.objects.bulk_create(merged.values())
     queue_articles([article.pk])  # bulk_create sends no signals
     return True

@@ -1,8 +1,10 @@
 """Apply the index queue: the only path by which the Whoosh index changes."""
 
+from django.db import transaction
 from haystack import connections
 
 from archive.models import Article, IndexQueue
+from archive.signals import queue_articles
 
 BATCH = 500
 
@@ -16,18 +18,28 @@ def backend():
 
 
 def sync_index(progress=None) -> tuple[int, int]:
-    """Index queued articles that exist, remove those that are gone. Returns (updated, removed)."""
-    queued = list(IndexQueue.objects.values_list("article_id", flat=True))
+    """Index queued articles that exist, remove those that are gone. Returns (updated, removed).
+
+    A chunk leaves the queue before its articles are read, so a change made while it is being
+    indexed queues the article again; if indexing fails, the chunk goes back in the queue.
+    """
+    queued = list(IndexQueue.objects.order_by("article_id").values_list("article_id", flat=True))
     updated = removed = 0
     for start in range(0, len(queued), BATCH):
         chunk = queued[start : start + BATCH]
-        existing = list(index().index_queryset().filter(pk__in=chunk))
-        gone = set(chunk) - {a.pk for a in existing}
-        if existing:
-            backend().update(index(), existing)
-        if gone:
-            backend().remove_many([f"archive.article.{pk}" for pk in gone])
-        IndexQueue.objects.filter(article_id__in=chunk).delete()
+        with transaction.atomic():
+            IndexQueue.objects.filter(article_id__in=chunk).delete()
+        try:
+            existing = list(index().index_queryset().filter(pk__in=chunk))
+            gone = set(chunk) - {a.pk for a in existing}
+            if existing:
+                backend().update(index(), existing)
+            if gone:
+                backend().remove_many([f"archive.article.{pk}" for pk in gone])
+        except BaseException:
+            with transaction.atomic():
+                queue_articles(chunk)
+            raise
         updated, removed = updated + len(existing), removed + len(gone)
         if progress:
             progress(len(chunk))
