@@ -130,6 +130,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Documents larger than this are refused at ingest with a clear reason.
 INGEST_MAX_BYTES = int(os.environ.get("INGEST_MAX_BYTES", 50 * 1024 * 1024))
+# A second process reads and extracts while the ingest process stores (off: all inline).
+INGEST_READER_PROCESS = env_bool("INGEST_READER_PROCESS", True)
 
 # The development corpus read in place by the evaluation and benchmark commands.
 CORPUS_DIR = env_path("PENINSULA_CORPUS", BASE_DIR.parent / "shared" / "corpus")

@@ -7,6 +7,7 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
+from unittest import mock
 
 from django.conf import settings
 from django.core.management import call_command
@@ -152,6 +153,39 @@ class SeedIngestTests(IngestCase):
             before, (Article.objects.count(), Capture.objects.count(), Entity.objects.count())
         )
         self.assertFalse(IndexQueue.objects.exists())
+
+    def test_reading_inline_stores_the_same_as_the_reader_process(self):
+        def snapshot():
+            return sorted(
+                (
+                    a.title,
+                    a.source.name,
+                    a.published,
+                    tuple(
+                        sorted(
+                            (m.entity.name, m.count, tuple(map(tuple, m.spans)))
+                            for m in a.mentions.select_related("entity")
+                        )
+                    ),
+                )
+                for a in Article.objects.select_related("source")
+            )
+
+        self.ingest(SEEDS, expect_exit=0)
+        with_reader = snapshot()
+        call_command("flush", "--noinput", verbosity=0)
+        with override_settings(INGEST_READER_PROCESS=False):
+            out, _ = self.ingest(SEEDS, expect_exit=0)
+        self.assertIn("2 new, 0 unchanged, 0 failed", out)
+        self.assertEqual(snapshot(), with_reader)
+
+    def test_a_reader_process_that_dies_is_reported_as_a_failure(self):
+        def die(*args):
+            os._exit(3)
+
+        with mock.patch("archive.ingest.pipeline._reader", die):
+            _, err = self.ingest(SEEDS, expect_exit=1)
+        self.assertIn("FAILED (reader process): died with exit code 3", err)
 
     def test_the_index_learns_of_ingested_articles(self):
         self.ingest(SEEDS, expect_exit=0)

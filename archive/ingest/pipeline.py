@@ -6,11 +6,13 @@ stored in its own transaction, and the index learns only of committed articles.
 
 from __future__ import annotations
 
+import multiprocessing
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from queue import Empty
 
 from django.conf import settings
 
@@ -18,6 +20,7 @@ from archive import entities
 from archive.ingest import iter_files, read_path
 from archive.ingest.document import ParsedDocument, ReadError, Skipped
 from archive.ingest.store import EntityResolver, store
+from archive.models import Article
 
 FAILED, SKIPPED = "failed", "skipped"
 
@@ -70,22 +73,101 @@ def parse(paths: Iterable[Path]) -> Iterator[Event | ParsedDocument]:
 
 
 def ingest(paths: Iterable[Path], on_event: Callable[[Event], None]) -> Tally:
-    """Parse, extract, store. Calls ``on_event`` for every outcome; returns the tally."""
+    """Parse, extract, store. Calls ``on_event`` for every outcome; returns the tally.
+
+    Reading and extraction may run in a second process (``read_and_extract``); storing and
+    indexing happen here only: the database and the index have one writer.
+    """
     from archive.curation import database_gazetteer
 
     tally = Tally()
     resolver, gazetteer = EntityResolver(), database_gazetteer()
-    for item in parse(paths):
-        event = item if isinstance(item, Event) else store_one(item, resolver, gazetteer)
+    for item in read_and_extract(paths, gazetteer):
+        if isinstance(item, Event):
+            event = item
+        else:
+            doc, actors = item
+            if actors is None:
+                actors = partial(extract, doc, gazetteer)
+            event = store_one(doc, resolver, actors)
         tally.add(event)
         on_event(event)
     return tally
 
 
-def store_one(doc: ParsedDocument, resolver: EntityResolver, gazetteer=None) -> Event:
+def extract(doc: ParsedDocument, gazetteer) -> list:
+    return entities.extract(doc.title, doc.body, gazetteer=gazetteer)
+
+
+def read_and_extract(paths: Iterable[Path], gazetteer) -> Iterator:
+    """Events and ``(document, actors)`` pairs, in file order.
+
+    With ``INGEST_READER_PROCESS`` a forked process reads and extracts ahead (up to
+    ``READ_AHEAD`` documents) while this one stores. Actors are ``None`` for documents
+    already stored (and inline, where they are extracted only for new articles).
+    """
+    files = list(iter_files(paths))
+    if not settings.INGEST_READER_PROCESS or "fork" not in multiprocessing.get_all_start_methods():
+        for item in parse(files):
+            yield item if isinstance(item, Event) else (item, None)
+        return
+    known = set(Article.objects.values_list("content_hash", flat=True))
+    context = multiprocessing.get_context("fork")  # inherits the gazetteer, opens no database
+    queue = context.Queue(maxsize=READ_AHEAD)
+    reader = context.Process(target=_reader, args=(files, gazetteer, known, queue), daemon=True)
+    reader.start()
     try:
-        actors = partial(entities.extract, doc.title, doc.body, gazetteer=gazetteer)
-        status, _ = store(doc, actors, resolver)  # extracts only for a new article
+        yield from _items_from(reader, queue)
+    finally:
+        if reader.is_alive():
+            reader.terminate()
+        reader.join()
+
+
+READ_AHEAD = 64
+
+
+def _reader(files, gazetteer, known, queue) -> None:
+    for item in parse(files):
+        if not isinstance(item, Event):
+            actors = None
+            if item.content_hash not in known:
+                try:
+                    actors = extract(item, gazetteer)
+                except Exception:
+                    pass  # extracted again when stored, where a failure is reported
+            item = (item, actors)
+        queue.put(item)
+    queue.put(None)
+
+
+def _items_from(reader, queue) -> Iterator:
+    """The reader's items until its end mark; a failure event if it died before that."""
+    while True:
+        try:
+            item = queue.get(timeout=2)
+        except Empty:
+            if reader.is_alive():
+                continue
+            try:
+                item = queue.get_nowait()
+            except Empty:
+                yield Event(
+                    FAILED,
+                    "(reader process)",
+                    f"died with exit code {reader.exitcode}; "
+                    "files after the last one reported were not read",
+                )
+                return
+        if item is None:
+            return
+        yield item
+
+
+def store_one(doc: ParsedDocument, resolver: EntityResolver, actors) -> Event:
+    """Store one document with its actors (or a function extracting them)."""
+    try:
+        status, _ = store(doc, actors, resolver)  # calls ``actors`` only for a new article
         return Event(status, doc.origin)
     except Exception as error:  # one bad document never aborts the batch
         resolver.forget()  # entities it created were rolled back
