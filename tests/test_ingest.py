@@ -187,6 +187,21 @@ class SeedIngestTests(IngestCase):
             _, err = self.ingest(SEEDS, expect_exit=1)
         self.assertIn("FAILED (reader process): died with exit code 3", err)
 
+    def test_reextract_applies_curation_to_database_and_index_once(self):
+        self.ingest(SEEDS, expect_exit=0)
+        curated = Entity.objects.create(
+            kind="organization", name="Korean War", slug="korean-war", origin="curated"
+        )
+        curated.add_aliases(["Korean War"])
+        out = io.StringIO()
+        call_command("reextract", "--no-progress", stdout=out)
+        self.assertIn("2 articles checked, 2 changed", out.getvalue())
+        self.assertEqual(api(self.client, "?org=korean-war")["count"], 2)
+        out = io.StringIO()
+        call_command("reextract", "--no-progress", stdout=out)
+        self.assertIn("2 articles checked, 0 changed", out.getvalue())
+        self.assertIn("index: 0 updated, 0 removed", out.getvalue())
+
     def test_the_index_learns_of_ingested_articles(self):
         self.ingest(SEEDS, expect_exit=0)
         self.assertEqual(api(self.client, "?q=denuclearization")["count"], 1)
