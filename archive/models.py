@@ -105,8 +105,10 @@ class Article(models.Model):
         )
 
     def actors(self):
-        """Mentions of this article with their entities, most mentioned first."""
-        return self.mentions.select_related("entity").order_by("-count", "entity__name")
+        """Mentions of this article with their entities, by kind, most mentioned first."""
+        return self.mentions.select_related("entity").order_by(
+            "entity__kind", "-count", "entity__name"
+        )
 
 
 class ArticleURL(models.Model):

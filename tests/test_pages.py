@@ -1,5 +1,7 @@
 """Pages: home, article, original capture, actors; hostile article text stays inert."""
 
+import re
+
 from django.contrib.auth.models import User
 from django.urls import reverse
 
@@ -99,6 +101,20 @@ class ArticlePageTests(PageWorld):
         self.assertContains(response, link)
         self.assertContains(response, f'href="{self.moon.get_absolute_url()}"')
         self.assertContains(response, reverse("archive:captures", args=[self.plain.pk]))
+
+    def test_the_actor_list_has_one_group_per_kind(self):
+        body = "Seoul, Seoul and Seoul. Moon Jae-in and Moon Jae-in. Tokyo."
+        article = self.add(
+            document("Counts that interleave kinds", body),
+            [
+                actor("country", "South Korea", body, "Seoul", "KR"),
+                actor("person", "Moon Jae-in", body),
+                actor("country", "Japan", body, "Tokyo", "JP"),
+            ],
+        )
+        response = self.client.get(article.get_absolute_url())
+        headings = re.findall(r"<h3>(\w+)</h3>", response.content.decode())
+        self.assertEqual(sorted(headings), ["Countries", "People"])
 
     def test_a_missing_article_is_a_404(self):
         self.assertEqual(self.client.get("/articles/999999/").status_code, 404)
