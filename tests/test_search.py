@@ -108,6 +108,15 @@ class SearchTests(SearchWorld):
         self.assertContains(page, "No articles match")
         self.assertContains(page, "Did you mean")
 
+    def test_suggestions_prefer_the_closest_word_and_leave_others_alone(self):
+        self.assertEqual(self.api("?q=balistic+misile")["suggestion"], "ballistic missile")
+        self.assertEqual(self.api("?q=Pyongayng")["suggestion"], "pyongyang")  # transposed
+        for q in ("서울", "zq", "xylophone"):  # Hangul, too short, nothing close
+            with self.subTest(q=q):
+                data = self.api(f"?q={q}")
+                self.assertEqual(data["count"], 0)
+                self.assertIsNone(data["suggestion"])
+
     def test_a_phrase_must_match_in_order(self):
         self.assertEqual(
             self.titles('?q="ballistic missile"'), ["North Korea fires ballistic missile"]

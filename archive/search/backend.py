@@ -290,13 +290,46 @@ class PeninsulaWhooshBackend(WhooshSearchBackend):
     def suggest(self, searcher, q: str) -> str:
         """A respelling of the query, word by word, from the words of the index."""
         words = query_words(clean_user_query(q))
-        corrector = searcher.corrector(self.content_field_name)
-        suggested = []
-        for word in words:
-            found = corrector.suggest(word.lower(), limit=1)
-            suggested.append(found[0] if found else word)
-        suggestion = " ".join(suggested)
+        reader = searcher.reader()
+        field = self.schema[self.content_field_name].spelling_fieldname(self.content_field_name)
+        suggestion = " ".join(respell(reader, field, word.lower()) for word in words)
         return suggestion if suggestion.lower() != " ".join(words).lower() else ""
+
+
+def respell(reader, field: str, word: str) -> str:
+    """The indexed word closest to ``word`` (fewest edits, then most documents), or ``word``.
+
+    Whoosh's own corrector ranks every candidate as if at the largest distance and looks up
+    frequencies in the stemmed field, so "misile" became "mile". Short words, words that are
+    in the index and non-Latin words (Hangul is indexed as bigrams) are left as they are.
+    """
+    if (
+        len(word) < 4
+        or not (word.isascii() and word.isalpha())
+        or reader.doc_frequency(field, word)
+    ):
+        return word
+    maxdist = 1 if len(word) <= 5 else 2
+    candidates = [
+        (edit_distance(word, term), -reader.doc_frequency(field, term), term)
+        for term in reader.terms_within(field, word, maxdist, prefix=1)
+    ]
+    best = min((c for c in candidates if c[0] <= maxdist), default=None)
+    return best[2] if best else word
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance with adjacent transpositions (optimal string alignment)."""
+    rows = [list(range(len(b) + 1))]
+    for i, ca in enumerate(a, 1):
+        row = [i]
+        for j, cb in enumerate(b, 1):
+            cost = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cost = min(cost, rows[-2][j - 2] + 1)
+            row.append(cost)
+        rows.append(row)
+    return rows[-1][-1]
 
 
 def clean_user_query(q: str) -> str:
