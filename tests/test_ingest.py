@@ -202,6 +202,17 @@ class SeedIngestTests(IngestCase):
         self.assertIn("2 articles checked, 0 changed", out.getvalue())
         self.assertIn("index: 0 updated, 0 removed", out.getvalue())
 
+    def test_a_terminal_gets_a_progress_bar_and_the_summary(self):
+        class Terminal(io.StringIO):
+            def isatty(self):
+                return True
+
+        terminal, out = Terminal(), io.StringIO()
+        with mock.patch("sys.stderr", terminal):
+            call_command("ingest", str(SEEDS), stdout=out, stderr=terminal)
+        self.assertIn("2 docs", terminal.getvalue())  # tqdm's counter
+        self.assertIn("2 new, 0 unchanged, 0 failed", out.getvalue())
+
     def test_the_index_learns_of_ingested_articles(self):
         self.ingest(SEEDS, expect_exit=0)
         self.assertEqual(api(self.client, "?q=denuclearization")["count"], 1)

@@ -38,11 +38,12 @@ class Command(BaseCommand):
         else:
             sync_gazetteer()
             tally = pipeline.ingest(paths, lambda e: self.report(e, progress))
-            if progress:
+            if progress is not None:
                 progress.close()
+                progress = None
             updated, removed = sync_index()
-            self.stderr.write(f"index: {updated} articles updated, {removed} removed")
-        if progress:
+            self.stdout.write(f"index: {updated} articles updated, {removed} removed")
+        if progress is not None:
             progress.close()
         self.stderr.write(tally.summary()) if options["json"] else self.stdout.write(
             tally.summary()
@@ -58,11 +59,15 @@ class Command(BaseCommand):
         return tqdm(unit=" docs", file=sys.stderr, dynamic_ncols=True)
 
     def report(self, event, progress):
-        if progress:
+        if progress is not None:
             progress.update(1)
         if event.status == pipeline.FAILED:
             line = self.style.ERROR(f"FAILED {event.origin}: {event.detail}")
-            (progress.write(line, file=sys.stderr) if progress else self.stderr.write(line))
+            (
+                progress.write(line, file=sys.stderr)
+                if progress is not None
+                else self.stderr.write(line)
+            )
 
     def report_dry(self, event, as_json, progress):
         self.report(event, progress)

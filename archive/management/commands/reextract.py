@@ -24,8 +24,8 @@ class Command(BaseCommand):
             from tqdm import tqdm
 
             progress = tqdm(total=Article.objects.count(), unit=" articles", file=sys.stderr)
-        checked, changed = reextract(progress.update if progress else None)
-        if progress:
+        checked, changed = reextract(progress.update if progress is not None else None)
+        if progress is not None:
             progress.close()
         orphans = delete_orphans()
         updated, removed = sync_index()
