@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from archive.ingest import html, jsonl, text, warc
+from archive.ingest import encoding, html, jsonl, text, warc
 from archive.ingest.document import ParsedDocument, ReadError, Skipped
 
 Reader = Callable[[Path, bytes], Iterator[ParsedDocument | Skipped]]
@@ -119,12 +119,12 @@ def check_content(ext: str, data: bytes) -> None:
         return
     if kind:
         raise ReadError(f"content does not match extension {ext}: the file is {kind}")
-    if ext in TEXT_TYPES and text.looks_binary(data):
+    if ext in TEXT_TYPES and encoding.looks_binary(data):
         raise ReadError("binary data, not text")
     if ext in {".warc", ".arc"} and not data.lstrip()[:12].upper().startswith(
         (b"WARC/", b"FILEDESC://")
     ):
-        if text.looks_binary(data):
+        if encoding.looks_binary(data):
             raise ReadError("binary data, not a WARC/ARC file")
         raise ReadError(f"content does not match extension {ext}: no WARC/ARC header")
 

@@ -19,7 +19,9 @@ from lxml import html as lxml_html
 
 from archive.ingest import metadata
 from archive.ingest.document import ParsedDocument, Skipped
-from archive.ingest.text import decode, first_sentence, is_furniture
+from archive.ingest.encoding import decode
+from archive.ingest.furniture import is_furniture
+from archive.ingest.text import first_sentence
 
 # trafilatura logs a warning for every page it finds no text in; the reader reports those
 # pages itself as Skipped, with the reason.

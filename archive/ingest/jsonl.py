@@ -16,7 +16,8 @@ from pathlib import Path
 
 from archive.ingest import metadata
 from archive.ingest.document import ParsedDocument, ReadError, Skipped
-from archive.ingest.text import TERMINAL, decode
+from archive.ingest.encoding import decode
+from archive.ingest.lines import TERMINAL
 
 SIGN_OFF = re.compile(r"(?:\s*(?:-0-|\(?end\)?|reuter[s]?\.*|\bends?\b\.?))+\s*$", re.I)
 PARAGRAPH_MARKER = re.compile(r"(?:&\\t|&\t|\t)")

@@ -16,180 +16,24 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache
 from pathlib import Path
-
-from charset_normalizer import from_bytes
 
 from archive.ingest import metadata
 from archive.ingest.document import ParsedDocument, ReadError, Skipped
+from archive.ingest.encoding import decode
+from archive.ingest.furniture import is_credit, is_furniture
+from archive.ingest.lines import (
+    is_byline,
+    is_date_line,
+    is_loose_text,
+    is_prose,
+    is_read_time,
+    lines_of,
+)
 
-CONTROL = set(range(0, 32)) - {9, 10, 12, 13}
-TERMINAL = tuple(".!?\"'”’…)")
 GAP = 8  # non-prose lines tolerated inside one article body
 HEAD_WINDOW = 14  # lines above the body searched for a standfirst and byline
 TITLE_REACH = 30  # lines above the body searched for the header's date or byline
-
-
-# --- bytes → text ------------------------------------------------------------------
-
-
-def looks_binary(data: bytes) -> bool:
-    """NUL bytes or many control characters in the first 8 KiB."""
-    head = data[:8192]
-    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return True
-    controls = sum(1 for byte in head if byte in CONTROL)
-    return controls > max(4, len(head) // 100)
-
-
-def decode(data: bytes, declared: str | None = None) -> str:
-    """Bytes → text: BOM, then the declared charset, then UTF-8, then charset detection.
-
-    Raises ``ReadError`` if nothing gives sensible text.
-    """
-    for bom, codec in (
-        (b"\xef\xbb\xbf", "utf-8"),
-        (b"\xff\xfe", "utf-16"),
-        (b"\xfe\xff", "utf-16"),
-    ):
-        if data.startswith(bom):
-            return data.decode(codec, errors="replace").lstrip("\ufeff")
-    for codec in filter(None, [_codec(declared), "utf-8"]):
-        try:
-            return data.decode(codec)
-        except (UnicodeDecodeError, LookupError):
-            continue
-    best = from_bytes(data).best()
-    if best is None or best.chaos > 0.25:
-        raise ReadError("invalid UTF-8, and no character set detection makes sense of it")
-    return str(best)
-
-
-def _codec(name: str | None) -> str | None:
-    if not name:
-        return None
-    name = name.strip().strip("\"'").lower()
-    # EUC-KR pages routinely use CP949 extensions; Latin-1 pages are really Windows-1252.
-    return {
-        "euc-kr": "cp949",
-        "ks_c_5601-1987": "cp949",
-        "iso-8859-1": "cp1252",
-        "latin-1": "cp1252",
-        "latin1": "cp1252",
-        "us-ascii": "utf-8",
-    }.get(name, name)
-
-
-# --- data files --------------------------------------------------------------------
-
-
-@cache
-def _patterns(name: str) -> list[re.Pattern]:
-    lines = (metadata.DATA / name).read_text(encoding="utf-8").splitlines()
-    return [re.compile(line, re.I) for line in lines if line.strip() and not line.startswith("#")]
-
-
-def is_furniture(line: str) -> bool:
-    line = _plain_quotes(line)
-    return any(p.match(line) for p in _patterns("furniture.txt")) and not _fullmatch_prose(line)
-
-
-def _plain_quotes(line: str) -> str:
-    return line.translate(str.maketrans("‘’‛′“”„", "''''\"\"\""))
-
-
-def _fullmatch_prose(line: str) -> bool:
-    # A long sentence that merely starts like furniture ("Share prices fell ...") is prose.
-    return (
-        len(line.split()) >= 14
-        and line.endswith(".")
-        and not re.search(r"newsletter|cookie|subscribe|sign up|donat|mailing list", line, re.I)
-    )
-
-
-def is_credit(line: str) -> bool:
-    line = _plain_quotes(line)
-    return any(p.search(line) for p in _patterns("credits.txt"))
-
-
-# --- lines ---------------------------------------------------------------------------
-
-
-def lines_of(text: str) -> list[str]:
-    """Non-blank lines, whitespace collapsed, hard-wrapped paragraphs rejoined, and a bare
-    label ("By", "Published:") joined to the value on the next line."""
-    blocks = re.split(r"\n\s*\n", text.replace("\r\n", "\n").replace("\r", "\n"))
-    out: list[str] = []
-    for block in blocks:
-        rows = [re.sub(r"\s+", " ", row).strip() for row in block.split("\n")]
-        out.extend(_rejoin([row for row in rows if row]))
-    return _join_labels(out)
-
-
-_LABEL = re.compile(
-    r"^[|•·\s]*(by|published|updated|posted|written|date|first published|last updated)"
-    r"\s*:?$",
-    re.I,
-)
-
-
-def _join_labels(lines: list[str]) -> list[str]:
-    joined: list[str] = []
-    for line in lines:
-        label = _LABEL.match(joined[-1]) if joined else None
-        is_by = label and label.group(1).lower() == "by"
-        if label and (len(line.split()) <= 6 if is_by else metadata.find_date(line, 2000)):
-            joined[-1] = f"{joined[-1]} {line}"
-        else:
-            joined.append(line)
-    return joined
-
-
-def _rejoin(rows: list[str]) -> list[str]:
-    joined: list[str] = []
-    wrapped = _is_wrapped(rows)
-    for row in rows:
-        if joined and (
-            _continues(joined[-1], row) or wrapped and not joined[-1].endswith(TERMINAL)
-        ):
-            joined[-1] += " " + row
-        else:
-            joined.append(row)
-    return joined
-
-
-def _is_wrapped(rows: list[str]) -> bool:
-    """A block hard-wrapped at a fixed width: most of its lines are long and end mid-sentence."""
-    if len(rows) < 3:
-        return False
-    inner = rows[:-1]
-    open_ended = [r for r in inner if len(r) >= 30 and not r.endswith(TERMINAL)]
-    return len(open_ended) >= 0.6 * len(inner) and max(map(len, rows)) >= 60
-
-
-def _continues(previous: str, row: str) -> bool:
-    """A hard-wrapped line: the previous one is long and stops mid-sentence."""
-    if len(previous) < 35 or previous.endswith(TERMINAL + (":",)):
-        return False
-    return row[:1].islower() or len(previous) >= 55 and not is_furniture(row)
-
-
-_SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]]*$")
-
-
-def is_prose(line: str) -> bool:
-    """A real paragraph: several words, sentence punctuation at the end."""
-    words = line.split()
-    if len(words) < 8 or len(line) < 40 or is_furniture(line):
-        return False
-    letters = sum(c.isalpha() for c in line)
-    return bool(_SENTENCE_END.search(line)) and letters > 0.6 * len(line)
-
-
-def is_loose_text(line: str) -> bool:
-    """Long enough to be a paragraph even without final punctuation."""
-    return len(line) >= 60 and len(line.split()) >= 10 and not is_furniture(line)
 
 
 # --- the page ------------------------------------------------------------------------
@@ -287,24 +131,10 @@ def _skip_header(lines: list[str], start: int, end: int) -> int:
     if openers:
         return openers[0]
     for i in range(min(end, start + 6), start - 1, -1):
-        if _is_byline(lines[i]) or _is_date_line(lines[i]) or _is_read_time(lines[i]):
+        if is_byline(lines[i]) or is_date_line(lines[i]) or is_read_time(lines[i]):
             following = [j for j in range(i + 1, end + 1) if is_prose(lines[j])]
             return following[0] if following else start
     return start
-
-
-def _is_byline(line: str) -> bool:
-    return bool(re.match(r"^\W*(written\s+)?by:?\s+\S", line, re.I)) and len(line) < 120
-
-
-def _is_read_time(line: str) -> bool:
-    return bool(re.match(r"^\d+\s+min(ute)?s?\s+read$", line, re.I))
-
-
-def _is_date_line(line: str) -> bool:
-    return (
-        len(line) <= 90 and metadata.find_date(line, 2000) is not None and len(line.split()) <= 16
-    )
 
 
 # --- headline, date, outlet, author -------------------------------------------------
@@ -321,7 +151,7 @@ def find_title(lines: list[str], first: int, start: int) -> tuple[str, int]:
     headline-shaped line between the date and the body is taken.
     """
     low = max(0, min(first, start) - TITLE_REACH)
-    anchors = [i for i in range(low, start) if _is_byline(lines[i]) or _is_date_line(lines[i])]
+    anchors = [i for i in range(low, start) if is_byline(lines[i]) or is_date_line(lines[i])]
     anchor = anchors[-1] if anchors else min(first, start)
     above = _lines_above(lines, anchor)
     heads = [i for i in above if _is_headline(lines[i]) and not _is_photo_credit(lines[i + 1])]
@@ -357,7 +187,7 @@ def _lines_above(lines: list[str], anchor: int, wanted: int = 6) -> list[int]:
     found = []
     for i in range(anchor - 1, -1, -1):
         line = lines[i]
-        if is_furniture(line) or _is_date_line(line) or _is_byline(line) or _is_read_time(line):
+        if is_furniture(line) or is_date_line(line) or is_byline(line) or is_read_time(line):
             continue
         found.append(i)
         if len(found) == wanted:
@@ -380,7 +210,7 @@ def _is_headline(line: str) -> bool:
         or is_credit(line)
     ):
         return False
-    if _is_byline(line) or _is_date_line(line) or _is_read_time(line):
+    if is_byline(line) or is_date_line(line) or is_read_time(line):
         return False
     if re.search(r"…|\.\.\.|\breports\s+[A-Z]|https?://|www\.", line):
         return False
@@ -400,7 +230,7 @@ def find_published(
     window = range(max(0, title_at - 6), min(len(lines), start + 2))
     for i in window:
         line = lines[i]
-        if not _is_date_line(line) or re.match(r"^\W*(updated|modified|last)", line, re.I):
+        if not is_date_line(line) or re.match(r"^\W*(updated|modified|last)", line, re.I):
             continue
         line = re.split(r"\b(updated|modified)\b", line, flags=re.I)[0]
         if value := metadata.parse_date(line, year):
@@ -466,7 +296,7 @@ def parse_dump(text: str, origin: str, raw: bytes) -> ParsedDocument | Skipped:
     page = Page(lines, start, end)
     title, title_at = find_title(lines, first, start)
     body_lines, credits = _body_and_credits(lines, runs)
-    bylines = [line for line in lines[max(0, title_at - 3) : start + 1] if _is_byline(line)]
+    bylines = [line for line in lines[max(0, title_at - 3) : start + 1] if is_byline(line)]
     authors = [n for line in bylines + credits for n in metadata.authors_from_byline(line)]
     named = authors or _name_lines(lines, title_at, start)
     body_lines = _drop_author_bios(body_lines, named)
@@ -500,7 +330,7 @@ def _embedded_stories(lines: list[str], runs: list[tuple[int, int]]) -> set[int]
     inside = [i for start, end in runs for i in range(start, end + 1)]
     dropped: set[int] = set()
     for pos, i in enumerate(inside):
-        if pos < 3 or not _is_byline(lines[i]) or i in dropped:
+        if pos < 3 or not is_byline(lines[i]) or i in dropped:
             continue
         block = [inside[pos - 1]] if not is_prose(lines[inside[pos - 1]]) else []
         for j in inside[pos:]:
@@ -539,7 +369,7 @@ def _standfirst(lines: list[str], title_at: int, start: int) -> list[str]:
     """When a page holds no article text (paywall, script-only page), the standfirst under
     the headline stands in for the body."""
     for line in lines[title_at + 1 : start]:
-        if is_loose_text(line) and not _is_byline(line) and not is_credit(line):
+        if is_loose_text(line) and not is_byline(line) and not is_credit(line):
             return [line]
     return []
 
@@ -558,7 +388,7 @@ def _body_and_credits(lines: list[str], runs: list[tuple[int, int]]) -> tuple[li
     boxed = _embedded_stories(lines, runs)
     indexes = [i for start, end in runs for i in range(start, end + 1) if i not in boxed]
     for line in (lines[i] for i in indexes):
-        if is_credit(line) or _is_byline(line):
+        if is_credit(line) or is_byline(line):
             credits.append(line)
         elif is_prose(line) or is_loose_text(line) and len(line) >= 80:
             body.append(line)

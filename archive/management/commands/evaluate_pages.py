@@ -19,9 +19,9 @@ from django.core.management.base import BaseCommand
 
 from archive.ingest import read_path
 from archive.ingest.document import ParsedDocument, ReadError
+from archive.ingest.encoding import decode
 from archive.ingest.html import declared_charset
 from archive.ingest.metadata import canonical_source
-from archive.ingest.text import decode
 
 HELP = """Score the page readers against the corpus's reference outputs.
 

@@ -1,0 +1,101 @@
+"""Lines of a text dump: blank-line blocks split into lines, hard-wrapped paragraphs rejoined,
+bare labels joined to their values; and what a single line is (prose, a byline, a date line)."""
+
+from __future__ import annotations
+
+import re
+
+from archive.ingest import metadata
+from archive.ingest.furniture import is_furniture
+
+TERMINAL = tuple(".!?\"'”’…)")
+
+
+def lines_of(text: str) -> list[str]:
+    """Non-blank lines, whitespace collapsed, hard-wrapped paragraphs rejoined, and a bare
+    label ("By", "Published:") joined to the value on the next line."""
+    blocks = re.split(r"\n\s*\n", text.replace("\r\n", "\n").replace("\r", "\n"))
+    out: list[str] = []
+    for block in blocks:
+        rows = [re.sub(r"\s+", " ", row).strip() for row in block.split("\n")]
+        out.extend(_rejoin([row for row in rows if row]))
+    return _join_labels(out)
+
+
+_LABEL = re.compile(
+    r"^[|•·\s]*(by|published|updated|posted|written|date|first published|last updated)"
+    r"\s*:?$",
+    re.I,
+)
+
+
+def _join_labels(lines: list[str]) -> list[str]:
+    joined: list[str] = []
+    for line in lines:
+        label = _LABEL.match(joined[-1]) if joined else None
+        is_by = label and label.group(1).lower() == "by"
+        if label and (len(line.split()) <= 6 if is_by else metadata.find_date(line, 2000)):
+            joined[-1] = f"{joined[-1]} {line}"
+        else:
+            joined.append(line)
+    return joined
+
+
+def _rejoin(rows: list[str]) -> list[str]:
+    joined: list[str] = []
+    wrapped = _is_wrapped(rows)
+    for row in rows:
+        if joined and (
+            _continues(joined[-1], row) or wrapped and not joined[-1].endswith(TERMINAL)
+        ):
+            joined[-1] += " " + row
+        else:
+            joined.append(row)
+    return joined
+
+
+def _is_wrapped(rows: list[str]) -> bool:
+    """A block hard-wrapped at a fixed width: most of its lines are long and end mid-sentence."""
+    if len(rows) < 3:
+        return False
+    inner = rows[:-1]
+    open_ended = [r for r in inner if len(r) >= 30 and not r.endswith(TERMINAL)]
+    return len(open_ended) >= 0.6 * len(inner) and max(map(len, rows)) >= 60
+
+
+def _continues(previous: str, row: str) -> bool:
+    """A hard-wrapped line: the previous one is long and stops mid-sentence."""
+    if len(previous) < 35 or previous.endswith(TERMINAL + (":",)):
+        return False
+    return row[:1].islower() or len(previous) >= 55 and not is_furniture(row)
+
+
+_SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]]*$")
+
+
+def is_prose(line: str) -> bool:
+    """A real paragraph: several words, sentence punctuation at the end."""
+    words = line.split()
+    if len(words) < 8 or len(line) < 40 or is_furniture(line):
+        return False
+    letters = sum(c.isalpha() for c in line)
+    return bool(_SENTENCE_END.search(line)) and letters > 0.6 * len(line)
+
+
+def is_loose_text(line: str) -> bool:
+    """Long enough to be a paragraph even without final punctuation."""
+    return len(line) >= 60 and len(line.split()) >= 10 and not is_furniture(line)
+
+
+def is_byline(line: str) -> bool:
+    return bool(re.match(r"^\W*(written\s+)?by:?\s+\S", line, re.I)) and len(line) < 120
+
+
+def is_read_time(line: str) -> bool:
+    return bool(re.match(r"^\d+\s+min(ute)?s?\s+read$", line, re.I))
+
+
+def is_date_line(line: str) -> bool:
+    return (
+        len(line) <= 90 and metadata.find_date(line, 2000) is not None and len(line.split()) <= 16
+    )
