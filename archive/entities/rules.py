@@ -168,56 +168,74 @@ def located_in(doc, j: int) -> bool:
 
 
 def extend(doc, j: int) -> int:
+    """The end (exclusive) of the chunk whose tokens so far end just before ``j``."""
     n = len(doc)
     while j < n:
-        prev, tok = doc[j - 1], doc[j]
-        attached = not prev.whitespace_
-        if "\n" in prev.whitespace_ or tok.is_space or is_stop(doc, j):
+        step = name_step(doc, j)
+        if not step:
             break
-        if prev.text.rstrip(".") in FINAL_SUFFIXES and tok.text.rstrip(".") not in FINAL_SUFFIXES:
-            break  # "... Corp. Managers said", "... Ltd and Cho Heung Bank": a name ends here
-        if is_cap(tok) and not prev.is_punct:
-            j += 1
-        elif is_cap(tok) and attached and prev.text in {"-", "'", "\u2019", "."}:
-            j += 1
-        elif is_cap(tok) and prev.text in POSSESSIVE_PARTS and tok.text not in stop_capitals():
-            j += 1
-        elif (
-            tok.text == "-"
-            and attached
-            and not tok.whitespace_
-            and j + 1 < n
-            and doc[j + 1].is_alpha
-        ):
-            j += 2
-        elif (
-            tok.text in POSSESSIVE_PARTS
-            and attached
-            and prev.text in {"Workers", "People", "Women", "Children", "Farmers", "Veterans"}
-        ):
-            j += 1
-        elif (
-            tok.text in CONNECTORS
-            and j + 1 < n
-            and is_cap(doc[j + 1])
-            and has_head_near(doc, j + 1, tok.text)
-        ):
-            j += 1
-        elif (
-            tok.text == "of"
-            and j + 2 < n
-            and doc[j + 1].lower_ == "the"
-            and is_cap(doc[j + 2])
-            and has_head_near(doc, j + 2, "of")
-        ):
-            j += 2
-        elif located_in(doc, j):
-            j += 2 if doc[j + 1].lower_ == "the" else 1
-        else:
-            break
+        j += step
     while doc[j - 1].text in CONNECTORS | {"in", "with"}:
         j -= 1  # "Michael S. Schmidt of The New York Times": "The" starts a new name
     return j
+
+
+def name_step(doc, j: int) -> int:
+    """How many tokens from ``j`` on continue the name before it; 0 when it ends there."""
+    prev, tok = doc[j - 1], doc[j]
+    if "\n" in prev.whitespace_ or tok.is_space or is_stop(doc, j):
+        return 0
+    if prev.text.rstrip(".") in FINAL_SUFFIXES and tok.text.rstrip(".") not in FINAL_SUFFIXES:
+        return 0  # "... Corp. Managers said", "... Ltd and Cho Heung Bank": a name ends here
+    if capital_continues(prev, tok):
+        return 1
+    return joiner_step(doc, j)
+
+
+def capital_continues(prev, tok) -> bool:
+    """A capitalised word that continues the name: after a word, after a hyphen, apostrophe
+    or dot written solid, or after a possessive ("Workers' Party")."""
+    attached = not prev.whitespace_
+    return is_cap(tok) and (
+        not prev.is_punct
+        or (attached and prev.text in {"-", "'", "\u2019", "."})
+        or (prev.text in POSSESSIVE_PARTS and tok.text not in stop_capitals())
+    )
+
+
+def joiner_step(doc, j: int) -> int:
+    """Tokens taken by a joiner at ``j`` that keeps the name going, else 0: a solid hyphen
+    ("Jae-in"), the possessive of "Workers'", a connector or "of the" with an organization
+    head near (see ``has_head_near``), "in"/"with" of a located body (see ``located_in``)."""
+    n = len(doc)
+    prev, tok = doc[j - 1], doc[j]
+    attached = not prev.whitespace_
+    if tok.text == "-" and attached and not tok.whitespace_ and j + 1 < n and doc[j + 1].is_alpha:
+        return 2
+    if (
+        tok.text in POSSESSIVE_PARTS
+        and attached
+        and prev.text in {"Workers", "People", "Women", "Children", "Farmers", "Veterans"}
+    ):
+        return 1
+    if (
+        tok.text in CONNECTORS
+        and j + 1 < n
+        and is_cap(doc[j + 1])
+        and has_head_near(doc, j + 1, tok.text)
+    ):
+        return 1
+    if (
+        tok.text == "of"
+        and j + 2 < n
+        and doc[j + 1].lower_ == "the"
+        and is_cap(doc[j + 2])
+        and has_head_near(doc, j + 2, "of")
+    ):
+        return 2
+    if located_in(doc, j):
+        return 2 if doc[j + 1].lower_ == "the" else 1
+    return 0
 
 
 def has_head_near(doc, j: int, connector: str) -> bool:

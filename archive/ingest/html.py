@@ -57,22 +57,11 @@ def parse_html(
 ) -> ParsedDocument | Skipped:
     """One HTML page → a document, or ``Skipped`` when it holds no article."""
     page = decode(data, declared_charset(data, content_type_header))
-    result = trafilatura.bare_extraction(
-        page,
-        url=url or None,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=False,
-        date_extraction_params=DATE_PARAMS,
-    )
+    result = _extract(page, url)
     if result is None:
         return Skipped(origin, "not an article: no main text found")
     tree = _tree(page)
-    body = _paragraphs(result.text or "", result.title or "")
-    reason = _not_an_article(body, result)
-    if reason and (stated := _json_ld_body(tree)) and not _not_an_article(stated, result):
-        # Script-rendered pages carry the text only in their schema.org data.
-        body, reason = stated, ""
+    body, reason = _article_body(result, tree)
     if reason:
         return Skipped(origin, f"not an article: {reason}")
     page_url = metadata.canonical_url(url or result.url or "")
@@ -95,6 +84,28 @@ def parse_html(
         language=metadata.detect_language(body, result.language),
         captured=captured,
     )
+
+
+def _extract(page: str, url: str):
+    """trafilatura's main text and metadata for the page, or ``None`` when it finds none."""
+    return trafilatura.bare_extraction(
+        page,
+        url=url or None,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        date_extraction_params=DATE_PARAMS,
+    )
+
+
+def _article_body(result, tree) -> tuple[str, str]:
+    """The article text and, when it is not an article, the reason (else ``""``)."""
+    body = _paragraphs(result.text or "", result.title or "")
+    reason = _not_an_article(body, result)
+    if reason and (stated := _json_ld_body(tree)) and not _not_an_article(stated, result):
+        # Script-rendered pages carry the text only in their schema.org data.
+        body, reason = stated, ""
+    return body, reason
 
 
 def _tree(page: str):

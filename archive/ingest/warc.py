@@ -22,6 +22,18 @@ from archive.ingest.document import ParsedDocument, ReadError, Skipped
 from archive.ingest.html import parse_html
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+# warcio fails in many ways on malformed records (AttributeError on a missing URI, ...).
+WARCIO_ERRORS = (
+    ArchiveLoadFailed,
+    EOFError,
+    zlib.error,
+    OSError,
+    ValueError,
+    AttributeError,
+    TypeError,
+    KeyError,
+    IndexError,
+)
 
 
 def read(path: Path, data: bytes) -> Iterator[ParsedDocument | Skipped]:
@@ -45,18 +57,7 @@ def read(path: Path, data: bytes) -> Iterator[ParsedDocument | Skipped]:
             pending = item
     except ReadError:
         raise
-    # warcio fails in many ways on malformed records (AttributeError on a missing URI, ...).
-    except (
-        ArchiveLoadFailed,
-        EOFError,
-        zlib.error,
-        OSError,
-        ValueError,
-        AttributeError,
-        TypeError,
-        KeyError,
-        IndexError,
-    ) as error:
+    except WARCIO_ERRORS as error:
         if pending is not None and not damaged_gzip:
             yield pending
         problem = damaged_gzip or f"malformed record ({_describe(error)})"
