@@ -245,7 +245,9 @@ class BadInputTests(IngestCase):
 
     def test_an_unreadable_path_is_reported(self):
         _, err = self.ingest(self.dir / "no-such-file.txt", expect_exit=1)
-        self.assertIn("no-such-file.txt", err)
+        self.assertIn("no-such-file.txt: file or directory not found", err)
+        _, err = self.ingest(self.dir / "no-such-folder", expect_exit=1)
+        self.assertIn("no-such-folder: file or directory not found", err)
 
     @override_settings(INGEST_MAX_BYTES=1000)
     def test_a_file_over_the_size_cap_is_refused(self):

@@ -87,6 +87,8 @@ def read_path(path: Path, max_bytes: int | None = None) -> Iterator[ParsedDocume
     """
     path = Path(path)
     ext = extension(path)
+    if not path.exists() and not path.is_symlink():
+        raise ReadError("file or directory not found")
     if ext not in READERS:
         known = ", ".join(sorted(READERS))
         raise ReadError(f"unknown file type {ext or '(no extension)'!r}; readable types: {known}")
