@@ -2,8 +2,8 @@
 
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.http import HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_safe
 
 from archive.models import KIND_PLURALS, Article, Capture, Entity
@@ -110,7 +110,13 @@ def actor_list(request):
 
 @require_safe
 def actor_detail(request, kind, slug):
-    entity = get_object_or_404(Entity, kind=kind, slug=slug)
+    entity = Entity.objects.filter(kind=kind, slug=slug).first()
+    if entity is None and kind == Entity.Kind.COUNTRY:  # /actors/country/KP/, as in facets
+        by_code = Entity.objects.filter(kind=kind, code=slug.upper()).order_by("pk").first()
+        if by_code is not None:
+            return redirect(by_code)
+    if entity is None:
+        raise Http404("No such actor.")
     articles = (
         Article.objects.filter(mentions__entity=entity).latest_first().select_related("source")
     )

@@ -150,6 +150,12 @@ class ActorPageTests(PageWorld):
         self.assertEqual({e.name: e.n for e in co}["Lloyd Austin"], 1)
         self.assertEqual(sum(b["n"] for b in response.context["per_month"]), 2)
 
+    def test_a_country_code_leads_to_the_country_page(self):
+        korea = Entity.objects.get(kind="country", code="KR")
+        response = self.client.get("/actors/country/kr/")
+        self.assertRedirects(response, korea.get_absolute_url())
+        self.assertEqual(self.client.get("/actors/country/zz/").status_code, 404)
+
     def test_an_unknown_actor_is_a_404(self):
         self.assertEqual(self.client.get("/actors/person/nobody/").status_code, 404)
 
