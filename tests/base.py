@@ -10,6 +10,18 @@ from archive.ingest.document import ParsedDocument
 from archive.ingest.store import EntityResolver, store
 from archive.search.sync import sync_index
 
+# The people the issue names for the seed on the trilateral talks (seeds/003_…).
+TRILATERAL_TALKS_PERSONS = (
+    "Chung Eui-yong",
+    "Toshimitsu Motegi",
+    "Antony Blinken",
+    "Ned Price",
+    "Donald Trump",
+    "Sung Kim",
+    "John Kirby",
+    "Moon Jae-in",
+)
+
 
 def utc(*args):
     return datetime(*args, tzinfo=UTC)

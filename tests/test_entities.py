@@ -13,6 +13,7 @@ from archive.entities.evaluation import match, score
 from archive.entities.types import COUNTRY, ORGANIZATION, PERSON, normalise_name
 from archive.ingest import read_path
 from archive.ingest.document import ParsedDocument
+from tests.base import TRILATERAL_TALKS_PERSONS
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data" / "entities"
@@ -52,16 +53,7 @@ class SeedArticleTests(SimpleTestCase):
 
     def test_it_finds_the_diplomats_and_bodies_of_the_trilateral_talks_article(self):
         people = names(self.diplomats, PERSON)
-        for person in (
-            "Chung Eui-yong",
-            "Toshimitsu Motegi",
-            "Antony Blinken",
-            "Ned Price",
-            "Donald Trump",
-            "Sung Kim",
-            "John Kirby",
-            "Moon Jae-in",
-        ):
+        for person in TRILATERAL_TALKS_PERSONS:
             self.assertIn(person, people)
         orgs = names(self.diplomats, ORGANIZATION)
         for org in (

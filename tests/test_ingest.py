@@ -15,6 +15,7 @@ from django.test import TransactionTestCase, override_settings
 from haystack import connections
 
 from archive.models import Article, ArticleURL, Capture, Entity, IndexQueue, Source
+from tests.base import TRILATERAL_TALKS_PERSONS
 
 SEEDS = Path(settings.BASE_DIR) / "seeds"
 MOON_SEED = "000_2df2ae82ccda354f.txt"
@@ -106,16 +107,7 @@ class SeedIngestTests(IngestCase):
         persons = set(
             diplomats.mentions.filter(entity__kind="person").values_list("entity__name", flat=True)
         )
-        for name in (
-            "Chung Eui-yong",
-            "Toshimitsu Motegi",
-            "Antony Blinken",
-            "Ned Price",
-            "Donald Trump",
-            "Sung Kim",
-            "John Kirby",
-            "Moon Jae-in",
-        ):
+        for name in TRILATERAL_TALKS_PERSONS:
             self.assertIn(name, persons)
         self.assertNotIn("Vladimir Putin", persons)
 
