@@ -23,6 +23,7 @@ from archive.ingest.store import EntityResolver, store
 from archive.models import Article
 
 FAILED, SKIPPED = "failed", "skipped"
+READ_AHEAD = 64  # documents the reader process may have parsed ahead of storage
 
 
 @dataclass
@@ -122,9 +123,6 @@ def read_and_extract(paths: Iterable[Path], gazetteer) -> Iterator:
         if reader.is_alive():
             reader.terminate()
         reader.join()
-
-
-READ_AHEAD = 64
 
 
 def _reader(files, gazetteer, known, queue) -> None:
