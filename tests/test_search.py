@@ -100,6 +100,10 @@ class SearchTests(SearchWorld):
         self.assertEqual(self.titles("?q=평양"), ["평양 회담"])
         self.assertEqual(self.titles("?q=대통령"), ["평양 회담"])
 
+    def test_a_hangul_word_is_highlighted_whole(self):
+        snippet = self.api("?q=대통령")["results"][0]["snippet"]
+        self.assertIn("<mark>대통령</mark>은", snippet)
+
     def test_zero_hits_say_so_and_suggest_a_spelling(self):
         data = self.api("?q=misile")
         self.assertEqual(data["count"], 0)

@@ -54,12 +54,21 @@ def best_window(spans: list[tuple[int, int]], width: int) -> int:
     return best_start
 
 
+def merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping spans joined: Hangul bigrams 대통 + 통령 mark 대통령 as one."""
+    out: list[list[int]] = []
+    for start, end in sorted(spans):
+        if out and start < out[-1][1]:
+            out[-1][1] = max(out[-1][1], end)
+        else:
+            out.append([start, end])
+    return [(start, end) for start, end in out]
+
+
 def marked(text: str, spans: list[tuple[int, int]]) -> str:
     """``text`` escaped, with each span wrapped in ``<mark>``."""
     out, pos = [], 0
-    for start, end in spans:
-        if start < pos:
-            continue
+    for start, end in merged(spans):
         out.append(escape(text[pos:start]))
         out.append(f"<mark>{escape(text[start:end])}</mark>")
         pos = end
