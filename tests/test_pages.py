@@ -183,6 +183,34 @@ class CurationTests(PageWorld):
         data = self.client.get(reverse("archive:api-search") + "?person=moon-jae-in-2").json()
         self.assertEqual(data["count"], 0)
 
+    def test_changing_a_kind_and_adding_an_alias_in_the_admin(self):
+        self.client.force_login(User.objects.create_superuser("curator", "c@example.org", "pw"))
+        austin = self.austin
+        aliases = list(austin.aliases.order_by("pk"))
+        data = {
+            "name": austin.name,
+            "kind": "organization",
+            "slug": austin.slug,
+            "code": "",
+            "origin": austin.origin,
+            "aliases-TOTAL_FORMS": len(aliases) + 1,
+            "aliases-INITIAL_FORMS": len(aliases),
+            "aliases-MIN_NUM_FORMS": 0,
+            "aliases-MAX_NUM_FORMS": 1000,
+        }
+        for i, alias in enumerate(aliases):
+            data |= {f"aliases-{i}-id": alias.pk, f"aliases-{i}-name": alias.name}
+        data[f"aliases-{len(aliases)}-name"] = "Secretary Austin"
+        url = reverse("admin:archive_entity_change", args=[austin.pk])
+        self.assertEqual(self.client.post(url, data).status_code, 302)
+        austin.refresh_from_db()
+        self.assertEqual((austin.kind, austin.origin), ("organization", "curated"))
+        self.assertTrue(austin.aliases.filter(name="Secretary Austin").exists())
+        sync_index()
+        api = reverse("archive:api-search")
+        self.assertEqual(self.client.get(api, {"org": austin.slug}).json()["count"], 1)
+        self.assertEqual(self.client.get(api, {"person": austin.slug}).json()["count"], 0)
+
     def test_the_admin_lists_every_model(self):
         admin = User.objects.create_superuser("admin", "a@example.org", "pw")
         self.client.force_login(admin)
