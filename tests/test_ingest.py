@@ -205,6 +205,14 @@ class SeedIngestTests(IngestCase):
         self.assertIn("2 docs", terminal.getvalue())  # tqdm's counter
         self.assertIn("2 new, 0 unchanged, 0 failed", out.getvalue())
 
+    def test_a_lost_index_is_rebuilt_by_the_next_ingest(self):
+        self.ingest(SEEDS, expect_exit=0)
+        connections["default"].get_backend().clear()
+        self.assertEqual(api(self.client, "?country=KP")["count"], 0)
+        out, _ = self.ingest(SEEDS, expect_exit=0)
+        self.assertIn("index: out of step with the database; rebuilt with 2 articles", out)
+        self.assertEqual(api(self.client, "?country=KP")["count"], 2)
+
     def test_the_index_learns_of_ingested_articles(self):
         self.ingest(SEEDS, expect_exit=0)
         self.assertEqual(api(self.client, "?q=denuclearization")["count"], 1)

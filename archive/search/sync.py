@@ -54,3 +54,14 @@ def rebuild_index() -> int:
     batches = (qs.filter(pk__in=ids[i : i + BATCH]) for i in range(0, len(ids), BATCH))
     backend().rebuild(index(), batches)
     return len(ids)
+
+
+def repair_index() -> int | None:
+    """Rebuild the index if it does not hold as many articles as the database (a lost,
+    replaced or stale index directory). Returns the number re-indexed, None if in step."""
+    search = backend()
+    if not search.setup_complete:
+        search.setup()
+    if search.index.refresh().doc_count() == Article.objects.count():
+        return None
+    return rebuild_index()

@@ -8,7 +8,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from archive.curation import sync_gazetteer
 from archive.ingest import pipeline
-from archive.search.sync import sync_index
+from archive.management.commands.sync_index import report_repair
+from archive.search.sync import repair_index, sync_index
 
 
 class Command(BaseCommand):
@@ -43,6 +44,7 @@ class Command(BaseCommand):
                 progress = None
             updated, removed = sync_index()
             self.stdout.write(f"index: {updated} articles updated, {removed} removed")
+            report_repair(self.stdout, repair_index())
         if progress is not None:
             progress.close()
         self.stderr.write(tally.summary()) if options["json"] else self.stdout.write(

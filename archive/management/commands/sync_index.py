@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from archive.search.sync import rebuild_index, sync_index
+from archive.search.sync import rebuild_index, repair_index, sync_index
 
 
 class Command(BaseCommand):
@@ -17,3 +17,9 @@ class Command(BaseCommand):
         else:
             updated, removed = sync_index()
             self.stdout.write(f"index: {updated} articles updated, {removed} removed")
+            report_repair(self.stdout, repair_index())
+
+
+def report_repair(out, rebuilt: int | None) -> None:
+    if rebuilt is not None:
+        out.write(f"index: out of step with the database; rebuilt with {rebuilt} articles")
