@@ -11,6 +11,7 @@ import tempfile
 import unittest
 from datetime import UTC, datetime
 from pathlib import Path
+from unittest import mock
 
 from django.conf import settings
 from django.test import SimpleTestCase
@@ -217,6 +218,26 @@ class WarcTests(TempDirMixin, SimpleTestCase):
         path = self.write("cut.warc.gz", data[: len(data) * 2 // 3])
         with self.assertRaisesRegex(ReadError, "truncated|ends early"):
             read_all(path)
+
+    def test_a_compression_bomb_is_refused_without_inflating_it(self):
+        bomb = gzip.compress(b"\0" * (8 * 1024 * 1024), compresslevel=1)
+        path = self.write("bomb.warc.gz", bomb)
+        with mock.patch("archive.ingest.warc.MAX_INFLATED", 4 * 1024 * 1024):
+            with self.assertRaisesRegex(ReadError, "compression bomb"):
+                read_all(path)
+
+    def test_an_archive_of_many_gzip_members_reads_every_record(self):
+        data = build_warc(gzipped=True) * 400  # one gzip member per record
+        path = self.write("long.warc.gz", data)
+        self.assertEqual(len([i for i in read_all(path) if isinstance(i, ParsedDocument)]), 400)
+
+    def test_an_oversized_record_is_skipped_and_the_rest_read(self):
+        path = self.write("big.warc", build_warc(gzipped=False))
+        with mock.patch("archive.ingest.warc.MAX_PAYLOAD", 1000):
+            items = read_all(path)
+        reasons = [i.reason for i in items if isinstance(i, Skipped)]
+        self.assertTrue(any("payload larger than 1,000 bytes" in r for r in reasons), reasons)
+        self.assertEqual(len(items), 4)
 
 
 class JsonlTests(TempDirMixin, SimpleTestCase):

@@ -23,9 +23,10 @@ from archive.ingest.encoding import decode
 from archive.ingest.furniture import is_furniture
 from archive.ingest.text import first_sentence
 
-# trafilatura logs a warning for every page it finds no text in; the reader reports those
-# pages itself as Skipped, with the reason.
-logging.getLogger("trafilatura").setLevel(logging.ERROR)
+# trafilatura and htmldate log warnings and errors ("empty HTML tree", "discarding data") for
+# every page they cannot use; the reader reports those pages itself, as Skipped with the reason.
+for _name in ("trafilatura", "htmldate"):
+    logging.getLogger(_name).setLevel(logging.CRITICAL)
 
 MIN_BODY_CHARS = 250
 MIN_PARAGRAPHS = 2

@@ -22,7 +22,7 @@ from archive.ingest.document import ParsedDocument, ReadError, Skipped
 from archive.ingest.store import EntityResolver, store
 from archive.models import Article
 
-FAILED, SKIPPED = "failed", "skipped"
+FAILED, SKIPPED, PARSED = "failed", "skipped", "parsed"
 READ_AHEAD = 64  # documents the reader process may have parsed ahead of storage
 
 
@@ -48,7 +48,12 @@ class Tally:
 
     def summary(self) -> str:
         c = self.counts
-        line = f"{c['new']} new, {c['unchanged'] + c['duplicate']} unchanged, {c[FAILED]} failed"
+        if c[PARSED]:  # a dry run
+            line = f"{c[PARSED]} parsed, {c[FAILED]} failed"
+        else:
+            line = (
+                f"{c['new']} new, {c['unchanged'] + c['duplicate']} unchanged, {c[FAILED]} failed"
+            )
         extras = []
         if c["duplicate"]:
             extras.append(f"{c['duplicate']} of the unchanged were copies added to an article")
@@ -176,7 +181,7 @@ def dry_run(paths: Iterable[Path], on_event: Callable[[Event], None]) -> Tally:
     """Parse and extract without touching the database or the index."""
     tally = Tally()
     for item in parse(paths):
-        event = item if isinstance(item, Event) else Event("parsed", item.origin, document=item)
+        event = item if isinstance(item, Event) else Event(PARSED, item.origin, document=item)
         tally.add(event)
         on_event(event)
     return tally

@@ -22,6 +22,11 @@ from archive.ingest.document import ParsedDocument, ReadError, Skipped
 from archive.ingest.html import parse_html
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+# Compression bombs: a small .warc.gz may inflate to gigabytes. The whole archive may inflate
+# to MAX_INFLATED bytes, one record's payload to MAX_PAYLOAD; larger ones are refused.
+MAX_INFLATED = 2 * 1024**3
+MAX_PAYLOAD = 50 * 1024**2
+CHUNK = 1024**2
 # warcio fails in many ways on malformed records (AttributeError on a missing URI, ...).
 WARCIO_ERRORS = (
     ArchiveLoadFailed,
@@ -69,18 +74,50 @@ def read(path: Path, data: bytes) -> Iterator[ParsedDocument | Skipped]:
 
 
 def _gzip_damage(data: bytes) -> str:
-    """Why the gzip stream is damaged, or ``""`` if every member decompresses completely."""
-    rest = data
-    while rest.strip(b"\x00"):
-        inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
-        try:
-            inflater.decompress(rest)
-        except zlib.error as error:
-            return f"corrupt gzip data ({error})"
-        if not inflater.eof:
-            return "the gzip stream ends early (truncated file)"
-        rest = inflater.unused_data
+    """Why the gzip stream is damaged, or ``""`` if every member decompresses completely.
+
+    Inflates member by member in chunks and keeps nothing (memory stays flat, time linear);
+    raises ``ReadError`` past ``MAX_INFLATED`` bytes.
+    """
+    view, pos, inflated = memoryview(data), 0, 0
+    while pos < len(view):
+        if view[pos] == 0 and not bytes(view[pos:]).strip(b"\x00"):
+            break  # zero padding after the last member
+        pos, inflated, problem = _inflate_member(view, pos, inflated)
+        if problem:
+            return problem
     return ""
+
+
+def _inflate_member(view: memoryview, pos: int, inflated: int) -> tuple[int, int, str]:
+    """Inflate the gzip member starting at ``pos``: (its end, bytes inflated so far, problem)."""
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    while not inflater.eof:
+        chunk = view[pos : pos + CHUNK]
+        if not len(chunk):
+            return pos, inflated, "the gzip stream ends early (truncated file)"
+        pos += len(chunk)
+        try:
+            inflated = _inflate_chunk(inflater, chunk, inflated)
+        except zlib.error as error:
+            return pos, inflated, f"corrupt gzip data ({error})"
+    return pos - len(inflater.unused_data), inflated, ""
+
+
+def _inflate_chunk(inflater, chunk, inflated: int) -> int:
+    """Feed ``chunk`` to ``inflater``, at most ``CHUNK`` bytes of output at a time."""
+    pending = chunk
+    while True:
+        out = inflater.decompress(pending, CHUNK)
+        inflated += len(out)
+        if inflated > MAX_INFLATED:
+            raise ReadError(
+                f"the archive inflates to more than {MAX_INFLATED:,} bytes "
+                "(refused as a possible compression bomb)"
+            )
+        pending = inflater.unconsumed_tail
+        if inflater.eof or not (out or pending):
+            return inflated
 
 
 def _describe(error: Exception) -> str:
@@ -93,8 +130,14 @@ def _describe(error: Exception) -> str:
 def _record(record, path: Path) -> ParsedDocument | Skipped:
     """Read the record completely and classify it; ``origin`` is set by the caller."""
     origin = str(path)
-    payload = record.content_stream().read()
+    stream = record.content_stream()
+    payload = stream.read(MAX_PAYLOAD + 1)
+    too_large = len(payload) > MAX_PAYLOAD
+    while stream.read(CHUNK):  # the rest of an oversized payload is read and dropped
+        pass
     record.raw_stream.read()
+    if too_large:
+        return Skipped(origin, f"WARC record payload larger than {MAX_PAYLOAD:,} bytes")
     kind = record.rec_type
     if kind != "response":
         return Skipped(origin, f"WARC {kind} record, not a response")
