@@ -126,6 +126,9 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = VAR_DIR / "static"
+# Also serve straight from static/, so pages keep their style in a var/ that never ran
+# collectstatic (a benchmark archive, a fresh PENINSULA_VAR).
+WHITENOISE_USE_FINDERS = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Documents larger than this are refused at ingest with a clear reason.

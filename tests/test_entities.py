@@ -90,6 +90,16 @@ class ResolutionTests(SimpleTestCase):
         actors = extract("", "Vice Foreign Minister Rho Tae-kyu met Ambassador Jane Whitcombe.")
         self.assertEqual(names(actors, PERSON), {"Rho Tae-kyu", "Jane Whitcombe"})
 
+    def test_a_plural_role_title_introduces_names_and_is_not_part_of_them(self):
+        actors = extract("", "Present there were Vice-Premiers Pak Jong Gun and Ri Song Hak.")
+        self.assertEqual(names(actors, PERSON), {"Pak Jong Gun", "Ri Song Hak"})
+
+    def test_a_capitalised_heading_after_a_role_word_is_not_a_name(self):
+        actors = extract(
+            "", "He left.\n\nWHAT AIDES SAID ABOUT HIM\n\nJim Mattis called him a friend."
+        )
+        self.assertEqual(names(actors, PERSON), {"James Mattis"})
+
     def test_an_unknown_organization_is_found_by_its_head_word(self):
         actors = extract(
             "", "Managers at the Ryongsong Machine Complex met the Hamhung Chemical Corp staff."

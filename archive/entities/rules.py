@@ -114,6 +114,11 @@ def non_name_words() -> frozenset:
     return words("non_name_words.txt")
 
 
+@functools.lru_cache(maxsize=1)
+def never_in_names() -> frozenset:
+    return stop_capitals() | non_name_words()
+
+
 @dataclass
 class Chunk:
     start: int  # token indices, end exclusive
@@ -260,7 +265,18 @@ def folded_titles() -> frozenset:
 
 
 def is_title(token) -> bool:
-    return token.lower_.rstrip(".") in folded_titles()
+    return is_title_word(token.text)
+
+
+def is_title_word(word: str) -> bool:
+    """A role title, also in the plural ("Vice-Premiers Pak Jong Gun and Kim Tok Hun")."""
+    folded = word.lower().rstrip(".")
+    titles = folded_titles()
+    if folded in titles:
+        return True
+    if folded.endswith("ies"):
+        return folded[:-3] + "y" in titles  # secretaries
+    return folded.endswith("s") and not folded.endswith("ss") and folded[:-1] in titles
 
 
 def title_index(tokens) -> int:
@@ -299,15 +315,14 @@ def looks_like_name(parts: list[str]) -> bool:
     if not 1 <= len(parts) <= 4:
         return False
     bare = [p for p in parts if p not in SUFFIXES]
-    if parts[0] in person_titles():
+    if parts[0] in person_titles() or is_title_word(parts[0]):
         return False
-    if any(p.lower().rstrip(".") in folded_titles() and p not in TITLE_SURNAMES for p in parts[1:]):
+    if any(is_title_word(p) and p not in TITLE_SURNAMES for p in parts[1:]):
         return False  # "National Security Advisor"
     return all(
         p[:1].isupper()
         and p.replace("-", "").replace("'", "").replace(".", "").isalpha()
-        and p not in stop_capitals()
-        and p not in non_name_words()
+        and not {p, p.capitalize()} & never_in_names()  # "HIM" as well as "Him"
         and p not in org_heads()
         for p in bare
     )
