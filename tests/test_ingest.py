@@ -5,6 +5,8 @@ import io
 import json
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 from unittest import mock
@@ -13,6 +15,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.test import TransactionTestCase, override_settings
 from haystack import connections
+from tqdm import tqdm
 
 from archive.models import Article, ArticleURL, Capture, Entity, IndexQueue, Source
 from tests.base import TRILATERAL_TALKS_PERSONS
@@ -202,8 +205,28 @@ class SeedIngestTests(IngestCase):
         terminal, out = Terminal(), io.StringIO()
         with mock.patch("sys.stderr", terminal):
             call_command("ingest", str(SEEDS), stdout=out, stderr=terminal)
-        self.assertIn("2 docs", terminal.getvalue())  # tqdm's counter
+        bar = terminal.getvalue()
+        size = sum(p.stat().st_size for p in SEEDS.iterdir() if p.suffix == ".txt")
+        self.assertIn("100%", bar)  # the total is the input's size, so the bar ends full
+        total = tqdm.format_sizeof(size, divisor=1024)
+        self.assertIn(f"{total}/{total}", bar)
+        self.assertIn("2 docs, 0 failed", bar)
         self.assertIn("2 new, 0 unchanged, 0 failed", out.getvalue())
+
+    def test_a_closed_output_pipe_ends_the_dry_run_quietly(self):
+        script = (
+            "import subprocess, sys\n"
+            "p = subprocess.Popen([sys.executable, 'manage.py', 'ingest', '--dry-run', '--json',"
+            " 'seeds/'], stdout=subprocess.PIPE, stderr=subprocess.PIPE)\n"
+            "p.stdout.close()\n"
+            "sys.stdout.write(p.stderr.read().decode())\n"
+            "sys.exit(p.wait())\n"
+        )
+        done = subprocess.run(
+            [sys.executable, "-c", script], cwd=settings.BASE_DIR, capture_output=True, text=True
+        )
+        self.assertEqual(done.returncode, 1)
+        self.assertNotIn("Traceback", done.stdout)
 
     def test_a_lost_index_is_rebuilt_by_the_next_ingest(self):
         self.ingest(SEEDS, expect_exit=0)

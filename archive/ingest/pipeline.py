@@ -23,12 +23,14 @@ from archive.ingest.store import EntityResolver, store
 from archive.models import Article
 
 FAILED, SKIPPED, PARSED = "failed", "skipped", "parsed"
+READ = "read"  # a file has been read to its end; ``detail`` is its size in bytes
 READ_AHEAD = 64  # documents the reader process may have parsed ahead of storage
 
 
 @dataclass
 class Event:
-    """One outcome: ``new``, ``duplicate``, ``unchanged``, ``skipped`` or ``failed``."""
+    """One outcome: ``new``, ``duplicate``, ``unchanged``, ``skipped`` or ``failed``; or
+    ``read`` once a whole file has been read (for progress)."""
 
     status: str
     origin: str
@@ -63,7 +65,8 @@ class Tally:
 
 
 def parse(paths: Iterable[Path]) -> Iterator[Event | ParsedDocument]:
-    """Read every file under ``paths``: documents, plus events for skips and failures."""
+    """Read every file under ``paths``: documents, plus events for skips and failures, and
+    a ``read`` event after each file."""
     max_bytes = settings.INGEST_MAX_BYTES
     for path in iter_files(paths):
         try:
@@ -76,6 +79,19 @@ def parse(paths: Iterable[Path]) -> Iterator[Event | ParsedDocument]:
             yield Event(FAILED, str(path), str(error))
         except Exception as error:  # a reader bug must not end the batch
             yield Event(FAILED, str(path), f"unexpected {type(error).__name__}: {error}")
+        yield Event(READ, str(path), str(file_size(path)))
+
+
+def input_size(paths: Iterable[Path]) -> int:
+    """Bytes in all the files ``parse`` will read: the total for a progress bar."""
+    return sum(file_size(path) for path in iter_files(paths))
+
+
+def file_size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def ingest(paths: Iterable[Path], on_event: Callable[[Event], None]) -> Tally:

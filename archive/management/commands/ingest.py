@@ -1,7 +1,9 @@
 """python manage.py ingest PATH… — files and directories into the archive."""
 
 import json
+import os
 import sys
+from collections import Counter
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -33,7 +35,17 @@ class Command(BaseCommand):
         paths = options["paths"]
         if options["json"] and not options["dry_run"]:
             raise CommandError("--json is only available with --dry-run")
-        progress = self.progress_bar(options)
+        progress = self.progress_bar(options, paths)
+        self.seen = Counter()
+        try:
+            tally = self.run(paths, options, progress)
+        except BrokenPipeError:  # the reader of our output went away (``| head``)
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(1)
+        if tally.counts[pipeline.FAILED]:
+            sys.exit(1)
+
+    def run(self, paths, options, progress):
         if options["dry_run"]:
             tally = pipeline.dry_run(paths, lambda e: self.report_dry(e, options["json"], progress))
         else:
@@ -50,19 +62,26 @@ class Command(BaseCommand):
         self.stderr.write(tally.summary()) if options["json"] else self.stdout.write(
             tally.summary()
         )
-        if tally.counts[pipeline.FAILED]:
-            sys.exit(1)
+        return tally
 
-    def progress_bar(self, options):
+    def progress_bar(self, options, paths):
+        """Bytes of input read (so it has a total and an ETA), with documents and failures."""
         if options["no_progress"] or not sys.stderr.isatty():
             return None
         from tqdm import tqdm
 
-        return tqdm(unit=" docs", file=sys.stderr, dynamic_ncols=True)
+        return tqdm(
+            total=pipeline.input_size(paths),
+            unit="B",
+            unit_scale=True,
+            unit_divisor=1024,
+            file=sys.stderr,
+            dynamic_ncols=True,
+        )
 
     def report(self, event, progress):
         if progress is not None:
-            progress.update(1)
+            self.show_progress(event, progress)
         if event.status == pipeline.FAILED:
             line = self.style.ERROR(f"FAILED {event.origin}: {event.detail}")
             (
@@ -70,6 +89,14 @@ class Command(BaseCommand):
                 if progress is not None
                 else self.stderr.write(line)
             )
+
+    def show_progress(self, event, progress):
+        if event.status == pipeline.READ:
+            progress.update(int(event.detail))
+            return
+        self.seen[event.status] += 1
+        docs = sum(self.seen.values()) - self.seen[pipeline.SKIPPED] - self.seen[pipeline.FAILED]
+        progress.set_postfix_str(f"{docs} docs, {self.seen[pipeline.FAILED]} failed", refresh=False)
 
     def report_dry(self, event, as_json, progress):
         self.report(event, progress)
