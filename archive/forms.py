@@ -4,6 +4,7 @@ import re
 
 from django import forms
 
+from archive.models import Entity
 from archive.search.backend import MAX_QUERY_CHARS, SORTS, SearchRequest
 
 # URL parameter → index field. Values are slugs or ISO codes: nothing else is accepted.
@@ -70,3 +71,36 @@ class SearchForm(forms.Form):
             if bad:
                 notes.append(f"Ignored {len(bad)} malformed “{param}” value(s)")
         return notes
+
+
+class ActorFilterForm(forms.Form):
+    """The actor directory's parameters: kind, name filter, order, page."""
+
+    kind = forms.ChoiceField(choices=[("", "All kinds"), *Entity.Kind.choices], required=False)
+    q = forms.CharField(required=False, strip=True)
+    sort = forms.ChoiceField(
+        choices=[("name", "Name"), ("articles", "Most articles")], required=False
+    )
+    page = forms.IntegerField(required=False, min_value=1)
+
+    def __init__(self, params):
+        data = {key: params.get(key, "") for key in ("kind", "sort", "page")}
+        data["q"] = "".join(c if c.isprintable() else " " for c in params.get("q", "")[:100])
+        super().__init__(data)
+        self.is_valid()
+
+    def value(self, name: str, default=""):
+        """A cleaned value; an invalid or missing one gives ``default``."""
+        return self.cleaned_data.get(name) or default
+
+    def is_browsing(self) -> bool:
+        """A kind or a name was asked for: a full list rather than the overview."""
+        return bool(self.value("kind") or self.value("q"))
+
+    def entities(self):
+        entities = Entity.objects.listed()
+        if kind := self.value("kind"):
+            entities = entities.filter(kind=kind)
+        if q := self.value("q"):
+            entities = entities.named_like(q)
+        return entities.by_articles() if self.value("sort") == "articles" else entities.by_name()

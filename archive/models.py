@@ -1,7 +1,10 @@
 """Articles, their original captures, and the actors they mention."""
 
+import re
+
 from django.db import models
-from django.db.models import Count
+from django.db.models import Count, Q
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.text import slugify
 
@@ -148,6 +151,25 @@ class Capture(models.Model):
 class EntityQuerySet(models.QuerySet):
     def with_article_counts(self):
         return self.annotate(n_articles=Count("mentions__article", distinct=True))
+
+    def listed(self):
+        """Actors mentioned in at least one article, with ``n_articles``."""
+        return self.with_article_counts().filter(n_articles__gt=0)
+
+    def named_like(self, text: str):
+        """Actors with a word of their name or of an alias starting with ``text`` ("kim",
+        "jong un"), or an alias equal to it up to case and punctuation ("u.s." = "US")."""
+        starts_a_word = r"(^|\W)" + re.escape(text)
+        aliased = Alias.objects.filter(
+            Q(name__iregex=starts_a_word) | Q(key=normalise_name(text))
+        ).values("entity_id")
+        return self.filter(Q(name__iregex=starts_a_word) | Q(pk__in=aliased))
+
+    def by_name(self):
+        return self.order_by(Lower("name"), "pk")
+
+    def by_articles(self):
+        return self.order_by("-n_articles", Lower("name"), "pk")
 
 
 class Entity(models.Model):

@@ -6,6 +6,7 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_safe
 
+from archive.forms import ActorFilterForm
 from archive.models import KIND_PLURALS, Article, Capture, Entity
 from archive.search.highlight import linked_body
 from archive.search.service import api_payload, run_search
@@ -93,19 +94,36 @@ def capture_raw(request, pk, capture_pk):
     return response
 
 
+ACTORS_PER_PAGE = 120
+ACTORS_IN_OVERVIEW = 24
+
+
 @require_safe
 def actor_list(request):
-    groups = [
-        (
-            KIND_PLURALS[kind],
-            Entity.objects.filter(kind=kind)
-            .with_article_counts()
-            .filter(n_articles__gt=0)
-            .order_by("name"),
-        )
-        for kind in Entity.Kind
-    ]
-    return render(request, "archive/actors.html", {"groups": groups})
+    """The actor directory: the most mentioned of each kind, or one kind or name in full."""
+    form = ActorFilterForm(request.GET)
+    kind = form.value("kind")
+    context = {
+        "form": form,
+        "browsing": form.is_browsing(),
+        "heading": KIND_PLURALS.get(kind, "Actors"),
+        "singular": Entity.Kind(kind).label if kind else "Actor",
+    }
+    if context["browsing"]:
+        context["page"] = Paginator(form.entities(), ACTORS_PER_PAGE).get_page(form.value("page"))
+    else:
+        context["groups"] = [most_mentioned(kind) for kind in Entity.Kind]
+    return render(request, "archive/actors.html", context)
+
+
+def most_mentioned(kind) -> dict:
+    listed = Entity.objects.filter(kind=kind).listed()
+    return {
+        "kind": kind,
+        "label": KIND_PLURALS[kind],
+        "count": listed.count(),
+        "top": listed.by_articles()[:ACTORS_IN_OVERVIEW],
+    }
 
 
 @require_safe

@@ -1,6 +1,7 @@
 """Pages: home, article, original capture, actors; hostile article text stays inert."""
 
 import re
+from unittest import mock
 
 from django.contrib.auth.models import User
 from django.urls import reverse
@@ -62,6 +63,8 @@ class HostileContentTests(PageWorld):
             article.get_absolute_url(),
             reverse("archive:captures", args=[article.pk]),
             reverse("archive:actors"),
+            reverse("archive:actors") + "?q=%3Cscript%3E",
+            reverse("archive:actors") + "?kind=organization",
             self.moon.get_absolute_url(),
             org.get_absolute_url(),
         ]
@@ -137,7 +140,40 @@ class ActorPageTests(PageWorld):
             self.assertContains(response, heading)
         html = response.content.decode()
         moon_row = html[html.index(">Moon Jae-in<") :]
-        self.assertIn('<span class="count">2</span>', moon_row[:80])
+        self.assertIn('<span class="count" title="articles">2</span>', moon_row[:80])
+        self.assertLess(html.index(">Moon Jae-in<"), html.index(">Lloyd Austin<"))  # most first
+        self.assertContains(response, '<a href="?kind=person">All 2 people, A–Z →</a>', html=True)
+
+    def names_listed(self, query):
+        response = self.client.get(reverse("archive:actors") + query)
+        self.assertEqual(response.status_code, 200)
+        return [e.name for e in response.context["page"]]
+
+    def test_one_kind_is_listed_in_full_by_name_page_by_page(self):
+        self.assertEqual(self.names_listed("?kind=person"), ["Lloyd Austin", "Moon Jae-in"])
+        self.assertEqual(
+            self.names_listed("?kind=person&sort=articles"), ["Moon Jae-in", "Lloyd Austin"]
+        )
+        with mock.patch("archive.views.ACTORS_PER_PAGE", 1):
+            self.assertEqual(self.names_listed("?kind=person&page=2"), ["Moon Jae-in"])
+            response = self.client.get(reverse("archive:actors") + "?kind=person&page=1")
+        self.assertContains(response, 'href="?kind=person&amp;page=2"')
+        self.assertContains(response, "2 people · page 1 of 2")
+
+    def test_actors_are_found_by_the_start_of_a_word_or_a_whole_alias(self):
+        self.assertEqual(self.names_listed("?q=jae"), ["Moon Jae-in"])
+        self.assertEqual(self.names_listed("?q=oon"), [])  # not inside a word
+        self.assertEqual(self.names_listed("?q=MOON+jae+in."), ["Moon Jae-in"])  # alias key
+        self.moon.add_alias("Mun Jae-in")
+        self.assertEqual(self.names_listed("?q=mun&kind=person"), ["Moon Jae-in"])  # alias
+        self.assertEqual(self.names_listed("?q=mun&kind=country"), [])
+
+    def test_odd_actor_parameters_fall_back_to_defaults(self):
+        query = "?kind=bogus&sort=evil&page=zz&q=%00moon%25_" + "x" * 300
+        self.assertEqual(self.names_listed(query), [])
+        self.assertEqual(self.names_listed("?kind=bogus&sort=evil&page=-3&q=moon"), ["Moon Jae-in"])
+        response = self.client.get(reverse("archive:actors") + "?q=%3Cb%3Ex")
+        self.assertContains(response, "named like “&lt;b&gt;x”")
 
     def test_an_actor_page_lists_articles_newest_first_and_co_mentions(self):
         response = self.client.get(self.moon.get_absolute_url())
