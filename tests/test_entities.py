@@ -94,6 +94,14 @@ class ResolutionTests(SimpleTestCase):
         actors = extract("", "Present there were Vice-Premiers Pak Jong Gun and Ri Song Hak.")
         self.assertEqual(names(actors, PERSON), {"Pak Jong Gun", "Ri Song Hak"})
 
+    def test_office_and_party_words_before_a_name_are_not_part_of_it(self):
+        actors = extract(
+            "",
+            "Tory MP Neil Parish and Whole Foods CEO John Mackey spoke. Police Superintendent "
+            "Robert Runcie agreed, and a Conservative MP disagreed.",
+        )
+        self.assertEqual(names(actors, PERSON), {"Neil Parish", "John Mackey", "Robert Runcie"})
+
     def test_a_capitalised_heading_after_a_role_word_is_not_a_name(self):
         actors = extract(
             "", "He left.\n\nWHAT AIDES SAID ABOUT HIM\n\nJim Mattis called him a friend."
