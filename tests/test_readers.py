@@ -23,6 +23,7 @@ from archive.ingest.document import ParsedDocument, ReadError, Skipped
 from archive.ingest.metadata import (
     canonical_source,
     canonical_url,
+    closing_wire_credit,
     detect_language,
     parse_date,
     parse_wire_dateline,
@@ -162,6 +163,25 @@ class HtmlTests(SimpleTestCase):
     def test_it_decodes_an_euc_kr_page_from_its_meta_charset(self):
         doc = self.check_golden("euc_kr")
         self.assertIn("금강산", doc.body)
+
+
+class HtmlCreditTests(TempDirMixin, SimpleTestCase):
+    def test_a_visible_credit_under_the_headline_is_the_author_a_picture_credit_is_not(self):
+        prose = "".join(
+            f"<p>Paragraph {i} tells how thousands of masks went missing from a hospital "
+            "store room in Kobe, police said on Tuesday.</p>"
+            for i in range(6)
+        )
+        page = (
+            '<html><head><title>Masks stolen</title><meta name="author" content="No Author">'
+            "</head><body><article><header><h1>Masks stolen from Kobe hospital</h1>"
+            '<figure><img src="x.jpg"><figcaption><span class="credit">Getty Images</span>'
+            '</figcaption></figure><p class="credit">JIJI</p></header>'
+            f"{prose}</article></body></html>"
+        )
+        self.assertEqual(only_document(self.write("masks.html", page)).author, "Jiji")
+        without = page.replace('<p class="credit">JIJI</p>', "")
+        self.assertEqual(only_document(self.write("masks2.html", without)).author, "")
 
 
 class HtmlSkipTests(TempDirMixin, SimpleTestCase):
@@ -398,6 +418,17 @@ class IterFilesTests(TempDirMixin, SimpleTestCase):
 
 
 class MetadataTests(SimpleTestCase):
+    def test_a_closing_wire_credit_leaves_the_body(self):
+        body = ["Talks began.", "Talks ended, officials said. (FR mit dpa)", "*A network note"]
+        self.assertEqual(
+            closing_wire_credit(body),
+            (["Talks began.", "Talks ended, officials said.", "*A network note"], "FR mit dpa"),
+        )
+        self.assertEqual(closing_wire_credit(["Text.", "(AFP)"]), (["Text."], "AFP"))
+        for kept in (["A launch. (AP Photo)"], ["Prices rose (see table)"], ["Text."] + ["x"] * 4):
+            with self.subTest(kept=kept):
+                self.assertEqual(closing_wire_credit(kept), (kept, ""))
+
     def test_one_source_per_outlet(self):
         for name in (
             "Reuters",

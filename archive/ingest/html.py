@@ -70,6 +70,8 @@ def parse_html(
         return Skipped(origin, "not an article: a front page or section index")
     source = _source(result, page_url) or _label_source(_page_title(tree) or result.title or "")
     published = published_date(tree) or metadata.parse_date(result.date)
+    paragraphs, wire_credit = metadata.closing_wire_credit(body.split("\n\n"))
+    body = "\n\n".join(paragraphs)
     return ParsedDocument(
         origin=origin,
         title=headline(tree, clean_title(_og_title(tree) or result.title or "", source))
@@ -81,7 +83,7 @@ def parse_html(
         published=published,
         source=source,
         url=page_url,
-        author=_authors(result.author) or _visible_byline(tree),
+        author=_authors(result.author) or _visible_byline(tree) or wire_credit,
         language=metadata.detect_language(body, result.language),
         captured=captured,
     )
@@ -228,7 +230,9 @@ def _visible_byline(tree) -> str:
         return ""
     marked = tree.xpath(
         '//*[@rel="author" or @itemprop="author" or contains(@class, "byline")'
-        ' or contains(@class, "author-name")]'
+        ' or contains(@class, "author-name")'
+        ' or (contains(concat(" ", normalize-space(@class), " "), " credit ")'
+        " and not(ancestor-or-self::figure or ancestor-or-self::figcaption))]"
     )
     for node in marked[:20]:
         line = re.sub(r"\s+", " ", node.text_content()).strip()

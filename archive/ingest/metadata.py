@@ -273,6 +273,33 @@ def _looks_like_name(text: str) -> bool:
     return all(w[0].isupper() for w in words if w.lower() not in {"de", "van", "von", "al", "bin"})
 
 
+# News agencies whose name in a closing parenthesis credits the story: "(AFP)", "(FR mit dpa)".
+WIRE_AGENCIES = frozenset(
+    "ap afp dpa reuters yonhap kyodo jiji xinhua kcna tass ria interfax efe ansa aap upi "
+    "bloomberg kna epd apa sda belga anp lusa pti ani ians bernama antara".split()
+)
+_CLOSING_PARENTHESIS = re.compile(r"\s*\(([^()\n]{2,40})\)\s*$")
+
+
+def closing_wire_credit(paragraphs: list[str]) -> tuple[list[str], str]:
+    """``(paragraphs, credit)``: a wire credit closing one of the last three paragraphs
+    ("… hieß es. (FR mit dpa)", "(AFP)") is split off; otherwise ``(paragraphs, "")``.
+    Picture credits ("(AP Photo)") are left alone."""
+    for i in range(len(paragraphs) - 1, max(-1, len(paragraphs) - 4), -1):
+        match = _CLOSING_PARENTHESIS.search(paragraphs[i])
+        if match and _is_wire_credit(match.group(1)):
+            rest = paragraphs[i][: match.start()].rstrip()
+            kept = paragraphs[:i] + ([rest] if rest else []) + paragraphs[i + 1 :]
+            return kept, match.group(1).strip()
+    return paragraphs, ""
+
+
+def _is_wire_credit(text: str) -> bool:
+    words = {w.strip(".").casefold() for w in re.findall(r"[\w.]+", text)}
+    pictures = {"photo", "photos", "image", "images", "file", "video", "foto"}
+    return len(words) <= 5 and bool(WIRE_AGENCIES & words) and not pictures & words
+
+
 def join_authors(names: list[str]) -> str:
     seen: list[str] = []
     for name in names:

@@ -300,6 +300,7 @@ def parse_dump(text: str, origin: str, raw: bytes) -> ParsedDocument | Skipped:
     authors = [n for line in bylines + credits for n in metadata.authors_from_byline(line)]
     named = authors or _name_lines(lines, title_at, start)
     body_lines = _drop_author_bios(body_lines, named)
+    body_lines, wire_credit = metadata.closing_wire_credit(body_lines)
     if not body_lines:
         body_lines = _standfirst(lines, title_at, start)
         if not body_lines:
@@ -318,7 +319,7 @@ def parse_dump(text: str, origin: str, raw: bytes) -> ParsedDocument | Skipped:
         content_type="text/plain",
         published=published,
         source=find_source(page, body_lines, bylines),
-        author=metadata.join_authors(authors),
+        author=metadata.join_authors(authors) or wire_credit,
         language=metadata.detect_language("\n".join(body_lines) or text),
         dateline=(wire or {}).get("place", ""),
     )
