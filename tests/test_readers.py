@@ -25,6 +25,7 @@ from archive.ingest.metadata import (
     canonical_url,
     closing_wire_credit,
     detect_language,
+    join_authors,
     parse_date,
     parse_wire_dateline,
 )
@@ -179,7 +180,7 @@ class HtmlCreditTests(TempDirMixin, SimpleTestCase):
             '</figcaption></figure><p class="credit">JIJI</p></header>'
             f"{prose}</article></body></html>"
         )
-        self.assertEqual(only_document(self.write("masks.html", page)).author, "Jiji")
+        self.assertEqual(only_document(self.write("masks.html", page)).author, "Jiji Press")
         without = page.replace('<p class="credit">JIJI</p>', "")
         self.assertEqual(only_document(self.write("masks2.html", without)).author, "")
 
@@ -418,6 +419,9 @@ class IterFilesTests(TempDirMixin, SimpleTestCase):
 
 
 class MetadataTests(SimpleTestCase):
+    def test_authors_are_joined_once_each_and_an_agency_keeps_its_name(self):
+        self.assertEqual(join_authors(["JANE DOE", "Afp", "Jane Doe"]), "Jane Doe, AFP")
+
     def test_a_closing_wire_credit_leaves_the_body(self):
         body = ["Talks began.", "Talks ended, officials said. (FR mit dpa)", "*A network note"]
         self.assertEqual(

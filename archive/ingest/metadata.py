@@ -301,9 +301,13 @@ def _is_wire_credit(text: str) -> bool:
 
 
 def join_authors(names: list[str]) -> str:
+    """One "A, B" string; a news agency credited as author keeps its own name ("Afp" → "AFP")."""
     seen: list[str] = []
+    outlets = set(known_outlets().values())
     for name in names:
         proper = name.title() if name.isupper() else name
+        if (outlet := canonical_source(name)) in outlets:
+            proper = outlet
         if proper.casefold() not in {s.casefold() for s in seen}:
             seen.append(proper)
     return ", ".join(seen)
