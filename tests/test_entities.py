@@ -102,6 +102,10 @@ class ResolutionTests(SimpleTestCase):
         )
         self.assertEqual(names(actors, PERSON), {"Neil Parish", "John Mackey", "Robert Runcie"})
 
+    def test_co_as_a_prefix_is_no_company(self):
+        actors = extract("", "Japan's Greater East Asia Co-Prosperity Sphere met Hyundai Co.")
+        self.assertEqual(names(actors, ORGANIZATION), {"Hyundai Co"})
+
     def test_a_capitalised_heading_after_a_role_word_is_not_a_name(self):
         actors = extract(
             "", "He left.\n\nWHAT AIDES SAID ABOUT HIM\n\nJim Mattis called him a friend."

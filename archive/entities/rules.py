@@ -254,9 +254,22 @@ def has_head_near(doc, j: int, connector: str) -> bool:
 def org_head_index(tokens, skip=lambda k: False) -> int:
     """Index of the last organization head word in ``tokens`` (not ``skip``-ped), or -1."""
     for k in range(len(tokens) - 1, -1, -1):
-        if tokens[k].text in org_heads() and not skip(k):
+        if is_org_head(tokens[k]) and not skip(k):
             return k
     return -1
+
+
+# Head words that are also English prefixes: "Co-Prosperity", "Co-operative" are no company.
+PREFIX_HEADS = frozenset({"Co"})
+
+
+def is_org_head(token) -> bool:
+    """An organization head word, unless it is a prefix glued to a hyphen."""
+    if token.text not in org_heads():
+        return False
+    if token.text not in PREFIX_HEADS or token.whitespace_ or token.i + 1 >= len(token.doc):
+        return True
+    return token.doc[token.i + 1].text != "-"
 
 
 @functools.lru_cache(maxsize=1)

@@ -1,7 +1,6 @@
 """python manage.py ingest PATH… — files and directories into the archive."""
 
 import json
-import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -37,11 +36,7 @@ class Command(BaseCommand):
             raise CommandError("--json is only available with --dry-run")
         progress = self.progress_bar(options, paths)
         self.seen = Counter()
-        try:
-            tally = self.run(paths, options, progress)
-        except BrokenPipeError:  # the reader of our output went away (``| head``)
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            sys.exit(1)
+        tally = self.run(paths, options, progress)
         if tally.counts[pipeline.FAILED]:
             sys.exit(1)
 
