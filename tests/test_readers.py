@@ -185,6 +185,42 @@ class HtmlCreditTests(TempDirMixin, SimpleTestCase):
         self.assertEqual(only_document(self.write("masks2.html", without)).author, "")
 
 
+class HtmlLeadInTests(TempDirMixin, SimpleTestCase):
+    PROSE = "".join(
+        f"<p>Paragraph {i} reports that the two governments met in Geneva on Tuesday and "
+        "agreed to keep talking, officials said.</p>"
+        for i in range(5)
+    )
+
+    def body_of(self, lead_in: str) -> list[str]:
+        page = (
+            "<html><head><title>Talks resume in Geneva | Example News</title>"
+            '<meta property="og:title" content="Geneva talks resume"></head><body><article>'
+            f"<h1>Talks resume in Geneva</h1>{lead_in}{self.PROSE}</article></body></html>"
+        )
+        return only_document(self.write("talks.html", page)).body.split("\n\n")
+
+    def test_labels_and_the_repeated_headline_before_the_first_sentence_are_not_body(self):
+        lead_in = (
+            "<ul><li>12 comments</li><li>From the section Europe</li></ul><p>Diplomacy</p>"
+            "<p>Geneva talks resume</p>"
+        )
+        self.assertTrue(self.body_of(lead_in)[0].startswith("Paragraph 0 reports"))
+
+    def test_a_dateline_on_its_own_opens_the_first_paragraph(self):
+        body = self.body_of("<p>GENEVA —</p>")
+        self.assertTrue(body[0].startswith("GENEVA — Paragraph 0 reports"), body[0])
+
+    def test_a_short_first_sentence_and_a_long_list_are_kept(self):
+        lead_in = (
+            "<p>It is over.</p><ul><li>Ministers agreed a timetable for the next round</li></ul>"
+        )
+        self.assertEqual(
+            self.body_of(lead_in)[:2],
+            ["It is over.", "- Ministers agreed a timetable for the next round"],
+        )
+
+
 class HtmlSkipTests(TempDirMixin, SimpleTestCase):
     def test_it_skips_a_front_page(self):
         teasers = "".join(

@@ -103,9 +103,10 @@ def _extract(page: str, url: str):
 
 def _article_body(result, tree) -> tuple[str, str]:
     """The article text and, when it is not an article, the reason (else ``""``)."""
-    body = _paragraphs(result.text or "", result.title or "")
+    titles = _title_candidates(result, tree)
+    body = _paragraphs(result.text or "", titles)
     reason = _not_an_article(body, result)
-    if reason and (stated := _json_ld_body(tree)) and not _not_an_article(stated, result):
+    if reason and (stated := _json_ld_body(tree, titles)) and not _not_an_article(stated, result):
         # Script-rendered pages carry the text only in their schema.org data.
         body, reason = stated, ""
     return body, reason
@@ -186,7 +187,15 @@ def headline(tree, title: str) -> str:
     return title
 
 
-def _json_ld_body(tree) -> str:
+def _title_candidates(result, tree) -> tuple[str, ...]:
+    """Every headline the page states: repeated in the text, they are not body."""
+    if tree is None:
+        return (result.title or "",)
+    h1s = [re.sub(r"\s+", " ", h.text_content()).strip() for h in tree.iter("h1")][:3]
+    return (result.title or "", _og_title(tree), _page_title(tree), *h1s)
+
+
+def _json_ld_body(tree, titles: tuple[str, ...] = ()) -> str:
     """The ``articleBody`` a page states in its JSON-LD, split into paragraphs."""
     if tree is None:
         return ""
@@ -201,7 +210,8 @@ def _json_ld_body(tree) -> str:
                 return _paragraphs(
                     re.sub(r"(?<=[.!?”\"])\s+(?=[A-Z“\"])", "\n", text)
                     if "\n" not in text
-                    else text
+                    else text,
+                    titles,
                 )
     return ""
 
@@ -251,13 +261,47 @@ def _visible_byline(tree) -> str:
     return ""
 
 
-def _paragraphs(text: str, title: str = "") -> str:
+def _paragraphs(text: str, titles: tuple[str, ...] = ()) -> str:
     lines = [re.sub(r"\s+", " ", line).strip() for line in text.splitlines()]
     lines = [line for line in lines if line and not is_furniture(line)]
-    # The extracted text may open with the headline itself: that is the title, not body.
-    if lines and title and _squeeze(lines[0]) in {_squeeze(title), _squeeze(clean_title(title))}:
-        lines = lines[1:]
-    return "\n\n".join(lines)
+    return "\n\n".join(_drop_lead_in(_join_datelines(lines), titles))
+
+
+LEAD_IN_LINES = 8  # how far into the text the headline and page labels may repeat
+_LIST_ITEM = re.compile(r"^[-•·*]\s")
+_DATELINE_ALONE = re.compile(r"^[A-Z][A-Z .,'’-]{1,40}\s[—–-]{1,2}$")
+
+
+def _drop_lead_in(lines: list[str], titles: tuple[str, ...]) -> list[str]:
+    """The text without what comes before the article proper: the headline repeated (also
+    after a standfirst), and, before the first sentence, labels and short list items
+    ("Nordkorea", "- 5 Kommentare", "- From the section US & Canada")."""
+    heads = {_squeeze(t) for title in titles if title for t in (title, clean_title(title))}
+    kept = [
+        line for k, line in enumerate(lines) if k >= LEAD_IN_LINES or _squeeze(line) not in heads
+    ]
+    first = 0
+    while first < min(len(kept), LEAD_IN_LINES) and _is_label(kept[first]):
+        first += 1
+    return kept[first:]
+
+
+def _is_label(line: str) -> bool:
+    words = line.split()
+    if _LIST_ITEM.match(line):
+        return len(words) <= 7
+    return len(words) <= 3 and not re.search(r"[.!?:;,\"”’)]$", line)
+
+
+def _join_datelines(lines: list[str]) -> list[str]:
+    """A dateline left on its own ("WASHINGTON —") opens the paragraph after it."""
+    out: list[str] = []
+    for line in lines:
+        if out and _DATELINE_ALONE.match(out[-1]):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
 
 
 def _squeeze(text: str) -> str:
