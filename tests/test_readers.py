@@ -211,6 +211,10 @@ class HtmlLeadInTests(TempDirMixin, SimpleTestCase):
         body = self.body_of("<p>GENEVA —</p>")
         self.assertTrue(body[0].startswith("GENEVA — Paragraph 0 reports"), body[0])
 
+    def test_a_drop_cap_is_put_back_into_its_word(self):
+        lead_in = '<span class="cap">T</span><p><a href="/t/turkey">urkey</a> and Poland met.</p>'
+        self.assertEqual(self.body_of(lead_in)[0], "Turkey and Poland met.")
+
     def test_a_short_first_sentence_and_a_long_list_are_kept(self):
         lead_in = (
             "<p>It is over.</p><ul><li>Ministers agreed a timetable for the next round</li></ul>"

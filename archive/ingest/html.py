@@ -57,7 +57,7 @@ def parse_html(
     raw: bytes | None = None,
 ) -> ParsedDocument | Skipped:
     """One HTML page → a document, or ``Skipped`` when it holds no article."""
-    page = decode(data, declared_charset(data, content_type_header))
+    page = rejoin_drop_caps(decode(data, declared_charset(data, content_type_header)))
     result = _extract(page, url)
     if result is None:
         return Skipped(origin, "not an article: no main text found")
@@ -87,6 +87,18 @@ def parse_html(
         language=metadata.detect_language(body, result.language),
         captured=captured,
     )
+
+
+# A drop cap set apart from its paragraph: <span class="dropcap">T</span><p><a …>urkey</a>, …
+_DROP_CAP = re.compile(
+    r"<(span|div|b|strong)\b[^>]*>\s*([A-Z])\s*</\1>\s*(<p\b[^>]*>\s*(?:<a\b[^>]*>)?)(?=[a-z])"
+)
+
+
+def rejoin_drop_caps(page: str) -> str:
+    """The page with each drop cap put back into the word it begins, so no first sentence
+    starts "urkey, Poland and …"."""
+    return _DROP_CAP.sub(r"\3\2", page)
 
 
 def _extract(page: str, url: str):
