@@ -139,6 +139,41 @@ class TextDumpTests(SimpleTestCase):
         self.assertEqual(doc.language, "en")
 
 
+class TextDumpShapeTests(TempDirMixin, SimpleTestCase):
+    PROSE = "\n\n".join(
+        f"Paragraph {i} reports that the two governments met in Geneva on Tuesday and agreed "
+        "to keep talking, officials said."
+        for i in range(6)
+    )
+
+    def test_a_share_panel_between_headline_and_article_does_not_hide_them(self):
+        share = "\n\n".join(f"Share this with {s}" for s in ["Facebook", "Twitter", "Email"] * 15)
+        dump = (
+            "Home\n\nWorld\n\nTalks resume in Geneva after a long pause\n\n10 April 2020\n\n"
+            f"{share}\n\nCopy this link\n\nhttps://example.com/news/talks\n\nClose share panel"
+            "\n\nRelated Topics\n\nDiplomacy\n\nMessenger\n\nMedia caption\n\n"
+            f"Drone footage shows the lake at dawn\n\n{self.PROSE}\n"
+        )
+        doc = only_document(self.write("talks.txt", dump))
+        self.assertEqual(doc.title, "Talks resume in Geneva after a long pause")
+        self.assertEqual(doc.published.date().isoformat(), "2020-04-10")
+
+    def test_a_sentence_broken_at_a_link_is_one_paragraph_again(self):
+        dump = (
+            "Talks resume in Geneva after a long pause\n\nBy Jane Doe\n\n"
+            "The island has been used for years by the city as a burial site for those with"
+            "\n\nno next-of-kin\n\n, or families who cannot afford funerals.\n\n"
+            f"{self.PROSE}\n"
+        )
+        doc = only_document(self.write("talks.txt", dump))
+        self.assertEqual(
+            doc.body.split("\n\n")[0],
+            "The island has been used for years by the city as a burial site for those with "
+            "no next-of-kin, or families who cannot afford funerals.",
+        )
+        self.assertEqual(doc.author, "Jane Doe")
+
+
 class HtmlTests(SimpleTestCase):
     def check_golden(self, name):
         expected = json.loads((DATA / "html" / f"{name}.expected.json").read_text())

@@ -19,7 +19,32 @@ def lines_of(text: str) -> list[str]:
     for block in blocks:
         rows = [re.sub(r"\s+", " ", row).strip() for row in block.split("\n")]
         out.extend(_rejoin([row for row in rows if row]))
-    return _join_labels(out)
+    return _join_labels(_join_split_sentences(out))
+
+
+def _join_split_sentences(lines: list[str]) -> list[str]:
+    """A sentence a dump broke into paragraphs at a link ("… used as a mass burial site for
+    those with" / "no next-of-kin, or families …"): the part after starts in lower case or
+    with punctuation, the part before stops mid-sentence."""
+    joined: list[str] = []
+    for line in lines:
+        previous = joined[-1] if joined else ""
+        if previous and _split_sentence(previous, line):
+            glue = "" if line[0] in ",.;:!?)" else " "
+            joined[-1] = previous + glue + line
+        else:
+            joined.append(line)
+    return joined
+
+
+def _split_sentence(previous: str, line: str) -> bool:
+    if previous.endswith(TERMINAL + (":",)) or len(previous.split()) < 4:
+        return False
+    if line[0] in ",.;:!?)":
+        return True
+    if _LABEL.match(line) or is_byline(line) or is_furniture(line):
+        return False  # "by:", "by Jane Doe" under a headline
+    return line[0].islower()
 
 
 _LABEL = re.compile(

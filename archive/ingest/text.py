@@ -150,7 +150,7 @@ def find_title(lines: list[str], first: int, start: int) -> tuple[str, int]:
     are shorter), else the first. With the date above the headline, the first
     headline-shaped line between the date and the body is taken.
     """
-    low = max(0, min(first, start) - TITLE_REACH)
+    low = _reach_up(lines, min(first, start), TITLE_REACH)
     anchors = [i for i in range(low, start) if is_byline(lines[i]) or is_date_line(lines[i])]
     anchor = anchors[-1] if anchors else min(first, start)
     above = _lines_above(lines, anchor)
@@ -166,6 +166,18 @@ def find_title(lines: list[str], first: int, start: int) -> tuple[str, int]:
     if below:
         return lines[below[0]], below[0]
     return "", start
+
+
+def _reach_up(lines: list[str], index: int, count: int) -> int:
+    """The index ``count`` lines above ``index``, not counting furniture (a share panel of
+    forty "Share this with …" lines sits between many headlines and their articles)."""
+    seen = 0
+    for i in range(index - 1, -1, -1):
+        if not is_furniture(lines[i]):
+            seen += 1
+            if seen == count:
+                return i
+    return 0
 
 
 _PHOTO_CREDIT = re.compile(
