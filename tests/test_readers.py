@@ -21,6 +21,7 @@ from warcio.warcwriter import WARCWriter
 from archive.ingest import READERS, iter_files, read_path
 from archive.ingest.document import ParsedDocument, ReadError, Skipped
 from archive.ingest.metadata import (
+    authors_from_byline,
     canonical_source,
     canonical_url,
     closing_wire_credit,
@@ -172,6 +173,33 @@ class TextDumpShapeTests(TempDirMixin, SimpleTestCase):
             "no next-of-kin, or families who cannot afford funerals.",
         )
         self.assertEqual(doc.author, "Jane Doe")
+
+
+class BoxedStoryTests(TempDirMixin, SimpleTestCase):
+    def body_with_box(self, heading: str, byline: str) -> list[str]:
+        prose = [
+            f"Paragraph {i} reports that the two governments met in Geneva on Tuesday and "
+            "agreed to keep talking, officials said."
+            for i in range(10)
+        ]
+        box = [heading, byline, "The box opens with a long sentence about life in the city."]
+        box.append("Advertisement")
+        dump = "\n\n".join(["Talks resume in Geneva after a long pause", "By Jane Doe"])
+        dump += "\n\n" + "\n\n".join(prose[:7] + box + prose[7:]) + "\n"
+        return only_document(self.write("talks.txt", dump)).body.split("\n\n")
+
+    def test_a_correspondents_section_under_a_short_heading_stays_in_the_body(self):
+        body = self.body_with_box("A city upended", "By Nada Tawfik, BBC News, New York")
+        self.assertIn("The box opens with a long sentence about life in the city.", body)
+        self.assertEqual(len(body), 11)
+
+    def test_another_story_under_its_own_headline_and_byline_leaves_the_body(self):
+        body = self.body_with_box(
+            "Prince Charles: One million young people need urgent help amid crisis",
+            "By Tom Pyman for MailOnline",
+        )
+        self.assertNotIn("The box opens with a long sentence about life in the city.", body)
+        self.assertEqual(len(body), 10)
 
 
 class HtmlTests(SimpleTestCase):
@@ -494,6 +522,10 @@ class IterFilesTests(TempDirMixin, SimpleTestCase):
 
 
 class MetadataTests(SimpleTestCase):
+    def test_a_byline_names_people_not_the_outlet_or_place_after_them(self):
+        self.assertEqual(authors_from_byline("By Nada Tawfik, BBC News, New York"), ["Nada Tawfik"])
+        self.assertEqual(authors_from_byline("By JIJI"), ["JIJI"])
+
     def test_authors_are_joined_once_each_and_an_agency_keeps_its_name(self):
         self.assertEqual(join_authors(["JANE DOE", "Afp", "Jane Doe"]), "Jane Doe, AFP")
 

@@ -260,8 +260,16 @@ def authors_from_byline(line: str) -> list[str]:
             return []
         names = credit.group(1)
     names = re.sub(r"\s*\|.*$", "", names)
-    parts = re.split(r"\s*(?:,|;|\band\b|&)\s*", names, flags=re.I)
-    return [p.strip(" .") for p in parts if _looks_like_name(p.strip(" ."))]
+    parts = [p.strip(" .") for p in re.split(r"\s*(?:,|;|\band\b|&)\s*", names, flags=re.I)]
+    outlet = next((k for k, p in enumerate(parts) if k and _is_outlet_label(p)), len(parts))
+    # "By Nada Tawfik, BBC News, New York": what follows the outlet is where, not who.
+    return [p for p in parts[:outlet] if _looks_like_name(p)]
+
+
+def _is_outlet_label(text: str) -> bool:
+    return bool(re.search(r"\bnews\b", text, re.I)) or canonical_source(text) in set(
+        known_outlets().values()
+    )
 
 
 def _looks_like_name(text: str) -> bool:

@@ -34,6 +34,7 @@ from archive.ingest.lines import (
 GAP = 8  # non-prose lines tolerated inside one article body
 HEAD_WINDOW = 14  # lines above the body searched for a standfirst and byline
 TITLE_REACH = 30  # lines above the body searched for the header's date or byline
+SECTION_HEADING_WORDS = 6  # a heading inside the body this long is another story's headline
 
 
 # --- the page ------------------------------------------------------------------------
@@ -339,13 +340,21 @@ def parse_dump(text: str, origin: str, raw: bytes) -> ParsedDocument | Skipped:
 
 def _embedded_stories(lines: list[str], runs: list[tuple[int, int]]) -> set[int]:
     """Indexes of other stories boxed inside the body: a headline and its own byline after
-    the body has begun, running to the next non-paragraph line ("Advertisement")."""
+    the body has begun, running to the next non-paragraph line ("Advertisement"). A short
+    heading over the byline ("A city upended" / "By Nada Tawfik, BBC News") opens a
+    correspondent's section of this article, not another story."""
     inside = [i for start, end in runs for i in range(start, end + 1)]
     dropped: set[int] = set()
     for pos, i in enumerate(inside):
         if pos < 3 or not is_byline(lines[i]) or i in dropped:
             continue
-        block = [inside[pos - 1]] if not is_prose(lines[inside[pos - 1]]) else []
+        heading = lines[inside[pos - 1]]
+        if is_prose(heading):
+            block = []
+        elif len(heading.split()) >= SECTION_HEADING_WORDS:
+            block = [inside[pos - 1]]
+        else:
+            continue
         for j in inside[pos:]:
             if j != i and not is_prose(lines[j]):
                 break
