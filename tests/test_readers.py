@@ -159,19 +159,33 @@ class TextDumpShapeTests(TempDirMixin, SimpleTestCase):
         self.assertEqual(doc.title, "Talks resume in Geneva after a long pause")
         self.assertEqual(doc.published.date().isoformat(), "2020-04-10")
 
+    def test_a_picture_caption_above_its_credit_is_not_body(self):
+        paragraphs = self.PROSE.split("\n\n")
+        caption = "Striking members of the union gathered outside the college last year."
+        dump = "\n\n".join(
+            ["Talks resume in Geneva after a long pause", "By Jane Doe", *paragraphs[:3]]
+            + [caption, "Photograph: Guy Smallman/Getty Images", *paragraphs[3:]]
+        )
+        body = only_document(self.write("talks.txt", dump + "\n")).body.split("\n\n")
+        self.assertEqual(body, paragraphs)
+
     def test_a_sentence_broken_at_a_link_is_one_paragraph_again(self):
         dump = (
             "Talks resume in Geneva after a long pause\n\nBy Jane Doe\n\n"
             "The island has been used for years by the city as a burial site for those with"
-            "\n\nno next-of-kin\n\n, or families who cannot afford funerals.\n\n"
+            "\n\nno next-of-kin\n\n, or families who cannot afford funerals. It calls on the"
+            "\n\nOffice for Students\n\n, the regulator, to act.\n\nUS & Canada\n\n"
+            "is sponsored by\n\n"
             f"{self.PROSE}\n"
         )
         doc = only_document(self.write("talks.txt", dump))
         self.assertEqual(
             doc.body.split("\n\n")[0],
             "The island has been used for years by the city as a burial site for those with "
-            "no next-of-kin, or families who cannot afford funerals.",
+            "no next-of-kin, or families who cannot afford funerals. It calls on the "
+            "Office for Students, the regulator, to act.",
         )
+        self.assertNotIn("US & Canada is sponsored by", doc.body)
         self.assertEqual(doc.author, "Jane Doe")
 
 

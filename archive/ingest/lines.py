@@ -37,14 +37,27 @@ def _join_split_sentences(lines: list[str]) -> list[str]:
     return joined
 
 
+_OPEN_END = re.compile(
+    r"\b(the|a|an|of|for|to|in|on|at|by|with|from|and|or|as|that|than|its|their|his|her)$",
+    re.I,
+)
+
+
 def _split_sentence(previous: str, line: str) -> bool:
-    if previous.endswith(TERMINAL + (":",)) or len(previous.split()) < 4:
+    if previous.endswith(TERMINAL + (":",)) or is_furniture(previous):
         return False
+    if _LABEL.match(line) or is_byline(line) or is_furniture(line) or is_date_line(line):
+        return False  # "by:", "by Jane Doe", a date under a headline
+    long_enough = len(previous.split()) >= 4
+    if long_enough and _OPEN_END.search(previous) and len(line) < 120:
+        return True  # "It calls on the" / "Office for Students"
     if line[0] in ",.;:!?)":
-        return True
-    if _LABEL.match(line) or is_byline(line) or is_furniture(line):
-        return False  # "by:", "by Jane Doe" under a headline
-    return line[0].islower()
+        return long_enough
+    if not line[0].islower() or is_date_line(previous) or is_byline(previous):
+        return False
+    # After a short part ("The" / "report by the union …") the rest must be more than a
+    # label, so menu labels stay apart ("US & Canada" / "is sponsored by").
+    return long_enough or len(line.split()) >= 4
 
 
 _LABEL = re.compile(

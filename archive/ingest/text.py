@@ -364,6 +364,22 @@ def _embedded_stories(lines: list[str], runs: list[tuple[int, int]]) -> set[int]
     return dropped
 
 
+_PICTURE_CREDIT = re.compile(
+    r"^\(?\s*(photo(graph)?|image|picture|illustration)s?\s*(credit)?\s*:|getty images\W*$", re.I
+)
+
+
+def _captions(lines: list[str], runs: list[tuple[int, int]]) -> set[int]:
+    """Picture captions in the body: a line right above its picture credit
+    ("Striking members of the union." / "Photograph: Guy Smallman/Getty Images")."""
+    return {
+        i
+        for start, end in runs
+        for i in range(start, end + 1)
+        if i + 1 < len(lines) and len(lines[i + 1]) <= 100 and _PICTURE_CREDIT.search(lines[i + 1])
+    }
+
+
 def _name_lines(lines: list[str], title_at: int, start: int) -> list[str]:
     """Bare "Jane Doe" lines around the headline: author labels without a "By"."""
     names = []
@@ -407,8 +423,8 @@ def first_sentence(body: str, limit: int = 120) -> str:
 
 def _body_and_credits(lines: list[str], runs: list[tuple[int, int]]) -> tuple[list[str], list[str]]:
     body, credits = [], []
-    boxed = _embedded_stories(lines, runs)
-    indexes = [i for start, end in runs for i in range(start, end + 1) if i not in boxed]
+    left_out = _embedded_stories(lines, runs) | _captions(lines, runs)
+    indexes = [i for start, end in runs for i in range(start, end + 1) if i not in left_out]
     for line in (lines[i] for i in indexes):
         if is_credit(line) or is_byline(line):
             credits.append(line)
