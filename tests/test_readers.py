@@ -159,6 +159,17 @@ class TextDumpShapeTests(TempDirMixin, SimpleTestCase):
         self.assertEqual(doc.title, "Talks resume in Geneva after a long pause")
         self.assertEqual(doc.published.date().isoformat(), "2020-04-10")
 
+    def test_a_german_header_and_a_dateline_on_its_own_line(self):
+        dump = (
+            "Thema\n\n– Corona\n\n„Es bricht eine andere Zeit der Datennutzung an“\n\n"
+            "Die Corona-Krise durch Big Data überwinden: zu schön, um wahr zu sein\n\n"
+            f"Interview: Julia Lauter\n\n31.03.2020\n\nKHAN YOUNIS, GAZA —\n\n{self.PROSE}\n"
+        )
+        doc = only_document(self.write("interview.txt", dump))
+        self.assertEqual(doc.title, "„Es bricht eine andere Zeit der Datennutzung an“")
+        self.assertEqual(doc.published.date().isoformat(), "2020-03-31")
+        self.assertTrue(doc.body.startswith("KHAN YOUNIS, GAZA — Paragraph 0 reports"), doc.body)
+
     def test_a_picture_caption_above_its_credit_is_not_body(self):
         paragraphs = self.PROSE.split("\n\n")
         caption = "Striking members of the union gathered outside the college last year."
@@ -590,6 +601,8 @@ class MetadataTests(SimpleTestCase):
         self.assertEqual(
             parse_date("Dec. 6, 2024, 10:00 PM EST"), datetime(2024, 12, 7, 3, 0, tzinfo=UTC)
         )
+        self.assertEqual(parse_date("31.03.2020"), datetime(2020, 3, 31, tzinfo=UTC))  # day first
+        self.assertIsNone(parse_date("12.31.2020"))
         self.assertIsNone(parse_date("Updated"))
 
     def test_wire_datelines(self):

@@ -43,9 +43,14 @@ _OPEN_END = re.compile(
 )
 
 
+_DATELINE_ALONE = re.compile(r"^[A-Z][A-Z .,'’-]{1,40}\s[—–-]{1,2}$")
+
+
 def _split_sentence(previous: str, line: str) -> bool:
     if previous.endswith(TERMINAL + (":",)) or is_furniture(previous):
         return False
+    if _DATELINE_ALONE.match(previous):
+        return True  # "KHAN YOUNIS, GAZA —" / "The Israeli assault …"
     if _LABEL.match(line) or is_byline(line) or is_furniture(line) or is_date_line(line):
         return False  # "by:", "by Jane Doe", a date under a headline
     long_enough = len(previous.split()) >= 4

@@ -231,7 +231,11 @@ def _is_headline(line: str) -> bool:
         return False
     # Two sentences ("... in 2019. Coal has ...") are not a headline; "St. Louis" and
     # "U.S. city" are.
-    if not line[:1].isupper() and line[:1] not in "'\"‘“" or re.search(r"[a-z]{3}\.\s+[A-Z]", line):
+    if (
+        not line[:1].isupper()
+        and line[:1] not in "'\"‘“„«"
+        or re.search(r"[a-z]{3}\.\s+[A-Z]", line)
+    ):
         return False
     return metadata.canonical_source(line) not in metadata.known_outlets().values()
 
