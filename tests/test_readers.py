@@ -603,6 +603,9 @@ class MetadataTests(SimpleTestCase):
         )
         self.assertEqual(parse_date("31.03.2020"), datetime(2020, 3, 31, tzinfo=UTC))  # day first
         self.assertIsNone(parse_date("12.31.2020"))
+        self.assertEqual(parse_date("04.05.20 14:50"), datetime(2020, 5, 4, 14, 50, tzinfo=UTC))
+        self.assertEqual(parse_date("2020.03.31"), datetime(2020, 3, 31, tzinfo=UTC))  # no 03:31
+        self.assertIsNone(parse_date("version 3.10.12 released"))
         self.assertIsNone(parse_date("Updated"))
 
     def test_wire_datelines(self):

@@ -157,7 +157,8 @@ _MONTH_DAY_YEAR = re.compile(rf"\b({MONTHS})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(
 _MONTH_DAY = re.compile(rf"\b({MONTHS})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b", re.I)
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})\s+({MONTHS})\b", re.I)
 _NUMERIC = re.compile(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b")
-_DOTTED = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")  # 31.03.2020: day first
+# Day first: 31.03.2020, 1.3.2020, and with a two-digit year only zero-padded: 04.05.20
+_DOTTED = re.compile(r"\b(?:(\d{1,2})\.(\d{1,2})\.(\d{4})|(\d{2})\.(\d{2})\.(\d{2}))(?![\d.])")
 _US_NUMERIC = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")  # 12/30/2019: month first
 _TIME = re.compile(r"\b(\d{1,2})[:.](\d{2})\s*([ap]\.?m\.?)?", re.I)
 _ZONE = re.compile(r"\b(UTC|GMT|EST|EDT|CST|CDT|PST|PDT|KST|JST|BST|CET|CEST|AEDT|AEST)\b")
@@ -201,8 +202,10 @@ def find_date(text: str, default_year: int | None = None) -> tuple[int, int, int
     """(year, month, day) of the first date written in ``text``, or ``None``."""
     if m := _NUMERIC.search(text):
         return int(m.group(1)), int(m.group(2)), int(m.group(3))
-    if (m := _DOTTED.search(text)) and int(m.group(2)) <= 12:
-        return int(m.group(3)), int(m.group(2)), int(m.group(1))
+    if m := _DOTTED.search(text):
+        day, month, year = (int(g) for g in m.groups() if g is not None)
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            return year if year > 99 else 2000 + year, month, day
     if (m := _US_NUMERIC.search(text)) and int(m.group(1)) <= 12:
         return int(m.group(3)), int(m.group(1)), int(m.group(2))
     if m := _DAY_MONTH_YEAR.search(text):
@@ -222,7 +225,8 @@ def _parse_human(text: str, default_year: int | None) -> datetime | None:
     if not ymd:
         return None
     clock = time()
-    if m := _TIME.search(text.replace(str(ymd[0]), " ")):
+    numeric_dates_out = _NUMERIC.sub(" ", _US_NUMERIC.sub(" ", _DOTTED.sub(" ", text)))
+    if m := _TIME.search(numeric_dates_out.replace(str(ymd[0]), " ")):
         hour, minute = int(m.group(1)), int(m.group(2))
         if m.group(3) and m.group(3)[0].lower() == "p" and hour < 12:
             hour += 12
