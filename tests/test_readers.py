@@ -170,6 +170,14 @@ class TextDumpShapeTests(TempDirMixin, SimpleTestCase):
         self.assertEqual(doc.published.date().isoformat(), "2020-03-31")
         self.assertTrue(doc.body.startswith("KHAN YOUNIS, GAZA — Paragraph 0 reports"), doc.body)
 
+    def test_a_labelled_date_below_the_article_is_its_date_when_none_is_above(self):
+        dump = (
+            "Berlin confronts its colonial past with a new initiative\n\n"
+            f"{self.PROSE}\n\nRelated\n\nAnother story 12.01.2020\n\nDate\n\n19.01.2020\n"
+        )
+        doc = only_document(self.write("berlin.txt", dump))
+        self.assertEqual(doc.published.date().isoformat(), "2020-01-19")
+
     def test_a_picture_caption_above_its_credit_is_not_body(self):
         paragraphs = self.PROSE.split("\n\n")
         caption = "Striking members of the union gathered outside the college last year."

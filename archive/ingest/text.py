@@ -243,7 +243,9 @@ def _is_headline(line: str) -> bool:
 def find_published(
     lines: list[str], title_at: int, start: int, year: int | None
 ) -> datetime | None:
-    """First date line near the headline (published, not updated), else none."""
+    """First date line near the headline (published, not updated), else a date labelled as
+    the publication date anywhere on the page ("Date 19.01.2020" under the article), else
+    none."""
     window = range(max(0, title_at - 6), min(len(lines), start + 2))
     for i in window:
         line = lines[i]
@@ -252,7 +254,16 @@ def find_published(
         line = re.split(r"\b(updated|modified)\b", line, flags=re.I)[0]
         if value := metadata.parse_date(line, year):
             return value
+    for line in lines:
+        if _PUBLISHED_LABEL.match(line) and is_date_line(line):
+            if value := metadata.parse_date(_PUBLISHED_LABEL.sub("", line), year):
+                return value
     return None
+
+
+_PUBLISHED_LABEL = re.compile(
+    r"^\W*(date|published|posted|first published)\b\s*(on)?\s*:?\s*", re.I
+)
 
 
 def document_year(lines: list[str]) -> int | None:
