@@ -20,6 +20,7 @@ from warcio.warcwriter import WARCWriter
 
 from archive.ingest import READERS, iter_files, read_path
 from archive.ingest.document import ParsedDocument, ReadError, Skipped
+from archive.ingest.furniture import is_furniture
 from archive.ingest.metadata import (
     authors_from_byline,
     canonical_source,
@@ -169,6 +170,53 @@ class TextDumpShapeTests(TempDirMixin, SimpleTestCase):
         self.assertEqual(doc.title, "„Es bricht eine andere Zeit der Datennutzung an“")
         self.assertEqual(doc.published.date().isoformat(), "2020-03-31")
         self.assertTrue(doc.body.startswith("KHAN YOUNIS, GAZA — Paragraph 0 reports"), doc.body)
+
+    def first_paragraph(self, opening: list[str]) -> str:
+        dump = "\n\n".join(
+            ["Talks resume in Geneva after a long pause", "By Jane Doe", *opening, self.PROSE]
+        )
+        return only_document(self.write("talks.txt", dump + "\n")).body.split("\n\n")[0]
+
+    def test_a_name_linked_mid_sentence_rejoins_its_sentence(self):
+        opening = [
+            "SEOUL, South Korea — A plan to impeach South Korean President",
+            "Yoon Suk Yeol",
+            "over his short-lived",
+            "declaration of martial law has failed, lawmakers said.",
+        ]
+        self.assertEqual(self.first_paragraph(opening), " ".join(opening))
+
+    def test_a_drop_cap_rejoins_its_word(self):
+        opening = ["Z", "imbabwe's president met the generals on Thursday, officials said."]
+        self.assertEqual(
+            self.first_paragraph(opening),
+            "Zimbabwe's president met the generals on Thursday, officials said.",
+        )
+
+    def test_a_sponsor_label_does_not_swallow_the_dateline(self):
+        opening = ["In partnership with", "KHAN YOUNIS, GAZA —"]
+        self.assertTrue(
+            self.first_paragraph(opening).startswith("KHAN YOUNIS, GAZA — Paragraph 0 reports")
+        )
+
+    def test_a_related_box_inside_the_article_does_not_cut_it(self):
+        paragraphs = self.PROSE.split("\n\n")
+        dump = "\n\n".join(
+            ["Talks resume in Geneva after a long pause", "By Jane Doe", "JULY 29, 2016"]
+            + paragraphs[:3]
+            + ["Related Coverage"]
+            + [f"Geneva hosts round {n} of the talks\n\nJULY 2{n}, 2016" for n in range(5)]
+            + paragraphs * 2
+        )
+        doc = only_document(self.write("talks.txt", dump + "\n"))
+        self.assertEqual(doc.title, "Talks resume in Geneva after a long pause")
+        self.assertEqual(doc.body.split("\n\n")[:3], paragraphs[:3])
+        self.assertEqual(doc.published.date().isoformat(), "2016-07-29")
+
+    def test_a_licence_notice_is_not_body(self):
+        for line in ("Dieser Text wurde veröffentlicht unter der Lizenz", "CC-BY-NC-ND-4.0-DE"):
+            with self.subTest(line=line):
+                self.assertTrue(is_furniture(line))
 
     def test_a_labelled_date_below_the_article_is_its_date_when_none_is_above(self):
         dump = (

@@ -23,46 +23,93 @@ def lines_of(text: str) -> list[str]:
 
 
 def _join_split_sentences(lines: list[str]) -> list[str]:
-    """A sentence a dump broke into paragraphs at a link ("… used as a mass burial site for
-    those with" / "no next-of-kin, or families …"): the part after starts in lower case or
-    with punctuation, the part before stops mid-sentence."""
-    joined: list[str] = []
-    for line in lines:
-        previous = joined[-1] if joined else ""
-        if previous and _split_sentence(previous, line):
-            glue = "" if line[0] in ",.;:!?)" else " "
-            joined[-1] = previous + glue + line
+    """Sentences a dump broke into paragraphs at its links, whole again: "… a burial site for
+    those with" / "no next-of-kin" / ", or families who …", or "… South Korean President" /
+    "Yoon Suk Yeol" / "over his short-lived" / "declaration of martial law …".
+
+    From each line, the parts that can continue a sentence are gathered and the longest run
+    of them that makes a paragraph is joined; failing that, two parts join only where the
+    first is long and the second plainly continues it."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        parts = _continuation(lines, i)
+        whole = max((k for k in range(2, len(parts) + 1) if is_prose(_glue(parts[:k]))), default=0)
+        if whole:
+            out.append(_glue(parts[:whole]))
+            i += whole
+        elif len(parts) > 1 and _split_sentence(parts[0], parts[1]):
+            out.append(_glue(parts[:2]))
+            i += 2
         else:
-            joined.append(line)
-    return joined
+            out.append(lines[i])
+            i += 1
+    return out
 
 
+MAX_PARTS = 12  # parts one sentence may have been broken into
+
+
+def _continuation(lines: list[str], i: int) -> list[str]:
+    """``lines[i]`` and the lines after it that may continue its sentence."""
+    parts = [lines[i]]
+    for j in range(i + 1, min(len(lines), i + MAX_PARTS)):
+        after = lines[j + 1] if j + 1 < len(lines) else ""
+        if not _may_continue(_glue(parts), lines[j], after):
+            break
+        parts.append(lines[j])
+    return parts
+
+
+def _may_continue(text: str, line: str, after: str) -> bool:
+    if text.endswith(TERMINAL + (":",)) or is_furniture(text):
+        return False
+    if _DATELINE_ALONE.match(text):
+        return True
+    if is_date_line(text) or is_byline(text) or _DATELINE_ALONE.match(line):
+        return False
+    if _LABEL.match(line) or is_byline(line) or is_furniture(line) or is_date_line(line):
+        return False
+    if line[0] in ",.;:!?)" or line[0].islower() or _POSSESSIVE.match(line):
+        return True
+    if _OPEN_END.search(text) and len(text.split()) >= 4 and len(line.split()) <= 6:
+        return True  # "It calls on the" / "Office for Students"
+    # A name linked mid-sentence: "… South Korean President" / "Yoon Suk Yeol" / "over his …"
+    short = len(line.split()) <= 5 and not line.endswith(TERMINAL)
+    return short and bool(after) and (after[0].islower() or after[0] in ",.;:)")
+
+
+def _glue(parts: list[str]) -> str:
+    text = parts[0]
+    for part in parts[1:]:
+        drop_cap = len(text) == 1 and text.isupper() and part[0].islower()  # "Z" / "imbabwe"
+        tight = drop_cap or part[0] in ",.;:!?)" or _POSSESSIVE.match(part)
+        text += part if tight else " " + part
+    return text
+
+
+_POSSESSIVE = re.compile(r"^[’']s\b")
 _OPEN_END = re.compile(
     r"\b(the|a|an|of|for|to|in|on|at|by|with|from|and|or|as|that|than|its|their|his|her)$",
     re.I,
 )
-
-
 _DATELINE_ALONE = re.compile(r"^[A-Z][A-Z .,'’-]{1,40}\s[—–-]{1,2}$")
 
 
 def _split_sentence(previous: str, line: str) -> bool:
+    """Two parts that join even without making a paragraph: the first is long and stops
+    mid-sentence, the second continues it (or the first is a dateline on its own)."""
     if previous.endswith(TERMINAL + (":",)) or is_furniture(previous):
         return False
     if _DATELINE_ALONE.match(previous):
         return True  # "KHAN YOUNIS, GAZA —" / "The Israeli assault …"
     if _LABEL.match(line) or is_byline(line) or is_furniture(line) or is_date_line(line):
         return False  # "by:", "by Jane Doe", a date under a headline
-    long_enough = len(previous.split()) >= 4
-    if long_enough and _OPEN_END.search(previous) and len(line) < 120:
-        return True  # "It calls on the" / "Office for Students"
-    if line[0] in ",.;:!?)":
-        return long_enough
-    if not line[0].islower() or is_date_line(previous) or is_byline(previous):
+    if len(previous.split()) < 4 or is_date_line(previous) or is_byline(previous):
         return False
-    # After a short part ("The" / "report by the union …") the rest must be more than a
-    # label, so menu labels stay apart ("US & Canada" / "is sponsored by").
-    return long_enough or len(line.split()) >= 4
+    if _OPEN_END.search(previous) and len(line) < 120:
+        return True  # "It calls on the" / "Office for Students"
+    return line[0] in ",.;:!?)" or line[0].islower()
 
 
 _LABEL = re.compile(

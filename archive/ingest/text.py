@@ -72,7 +72,9 @@ def find_body(lines: list[str]) -> list[tuple[int, int]]:
             low, high = sorted(
                 (runs[current][-1 if step > 0 else 0], runs[k][0 if step > 0 else -1])
             )
-            if _hard_break(lines, low, high, strict=False):
+            # A related-links box before the densest run sits inside the article (none can
+            # follow an article's end and precede its body); after it, it may end the article.
+            if _hard_break(lines, low, high, strict=step < 0):
                 break
             chosen.append(k)
             current = k
