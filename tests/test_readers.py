@@ -329,6 +329,23 @@ class HtmlCreditTests(TempDirMixin, SimpleTestCase):
         self.assertEqual(only_document(self.write("masks2.html", without)).author, "")
 
 
+class HtmlDateTests(TempDirMixin, SimpleTestCase):
+    def test_a_time_marked_as_creation_is_the_date_not_the_update_meta(self):
+        prose = "".join(
+            f"<p>Paragraph {i} reports that the two governments met in Geneva on Tuesday and "
+            "agreed to keep talking, officials said.</p>"
+            for i in range(5)
+        )
+        page = (
+            '<html><head><title>Talks resume</title><meta property="og:updated_time" '
+            'content="2020-06-02T11:57:06+02:00"></head><body><article><h1>Talks resume</h1>'
+            '<time class="field-name-field-node-create-date">31.03.2020</time>'
+            f"{prose}</article></body></html>"
+        )
+        doc = only_document(self.write("talks.html", page))
+        self.assertEqual(doc.published.date().isoformat(), "2020-03-31")
+
+
 class HtmlLeadInTests(TempDirMixin, SimpleTestCase):
     PROSE = "".join(
         f"<p>Paragraph {i} reports that the two governments met in Geneva on Tuesday and "

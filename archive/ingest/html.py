@@ -173,7 +173,24 @@ def published_date(tree) -> datetime | None:
     if claims:
         # Sites sometimes put the update time in a "published" field; publication comes first.
         return min(claims)
-    return _labelled_date(tree) or metadata.parse_date(found.get("sailthru.date"))
+    return (
+        _marked_time(tree)
+        or _labelled_date(tree)
+        or metadata.parse_date(found.get("sailthru.date"))
+    )
+
+
+def _marked_time(tree) -> datetime | None:
+    """A <time> the page marks as the publication or creation time (itemprop, pubdate, or a
+    class naming it: <time class="field-node-create-date">31.03.2020</time>)."""
+    marked = tree.xpath(
+        '//time[@itemprop="datePublished" or @pubdate or contains(@class, "publish")'
+        ' or contains(@class, "create") or contains(@class, "posted")]'
+    )
+    for node in marked[:3]:
+        if value := metadata.parse_date(node.get("datetime") or node.text_content().strip()):
+            return value
+    return None
 
 
 def _labelled_date(tree) -> datetime | None:

@@ -229,6 +229,8 @@ def _is_headline(line: str) -> bool:
         return False
     if re.search(r"…|\.\.\.|\breports\s+[A-Z]|https?://|www\.", line):
         return False
+    if line.endswith(":"):
+        return False  # a label ("Update vom 03. Mai 2020, 16:05 Uhr:"), not a headline
     if line.endswith(".") and not re.search(r"\b[A-Z][a-z]{0,4}\.$|\b([A-Z]\.){2,}$", line):
         return False
     # Two sentences ("... in 2019. Coal has ...") are not a headline; "St. Louis" and
