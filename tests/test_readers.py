@@ -329,6 +329,26 @@ class HtmlCreditTests(TempDirMixin, SimpleTestCase):
         self.assertEqual(only_document(self.write("masks2.html", without)).author, "")
 
 
+class HtmlClosingCreditTests(TempDirMixin, SimpleTestCase):
+    def test_closing_credit_lines_leave_the_body_and_name_the_authors(self):
+        prose = "".join(
+            f"<p>Paragraph {i} reports that the two governments met in Geneva on Tuesday and "
+            "agreed to keep talking, officials said.</p>"
+            for i in range(5)
+        )
+        credits = (
+            "<p>Reporting by Jill Serjeant; Additional reporting by Lisa Richwine; Editing by "
+            "Nick Zieminski</p><p>Alex Isenstadt contributed to this report.</p>"
+        )
+        page = (
+            "<html><head><title>Talks resume</title></head><body><article>"
+            f"<h1>Talks resume in Geneva</h1>{prose}{credits}</article></body></html>"
+        )
+        doc = only_document(self.write("talks.html", page))
+        self.assertTrue(doc.body.endswith("officials said."), doc.body[-200:])
+        self.assertEqual(doc.author, "Jill Serjeant, Lisa Richwine")
+
+
 class HtmlDateTests(TempDirMixin, SimpleTestCase):
     def test_a_time_marked_as_creation_is_the_date_not_the_update_meta(self):
         prose = "".join(

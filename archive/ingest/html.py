@@ -20,7 +20,7 @@ from lxml import html as lxml_html
 from archive.ingest import metadata
 from archive.ingest.document import ParsedDocument, Skipped
 from archive.ingest.encoding import decode
-from archive.ingest.furniture import is_furniture
+from archive.ingest.furniture import is_credit, is_furniture
 from archive.ingest.text import first_sentence
 
 # trafilatura and htmldate log warnings and errors ("empty HTML tree", "discarding data") for
@@ -70,8 +70,10 @@ def parse_html(
         return Skipped(origin, "not an article: a front page or section index")
     source = _source(result, page_url) or _label_source(_page_title(tree) or result.title or "")
     published = published_date(tree) or metadata.parse_date(result.date)
-    paragraphs, wire_credit = metadata.closing_wire_credit(body.split("\n\n"))
+    paragraphs, credits = _closing_credits(body.split("\n\n"))
+    paragraphs, wire_credit = metadata.closing_wire_credit(paragraphs)
     body = "\n\n".join(paragraphs)
+    credited = [name for line in credits for name in metadata.authors_from_byline(line)]
     return ParsedDocument(
         origin=origin,
         title=headline(tree, clean_title(_og_title(tree) or result.title or "", source))
@@ -83,10 +85,25 @@ def parse_html(
         published=published,
         source=source,
         url=page_url,
-        author=_authors(result.author) or _visible_byline(tree) or wire_credit,
+        author=_authors(result.author)
+        or _visible_byline(tree)
+        or metadata.join_authors(credited)
+        or wire_credit,
         language=metadata.detect_language(body, result.language),
         captured=captured,
     )
+
+
+CREDIT_REACH = 4  # closing paragraphs searched for credit lines
+
+
+def _closing_credits(paragraphs: list[str]) -> tuple[list[str], list[str]]:
+    """The body without its closing credit lines ("Reporting by Jill Serjeant; Editing by
+    …", "Alex Isenstadt contributed to this report."), and those lines."""
+    tail = range(max(0, len(paragraphs) - CREDIT_REACH), len(paragraphs))
+    credits = {i for i in tail if len(paragraphs[i]) <= 250 and is_credit(paragraphs[i])}
+    kept = [p for i, p in enumerate(paragraphs) if i not in credits]
+    return kept, [paragraphs[i] for i in sorted(credits)]
 
 
 # A drop cap set apart from its paragraph: <span class="dropcap">T</span><p><a …>urkey</a>, …

@@ -262,10 +262,10 @@ def authors_from_byline(line: str) -> list[str]:
     if match:
         names = re.split(r"\s+(?:for|in)\s+(?=[A-Z])", match.group(1), flags=re.I)[0]
     else:
-        credit = re.search(r"(?:additional\s+)?(?:reporting|writing)\s+by\s+([^;)]+)", line, re.I)
-        if not credit:
+        credited = re.findall(r"(?:reporting|writing)\s+by\s+([^;)]+)", line, re.I)
+        if not credited:
             return []
-        names = credit.group(1)
+        names = ", ".join(credited)  # "Reporting by A; Additional reporting by B"
     names = re.sub(r"\s*\|.*$", "", names)
     parts = [p.strip(" .") for p in re.split(r"\s*(?:,|;|\band\b|&)\s*", names, flags=re.I)]
     outlet = next((k for k, p in enumerate(parts) if k and _is_outlet_label(p)), len(parts))
