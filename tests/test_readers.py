@@ -213,6 +213,19 @@ class TextDumpShapeTests(TempDirMixin, SimpleTestCase):
         self.assertEqual(doc.body.split("\n\n")[:3], paragraphs[:3])
         self.assertEqual(doc.published.date().isoformat(), "2016-07-29")
 
+    def test_a_closing_note_about_the_journalist_names_the_author_and_leaves_the_body(self):
+        bio = (
+            "Erin Cunningham is an Egypt-based correspondent for The Post. She previously "
+            "covered conflicts in the Middle East."
+        )
+        dump = "\n\n".join(
+            ["UK Politics", "Talks resume in Geneva after a long pause", "Buy Photo", "UK Politics"]
+            + ["March 18, 2015", self.PROSE, bio]
+        )
+        doc = only_document(self.write("talks.txt", dump + "\n"))
+        self.assertEqual(doc.author, "Erin Cunningham")
+        self.assertNotIn("correspondent for The Post", doc.body)
+
     def test_a_licence_notice_is_not_body(self):
         for line in ("Dieser Text wurde veröffentlicht unter der Lizenz", "CC-BY-NC-ND-4.0-DE"):
             with self.subTest(line=line):

@@ -331,13 +331,14 @@ def parse_dump(text: str, origin: str, raw: bytes) -> ParsedDocument | Skipped:
     bylines = [line for line in lines[max(0, title_at - 3) : start + 1] if is_byline(line)]
     authors = [n for line in bylines + credits for n in metadata.authors_from_byline(line)]
     named = authors or _name_lines(lines, title_at, start)
+    described = bio_subject(body_lines[-1]) if body_lines else ""
     body_lines = _drop_author_bios(body_lines, named)
     body_lines, wire_credit = metadata.closing_wire_credit(body_lines)
     if not body_lines:
         body_lines = _standfirst(lines, title_at, start)
         if not body_lines:
             return Skipped(origin, "not an article: no running text besides author notes")
-    authors = authors or [n for n in named if lines.count(n) > 1]
+    authors = authors or [n for n in named if lines.count(n) > 1] or ([described] * bool(described))
     year = document_year(lines)
     published = find_published(lines, title_at, start, year)
     wire = metadata.parse_wire_dateline(body_lines[0], year) if body_lines else None
@@ -405,21 +406,45 @@ def _name_lines(lines: list[str], title_at: int, start: int) -> list[str]:
     for line in lines[max(0, title_at - 4) : start]:
         if re.fullmatch(r"[A-Z][\w'-]+(?: [A-Z][\w'-]+){1,2}", line) and not is_furniture(line):
             if metadata.canonical_source(line) not in metadata.known_outlets().values():
-                names.append(line)
+                if not SECTION_WORDS & set(line.split()):
+                    names.append(line)
     return names
+
+
+# Words of section and edition labels that look like names ("UK Politics", "Axios Local").
+SECTION_WORDS = frozenset(
+    "Politics News Premium Local Sport Sports World Business Opinion Culture Edition Live "
+    "Video Videos Podcast Podcasts Magazine Weekly Daily Newsletter Newsletters Home Latest "
+    "Section Sections Topics UK US".split()
+)
 
 
 def _drop_author_bios(body: list[str], names: list[str]) -> list[str]:
     """Closing paragraphs about the author ("Stella Kim is an NBC News producer ...")."""
     body = list(body)
-    while (
-        body
-        and names
+    while body and (
+        names
         and any(body[-1].startswith(name + " ") for name in names)
         and re.search(r"\b(he|she|they|his|her|is an?|has been|was an?)\b", body[-1])
+        or bio_subject(body[-1])
     ):
         body.pop()
     return body
+
+
+_BIO = re.compile(
+    r"^((?:[A-Z][\w.'’-]+ ){1,3}[A-Z][\w'’-]+) (?:is|was) (?:an?|the) [^.]{0,80}?\b"
+    r"(?:correspondent|reporter|editor|writer|columnist|journalist|producer|contributor|"
+    r"bureau chief|photographer)\b"
+)
+
+
+def bio_subject(paragraph: str) -> str:
+    """The journalist a closing note is about ("Erin Cunningham is an Egypt-based
+    correspondent for The Post. She previously …"), else ``""``."""
+    if len(paragraph) > 400 or not (match := _BIO.match(paragraph)):
+        return ""
+    return match.group(1)
 
 
 def _standfirst(lines: list[str], title_at: int, start: int) -> list[str]:
