@@ -226,6 +226,23 @@ class TextDumpShapeTests(TempDirMixin, SimpleTestCase):
         self.assertEqual(doc.author, "Erin Cunningham")
         self.assertNotIn("correspondent for The Post", doc.body)
 
+    def test_footers_broken_at_links_leave_the_body_whole(self):
+        footer = [
+            "A version of this article appears in print on January 13, 2017, on Page A7 of the",
+            "New York edition",
+            "with the headline: Talks Resume.",
+            "Disclaimer. Morningstar: © 2016 Morningstar, Inc. All Rights Reserved.",
+            "Terms",
+            "under which this service is provided to you.",
+        ]
+        dump = "\n\n".join(["Talks resume in Geneva after a long pause", self.PROSE, *footer])
+        doc = only_document(self.write("talks.txt", dump + "\n"))
+        self.assertEqual(doc.body, self.PROSE)
+
+    def test_a_drop_cap_after_a_share_button_is_not_joined_to_it(self):
+        rest = "hale watchers met in Wellington on Tuesday to count strandings, officials said."
+        self.assertEqual(self.first_paragraph(["Share via email", "W", rest]), "W" + rest)
+
     def test_a_licence_notice_is_not_body(self):
         for line in ("Dieser Text wurde veröffentlicht unter der Lizenz", "CC-BY-NC-ND-4.0-DE"):
             with self.subTest(line=line):

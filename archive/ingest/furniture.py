@@ -30,7 +30,12 @@ def _fullmatch_prose(line: str) -> bool:
     return (
         len(line.split()) >= 14
         and line.endswith(".")
-        and not re.search(r"newsletter|cookie|subscribe|sign up|donat|mailing list", line, re.I)
+        and not re.search(
+            r"newsletter|cookie|subscribe|sign up|donat|mailing list|all rights reserved|©|"
+            r"appears in print|data (is )?provided by|terms (of|under which)",
+            line,
+            re.I,
+        )
     )
 
 

@@ -34,7 +34,8 @@ def _join_split_sentences(lines: list[str]) -> list[str]:
     i = 0
     while i < len(lines):
         parts = _continuation(lines, i)
-        whole = max((k for k in range(2, len(parts) + 1) if is_prose(_glue(parts[:k]))), default=0)
+        joins = range(2, len(parts) + 1)
+        whole = max((k for k in joins if _whole_sentence(_glue(parts[:k]))), default=0)
         if whole:
             out.append(_glue(parts[:whole]))
             i += whole
@@ -50,6 +51,11 @@ def _join_split_sentences(lines: list[str]) -> list[str]:
 MAX_PARTS = 12  # parts one sentence may have been broken into
 
 
+def _whole_sentence(text: str) -> bool:
+    """A paragraph, or a line of furniture that is a whole sentence (and is dropped whole)."""
+    return is_prose(text) or is_furniture(text) and bool(_SENTENCE_END.search(text))
+
+
 def _continuation(lines: list[str], i: int) -> list[str]:
     """``lines[i]`` and the lines after it that may continue its sentence."""
     parts = [lines[i]]
@@ -62,11 +68,19 @@ def _continuation(lines: list[str], i: int) -> list[str]:
 
 
 def _may_continue(text: str, line: str, after: str) -> bool:
-    if text.endswith(TERMINAL + (":",)) or is_furniture(text):
+    # Furniture may continue too: "A version of this article appears in print on … of the" /
+    # "New York edition with the headline: …" is one line, and furniture as a whole.
+    if text.endswith(TERMINAL + (":",)):
         return False
+    if is_furniture(text) and not (
+        line[0].islower() or line[0] in ",.;:)" or _OPEN_END.search(text)
+    ):
+        return False  # "Share via email" / "W" / "hale whisperer …" (a drop cap)
     if _DATELINE_ALONE.match(text):
         return True
-    if is_date_line(text) or is_byline(text) or _DATELINE_ALONE.match(line):
+    if (is_date_line(text) or is_byline(text)) and not _OPEN_END.search(text):
+        return False  # "16 November 2017 • 2:15pm" / "Z" / "imbabwe …"
+    if _DATELINE_ALONE.match(line):
         return False
     if _LABEL.match(line) or is_byline(line) or is_furniture(line) or is_date_line(line):
         return False
