@@ -5,20 +5,24 @@ when it matches one in ``data/credits.txt`` ("Editing by …", "Additional repor
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from archive.ingest import metadata
 
 
 @cache
-def _patterns(name: str) -> list[re.Pattern]:
+def _pattern(name: str) -> re.Pattern:
+    """The file's expressions as one alternation (one match call per line, not one per
+    expression: is_furniture runs on every line of every dump, several times)."""
     lines = (metadata.DATA / name).read_text(encoding="utf-8").splitlines()
-    return [re.compile(line, re.I) for line in lines if line.strip() and not line.startswith("#")]
+    expressions = [line for line in lines if line.strip() and not line.startswith("#")]
+    return re.compile("|".join(f"(?:{e})" for e in expressions), re.I)
 
 
+@lru_cache(maxsize=65536)  # menus and share panels repeat on every page
 def is_furniture(line: str) -> bool:
     line = _plain_quotes(line)
-    return any(p.match(line) for p in _patterns("furniture.txt")) and not _fullmatch_prose(line)
+    return bool(_pattern("furniture.txt").match(line)) and not _fullmatch_prose(line)
 
 
 def _plain_quotes(line: str) -> str:
@@ -41,4 +45,4 @@ def _fullmatch_prose(line: str) -> bool:
 
 def is_credit(line: str) -> bool:
     line = _plain_quotes(line)
-    return any(p.search(line) for p in _patterns("credits.txt"))
+    return bool(_pattern("credits.txt").search(line))

@@ -4,6 +4,7 @@ bare labels joined to their values; and what a single line is (prose, a byline, 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from archive.ingest import metadata
 from archive.ingest.furniture import is_furniture
@@ -34,8 +35,7 @@ def _join_split_sentences(lines: list[str]) -> list[str]:
     i = 0
     while i < len(lines):
         parts = _continuation(lines, i)
-        joins = range(2, len(parts) + 1)
-        whole = max((k for k in joins if _whole_sentence(_glue(parts[:k]))), default=0)
+        whole = max((k for k in range(2, len(parts) + 1) if _whole(parts[:k])), default=0)
         if whole:
             out.append(_glue(parts[:whole]))
             i += whole
@@ -51,9 +51,13 @@ def _join_split_sentences(lines: list[str]) -> list[str]:
 MAX_PARTS = 12  # parts one sentence may have been broken into
 
 
-def _whole_sentence(text: str) -> bool:
-    """A paragraph, or a line of furniture that is a whole sentence (and is dropped whole)."""
-    return is_prose(text) or is_furniture(text) and bool(_SENTENCE_END.search(text))
+def _whole(parts: list[str]) -> bool:
+    """The parts make a paragraph, or a line of furniture that is a whole sentence (which is
+    then dropped whole)."""
+    if not _SENTENCE_END.search(parts[-1]):
+        return False  # the cheap test first: this runs for every line of every dump
+    text = _glue(parts)
+    return is_prose(text) or is_furniture(text)
 
 
 def _continuation(lines: list[str], i: int) -> list[str]:
@@ -61,32 +65,34 @@ def _continuation(lines: list[str], i: int) -> list[str]:
     parts = [lines[i]]
     for j in range(i + 1, min(len(lines), i + MAX_PARTS)):
         after = lines[j + 1] if j + 1 < len(lines) else ""
-        if not _may_continue(_glue(parts), lines[j], after):
+        if not _may_continue(parts, lines[j], after):
             break
         parts.append(lines[j])
     return parts
 
 
-def _may_continue(text: str, line: str, after: str) -> bool:
-    # Furniture may continue too: "A version of this article appears in print on … of the" /
-    # "New York edition with the headline: …" is one line, and furniture as a whole.
-    if text.endswith(TERMINAL + (":",)):
+def _may_continue(parts: list[str], line: str, after: str) -> bool:
+    head, last = parts[0], parts[-1]
+    if last.endswith(TERMINAL + (":",)):
         return False
-    if is_furniture(text) and not (
-        line[0].islower() or line[0] in ",.;:)" or _OPEN_END.search(text)
-    ):
-        return False  # "Share via email" / "W" / "hale whisperer …" (a drop cap)
-    if _DATELINE_ALONE.match(text):
+    if len(parts) == 1 and _DATELINE_ALONE.match(head):
         return True
-    if (is_date_line(text) or is_byline(text)) and not _OPEN_END.search(text):
+    if _DATELINE_ALONE.match(line) or _LABEL.match(line):
+        return False
+    if is_furniture(line) or is_byline(line) or is_date_line(line):
+        return False
+    open_end = bool(_OPEN_END.search(last))
+    continues = line[0] in ",.;:!?)" or line[0].islower() or bool(_POSSESSIVE.match(line))
+    # Furniture may continue too ("A version of this article appears in print on … of the" /
+    # "New York edition" / "with the headline: …" is one line, and furniture as a whole),
+    # but a share button never takes the drop cap after it ("Share via email" / "W").
+    if is_furniture(head) and not (continues or open_end):
+        return False
+    if (is_date_line(head) or is_byline(head)) and not open_end:
         return False  # "16 November 2017 • 2:15pm" / "Z" / "imbabwe …"
-    if _DATELINE_ALONE.match(line):
-        return False
-    if _LABEL.match(line) or is_byline(line) or is_furniture(line) or is_date_line(line):
-        return False
-    if line[0] in ",.;:!?)" or line[0].islower() or _POSSESSIVE.match(line):
+    if continues:
         return True
-    if _OPEN_END.search(text) and len(text.split()) >= 4 and len(line.split()) <= 6:
+    if open_end and sum(len(p.split()) for p in parts) >= 4 and len(line.split()) <= 6:
         return True  # "It calls on the" / "Office for Students"
     # A name linked mid-sentence: "… South Korean President" / "Yoon Suk Yeol" / "over his …"
     short = len(line.split()) <= 5 and not line.endswith(TERMINAL)
@@ -191,6 +197,7 @@ def is_loose_text(line: str) -> bool:
     return len(line) >= 60 and len(line.split()) >= 10 and not is_furniture(line)
 
 
+@lru_cache(maxsize=65536)
 def is_byline(line: str) -> bool:
     return bool(re.match(r"^\W*(written\s+)?by:?\s+\S", line, re.I)) and len(line) < 120
 
@@ -199,7 +206,10 @@ def is_read_time(line: str) -> bool:
     return bool(re.match(r"^\d+\s+min(ute)?s?\s+read$", line, re.I))
 
 
+@lru_cache(maxsize=65536)
 def is_date_line(line: str) -> bool:
+    if len(line) > 90 or len(line.split()) > 16:
+        return False
     return (
         len(line) <= 90 and metadata.find_date(line, 2000) is not None and len(line.split()) <= 16
     )

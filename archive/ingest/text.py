@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
 
 from archive.ingest import metadata
@@ -297,13 +298,21 @@ def _most_named_outlet(page: Page) -> str:
             continue
         weight = 3 if page.start - HEAD_WINDOW <= i < page.start else 1
         key = re.sub(r"\s+", " ", line.casefold()).strip()
-        for phrase, name in metadata.outlet_phrases():
+        for phrase, name, pattern in _outlet_patterns():
             # Short variants ("AP", "FT") only count as a whole line, never inside text.
-            if len(phrase) > 3 and re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", key):
+            if len(phrase) > 3 and phrase in key and pattern.search(key):
                 counts[name] += weight
             elif phrase == key:
                 counts[name] += weight
     return counts.most_common(1)[0][0] if counts else ""
+
+
+@lru_cache(maxsize=1)
+def _outlet_patterns() -> tuple[tuple[str, str, re.Pattern], ...]:
+    return tuple(
+        (phrase, name, re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)"))
+        for phrase, name in metadata.outlet_phrases()
+    )
 
 
 # --- reader --------------------------------------------------------------------------
