@@ -340,75 +340,57 @@ class HtmlTests(SimpleTestCase):
         self.assertIn("금강산", doc.body)
 
 
+HTML_PROSE = "".join(
+    f"<p>Paragraph {i} reports that the two governments met in Geneva on Tuesday and "
+    "agreed to keep talking, officials said.</p>"
+    for i in range(5)
+)
+
+
+def article_page(head: str = "", before: str = "", after: str = "") -> str:
+    """A saved article page: ``head`` in its <head>, then the headline, ``before``, five
+    paragraphs and ``after``."""
+    return (
+        f"<html><head><title>Talks resume</title>{head}</head><body><article>"
+        f"<h1>Talks resume in Geneva</h1>{before}{HTML_PROSE}{after}</article></body></html>"
+    )
+
+
 class HtmlCreditTests(TempDirMixin, SimpleTestCase):
     def test_a_visible_credit_under_the_headline_is_the_author_a_picture_credit_is_not(self):
-        prose = "".join(
-            f"<p>Paragraph {i} tells how thousands of masks went missing from a hospital "
-            "store room in Kobe, police said on Tuesday.</p>"
-            for i in range(6)
-        )
-        page = (
-            '<html><head><title>Masks stolen</title><meta name="author" content="No Author">'
-            "</head><body><article><header><h1>Masks stolen from Kobe hospital</h1>"
+        picture = (
             '<figure><img src="x.jpg"><figcaption><span class="credit">Getty Images</span>'
-            '</figcaption></figure><p class="credit">JIJI</p></header>'
-            f"{prose}</article></body></html>"
+            "</figcaption></figure>"
         )
+        no_author = '<meta name="author" content="No Author">'
+        page = article_page(no_author, picture + '<p class="credit">JIJI</p>')
         self.assertEqual(only_document(self.write("masks.html", page)).author, "Jiji Press")
-        without = page.replace('<p class="credit">JIJI</p>', "")
-        self.assertEqual(only_document(self.write("masks2.html", without)).author, "")
+        page = article_page(no_author, picture)
+        self.assertEqual(only_document(self.write("masks2.html", page)).author, "")
 
-
-class HtmlClosingCreditTests(TempDirMixin, SimpleTestCase):
     def test_closing_credit_lines_leave_the_body_and_name_the_authors(self):
-        prose = "".join(
-            f"<p>Paragraph {i} reports that the two governments met in Geneva on Tuesday and "
-            "agreed to keep talking, officials said.</p>"
-            for i in range(5)
-        )
         credits = (
             "<p>Reporting by Jill Serjeant; Additional reporting by Lisa Richwine; Editing by "
             "Nick Zieminski</p><p>Alex Isenstadt contributed to this report.</p>"
         )
-        page = (
-            "<html><head><title>Talks resume</title></head><body><article>"
-            f"<h1>Talks resume in Geneva</h1>{prose}{credits}</article></body></html>"
-        )
-        doc = only_document(self.write("talks.html", page))
+        doc = only_document(self.write("talks.html", article_page(after=credits)))
         self.assertTrue(doc.body.endswith("officials said."), doc.body[-200:])
         self.assertEqual(doc.author, "Jill Serjeant, Lisa Richwine")
 
 
 class HtmlDateTests(TempDirMixin, SimpleTestCase):
     def test_a_time_marked_as_creation_is_the_date_not_the_update_meta(self):
-        prose = "".join(
-            f"<p>Paragraph {i} reports that the two governments met in Geneva on Tuesday and "
-            "agreed to keep talking, officials said.</p>"
-            for i in range(5)
-        )
-        page = (
-            '<html><head><title>Talks resume</title><meta property="og:updated_time" '
-            'content="2020-06-02T11:57:06+02:00"></head><body><article><h1>Talks resume</h1>'
-            '<time class="field-name-field-node-create-date">31.03.2020</time>'
-            f"{prose}</article></body></html>"
+        page = article_page(
+            '<meta property="og:updated_time" content="2020-06-02T11:57:06+02:00">',
+            '<time class="field-name-field-node-create-date">31.03.2020</time>',
         )
         doc = only_document(self.write("talks.html", page))
         self.assertEqual(doc.published.date().isoformat(), "2020-03-31")
 
 
 class HtmlLeadInTests(TempDirMixin, SimpleTestCase):
-    PROSE = "".join(
-        f"<p>Paragraph {i} reports that the two governments met in Geneva on Tuesday and "
-        "agreed to keep talking, officials said.</p>"
-        for i in range(5)
-    )
-
     def body_of(self, lead_in: str) -> list[str]:
-        page = (
-            "<html><head><title>Talks resume in Geneva | Example News</title>"
-            '<meta property="og:title" content="Geneva talks resume"></head><body><article>'
-            f"<h1>Talks resume in Geneva</h1>{lead_in}{self.PROSE}</article></body></html>"
-        )
+        page = article_page('<meta property="og:title" content="Geneva talks resume">', lead_in)
         return only_document(self.write("talks.html", page)).body.split("\n\n")
 
     def test_labels_and_the_repeated_headline_before_the_first_sentence_are_not_body(self):
