@@ -20,7 +20,13 @@ from lxml import html as lxml_html
 from archive.ingest import metadata
 from archive.ingest.document import ParsedDocument, Skipped
 from archive.ingest.encoding import decode
-from archive.ingest.furniture import is_credit, is_furniture
+from archive.ingest.html_text import (
+    TITLE_SEPARATORS,
+    clean_title,
+    closing_credits,
+    paragraphs_of,
+    rejoin_drop_caps,
+)
 from archive.ingest.text import first_sentence
 
 # trafilatura and htmldate log warnings and errors ("empty HTML tree", "discarding data") for
@@ -31,7 +37,6 @@ for _name in ("trafilatura", "htmldate"):
 MIN_BODY_CHARS = 250
 MIN_PARAGRAPHS = 2
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)""", re.I)
-_TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|l)\s+")
 DATE_PARAMS = {"extensive_search": True, "original_date": True}
 
 
@@ -70,7 +75,7 @@ def parse_html(
         return Skipped(origin, "not an article: a front page or section index")
     source = _source(result, page_url) or _label_source(_page_title(tree) or result.title or "")
     published = published_date(tree) or metadata.parse_date(result.date)
-    paragraphs, credits = _closing_credits(body.split("\n\n"))
+    paragraphs, credits = closing_credits(body.split("\n\n"))
     paragraphs, wire_credit = metadata.closing_wire_credit(paragraphs)
     body = "\n\n".join(paragraphs)
     credited = [name for line in credits for name in metadata.authors_from_byline(line)]
@@ -94,30 +99,6 @@ def parse_html(
     )
 
 
-CREDIT_REACH = 4  # closing paragraphs searched for credit lines
-
-
-def _closing_credits(paragraphs: list[str]) -> tuple[list[str], list[str]]:
-    """The body without its closing credit lines ("Reporting by Jill Serjeant; Editing by
-    …", "Alex Isenstadt contributed to this report."), and those lines."""
-    tail = range(max(0, len(paragraphs) - CREDIT_REACH), len(paragraphs))
-    credits = {i for i in tail if len(paragraphs[i]) <= 250 and is_credit(paragraphs[i])}
-    kept = [p for i, p in enumerate(paragraphs) if i not in credits]
-    return kept, [paragraphs[i] for i in sorted(credits)]
-
-
-# A drop cap set apart from its paragraph: <span class="dropcap">T</span><p><a …>urkey</a>, …
-_DROP_CAP = re.compile(
-    r"<(span|div|b|strong)\b[^>]*>\s*([A-Z])\s*</\1>\s*(<p\b[^>]*>\s*(?:<a\b[^>]*>)?)(?=[a-z])"
-)
-
-
-def rejoin_drop_caps(page: str) -> str:
-    """The page with each drop cap put back into the word it begins, so no first sentence
-    starts "urkey, Poland and …"."""
-    return _DROP_CAP.sub(r"\3\2", page)
-
-
 def _extract(page: str, url: str):
     """trafilatura's main text and metadata for the page, or ``None`` when it finds none."""
     return trafilatura.bare_extraction(
@@ -133,7 +114,7 @@ def _extract(page: str, url: str):
 def _article_body(result, tree) -> tuple[str, str]:
     """The article text and, when it is not an article, the reason (else ``""``)."""
     titles = _title_candidates(result, tree)
-    body = _paragraphs(result.text or "", titles)
+    body = paragraphs_of(result.text or "", titles)
     reason = _not_an_article(body, result)
     if reason and (stated := _json_ld_body(tree, titles)) and not _not_an_article(stated, result):
         # Script-rendered pages carry the text only in their schema.org data.
@@ -253,7 +234,7 @@ def _json_ld_body(tree, titles: tuple[str, ...] = ()) -> str:
         for item in data if isinstance(data, list) else [data]:
             text = item.get("articleBody") if isinstance(item, dict) else None
             if isinstance(text, str) and len(text) > MIN_BODY_CHARS:
-                return _paragraphs(
+                return paragraphs_of(
                     re.sub(r"(?<=[.!?”\"])\s+(?=[A-Z“\"])", "\n", text)
                     if "\n" not in text
                     else text,
@@ -273,7 +254,7 @@ def _is_front_page(result, url: str, tree) -> bool:
 
 def _label_source(title: str) -> str:
     """A known outlet named as a label in the <title> ("… - Breitbart")."""
-    for part in _TITLE_SEPARATORS.split(title)[1:]:
+    for part in TITLE_SEPARATORS.split(title)[1:]:
         if (name := metadata.canonical_source(part)) in metadata.known_outlets().values():
             return name
     return ""
@@ -305,53 +286,6 @@ def _visible_byline(tree) -> str:
             if names := metadata.authors_from_byline(line):
                 return metadata.join_authors(names)
     return ""
-
-
-def _paragraphs(text: str, titles: tuple[str, ...] = ()) -> str:
-    lines = [re.sub(r"\s+", " ", line).strip() for line in text.splitlines()]
-    lines = [line for line in lines if line and not is_furniture(line)]
-    return "\n\n".join(_drop_lead_in(_join_datelines(lines), titles))
-
-
-LEAD_IN_LINES = 8  # how far into the text the headline and page labels may repeat
-_LIST_ITEM = re.compile(r"^[-•·*]\s")
-_DATELINE_ALONE = re.compile(r"^[A-Z][A-Z .,'’-]{1,40}\s[—–-]{1,2}$")
-
-
-def _drop_lead_in(lines: list[str], titles: tuple[str, ...]) -> list[str]:
-    """The text without what comes before the article proper: the headline repeated (also
-    after a standfirst), and, before the first sentence, labels and short list items
-    ("Nordkorea", "- 5 Kommentare", "- From the section US & Canada")."""
-    heads = {_squeeze(t) for title in titles if title for t in (title, clean_title(title))}
-    kept = [
-        line for k, line in enumerate(lines) if k >= LEAD_IN_LINES or _squeeze(line) not in heads
-    ]
-    first = 0
-    while first < min(len(kept), LEAD_IN_LINES) and _is_label(kept[first]):
-        first += 1
-    return kept[first:]
-
-
-def _is_label(line: str) -> bool:
-    words = line.split()
-    if _LIST_ITEM.match(line):
-        return len(words) <= 7
-    return len(words) <= 3 and not re.search(r"[.!?:;,\"”’)]$", line)
-
-
-def _join_datelines(lines: list[str]) -> list[str]:
-    """A dateline left on its own ("WASHINGTON —") opens the paragraph after it."""
-    out: list[str] = []
-    for line in lines:
-        if out and _DATELINE_ALONE.match(out[-1]):
-            out[-1] = f"{out[-1]} {line}"
-        else:
-            out.append(line)
-    return out
-
-
-def _squeeze(text: str) -> str:
-    return re.sub(r"\W+", "", text).casefold()
 
 
 def _og_title(tree) -> str:
@@ -422,22 +356,3 @@ def _authors(author: str | None) -> str:
     return metadata.join_authors(
         [n.strip() for n in names if n.strip() and n.strip().casefold() not in NOT_AUTHORS]
     )
-
-
-def clean_title(title: str, source: str = "") -> str:
-    """Drop site suffixes and prefixes (" | Reuters", "BBC News - ", " l KBS WORLD")."""
-    title = re.sub(r"\s+", " ", title).strip()
-    parts = _TITLE_SEPARATORS.split(title)
-    if len(parts) < 2:
-        return title
-    keep = [p for p in parts if not _is_site_label(p, source)]
-    if keep and len(keep) < len(parts):
-        return " - ".join(keep) if len(keep) > 1 else keep[0]
-    return title
-
-
-def _is_site_label(part: str, source: str) -> bool:
-    canonical = metadata.canonical_source(part)
-    if source and canonical.casefold() == source.casefold():
-        return True
-    return canonical in metadata.known_outlets().values()

@@ -75,9 +75,9 @@ def _may_continue(parts: list[str], line: str, after: str) -> bool:
     head, last = parts[0], parts[-1]
     if last.endswith(TERMINAL + (":",)):
         return False
-    if len(parts) == 1 and _DATELINE_ALONE.match(head):
+    if len(parts) == 1 and DATELINE_ALONE.match(head):
         return True
-    if _DATELINE_ALONE.match(line) or _LABEL.match(line):
+    if DATELINE_ALONE.match(line) or _LABEL.match(line):
         return False
     if is_furniture(line) or is_byline(line) or is_date_line(line):
         return False
@@ -113,7 +113,8 @@ _OPEN_END = re.compile(
     r"\b(the|a|an|of|for|to|in|on|at|by|with|from|and|or|as|that|than|its|their|his|her)$",
     re.I,
 )
-_DATELINE_ALONE = re.compile(r"^[A-Z][A-Z .,'’-]{1,40}\s[—–-]{1,2}$")
+# A wire dateline left on a line of its own: "KHAN YOUNIS, GAZA —", "WASHINGTON —".
+DATELINE_ALONE = re.compile(r"^[A-Z][A-Z .,'’-]{1,40}\s[—–-]{1,2}$")
 
 
 def _split_sentence(previous: str, line: str) -> bool:
@@ -121,7 +122,7 @@ def _split_sentence(previous: str, line: str) -> bool:
     mid-sentence, the second continues it (or the first is a dateline on its own)."""
     if previous.endswith(TERMINAL + (":",)) or is_furniture(previous):
         return False
-    if _DATELINE_ALONE.match(previous):
+    if DATELINE_ALONE.match(previous):
         return True  # "KHAN YOUNIS, GAZA —" / "The Israeli assault …"
     if _LABEL.match(line) or is_byline(line) or is_furniture(line) or is_date_line(line):
         return False  # "by:", "by Jane Doe", a date under a headline

@@ -1,0 +1,99 @@
+"""Saved pages: the text an extractor found, made into the article body and a clean title —
+headline copies, labels and closing credit lines out, drop caps and datelines back in place."""
+
+from __future__ import annotations
+
+import re
+
+from archive.ingest import metadata
+from archive.ingest.furniture import is_credit, is_furniture
+from archive.ingest.lines import DATELINE_ALONE
+
+TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|l)\s+")
+CREDIT_REACH = 4  # closing paragraphs searched for credit lines
+LEAD_IN_LINES = 8  # how far into the text the headline and page labels may repeat
+_LIST_ITEM = re.compile(r"^[-•·*]\s")
+
+
+def closing_credits(paragraphs: list[str]) -> tuple[list[str], list[str]]:
+    """The body without its closing credit lines ("Reporting by Jill Serjeant; Editing by
+    …", "Alex Isenstadt contributed to this report."), and those lines."""
+    tail = range(max(0, len(paragraphs) - CREDIT_REACH), len(paragraphs))
+    credits = {i for i in tail if len(paragraphs[i]) <= 250 and is_credit(paragraphs[i])}
+    kept = [p for i, p in enumerate(paragraphs) if i not in credits]
+    return kept, [paragraphs[i] for i in sorted(credits)]
+
+
+# A drop cap set apart from its paragraph: <span class="dropcap">T</span><p><a …>urkey</a>, …
+_DROP_CAP = re.compile(
+    r"<(span|div|b|strong)\b[^>]*>\s*([A-Z])\s*</\1>\s*(<p\b[^>]*>\s*(?:<a\b[^>]*>)?)(?=[a-z])"
+)
+
+
+def rejoin_drop_caps(page: str) -> str:
+    """The page with each drop cap put back into the word it begins, so no first sentence
+    starts "urkey, Poland and …"."""
+    return _DROP_CAP.sub(r"\3\2", page)
+
+
+def paragraphs_of(text: str, titles: tuple[str, ...] = ()) -> str:
+    """The extracted ``text`` as body paragraphs: furniture out, the ``titles`` repeated and
+    the labels before the first sentence out, a dateline on its own joined to its paragraph."""
+    lines = [re.sub(r"\s+", " ", line).strip() for line in text.splitlines()]
+    lines = [line for line in lines if line and not is_furniture(line)]
+    return "\n\n".join(_drop_lead_in(_join_datelines(lines), titles))
+
+
+def _drop_lead_in(lines: list[str], titles: tuple[str, ...]) -> list[str]:
+    """The text without what comes before the article proper: the headline repeated (also
+    after a standfirst), and, before the first sentence, labels and short list items
+    ("Nordkorea", "- 5 Kommentare", "- From the section US & Canada")."""
+    heads = {_squeeze(t) for title in titles if title for t in (title, clean_title(title))}
+    kept = [
+        line for k, line in enumerate(lines) if k >= LEAD_IN_LINES or _squeeze(line) not in heads
+    ]
+    first = 0
+    while first < min(len(kept), LEAD_IN_LINES) and _is_label(kept[first]):
+        first += 1
+    return kept[first:]
+
+
+def _is_label(line: str) -> bool:
+    words = line.split()
+    if _LIST_ITEM.match(line):
+        return len(words) <= 7
+    return len(words) <= 3 and not re.search(r"[.!?:;,\"”’)]$", line)
+
+
+def _join_datelines(lines: list[str]) -> list[str]:
+    """A dateline left on its own ("WASHINGTON —") opens the paragraph after it."""
+    out: list[str] = []
+    for line in lines:
+        if out and DATELINE_ALONE.match(out[-1]):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
+
+
+def _squeeze(text: str) -> str:
+    return re.sub(r"\W+", "", text).casefold()
+
+
+def clean_title(title: str, source: str = "") -> str:
+    """Drop site suffixes and prefixes (" | Reuters", "BBC News - ", " l KBS WORLD")."""
+    title = re.sub(r"\s+", " ", title).strip()
+    parts = TITLE_SEPARATORS.split(title)
+    if len(parts) < 2:
+        return title
+    keep = [p for p in parts if not _is_site_label(p, source)]
+    if keep and len(keep) < len(parts):
+        return " - ".join(keep) if len(keep) > 1 else keep[0]
+    return title
+
+
+def _is_site_label(part: str, source: str) -> bool:
+    canonical = metadata.canonical_source(part)
+    if source and canonical.casefold() == source.casefold():
+        return True
+    return canonical in metadata.known_outlets().values()
