@@ -19,15 +19,13 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from archive.ingest import READERS, iter_files, read_path
+from archive.ingest.authors import authors_from_byline, closing_wire_credit, join_authors
 from archive.ingest.document import ParsedDocument, ReadError, Skipped
 from archive.ingest.furniture import is_furniture
 from archive.ingest.metadata import (
-    authors_from_byline,
     canonical_source,
     canonical_url,
-    closing_wire_credit,
     detect_language,
-    join_authors,
     parse_date,
     parse_wire_dateline,
 )

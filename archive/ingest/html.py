@@ -18,6 +18,7 @@ import trafilatura
 from lxml import html as lxml_html
 
 from archive.ingest import metadata
+from archive.ingest.authors import authors_from_byline, closing_wire_credit, join_authors
 from archive.ingest.document import ParsedDocument, Skipped
 from archive.ingest.encoding import decode
 from archive.ingest.html_text import (
@@ -76,9 +77,9 @@ def parse_html(
     source = _source(result, page_url) or _label_source(_page_title(tree) or result.title or "")
     published = published_date(tree) or metadata.parse_date(result.date)
     paragraphs, credits = closing_credits(body.split("\n\n"))
-    paragraphs, wire_credit = metadata.closing_wire_credit(paragraphs)
+    paragraphs, wire_credit = closing_wire_credit(paragraphs)
     body = "\n\n".join(paragraphs)
-    credited = [name for line in credits for name in metadata.authors_from_byline(line)]
+    credited = [name for line in credits for name in authors_from_byline(line)]
     return ParsedDocument(
         origin=origin,
         title=headline(tree, clean_title(_og_title(tree) or result.title or "", source))
@@ -92,7 +93,7 @@ def parse_html(
         url=page_url,
         author=_authors(result.author)
         or _visible_byline(tree)
-        or metadata.join_authors(credited)
+        or join_authors(credited)
         or wire_credit,
         language=metadata.detect_language(body, result.language),
         captured=captured,
@@ -274,17 +275,15 @@ def _visible_byline(tree) -> str:
     for node in marked[:20]:
         line = re.sub(r"\s+", " ", node.text_content()).strip()
         if 3 <= len(line) <= 80:
-            names = metadata.authors_from_byline(
-                line if re.match(r"by\b", line, re.I) else f"By {line}"
-            )
+            names = authors_from_byline(line if re.match(r"by\b", line, re.I) else f"By {line}")
             names = [n for n in names if n.casefold() not in NOT_AUTHORS]
             if names:
-                return metadata.join_authors(names)
+                return join_authors(names)
     for node in tree.xpath("//body//text()[string-length(normalize-space()) > 4]")[:1500]:
         line = re.sub(r"\s+", " ", node).strip()
         if len(line) <= 80 and re.match(r"^by\s+[A-Z]", line, re.I):
-            if names := metadata.authors_from_byline(line):
-                return metadata.join_authors(names)
+            if names := authors_from_byline(line):
+                return join_authors(names)
     return ""
 
 
@@ -353,6 +352,6 @@ def _authors(author: str | None) -> str:
     names = re.split(
         r"\s*(?:;|,|\band\b|&)\s*", re.sub(r"^(by|par|von)\s+", "", author, flags=re.I)
     )
-    return metadata.join_authors(
+    return join_authors(
         [n.strip() for n in names if n.strip() and n.strip().casefold() not in NOT_AUTHORS]
     )

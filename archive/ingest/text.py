@@ -16,6 +16,7 @@ import re
 from pathlib import Path
 
 from archive.ingest import metadata
+from archive.ingest.authors import authors_from_byline, closing_wire_credit, join_authors
 from archive.ingest.document import ParsedDocument, ReadError, Skipped
 from archive.ingest.dump_header import (
     Page,
@@ -151,11 +152,11 @@ def parse_dump(text: str, origin: str, raw: bytes) -> ParsedDocument | Skipped:
     title, title_at = find_title(lines, first, start)
     body_lines, credits = _body_and_credits(lines, runs)
     bylines = [line for line in lines[max(0, title_at - 3) : start + 1] if is_byline(line)]
-    authors = [n for line in bylines + credits for n in metadata.authors_from_byline(line)]
+    authors = [n for line in bylines + credits for n in authors_from_byline(line)]
     named = authors or _name_lines(lines, title_at, start)
     described = bio_subject(body_lines[-1]) if body_lines else ""
     body_lines = _drop_author_bios(body_lines, named)
-    body_lines, wire_credit = metadata.closing_wire_credit(body_lines)
+    body_lines, wire_credit = closing_wire_credit(body_lines)
     if not body_lines:
         body_lines = _standfirst(lines, title_at, start)
         if not body_lines:
@@ -174,7 +175,7 @@ def parse_dump(text: str, origin: str, raw: bytes) -> ParsedDocument | Skipped:
         content_type="text/plain",
         published=published,
         source=find_source(page, body_lines, bylines),
-        author=metadata.join_authors(authors) or wire_credit,
+        author=join_authors(authors) or wire_credit,
         language=metadata.detect_language("\n".join(body_lines) or text),
         dateline=(wire or {}).get("place", ""),
     )

@@ -1,0 +1,88 @@
+"""Authors: names from bylines and credit lines ("By Jane Doe", "Reporting by A; Editing by
+B", "(FR mit dpa)"), joined into the one author string of a ``ParsedDocument``."""
+
+from __future__ import annotations
+
+import re
+
+from archive.ingest.metadata import canonical_source, known_outlets
+
+_BYLINE = re.compile(r"^\s*(?:written\s+)?by[:\s]\s*(.+)$", re.I)
+_CREDIT = re.compile(r"\((?:additional\s+)?(?:reporting|writing|written)\s+by\s+(.+?)\)?\s*$", re.I)
+
+
+def authors_from_byline(line: str) -> list[str]:
+    """Names from "By Jane Doe and John Roe" / "(Reporting by A; Editing by B)".
+
+    "For The Mail On Sunday" tails, roles after commas ("Political Editor") and "Staff"
+    are dropped. Editors ("Editing by") are not authors.
+    """
+    line = line.strip()
+    match = _BYLINE.match(line)
+    if match:
+        names = re.split(r"\s+(?:for|in)\s+(?=[A-Z])", match.group(1), flags=re.I)[0]
+    else:
+        credited = re.findall(r"(?:reporting|writing)\s+by\s+([^;)]+)", line, re.I)
+        if not credited:
+            return []
+        names = ", ".join(credited)  # "Reporting by A; Additional reporting by B"
+    names = re.sub(r"\s*\|.*$", "", names)
+    parts = [p.strip(" .") for p in re.split(r"\s*(?:,|;|\band\b|&)\s*", names, flags=re.I)]
+    outlet = next((k for k, p in enumerate(parts) if k and _is_outlet_label(p)), len(parts))
+    # "By Nada Tawfik, BBC News, New York": what follows the outlet is where, not who.
+    return [p for p in parts[:outlet] if _looks_like_name(p)]
+
+
+def _is_outlet_label(text: str) -> bool:
+    return bool(re.search(r"\bnews\b", text, re.I)) or canonical_source(text) in set(
+        known_outlets().values()
+    )
+
+
+def _looks_like_name(text: str) -> bool:
+    words = text.split()
+    if not 1 <= len(words) <= 4 or re.search(r"\d", text):
+        return False
+    if re.search(r"\b(staff|editor|correspondent|reporter|news|agency)\b", text, re.I):
+        return False
+    return all(w[0].isupper() for w in words if w.lower() not in {"de", "van", "von", "al", "bin"})
+
+
+# News agencies whose name in a closing parenthesis credits the story: "(AFP)", "(FR mit dpa)".
+WIRE_AGENCIES = frozenset(
+    "ap afp dpa reuters yonhap kyodo jiji xinhua kcna tass ria interfax efe ansa aap upi "
+    "bloomberg kna epd apa sda belga anp lusa pti ani ians bernama antara".split()
+)
+_CLOSING_PARENTHESIS = re.compile(r"\s*\(([^()\n]{2,40})\)\s*$")
+
+
+def closing_wire_credit(paragraphs: list[str]) -> tuple[list[str], str]:
+    """``(paragraphs, credit)``: a wire credit closing one of the last three paragraphs
+    ("… hieß es. (FR mit dpa)", "(AFP)") is split off; otherwise ``(paragraphs, "")``.
+    Picture credits ("(AP Photo)") are left alone."""
+    for i in range(len(paragraphs) - 1, max(-1, len(paragraphs) - 4), -1):
+        match = _CLOSING_PARENTHESIS.search(paragraphs[i])
+        if match and _is_wire_credit(match.group(1)):
+            rest = paragraphs[i][: match.start()].rstrip()
+            kept = paragraphs[:i] + ([rest] if rest else []) + paragraphs[i + 1 :]
+            return kept, match.group(1).strip()
+    return paragraphs, ""
+
+
+def _is_wire_credit(text: str) -> bool:
+    words = {w.strip(".").casefold() for w in re.findall(r"[\w.]+", text)}
+    pictures = {"photo", "photos", "image", "images", "file", "video", "foto"}
+    return len(words) <= 5 and bool(WIRE_AGENCIES & words) and not pictures & words
+
+
+def join_authors(names: list[str]) -> str:
+    """One "A, B" string; a news agency credited as author keeps its own name ("Afp" → "AFP")."""
+    seen: list[str] = []
+    outlets = set(known_outlets().values())
+    for name in names:
+        proper = name.title() if name.isupper() else name
+        if (outlet := canonical_source(name)) in outlets:
+            proper = outlet
+        if proper.casefold() not in {s.casefold() for s in seen}:
+            seen.append(proper)
+    return ", ".join(seen)
