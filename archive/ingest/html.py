@@ -76,10 +76,7 @@ def parse_html(
         return Skipped(origin, "not an article: a front page or section index")
     source = _source(result, page_url) or _label_source(_page_title(tree) or result.title or "")
     published = published_date(tree) or metadata.parse_date(result.date)
-    paragraphs, credits = closing_credits(body.split("\n\n"))
-    paragraphs, wire_credit = closing_wire_credit(paragraphs)
-    body = "\n\n".join(paragraphs)
-    credited = [name for line in credits for name in authors_from_byline(line)]
+    body, credited = _without_credits(body)
     return ParsedDocument(
         origin=origin,
         title=headline(tree, clean_title(_og_title(tree) or result.title or "", source))
@@ -91,13 +88,19 @@ def parse_html(
         published=published,
         source=source,
         url=page_url,
-        author=_authors(result.author)
-        or _visible_byline(tree)
-        or join_authors(credited)
-        or wire_credit,
+        author=_authors(result.author) or _visible_byline(tree) or credited,
         language=metadata.detect_language(body, result.language),
         captured=captured,
     )
+
+
+def _without_credits(body: str) -> tuple[str, str]:
+    """The body without its closing credit lines, and the authors they name ("Reporting by
+    Jill Serjeant; Editing by …" → "Jill Serjeant", "(FR mit dpa)" → "FR mit dpa")."""
+    paragraphs, credits = closing_credits(body.split("\n\n"))
+    paragraphs, wire_credit = closing_wire_credit(paragraphs)
+    names = [name for line in credits for name in authors_from_byline(line)]
+    return "\n\n".join(paragraphs), join_authors(names) or wire_credit
 
 
 def _extract(page: str, url: str):

@@ -150,18 +150,9 @@ def parse_dump(text: str, origin: str, raw: bytes) -> ParsedDocument | Skipped:
     runs[0] = (start, runs[0][1])
     page = Page(lines, start, end)
     title, title_at = find_title(lines, first, start)
-    body_lines, credits = _body_and_credits(lines, runs)
-    bylines = [line for line in lines[max(0, title_at - 3) : start + 1] if is_byline(line)]
-    authors = [n for line in bylines + credits for n in authors_from_byline(line)]
-    named = authors or _name_lines(lines, title_at, start)
-    described = bio_subject(body_lines[-1]) if body_lines else ""
-    body_lines = _drop_author_bios(body_lines, named)
-    body_lines, wire_credit = closing_wire_credit(body_lines)
+    body_lines, author, bylines = _body_and_author(lines, runs, title_at, start)
     if not body_lines:
-        body_lines = _standfirst(lines, title_at, start)
-        if not body_lines:
-            return Skipped(origin, "not an article: no running text besides author notes")
-    authors = authors or [n for n in named if lines.count(n) > 1] or ([described] * bool(described))
+        return Skipped(origin, "not an article: no running text besides author notes")
     year = document_year(lines)
     published = find_published(lines, title_at, start, year)
     wire = metadata.parse_wire_dateline(body_lines[0], year) if body_lines else None
@@ -175,10 +166,29 @@ def parse_dump(text: str, origin: str, raw: bytes) -> ParsedDocument | Skipped:
         content_type="text/plain",
         published=published,
         source=find_source(page, body_lines, bylines),
-        author=join_authors(authors) or wire_credit,
+        author=author,
         language=metadata.detect_language("\n".join(body_lines) or text),
         dateline=(wire or {}).get("place", ""),
     )
+
+
+def _body_and_author(
+    lines: list[str], runs: list[tuple[int, int]], title_at: int, start: int
+) -> tuple[list[str], str, list[str]]:
+    """The body's paragraphs, the author, and the byline lines of the header. Credit lines,
+    closing notes about the journalist and a closing wire credit leave the body and name the
+    author; bare name lines near the headline do when they recur on the page."""
+    body_lines, credits = _body_and_credits(lines, runs)
+    bylines = [line for line in lines[max(0, title_at - 3) : start + 1] if is_byline(line)]
+    credited = [n for line in bylines + credits for n in authors_from_byline(line)]
+    named = credited or _name_lines(lines, title_at, start)
+    described = bio_subject(body_lines[-1]) if body_lines else ""
+    body_lines = _drop_author_bios(body_lines, named)
+    body_lines, wire_credit = closing_wire_credit(body_lines)
+    if not body_lines:
+        body_lines = _standfirst(lines, title_at, start)
+    names = credited or [n for n in named if lines.count(n) > 1] or [described] * bool(described)
+    return body_lines, join_authors(names) or wire_credit, bylines
 
 
 def _embedded_stories(lines: list[str], runs: list[tuple[int, int]]) -> set[int]:
