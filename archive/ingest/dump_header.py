@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from archive.ingest import metadata
 from archive.ingest.furniture import is_credit, is_furniture
-from archive.ingest.lines import is_byline, is_date_line, is_read_time
+from archive.ingest.lines import is_byline, is_date_line, is_read_time, squeeze
 
 HEAD_WINDOW = 14  # lines above the body searched for a standfirst and byline
 TITLE_REACH = 30  # lines above the body searched for the header's date or byline
@@ -50,10 +50,10 @@ def find_title(lines: list[str], first: int, start: int) -> tuple[str, int]:
     above = _lines_above(lines, anchor)
     heads = [i for i in above if _is_headline(lines[i]) and not _is_photo_credit(lines[i + 1])]
     if heads:
-        counts = Counter(_squeeze(line) for line in lines)
+        counts = Counter(squeeze(line) for line in lines)
         substantial = [i for i in heads if len(lines[i].split()) >= 6]
         # Repeated short lines are navigation (menus repeat in footers); headlines are longer.
-        repeated = [i for i in substantial if counts[_squeeze(lines[i])] > 1]
+        repeated = [i for i in substantial if counts[squeeze(lines[i])] > 1]
         best = (repeated or substantial or heads)[0]
         return lines[best], best
     below = [i for i in range(anchor, start) if _is_headline(lines[i])]
@@ -99,10 +99,6 @@ def _lines_above(lines: list[str], anchor: int, wanted: int = 6) -> list[int]:
         if len(found) == wanted:
             break
     return sorted(found)
-
-
-def _squeeze(text: str) -> str:
-    return re.sub(r"\W+", "", text).casefold()
 
 
 def _is_headline(line: str) -> bool:

@@ -7,7 +7,7 @@ import re
 
 from archive.ingest import metadata
 from archive.ingest.furniture import is_credit, is_furniture
-from archive.ingest.lines import DATELINE_ALONE
+from archive.ingest.lines import DATELINE_ALONE, squeeze
 
 TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|l)\s+")
 CREDIT_REACH = 4  # closing paragraphs searched for credit lines
@@ -48,9 +48,9 @@ def _drop_lead_in(lines: list[str], titles: tuple[str, ...]) -> list[str]:
     """The text without what comes before the article proper: the headline repeated (also
     after a standfirst), and, before the first sentence, labels and short list items
     ("Nordkorea", "- 5 Kommentare", "- From the section US & Canada")."""
-    heads = {_squeeze(t) for title in titles if title for t in (title, clean_title(title))}
+    heads = {squeeze(t) for title in titles if title for t in (title, clean_title(title))}
     kept = [
-        line for k, line in enumerate(lines) if k >= LEAD_IN_LINES or _squeeze(line) not in heads
+        line for k, line in enumerate(lines) if k >= LEAD_IN_LINES or squeeze(line) not in heads
     ]
     first = 0
     while first < min(len(kept), LEAD_IN_LINES) and _is_label(kept[first]):
@@ -74,10 +74,6 @@ def _join_datelines(lines: list[str]) -> list[str]:
         else:
             out.append(line)
     return out
-
-
-def _squeeze(text: str) -> str:
-    return re.sub(r"\W+", "", text).casefold()
 
 
 def clean_title(title: str, source: str = "") -> str:

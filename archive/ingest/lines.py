@@ -198,6 +198,11 @@ def is_loose_text(line: str) -> bool:
     return len(line) >= 60 and len(line.split()) >= 10 and not is_furniture(line)
 
 
+def squeeze(text: str) -> str:
+    """Letters and digits only, case-folded: for comparing headlines and repeated lines."""
+    return re.sub(r"\W+", "", text).casefold()
+
+
 @lru_cache(maxsize=65536)
 def is_byline(line: str) -> bool:
     return bool(re.match(r"^\W*(written\s+)?by:?\s+\S", line, re.I)) and len(line) < 120
@@ -211,6 +216,4 @@ def is_read_time(line: str) -> bool:
 def is_date_line(line: str) -> bool:
     if len(line) > 90 or len(line.split()) > 16:
         return False
-    return (
-        len(line) <= 90 and metadata.find_date(line, 2000) is not None and len(line.split()) <= 16
-    )
+    return metadata.find_date(line, 2000) is not None

@@ -187,7 +187,8 @@ def _body_and_author(
     body_lines, wire_credit = closing_wire_credit(body_lines)
     if not body_lines:
         body_lines = _standfirst(lines, title_at, start)
-    names = credited or [n for n in named if lines.count(n) > 1] or [described] * bool(described)
+    recurring = [n for n in named if lines.count(n) > 1]
+    names = credited or recurring or ([described] if described else [])
     return body_lines, join_authors(names) or wire_credit, bylines
 
 
