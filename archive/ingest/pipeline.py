@@ -94,7 +94,9 @@ def file_size(path: Path) -> int:
         return 0
 
 
-def ingest(paths: Iterable[Path], on_event: Callable[[Event], None]) -> Tally:
+def ingest(
+    paths: Iterable[Path], on_event: Callable[[Event], None], tally: Tally | None = None
+) -> Tally:
     """Parse, extract, store. Calls ``on_event`` for every outcome; returns the tally.
 
     Reading and extraction may run in a second process (``read_and_extract``); storing and
@@ -102,7 +104,7 @@ def ingest(paths: Iterable[Path], on_event: Callable[[Event], None]) -> Tally:
     """
     from archive.curation import database_gazetteer
 
-    tally = Tally()
+    tally = tally if tally is not None else Tally()
     resolver, gazetteer = EntityResolver(), database_gazetteer()
     for item in read_and_extract(paths, gazetteer):
         if isinstance(item, Event):
@@ -193,9 +195,11 @@ def store_one(doc: ParsedDocument, resolver: EntityResolver, actors) -> Event:
         return Event(FAILED, doc.origin, f"could not store: {type(error).__name__}: {error}")
 
 
-def dry_run(paths: Iterable[Path], on_event: Callable[[Event], None]) -> Tally:
+def dry_run(
+    paths: Iterable[Path], on_event: Callable[[Event], None], tally: Tally | None = None
+) -> Tally:
     """Parse and extract without touching the database or the index."""
-    tally = Tally()
+    tally = tally if tally is not None else Tally()
     for item in parse(paths):
         event = item if isinstance(item, Event) else Event(PARSED, item.origin, document=item)
         tally.add(event)

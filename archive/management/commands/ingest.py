@@ -2,7 +2,6 @@
 
 import json
 import sys
-from collections import Counter
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -35,17 +34,19 @@ class Command(BaseCommand):
         if options["json"] and not options["dry_run"]:
             raise CommandError("--json is only available with --dry-run")
         progress = self.progress_bar(options, paths)
-        self.seen = Counter()
+        self.tally = pipeline.Tally()  # counted by the pipeline, read by the progress bar
         tally = self.run(paths, options, progress)
         if tally.counts[pipeline.FAILED]:
             sys.exit(1)
 
     def run(self, paths, options, progress):
         if options["dry_run"]:
-            tally = pipeline.dry_run(paths, lambda e: self.report_dry(e, options["json"], progress))
+            tally = pipeline.dry_run(
+                paths, lambda e: self.report_dry(e, options["json"], progress), self.tally
+            )
         else:
             sync_gazetteer()
-            tally = pipeline.ingest(paths, lambda e: self.report(e, progress))
+            tally = pipeline.ingest(paths, lambda e: self.report(e, progress), self.tally)
             if progress is not None:
                 progress.close()
                 progress = None
@@ -89,9 +90,10 @@ class Command(BaseCommand):
         if event.status == pipeline.READ:
             progress.update(int(event.detail))
             return
-        self.seen[event.status] += 1
-        docs = sum(self.seen.values()) - self.seen[pipeline.SKIPPED] - self.seen[pipeline.FAILED]
-        progress.set_postfix_str(f"{docs} docs, {self.seen[pipeline.FAILED]} failed", refresh=False)
+        counts = self.tally.counts
+        docs = counts.total() - counts[pipeline.READ] - counts[pipeline.SKIPPED]
+        docs -= counts[pipeline.FAILED]
+        progress.set_postfix_str(f"{docs} docs, {counts[pipeline.FAILED]} failed", refresh=False)
 
     def report_dry(self, event, as_json, progress):
         self.report(event, progress)
