@@ -416,6 +416,39 @@ class HtmlLeadInTests(TempDirMixin, SimpleTestCase):
         )
 
 
+class HtmlHeadlineTests(TempDirMixin, SimpleTestCase):
+    """The title is the headline the page shows above its article, not a copy in page
+    chrome and not the social-media title."""
+
+    def title_and_body(self, before: str, after: str = "") -> tuple[str, str]:
+        page = (
+            '<html><head><title>Talks resume | Example News</title><meta property="og:title" '
+            f'content="Talks resume"></head><body>{before}<article>{HTML_PROSE}</article>'
+            f"{after}</body></html>"
+        )
+        doc = only_document(self.write("talks.html", page))
+        return doc.title, doc.body
+
+    def test_the_h1_above_the_article_is_the_title(self):
+        title, _ = self.title_and_body("<h1>Talks resume in Geneva after a year</h1>")
+        self.assertEqual(title, "Talks resume in Geneva after a year")
+
+    def test_a_breadcrumb_h1_in_the_navigation_is_not_the_headline(self):
+        crumbs = '<nav><ol class="breadcrumb"><li><h1>Politik: Talks resume, say officials</h1>'
+        headline = '<h2 class="article-headline">Talks resume in Geneva after a year</h2>'
+        title, _ = self.title_and_body(crumbs + "</li></ol></nav>" + headline)
+        self.assertEqual(title, "Talks resume in Geneva after a year")
+        title, _ = self.title_and_body(crumbs + "</li></ol></nav>")
+        self.assertEqual(title, "Talks resume")
+
+    def test_a_headline_copy_in_the_share_box_below_the_article_is_not_the_headline(self):
+        headline = "<h2>Talks resume: ministers meet in Geneva after a year of silence</h2>"
+        share = '<div class="share"><h3>Share this article:</h3><h1>Talks resume</h1></div>'
+        title, body = self.title_and_body(f"<article>{headline}", share)
+        self.assertEqual(title, "Talks resume: ministers meet in Geneva after a year of silence")
+        self.assertTrue(body.startswith("Paragraph 0 reports"), body[:120])
+
+
 class HtmlSkipTests(TempDirMixin, SimpleTestCase):
     def test_it_skips_a_front_page(self):
         teasers = "".join(

@@ -21,12 +21,20 @@ from archive.ingest import metadata
 from archive.ingest.authors import authors_from_byline, closing_wire_credit, join_authors
 from archive.ingest.document import ParsedDocument, Skipped
 from archive.ingest.encoding import decode
+from archive.ingest.html_headline import (
+    first_heading,
+    headline,
+    og_title,
+    page_title,
+    title_candidates,
+)
 from archive.ingest.html_text import (
     TITLE_SEPARATORS,
     clean_title,
     closing_credits,
     paragraphs_of,
     rejoin_drop_caps,
+    without_headline,
 )
 from archive.ingest.text import first_sentence
 
@@ -74,15 +82,18 @@ def parse_html(
     page_url = metadata.canonical_url(url or result.url or "")
     if _is_front_page(result, page_url, tree):
         return Skipped(origin, "not an article: a front page or section index")
-    source = _source(result, page_url) or _label_source(_page_title(tree) or result.title or "")
+    source = _source(result, page_url) or _label_source(page_title(tree) or result.title or "")
     published = published_date(tree) or metadata.parse_date(result.date)
     body, credited = _without_credits(body)
+    title = (
+        headline(tree, clean_title(og_title(tree) or result.title or "", source), body)
+        or first_heading(tree)
+        or first_sentence(body)
+    )
     return ParsedDocument(
         origin=origin,
-        title=headline(tree, clean_title(_og_title(tree) or result.title or "", source))
-        or _first_heading(tree)
-        or first_sentence(body),
-        body=body,
+        title=title,
+        body=without_headline(body, title),
         raw=raw if raw is not None else data,
         content_type="text/html",
         published=published,
@@ -117,7 +128,7 @@ def _extract(page: str, url: str):
 
 def _article_body(result, tree) -> tuple[str, str]:
     """The article text and, when it is not an article, the reason (else ``""``)."""
-    titles = _title_candidates(result, tree)
+    titles = title_candidates(result, tree)
     body = paragraphs_of(result.text or "", titles)
     reason = _not_an_article(body, result)
     if reason and (stated := _json_ld_body(tree, titles)) and not _not_an_article(stated, result):
@@ -203,29 +214,6 @@ def _labelled_date(tree) -> datetime | None:
     return None
 
 
-def headline(tree, title: str) -> str:
-    """The page's <h1> when it is the article's headline (shares words with the <title>),
-    else the cleaned <title>."""
-    if tree is None:
-        return title
-    words = set(re.findall(r"\w+", title.casefold()))
-    for h1 in tree.iter("h1"):
-        text = re.sub(r"\s+", " ", h1.text_content()).strip()
-        text = re.sub(r"^[\w&' ]{2,25}\s+\|\s+", "", text)  # "Local News | Headline"
-        h1_words = set(re.findall(r"\w+", text.casefold()))
-        if 3 <= len(text.split()) <= 40 and words and len(words & h1_words) >= 0.4 * len(words):
-            return text
-    return title
-
-
-def _title_candidates(result, tree) -> tuple[str, ...]:
-    """Every headline the page states: repeated in the text, they are not body."""
-    if tree is None:
-        return (result.title or "",)
-    h1s = [re.sub(r"\s+", " ", h.text_content()).strip() for h in tree.iter("h1")][:3]
-    return (result.title or "", _og_title(tree), _page_title(tree), *h1s)
-
-
 def _json_ld_body(tree, titles: tuple[str, ...] = ()) -> str:
     """The ``articleBody`` a page states in its JSON-LD, split into paragraphs."""
     if tree is None:
@@ -288,31 +276,6 @@ def _visible_byline(tree) -> str:
             if names := authors_from_byline(line):
                 return join_authors(names)
     return ""
-
-
-def _og_title(tree) -> str:
-    """The publisher's declared headline (og:title): it rarely carries section labels."""
-    if tree is None:
-        return ""
-    values = tree.xpath('//meta[@property="og:title" or @name="og:title"]/@content')
-    return re.sub(r"\s+", " ", values[0]).strip() if values else ""
-
-
-def _first_heading(tree) -> str:
-    if tree is None:
-        return ""
-    for node in tree.xpath("//h1|//h2|//h3"):
-        text = re.sub(r"\s+", " ", node.text_content()).strip()
-        if len(text.split()) >= 3:
-            return text
-    return ""
-
-
-def _page_title(tree) -> str:
-    if tree is None:
-        return ""
-    titles = tree.xpath("//title/text()")
-    return re.sub(r"\s+", " ", titles[0]).strip() if titles else ""
 
 
 def _not_an_article(body: str, result) -> str:

@@ -44,6 +44,11 @@ def paragraphs_of(text: str, titles: tuple[str, ...] = ()) -> str:
     return "\n\n".join(_drop_lead_in(_join_datelines(lines), titles))
 
 
+def without_headline(body: str, title: str) -> str:
+    """The body without its headline repeated at the opening."""
+    return "\n\n".join(_drop_lead_in(body.split("\n\n"), (title,)))
+
+
 def _drop_lead_in(lines: list[str], titles: tuple[str, ...]) -> list[str]:
     """The text without what comes before the article proper: the headline repeated (also
     after a standfirst), and, before the first sentence, labels and short list items

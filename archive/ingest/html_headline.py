@@ -1,0 +1,105 @@
+"""The headline of a saved HTML page: the heading the page shows above its article.
+
+The titles a page states for browsers and social media (``<title>``, og:title) often differ
+from the headline a reader sees. That headline is the page's ``<h1>`` when it shares words
+with the stated title, unless the ``<h1>`` is page chrome: a breadcrumb in the navigation
+(fr.de), or a copy for sharing below the start of the article ("Share or comment on this
+article", Daily Mail). A page whose every ``<h1>`` is chrome shows its headline as an ``<h2>``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from archive.ingest.lines import squeeze
+
+PROBE_CHARS = 40  # letters of the body's first paragraph used to find it on the page
+
+
+def headline(tree, title: str, body: str = "") -> str:
+    """The heading the page shows above ``body`` when it shares words with ``title`` (the
+    cleaned stated title), else ``title``."""
+    if tree is None:
+        return title
+    words = set(re.findall(r"\w+", title.casefold()))
+    for heading in _headings(tree, body):
+        text = re.sub(r"\s+", " ", heading.text_content()).strip()
+        text = re.sub(r"^[\w&' ]{2,25}\s+\|\s+", "", text)  # "Local News | Headline"
+        heading_words = set(re.findall(r"\w+", text.casefold()))
+        if (
+            3 <= len(text.split()) <= 40
+            and words
+            and len(words & heading_words) >= 0.4 * len(words)
+        ):
+            return text
+    return title
+
+
+def _headings(tree, body: str) -> list:
+    """The ``<h1>``s above the article text (or opening it) and outside navigation, or the
+    ``<h2>``s when there is no such ``<h1>``."""
+    order = {node: i for i, node in enumerate(tree.iter())}
+    start = _text_start(tree, body, order)
+    for tag in ("h1", "h2"):
+        found = [
+            node
+            for node in tree.iter(tag)
+            if not _in_navigation(node) and (start is None or order[node] <= start)
+        ]
+        if found:
+            return found
+    return []
+
+
+def _text_start(tree, body: str, order: dict) -> int | None:
+    """Where the body's first paragraph is on the page, in document order (``None`` when it
+    is not found, as for a body taken from the page's JSON-LD)."""
+    probe = squeeze(body.split("\n\n", 1)[0])[:PROBE_CHARS]
+    if len(probe) < PROBE_CHARS // 2:
+        return None
+    seen = ""
+    for node in tree.xpath("//body//text()[not(ancestor::script or ancestor::style)]"):
+        seen = seen[-len(probe) :] + squeeze(node)
+        if probe in seen:
+            return order.get(node.getparent())
+    return None
+
+
+def _in_navigation(node) -> bool:
+    return any(
+        ancestor.tag == "nav" or "breadcrumb" in f"{ancestor.get('class', '')}".lower()
+        for ancestor in node.iterancestors()
+    )
+
+
+def title_candidates(result, tree) -> tuple[str, ...]:
+    """Every headline the page states: repeated in the text, they are not body."""
+    if tree is None:
+        return (result.title or "",)
+    h1s = [re.sub(r"\s+", " ", h.text_content()).strip() for h in tree.iter("h1")][:3]
+    return (result.title or "", og_title(tree), page_title(tree), *h1s)
+
+
+def og_title(tree) -> str:
+    """The publisher's declared headline (og:title): it rarely carries section labels."""
+    if tree is None:
+        return ""
+    values = tree.xpath('//meta[@property="og:title" or @name="og:title"]/@content')
+    return re.sub(r"\s+", " ", values[0]).strip() if values else ""
+
+
+def first_heading(tree) -> str:
+    if tree is None:
+        return ""
+    for node in tree.xpath("//h1|//h2|//h3"):
+        text = re.sub(r"\s+", " ", node.text_content()).strip()
+        if len(text.split()) >= 3:
+            return text
+    return ""
+
+
+def page_title(tree) -> str:
+    if tree is None:
+        return ""
+    titles = tree.xpath("//title/text()")
+    return re.sub(r"\s+", " ", titles[0]).strip() if titles else ""
