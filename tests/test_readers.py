@@ -386,6 +386,18 @@ class HtmlDateTests(TempDirMixin, SimpleTestCase):
         self.assertEqual(doc.published.date().isoformat(), "2020-03-31")
 
 
+    def test_a_date_labelled_published_is_read_a_date_in_prose_after_posted_is_not(self):
+        labelled = article_page(after="<footer><p>Published: 12 March 2020</p></footer>")
+        doc = only_document(self.write("labelled.html", labelled))
+        self.assertEqual(doc.published.date().isoformat(), "2020-03-12")
+        prose = article_page(
+            after="<p>Photos posted while in Las Vegas on January 20, 2017 show him there.</p>"
+            "<footer><p>Published: 12 March 2020</p></footer>"
+        )
+        doc = only_document(self.write("prose.html", prose))
+        self.assertEqual(doc.published.date().isoformat(), "2020-03-12")
+
+
 class HtmlLeadInTests(TempDirMixin, SimpleTestCase):
     def body_of(self, lead_in: str) -> list[str]:
         page = article_page('<meta property="og:title" content="Geneva talks resume">', lead_in)

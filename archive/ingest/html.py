@@ -159,9 +159,11 @@ _PUBLISHED_META = (
     "originalpublicationdate",
     "sailthru.date",
 )
+# A label opening a line of the page (or after a separator), then the date itself: "Published:
+# 12 March 2020", "| Posted on March 3, 2020", never prose ("… posted while in Las Vegas on …").
 _LABELLED_DATE = re.compile(
-    r"\b(?:first published|published|written|posted|erschienen|veröffentlicht)\s*(?:on|am|:)?\s*:?\s*"
-    r"([^<>|/]{6,60})",
+    r"(?:^|[|·•])\s*(?:first published|published|written|posted|erschienen|veröffentlicht)"
+    r"\s*(?:on|am|:)?\s*:?\s*(?=\d|[^\W\d]+\.?,?\s+\d)([^<>|/]{6,60})",
     re.I,
 )
 
