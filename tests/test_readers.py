@@ -366,6 +366,23 @@ class HtmlCreditTests(TempDirMixin, SimpleTestCase):
         page = article_page(no_author, picture)
         self.assertEqual(only_document(self.write("masks2.html", page)).author, "")
 
+    def test_the_outlet_and_the_rights_holder_are_not_authors_beside_a_person(self):
+        def author(head):
+            return only_document(self.write("talks.html", article_page(head))).author
+
+        site = '<meta property="og:site_name" content="Example News">'
+        self.assertEqual(
+            author(site + '<meta name="author" content="Tom Watkins; Example News">'), "Tom Watkins"
+        )
+        owner = '<meta name="copyright" content="Copyright (c) Example Media Group 2023">'
+        self.assertEqual(
+            author(owner + '<meta name="author" content="Example Media Group; Jane Roe">'),
+            "Jane Roe",
+        )
+        self.assertEqual(
+            author(site + '<meta name="author" content="Example News">'), "Example News"
+        )
+
     def test_closing_credit_lines_leave_the_body_and_name_the_authors(self):
         credits = (
             "<p>Reporting by Jill Serjeant; Additional reporting by Lisa Richwine; Editing by "
@@ -384,7 +401,6 @@ class HtmlDateTests(TempDirMixin, SimpleTestCase):
         )
         doc = only_document(self.write("talks.html", page))
         self.assertEqual(doc.published.date().isoformat(), "2020-03-31")
-
 
     def test_a_date_labelled_published_is_read_a_date_in_prose_after_posted_is_not(self):
         labelled = article_page(after="<footer><p>Published: 12 March 2020</p></footer>")

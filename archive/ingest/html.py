@@ -36,6 +36,7 @@ from archive.ingest.html_text import (
     rejoin_drop_caps,
     without_headline,
 )
+from archive.ingest.lines import squeeze
 from archive.ingest.text import first_sentence
 
 # trafilatura and htmldate log warnings and errors ("empty HTML tree", "discarding data") for
@@ -99,7 +100,9 @@ def parse_html(
         published=published,
         source=source,
         url=page_url,
-        author=_authors(result.author) or _visible_byline(tree) or credited,
+        author=_authors(result.author, _house_names(tree, source))
+        or _visible_byline(tree)
+        or credited,
         language=metadata.detect_language(body, result.language),
         captured=captured,
     )
@@ -314,12 +317,26 @@ NOT_AUTHORS = {
 }
 
 
-def _authors(author: str | None) -> str:
+def _authors(author: str | None, house: set[str] = frozenset()) -> str:
+    """The names in the metadata's author field; the outlet or the company that owns the page
+    (``house``) only when it is the only name ("Tom Watkins; CNN" → "Tom Watkins")."""
     if not author:
         return ""
     names = re.split(
         r"\s*(?:;|,|\band\b|&)\s*", re.sub(r"^(by|par|von)\s+", "", author, flags=re.I)
     )
-    return join_authors(
-        [n.strip() for n in names if n.strip() and n.strip().casefold() not in NOT_AUTHORS]
-    )
+    names = [n.strip() for n in names if n.strip() and n.strip().casefold() not in NOT_AUTHORS]
+    people = [n for n in names if n.casefold() not in house and squeeze(n) not in house]
+    return join_authors(people or names)
+
+
+def _house_names(tree, source: str) -> set[str]:
+    """The page's outlet and the rights holder its copyright meta names ("Copyright (c) Condé
+    Nast 2023" → "condé nast"), case-folded and squeezed, as names that are not authors."""
+    house = {source.casefold(), squeeze(source)} if source else set()
+    for value in tree.xpath('//meta[@name="copyright"]/@content') if tree is not None else []:
+        holder = re.sub(r"copyright|\(c\)|©|\d{4}|all rights reserved\.?", " ", value, flags=re.I)
+        holder = re.sub(r"\s+", " ", holder).strip(" .,")
+        if holder:
+            house |= {holder.casefold(), squeeze(holder)}
+    return house
