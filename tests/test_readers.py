@@ -414,6 +414,18 @@ class HtmlDateTests(TempDirMixin, SimpleTestCase):
         self.assertEqual(doc.published.date().isoformat(), "2020-03-12")
 
 
+    def test_a_copyright_year_alone_is_no_publication_date(self):
+        copyright_only = article_page(after="<footer><p>© 2013 Example News</p></footer>")
+        self.assertIsNone(only_document(self.write("c.html", copyright_only)).published)
+        new_year = article_page(
+            '<meta property="og:title" content="Talks resume">',
+            "<p class='date'>January 1, 2013</p>",
+            "<footer><p>© 2013 Example News</p></footer>",
+        )
+        doc = only_document(self.write("n.html", new_year))
+        self.assertEqual(doc.published.date().isoformat(), "2013-01-01")
+
+
 class HtmlLeadInTests(TempDirMixin, SimpleTestCase):
     def body_of(self, lead_in: str) -> list[str]:
         page = article_page('<meta property="og:title" content="Geneva talks resume">', lead_in)

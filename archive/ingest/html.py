@@ -84,7 +84,7 @@ def parse_html(
     if _is_front_page(result, page_url, tree):
         return Skipped(origin, "not an article: a front page or section index")
     source = _source(result, page_url) or _label_source(page_title(tree) or result.title or "")
-    published = published_date(tree) or metadata.parse_date(result.date)
+    published = published_date(tree) or _guessed_date(result.date, page)
     body, credited = _without_credits(body)
     title = (
         headline(tree, clean_title(og_title(tree) or result.title or "", source), body)
@@ -105,6 +105,25 @@ def parse_html(
         or credited,
         language=metadata.detect_language(body, result.language),
         captured=captured,
+    )
+
+
+def _guessed_date(value: str | None, page: str) -> datetime | None:
+    """The extractor's date guess, unless it is a bare year: htmldate dates a page whose only
+    date is "© 2013" to 1 January 2013, which the page never states."""
+    guess = metadata.parse_date(value)
+    if guess and (guess.month, guess.day) == (1, 1) and not _new_year_pattern(guess.year).search(page):
+        return None
+    return guess
+
+
+def _new_year_pattern(year: int) -> re.Pattern:
+    """1 January of ``year`` written as a date: 2013-01-01, 01.01.2013, 1 Jan 2013, January
+    1, 2013, 1. Januar 2013, 2013년 1월 1일."""
+    return re.compile(
+        rf"{year}[-/.]0?1[-/.]0?1\b|\b0?1[-/.]0?1[-/.]{year}|\b1(?:st|\.)?\s+j[aä]n\w*\.?,?\s+{year}"
+        rf"|\bjan\w*\.?\s+1(?:st)?,?\s+{year}|{year}년\s*1월\s*1일",
+        re.IGNORECASE,
     )
 
 
