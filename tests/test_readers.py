@@ -473,6 +473,15 @@ class HtmlHeadlineTests(TempDirMixin, SimpleTestCase):
         title, _ = self.title_and_body("<h1>Talks resume in Geneva after a year</h1>")
         self.assertEqual(title, "Talks resume in Geneva after a year")
 
+    def test_the_site_name_inside_the_h1_is_not_part_of_the_headline(self):
+        page = (
+            "<html><head><title>Talks resume in Geneva » World » Example News</title></head>"
+            '<body><h1><span>Talks resume in Geneva</span><a href="/">Example News</a></h1>'
+            f"<article>{HTML_PROSE}</article></body></html>"
+        )
+        doc = only_document(self.write("talks.html", page))
+        self.assertEqual(doc.title, "Talks resume in Geneva")
+
     def test_a_breadcrumb_h1_in_the_navigation_is_not_the_headline(self):
         crumbs = '<nav><ol class="breadcrumb"><li><h1>Politik: Talks resume, say officials</h1>'
         headline = '<h2 class="article-headline">Talks resume in Geneva after a year</h2>'

@@ -112,7 +112,11 @@ def _guessed_date(value: str | None, page: str) -> datetime | None:
     """The extractor's date guess, unless it is a bare year: htmldate dates a page whose only
     date is "© 2013" to 1 January 2013, which the page never states."""
     guess = metadata.parse_date(value)
-    if guess and (guess.month, guess.day) == (1, 1) and not _new_year_pattern(guess.year).search(page):
+    if (
+        guess
+        and (guess.month, guess.day) == (1, 1)
+        and not _new_year_pattern(guess.year).search(page)
+    ):
         return None
     return guess
 

@@ -9,8 +9,10 @@ article", Daily Mail). A page whose every ``<h1>`` is chrome shows its headline 
 
 from __future__ import annotations
 
+import copy
 import re
 
+from archive.ingest.html_text import TITLE_SEPARATORS
 from archive.ingest.lines import squeeze
 
 PROBE_CHARS = 40  # letters of the body's first paragraph used to find it on the page
@@ -22,8 +24,9 @@ def headline(tree, title: str, body: str = "") -> str:
     if tree is None:
         return title
     words = set(re.findall(r"\w+", title.casefold()))
+    labels = {squeeze(part) for part in TITLE_SEPARATORS.split(page_title(tree))[1:]}
     for heading in _headings(tree, body):
-        text = re.sub(r"\s+", " ", heading.text_content()).strip()
+        text = _heading_text(heading, labels - {""})
         text = re.sub(r"^[\w&' ]{2,25}\s+\|\s+", "", text)  # "Local News | Headline"
         heading_words = set(re.findall(r"\w+", text.casefold()))
         if (
@@ -33,6 +36,17 @@ def headline(tree, title: str, body: str = "") -> str:
         ):
             return text
     return title
+
+
+def _heading_text(heading, labels: set[str]) -> str:
+    """The heading's text without the site or section labels of the page's <title> inside it
+    (``<h1><span>Headline</span><a href="/">Site Name</a></h1>``)."""
+    if labels and any(squeeze(node.text_content()) in labels for node in heading.iterdescendants()):
+        heading = copy.deepcopy(heading)
+        for node in list(heading.iterdescendants()):
+            if squeeze(node.text_content()) in labels and node.getparent() is not None:
+                node.drop_tree()
+    return re.sub(r"\s+", " ", heading.text_content()).strip()
 
 
 def _headings(tree, body: str) -> list:

@@ -9,7 +9,7 @@ from archive.ingest import metadata
 from archive.ingest.furniture import is_credit, is_furniture
 from archive.ingest.lines import DATELINE_ALONE, squeeze
 
-TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|l)\s+")
+TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|l)\s+")
 CREDIT_REACH = 4  # closing paragraphs searched for credit lines
 LEAD_IN_LINES = 8  # how far into the text the headline and page labels may repeat
 _LIST_ITEM = re.compile(r"^[-•·*]\s")
