@@ -197,6 +197,23 @@ class TextDumpShapeTests(TempDirMixin, SimpleTestCase):
             self.first_paragraph(opening).startswith("KHAN YOUNIS, GAZA — Paragraph 0 reports")
         )
 
+    def test_sentences_opening_with_by_are_body_not_bylines(self):
+        middle = "By contrast, the South has kept its forces on alert all week."
+        dump = "\n\n".join(
+            [
+                "Talks resume in Geneva after a long pause",
+                "By Jane Doe",
+                self.PROSE,
+                middle,
+                "By Tuesday, officials had agreed on a date for the next round.",
+                self.PROSE,
+            ]
+        )
+        doc = only_document(self.write("talks.txt", dump + "\n"))
+        self.assertEqual(doc.author, "Jane Doe")
+        self.assertEqual(len(doc.body.split("\n\n")), 14)
+        self.assertIn(middle, doc.body.split("\n\n"))
+
     def test_a_related_box_inside_the_article_does_not_cut_it(self):
         paragraphs = self.PROSE.split("\n\n")
         dump = "\n\n".join(
@@ -383,6 +400,10 @@ class HtmlCreditTests(TempDirMixin, SimpleTestCase):
             author(site + '<meta name="author" content="Example News">'), "Example News"
         )
 
+    def test_a_short_sentence_opening_with_by_is_not_a_byline(self):
+        page = article_page(after="<p>By Then, the talks had stalled again for weeks.</p>")
+        self.assertEqual(only_document(self.write("talks.html", page)).author, "")
+
     def test_closing_credit_lines_leave_the_body_and_name_the_authors(self):
         credits = (
             "<p>Reporting by Jill Serjeant; Additional reporting by Lisa Richwine; Editing by "
@@ -412,7 +433,6 @@ class HtmlDateTests(TempDirMixin, SimpleTestCase):
         )
         doc = only_document(self.write("prose.html", prose))
         self.assertEqual(doc.published.date().isoformat(), "2020-03-12")
-
 
     def test_a_copyright_year_alone_is_no_publication_date(self):
         copyright_only = article_page(after="<footer><p>© 2013 Example News</p></footer>")

@@ -36,7 +36,7 @@ from archive.ingest.html_text import (
     rejoin_drop_caps,
     without_headline,
 )
-from archive.ingest.lines import squeeze
+from archive.ingest.lines import is_byline, squeeze
 from archive.ingest.text import first_sentence
 
 # trafilatura and htmldate log warnings and errors ("empty HTML tree", "discarding data") for
@@ -300,7 +300,7 @@ def _visible_byline(tree) -> str:
                 return join_authors(names)
     for node in tree.xpath("//body//text()[string-length(normalize-space()) > 4]")[:1500]:
         line = re.sub(r"\s+", " ", node).strip()
-        if len(line) <= 80 and re.match(r"^by\s+[A-Z]", line, re.I):
+        if len(line) <= 80 and is_byline(line):
             if names := authors_from_byline(line):
                 return join_authors(names)
     return ""

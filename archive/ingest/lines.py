@@ -205,7 +205,14 @@ def squeeze(text: str) -> str:
 
 @lru_cache(maxsize=65536)
 def is_byline(line: str) -> bool:
-    return bool(re.match(r"^\W*(written\s+)?by:?\s+\S", line, re.I)) and len(line) < 120
+    """ "By Jane Doe", "BY JANE DOE, SEOUL", "by @jdoe"; not a sentence that opens with "By"
+    ("By contrast, the South …", "By Tuesday, officials had agreed.")."""
+    m = re.match(r"^\W*(?:written\s+)?by:?\s+(\S)", line, re.I)
+    if not m or len(line) >= 120:
+        return False
+    if len(line.split()) > 6 and re.search(r"[.!?][\"”’')]*$", line):
+        return False
+    return m.group(1).isupper() or m.group(1) == "@"
 
 
 def is_read_time(line: str) -> bool:
