@@ -400,6 +400,22 @@ class HtmlCreditTests(TempDirMixin, SimpleTestCase):
             author(site + '<meta name="author" content="Example News">'), "Example News"
         )
 
+    def test_closing_bylines_contact_lines_end_marks_and_link_boxes_leave_the_body(self):
+        links = "".join(f"<li>Other story number {i} about something else</li>" for i in range(4))
+        endings = {
+            "<p>-- By Michael Russell Follow @tdmrussell</p>": "Michael Russell",
+            "<p>Write to Alejandro de la Garza at alejandro.delagarza@time.com</p>": (
+                "Alejandro de la Garza"
+            ),
+            f"<h2>More Must-Reads From TIME</h2><ul>{links}</ul>": "",
+            "<p>(END)</p>": "",
+        }
+        for ending, author in endings.items():
+            with self.subTest(ending=ending):
+                doc = only_document(self.write("talks.html", article_page(after=ending)))
+                self.assertTrue(doc.body.endswith("officials said."), doc.body[-200:])
+                self.assertEqual(doc.author, author)
+
     def test_a_short_sentence_opening_with_by_is_not_a_byline(self):
         page = article_page(after="<p>By Then, the talks had stalled again for weeks.</p>")
         self.assertEqual(only_document(self.write("talks.html", page)).author, "")

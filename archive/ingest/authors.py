@@ -7,20 +7,24 @@ import re
 
 from archive.ingest.metadata import canonical_source, known_outlets
 
-_BYLINE = re.compile(r"^\s*(?:written\s+)?by[:\s]\s*(.+)$", re.I)
+_BYLINE = re.compile(r"^\W*(?:written\s+)?by[:\s]\s*(.+)$", re.I)
+# "Write to Jane Doe at jane.doe@example.com": the contact line closing a story.
+_WRITE_TO = re.compile(r"^(?:write|contact|e-?mail)\s+(?:to\s+)?(.+?),?\s+at\s+\S+@", re.I)
 _CREDIT = re.compile(r"\((?:additional\s+)?(?:reporting|writing|written)\s+by\s+(.+?)\)?\s*$", re.I)
 
 
 def authors_from_byline(line: str) -> list[str]:
-    """Names from "By Jane Doe and John Roe" / "(Reporting by A; Editing by B)".
+    """Names from "By Jane Doe and John Roe" / "(Reporting by A; Editing by B)" / "-- By
+    Jane Doe Follow @jdoe" / "Write to Jane Doe at jane@example.com".
 
     "For The Mail On Sunday" tails, roles after commas ("Political Editor") and "Staff"
     are dropped. Editors ("Editing by") are not authors.
     """
     line = line.strip()
-    match = _BYLINE.match(line)
+    match = _BYLINE.match(line) or _WRITE_TO.match(line)
     if match:
         names = re.split(r"\s+(?:for|in)\s+(?=[A-Z])", match.group(1), flags=re.I)[0]
+        names = re.sub(r"\s+(?:follow\s+)?@\w+.*$|\s+follow\b.*$", "", names, flags=re.I)
     else:
         credited = re.findall(r"(?:reporting|writing)\s+by\s+([^;)]+)", line, re.I)
         if not credited:
@@ -39,13 +43,16 @@ def _is_outlet_label(text: str) -> bool:
     )
 
 
+NAME_PARTICLES = frozenset("de la le du da di del della dos der den van von al bin ibn".split())
+
+
 def _looks_like_name(text: str) -> bool:
     words = text.split()
     if not 1 <= len(words) <= 4 or re.search(r"\d", text):
         return False
     if re.search(r"\b(staff|editor|correspondent|reporter|news|agency)\b", text, re.I):
         return False
-    return all(w[0].isupper() for w in words if w.lower() not in {"de", "van", "von", "al", "bin"})
+    return all(w[0].isupper() for w in words if w.lower() not in NAME_PARTICLES)
 
 
 # News agencies whose name in a closing parenthesis credits the story: "(AFP)", "(FR mit dpa)".

@@ -7,7 +7,7 @@ import re
 
 from archive.ingest import metadata
 from archive.ingest.furniture import is_credit, is_furniture
-from archive.ingest.lines import DATELINE_ALONE, squeeze
+from archive.ingest.lines import DATELINE_ALONE, is_byline, squeeze
 
 TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|l)\s+")
 CREDIT_REACH = 4  # closing paragraphs searched for credit lines
@@ -17,9 +17,13 @@ _LIST_ITEM = re.compile(r"^[-•·*]\s")
 
 def closing_credits(paragraphs: list[str]) -> tuple[list[str], list[str]]:
     """The body without its closing credit lines ("Reporting by Jill Serjeant; Editing by
-    …", "Alex Isenstadt contributed to this report."), and those lines."""
+    …", "Alex Isenstadt contributed to this report.", "-- By Jane Doe"), and those lines."""
     tail = range(max(0, len(paragraphs) - CREDIT_REACH), len(paragraphs))
-    credits = {i for i in tail if len(paragraphs[i]) <= 250 and is_credit(paragraphs[i])}
+    credits = {
+        i
+        for i in tail
+        if len(paragraphs[i]) <= 250 and (is_credit(paragraphs[i]) or is_byline(paragraphs[i]))
+    }
     kept = [p for i, p in enumerate(paragraphs) if i not in credits]
     return kept, [paragraphs[i] for i in sorted(credits)]
 
@@ -38,10 +42,11 @@ def rejoin_drop_caps(page: str) -> str:
 
 def paragraphs_of(text: str, titles: tuple[str, ...] = ()) -> str:
     """The extracted ``text`` as body paragraphs: furniture out, the ``titles`` repeated and
-    the labels before the first sentence out, a dateline on its own joined to its paragraph."""
+    the labels before the first sentence out, a dateline on its own joined to its paragraph,
+    a closing list of links to other stories out."""
     lines = [re.sub(r"\s+", " ", line).strip() for line in text.splitlines()]
     lines = [line for line in lines if line and not is_furniture(line)]
-    return "\n\n".join(_drop_lead_in(_join_datelines(lines), titles))
+    return "\n\n".join(_drop_closing_links(_drop_lead_in(_join_datelines(lines), titles)))
 
 
 def without_headline(body: str, title: str) -> str:
@@ -61,6 +66,30 @@ def _drop_lead_in(lines: list[str], titles: tuple[str, ...]) -> list[str]:
     while first < min(len(kept), LEAD_IN_LINES) and _is_label(kept[first]):
         first += 1
     return kept[first:]
+
+
+# The heading of a box of links to other stories: "More Must-Reads From TIME", "Related".
+_LINKS_HEADING = re.compile(
+    r"^(?:more\b|read (?:more|next|also)\b|related\b|recommended\b|most (?:read|popular)\b|"
+    r"(?:top|latest|trending|popular) (?:stories|news|articles)\b|you (?:may|might) also\b)",
+    re.IGNORECASE,
+)
+
+
+def _drop_closing_links(lines: list[str]) -> list[str]:
+    """The text without a closing box of links: a heading like "More Must-Reads From TIME"
+    followed by nothing but list items ("- The Best Inventions of 2023") and credit lines."""
+    for k in range(len(lines) - 1, max(0, len(lines) - 30), -1):
+        rest = lines[k + 1 :]
+        items = [line for line in rest if _LIST_ITEM.match(line)]
+        if (
+            _LINKS_HEADING.match(lines[k])
+            and len(lines[k].split()) <= 8
+            and len(items) >= 2
+            and all(line in items or is_credit(line) or is_byline(line) for line in rest)
+        ):
+            return lines[:k] + [line for line in rest if line not in items]
+    return lines
 
 
 def _is_label(line: str) -> bool:
