@@ -169,6 +169,15 @@ class TextDumpShapeTests(TempDirMixin, SimpleTestCase):
         self.assertEqual(doc.published.date().isoformat(), "2020-03-31")
         self.assertTrue(doc.body.startswith("KHAN YOUNIS, GAZA — Paragraph 0 reports"), doc.body)
 
+    def test_a_date_without_a_year_takes_the_year_of_the_copyright_notice(self):
+        older = "In an April 2015 video and a May 2015 post, he said so again in June 2015."
+        dump = (
+            "Jun 13, 4:03 PM EDT\n\nTalks resume in Geneva after a long pause\n\n"
+            f"By Jane Doe\n\n{self.PROSE}\n\n{older}\n\n© 2016 Example News\n"
+        )
+        doc = only_document(self.write("talks.txt", dump))
+        self.assertEqual(doc.published.date().isoformat(), "2016-06-13")
+
     def first_paragraph(self, opening: list[str]) -> str:
         dump = "\n\n".join(
             ["Talks resume in Geneva after a long pause", "By Jane Doe", *opening, self.PROSE]

@@ -158,9 +158,19 @@ _PUBLISHED_LABEL = re.compile(
 
 
 def document_year(lines: list[str]) -> int | None:
-    """The most frequent plausible year written on the page (for dates without one)."""
+    """The year for dates written without one ("Jun 13, 4:03 PM EDT"): the latest year of
+    the page's copyright notices ("© 2016"), the year the page was made, else the most
+    frequent plausible year written on the page."""
+    notices = [int(y) for line in lines for y in _COPYRIGHT_YEAR.findall(line)]
+    if notices:
+        return max(notices)
     years = Counter(int(y) for line in lines for y in re.findall(r"\b(19[89]\d|20[0-4]\d)\b", line))
     return years.most_common(1)[0][0] if years else None
+
+
+_COPYRIGHT_YEAR = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?(19[89]\d|20[0-4]\d)\b", re.I
+)
 
 
 def find_source(page: Page, body_lines: list[str], bylines: list[str]) -> str:
