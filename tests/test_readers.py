@@ -178,6 +178,19 @@ class TextDumpShapeTests(TempDirMixin, SimpleTestCase):
         doc = only_document(self.write("talks.txt", dump))
         self.assertEqual(doc.published.date().isoformat(), "2016-06-13")
 
+    def test_a_picture_file_name_and_a_rights_notice_are_not_title_or_body(self):
+        notice = (
+            "The Associated Press. All rights reserved. This material may not be published, "
+            "broadcast, rewritten or redistributed."
+        )
+        dump = (
+            "Talks resume in Geneva after a long pause\n\ngeneva-talks.JPG\n\n"
+            f"By Jane Doe\n\n{self.PROSE}\n\n© 2016\n\n{notice}\n"
+        )
+        doc = only_document(self.write("talks.txt", dump))
+        self.assertEqual(doc.title, "Talks resume in Geneva after a long pause")
+        self.assertTrue(doc.body.endswith("officials said."), doc.body[-120:])
+
     def first_paragraph(self, opening: list[str]) -> str:
         dump = "\n\n".join(
             ["Talks resume in Geneva after a long pause", "By Jane Doe", *opening, self.PROSE]
@@ -526,6 +539,15 @@ class HtmlHeadlineTests(TempDirMixin, SimpleTestCase):
         )
         doc = only_document(self.write("talks.html", page))
         self.assertEqual(doc.title, "Talks resume in Geneva")
+
+    def test_an_element_marked_as_the_headline_wins_over_a_generic_title(self):
+        page = (
+            "<html><head><title>News from Example Wire</title></head><body><p>"
+            '<span class="headline entry-title">Talks resume in Geneva after a year</span></p>'
+            f"<article>{HTML_PROSE}</article></body></html>"
+        )
+        doc = only_document(self.write("talks.html", page))
+        self.assertEqual(doc.title, "Talks resume in Geneva after a year")
 
     def test_a_breadcrumb_h1_in_the_navigation_is_not_the_headline(self):
         crumbs = '<nav><ol class="breadcrumb"><li><h1>Politik: Talks resume, say officials</h1>'

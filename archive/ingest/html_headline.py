@@ -20,13 +20,16 @@ PROBE_CHARS = 40  # letters of the body's first paragraph used to find it on the
 
 def headline(tree, title: str, body: str = "") -> str:
     """The heading the page shows above ``body`` when it shares words with ``title`` (the
-    cleaned stated title), else ``title``."""
+    cleaned stated title), else the element marked as the headline (``itemprop="headline"``,
+    hAtom's ``entry-title``) even when the stated title is generic ("News from The Associated
+    Press"), else ``title``."""
     if tree is None:
         return title
     words = set(re.findall(r"\w+", title.casefold()))
-    labels = {squeeze(part) for part in TITLE_SEPARATORS.split(page_title(tree))[1:]}
-    for heading in _headings(tree, body):
-        text = _heading_text(heading, labels - {""})
+    labels = {squeeze(part) for part in TITLE_SEPARATORS.split(page_title(tree))[1:]} - {""}
+    headings, marked = _headings(tree, body)
+    for heading in headings:
+        text = _heading_text(heading, labels)
         text = re.sub(r"^[\w&' ]{2,25}\s+\|\s+", "", text)  # "Local News | Headline"
         heading_words = set(re.findall(r"\w+", text.casefold()))
         if (
@@ -35,6 +38,9 @@ def headline(tree, title: str, body: str = "") -> str:
             and len(words & heading_words) >= 0.4 * len(words)
         ):
             return text
+    for node in marked:
+        if 3 <= len(text := _heading_text(node, labels).split()) <= 40:
+            return " ".join(text)
     return title
 
 
@@ -49,20 +55,26 @@ def _heading_text(heading, labels: set[str]) -> str:
     return re.sub(r"\s+", " ", heading.text_content()).strip()
 
 
-def _headings(tree, body: str) -> list:
+def _headings(tree, body: str) -> tuple[list, list]:
     """The ``<h1>``s above the article text (or opening it) and outside navigation, or the
-    ``<h2>``s when there is no such ``<h1>``."""
+    ``<h2>``s when there is no such ``<h1>``; and the elements marked as the headline."""
     order = {node: i for i, node in enumerate(tree.iter())}
     start = _text_start(tree, body, order)
+
+    def shown_above(node) -> bool:
+        return not _in_navigation(node) and (start is None or order[node] <= start)
+
+    marked = [node for node in tree.xpath(_MARKED_HEADLINE) if shown_above(node)]
     for tag in ("h1", "h2"):
-        found = [
-            node
-            for node in tree.iter(tag)
-            if not _in_navigation(node) and (start is None or order[node] <= start)
-        ]
-        if found:
-            return found
-    return []
+        if found := [node for node in tree.iter(tag) if shown_above(node)]:
+            return found, marked
+    return [], marked
+
+
+_MARKED_HEADLINE = (
+    '//body//*[@itemprop="headline"'
+    ' or contains(concat(" ", normalize-space(@class), " "), " entry-title ")]'
+)
 
 
 def _text_start(tree, body: str, order: dict) -> int | None:
