@@ -438,6 +438,16 @@ class HtmlCreditTests(TempDirMixin, SimpleTestCase):
                 self.assertTrue(doc.body.endswith("officials said."), doc.body[-200:])
                 self.assertEqual(doc.author, author)
 
+    def test_a_byline_line_opening_the_text_is_not_body(self):
+        author = '<meta name="author" content="Anna Ūdre">'
+        for byline in ("<p>Autori:Anna Ūdre(LTV ārzemju ziņu redaktore)</p>", "<p>By Jane Doe</p>"):
+            with self.subTest(byline=byline):
+                doc = only_document(self.write("talks.html", article_page(author, byline)))
+                self.assertTrue(doc.body.startswith("Paragraph 0 reports"), doc.body[:100])
+        quoted = "<p>Anna Ūdre said the talks would resume.</p>"
+        doc = only_document(self.write("talks.html", article_page(author, quoted)))
+        self.assertTrue(doc.body.startswith("Anna Ūdre said"), doc.body[:100])
+
     def test_a_short_sentence_opening_with_by_is_not_a_byline(self):
         page = article_page(after="<p>By Then, the talks had stalled again for weeks.</p>")
         self.assertEqual(only_document(self.write("talks.html", page)).author, "")

@@ -34,7 +34,7 @@ from archive.ingest.html_text import (
     closing_credits,
     paragraphs_of,
     rejoin_drop_caps,
-    without_headline,
+    without_header_lines,
 )
 from archive.ingest.lines import is_byline, squeeze
 from archive.ingest.text import first_sentence
@@ -91,18 +91,19 @@ def parse_html(
         or first_heading(tree)
         or first_sentence(body)
     )
+    author = (
+        _authors(result.author, _house_names(tree, source)) or _visible_byline(tree) or credited
+    )
     return ParsedDocument(
         origin=origin,
         title=title,
-        body=without_headline(body, title),
+        body=without_header_lines(body, title, author),
         raw=raw if raw is not None else data,
         content_type="text/html",
         published=published,
         source=source,
         url=page_url,
-        author=_authors(result.author, _house_names(tree, source))
-        or _visible_byline(tree)
-        or credited,
+        author=author,
         language=metadata.detect_language(body, result.language),
         captured=captured,
     )

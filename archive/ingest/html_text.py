@@ -12,6 +12,7 @@ from archive.ingest.lines import DATELINE_ALONE, is_byline, squeeze
 TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|l)\s+")
 CREDIT_REACH = 4  # closing paragraphs searched for credit lines
 LEAD_IN_LINES = 8  # how far into the text the headline and page labels may repeat
+BYLINE_REACH = 3  # opening paragraphs searched for a byline line
 _LIST_ITEM = re.compile(r"^[-•·*]\s")
 
 
@@ -49,9 +50,17 @@ def paragraphs_of(text: str, titles: tuple[str, ...] = ()) -> str:
     return "\n\n".join(_drop_closing_links(_drop_lead_in(_join_datelines(lines), titles)))
 
 
-def without_headline(body: str, title: str) -> str:
-    """The body without its headline repeated at the opening."""
-    return "\n\n".join(_drop_lead_in(body.split("\n\n"), (title,)))
+def without_header_lines(body: str, title: str, author: str) -> str:
+    """The body without its headline repeated at the opening, nor a byline line there
+    ("Autori: Anna Ūdre (LTV …)", "By Jane Doe | 3 March 2020")."""
+    paragraphs = _drop_lead_in(body.split("\n\n"), (title,))
+    names = [re.compile(rf"\b{re.escape(name)}\b", re.I) for name in author.split(", ") if name]
+    for k, line in enumerate(paragraphs[:BYLINE_REACH]):
+        if len(line) <= 150 and not re.search(r"[.!?…\"”]$", line):
+            if is_byline(line) or any(name.search(line) for name in names):
+                del paragraphs[k]
+                break
+    return "\n\n".join(paragraphs)
 
 
 def _drop_lead_in(lines: list[str], titles: tuple[str, ...]) -> list[str]:
