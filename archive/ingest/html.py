@@ -21,6 +21,7 @@ from archive.ingest import metadata
 from archive.ingest.authors import authors_from_byline, closing_wire_credit, join_authors
 from archive.ingest.document import ParsedDocument, Skipped
 from archive.ingest.encoding import decode
+from archive.ingest.html_dates import guessed_date, published_date
 from archive.ingest.html_headline import (
     first_heading,
     headline,
@@ -84,7 +85,7 @@ def parse_html(
     if _is_front_page(result, page_url, tree):
         return Skipped(origin, "not an article: a front page or section index")
     source = _source(result, page_url) or _label_source(page_title(tree) or result.title or "")
-    published = published_date(tree) or _guessed_date(result.date, page)
+    published = published_date(tree) or guessed_date(result.date, page)
     body, credited = _without_credits(body)
     title = (
         headline(tree, clean_title(og_title(tree) or result.title or "", source), body)
@@ -106,29 +107,6 @@ def parse_html(
         author=author,
         language=metadata.detect_language(body, result.language),
         captured=captured,
-    )
-
-
-def _guessed_date(value: str | None, page: str) -> datetime | None:
-    """The extractor's date guess, unless it is a bare year: htmldate dates a page whose only
-    date is "© 2013" to 1 January 2013, which the page never states."""
-    guess = metadata.parse_date(value)
-    if (
-        guess
-        and (guess.month, guess.day) == (1, 1)
-        and not _new_year_pattern(guess.year).search(page)
-    ):
-        return None
-    return guess
-
-
-def _new_year_pattern(year: int) -> re.Pattern:
-    """1 January of ``year`` written as a date: 2013-01-01, 01.01.2013, 1 Jan 2013, January
-    1, 2013, 1. Januar 2013, 2013년 1월 1일."""
-    return re.compile(
-        rf"{year}[-/.]0?1[-/.]0?1\b|\b0?1[-/.]0?1[-/.]{year}|\b1(?:st|\.)?\s+j[aä]n\w*\.?,?\s+{year}"
-        rf"|\bjan\w*\.?\s+1(?:st)?,?\s+{year}|{year}년\s*1월\s*1일",
-        re.IGNORECASE,
     )
 
 
@@ -169,78 +147,6 @@ def _tree(page: str):
         return lxml_html.document_fromstring(re.sub(r"^\s*<\?xml[^>]*>", "", page))
     except (ValueError, TypeError, lxml_html.etree.ParserError):
         return None
-
-
-_PUBLISHED_META = (
-    "article:published_time",
-    "og:article:published_time",
-    "datepublished",
-    "date.published",
-    "pubdate",
-    "publishdate",
-    "publish-date",
-    "dc.date.issued",
-    "dcterms.issued",
-    "parsely-pub-date",
-    "article.published",
-    "originalpublicationdate",
-    "sailthru.date",
-)
-# A label opening a line of the page (or after a separator), then the date itself: "Published:
-# 12 March 2020", "| Posted on March 3, 2020", never prose ("… posted while in Las Vegas on …").
-_LABELLED_DATE = re.compile(
-    r"(?:^|[|·•])\s*(?:first published|published|written|posted|erschienen|veröffentlicht)"
-    r"\s*(?:on|am|:)?\s*:?\s*(?=\d|[^\W\d]+\.?,?\s+\d)([^<>|/]{6,60})",
-    re.I,
-)
-
-
-def published_date(tree) -> datetime | None:
-    """The publication time the page states: a published-time meta or JSON-LD field, else a
-    "Published:/Written:" label in the visible text. Modified/updated times are ignored, and
-    ``sailthru.date`` (often the last update) only counts when nothing else is found."""
-    if tree is None:
-        return None
-    found = {}
-    for meta in tree.iter("meta"):
-        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
-        if key in _PUBLISHED_META and meta.get("content") and key not in found:
-            found[key] = meta.get("content")
-    claims = [metadata.parse_date(found[key]) for key in _PUBLISHED_META[:-1] if key in found]
-    for script in tree.xpath('//script[@type="application/ld+json"]/text()'):
-        if m := re.search(r'"datePublished"\s*:\s*"([^"]+)"', script):
-            claims.append(metadata.parse_date(m.group(1)))
-            break  # later JSON-LD blocks describe related items
-    claims = [c for c in claims if c]
-    if claims:
-        # Sites sometimes put the update time in a "published" field; publication comes first.
-        return min(claims)
-    return (
-        _marked_time(tree)
-        or _labelled_date(tree)
-        or metadata.parse_date(found.get("sailthru.date"))
-    )
-
-
-def _marked_time(tree) -> datetime | None:
-    """A <time> the page marks as the publication or creation time (itemprop, pubdate, or a
-    class naming it: <time class="field-node-create-date">31.03.2020</time>)."""
-    marked = tree.xpath(
-        '//time[@itemprop="datePublished" or @pubdate or contains(@class, "publish")'
-        ' or contains(@class, "create") or contains(@class, "posted")]'
-    )
-    for node in marked[:3]:
-        if value := metadata.parse_date(node.get("datetime") or node.text_content().strip()):
-            return value
-    return None
-
-
-def _labelled_date(tree) -> datetime | None:
-    for node in tree.xpath("//body//text()[string-length(normalize-space()) > 4]")[:3000]:
-        if m := _LABELLED_DATE.search(node):
-            if value := metadata.parse_date(m.group(1)):
-                return value
-    return None
 
 
 def _json_ld_body(tree, titles: tuple[str, ...] = ()) -> str:
