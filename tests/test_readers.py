@@ -482,6 +482,16 @@ class HtmlDateTests(TempDirMixin, SimpleTestCase):
         doc = only_document(self.write("prose.html", prose))
         self.assertEqual(doc.published.date().isoformat(), "2020-03-12")
 
+    def test_a_guessed_date_after_the_stated_last_update_is_no_publication_date(self):
+        update = '<p class="modification">Latest update : 2015-05-12</p>'
+        page = article_page('<meta name="date" content="2015-05-13">', update)
+        doc = only_document(self.write("late.html", page))
+        self.assertIsNone(doc.published)
+        self.assertTrue(doc.body.startswith("Paragraph 0"), doc.body[:80])
+        page = article_page('<meta name="date" content="2015-05-11">', update)
+        doc = only_document(self.write("early.html", page))
+        self.assertEqual(doc.published.date().isoformat(), "2015-05-11")
+
     def test_a_copyright_year_alone_is_no_publication_date(self):
         copyright_only = article_page(after="<footer><p>© 2013 Example News</p></footer>")
         self.assertIsNone(only_document(self.write("c.html", copyright_only)).published)

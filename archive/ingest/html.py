@@ -85,7 +85,7 @@ def parse_html(
     if _is_front_page(result, page_url, tree):
         return Skipped(origin, "not an article: a front page or section index")
     source = _source(result, page_url) or _label_source(page_title(tree) or result.title or "")
-    published = published_date(tree) or guessed_date(result.date, page)
+    published = published_date(tree) or guessed_date(result.date, page, tree)
     body, credited = _without_credits(body)
     title = (
         headline(tree, clean_title(og_title(tree) or result.title or "", source), body)

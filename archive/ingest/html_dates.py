@@ -85,9 +85,10 @@ def _labelled_date(tree) -> datetime | None:
     return None
 
 
-def guessed_date(value: str | None, page: str) -> datetime | None:
-    """The extractor's date guess, unless it is a bare year: htmldate dates a page whose only
-    date is "© 2013" to 1 January 2013, which the page never states."""
+def guessed_date(value: str | None, page: str, tree=None) -> datetime | None:
+    """The extractor's date guess, unless it is a bare year (htmldate dates a page whose only
+    date is "© 2013" to 1 January 2013, which the page never states) or falls after the
+    last update the page states (France 24: "Latest update : 2015-05-12", guessed 05-13)."""
     guess = metadata.parse_date(value)
     if (
         guess
@@ -95,7 +96,35 @@ def guessed_date(value: str | None, page: str) -> datetime | None:
         and not _new_year_pattern(guess.year).search(page)
     ):
         return None
+    updated = updated_date(tree) if guess and tree is not None else None
+    if guess and updated and guess.date() > updated.date():
+        return None
     return guess
+
+
+_UPDATED_META = ("article:modified_time", "og:updated_time", "datemodified", "last-modified")
+_LABELLED_UPDATE = re.compile(
+    r"^\s*(?:last |latest )?(?:updated?|modified)\s*(?:on|:)?\s*:?\s*(?=\d|[^\W\d]+\.?,?\s+\d)"
+    r"([^<>|/]{6,60})",
+    re.I,
+)
+
+
+def updated_date(tree) -> datetime | None:
+    """The last update the page states: a modified-time meta, JSON-LD ``dateModified`` or an
+    "Updated:" / "Latest update :" line."""
+    for meta in tree.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+        if key in _UPDATED_META and (value := metadata.parse_date(meta.get("content"))):
+            return value
+    for script in tree.xpath('//script[@type="application/ld+json"]/text()'):
+        if m := re.search(r'"dateModified"\s*:\s*"([^"]+)"', script):
+            if value := metadata.parse_date(m.group(1)):
+                return value
+    for node in tree.xpath("//body//text()[string-length(normalize-space()) > 8]")[:3000]:
+        if (m := _LABELLED_UPDATE.match(node)) and (value := metadata.parse_date(m.group(1))):
+            return value
+    return None
 
 
 def _new_year_pattern(year: int) -> re.Pattern:
