@@ -438,6 +438,14 @@ class HtmlCreditTests(TempDirMixin, SimpleTestCase):
                 self.assertTrue(doc.body.endswith("officials said."), doc.body[-200:])
                 self.assertEqual(doc.author, author)
 
+    def test_a_site_tagline_and_words_after_an_author_name_are_dropped(self):
+        head = (
+            '<meta property="og:site_name" content="Example Daily - All the news, all day">'
+            '<meta name="author" content="Jana Nováková před">'
+        )
+        doc = only_document(self.write("talks.html", article_page(head)))
+        self.assertEqual((doc.source, doc.author), ("Example Daily", "Jana Nováková"))
+
     def test_a_byline_line_opening_the_text_is_not_body(self):
         author = '<meta name="author" content="Anna Ūdre">'
         for byline in ("<p>Autori:Anna Ūdre(LTV ārzemju ziņu redaktore)</p>", "<p>By Jane Doe</p>"):

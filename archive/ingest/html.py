@@ -225,9 +225,11 @@ def _not_an_article(body: str, result) -> str:
 
 
 def _source(result, url: str) -> str:
+    """The outlet: known by its URL, else the site name without its tagline ("Aktuálně.cz -
+    Víte, co se právě děje" → "Aktuálně.cz"), else the host name."""
     return (
         metadata.outlet_for_url(url)
-        or metadata.canonical_source(result.sitename)
+        or metadata.canonical_source(TITLE_SEPARATORS.split(result.sitename or "")[0])
         or metadata.canonical_source(result.hostname)
     )
 
@@ -255,9 +257,18 @@ def _authors(author: str | None, house: set[str] = frozenset()) -> str:
     names = re.split(
         r"\s*(?:;|,|\band\b|&)\s*", re.sub(r"^(by|par|von)\s+", "", author, flags=re.I)
     )
-    names = [n.strip() for n in names if n.strip() and n.strip().casefold() not in NOT_AUTHORS]
+    names = [_trimmed(n) for n in names if n.strip() and n.strip().casefold() not in NOT_AUTHORS]
     people = [n for n in names if n.casefold() not in house and squeeze(n) not in house]
     return join_authors(people or names)
+
+
+def _trimmed(name: str) -> str:
+    """A name without the lower-case words a page put after it ("Aleš Vávra před", the start
+    of "před 3 hodinami", 3 hours ago)."""
+    words = name.split()
+    while len(words) > 1 and words[-1][0].islower() and any(w[0].isupper() for w in words):
+        words.pop()
+    return " ".join(words)
 
 
 def _house_names(tree, source: str) -> set[str]:
