@@ -191,6 +191,31 @@ class TextDumpShapeTests(TempDirMixin, SimpleTestCase):
         self.assertEqual(doc.title, "Talks resume in Geneva after a long pause")
         self.assertTrue(doc.body.endswith("officials said."), doc.body[-120:])
 
+    def test_a_header_after_sign_in_blurbs_starts_the_article(self):
+        blurbs = [
+            "Privacy Policy. By clicking “Accept and Continue” below, (1) you consent to these "
+            "activities unless and until you withdraw your consent.",
+            "Deny permission",
+            "Log in with your Example News account to create or edit your custom homepage and "
+            "follow the topics you care about.",
+            "Register",
+            "Members can save stories, follow the topics they care about and read without "
+            "limits on every device.",
+            "take the tour",
+        ]
+        dump = "\n\n".join(
+            [
+                *blurbs,
+                "Talks resume in Geneva after a long pause",
+                "Published Thursday 27 July 2017",
+                "By Jane Doe",
+                self.PROSE,
+            ]
+        )
+        doc = only_document(self.write("talks.txt", dump + "\n"))
+        self.assertEqual(doc.title, "Talks resume in Geneva after a long pause")
+        self.assertTrue(doc.body.startswith("Paragraph 0 reports"), doc.body[:100])
+
     def first_paragraph(self, opening: list[str]) -> str:
         dump = "\n\n".join(
             ["Talks resume in Geneva after a long pause", "By Jane Doe", *opening, self.PROSE]

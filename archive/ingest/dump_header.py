@@ -48,7 +48,7 @@ def find_title(lines: list[str], first: int, start: int) -> tuple[str, int]:
     anchors = [i for i in range(low, start) if is_byline(lines[i]) or is_date_line(lines[i])]
     anchor = anchors[-1] if anchors else min(first, start)
     above = _lines_above(lines, anchor)
-    heads = [i for i in above if _is_headline(lines[i]) and not _is_photo_credit(lines[i + 1])]
+    heads = [i for i in above if is_headline(lines[i]) and not _is_photo_credit(lines[i + 1])]
     if heads:
         counts = Counter(squeeze(line) for line in lines)
         substantial = [i for i in heads if len(lines[i].split()) >= 6]
@@ -56,7 +56,7 @@ def find_title(lines: list[str], first: int, start: int) -> tuple[str, int]:
         repeated = [i for i in substantial if counts[squeeze(lines[i])] > 1]
         best = (repeated or substantial or heads)[0]
         return lines[best], best
-    below = [i for i in range(anchor, start) if _is_headline(lines[i])]
+    below = [i for i in range(anchor, start) if is_headline(lines[i])]
     if below:
         return lines[below[0]], below[0]
     return "", start
@@ -101,7 +101,7 @@ def _lines_above(lines: list[str], anchor: int, wanted: int = 6) -> list[int]:
     return sorted(found)
 
 
-def _is_headline(line: str) -> bool:
+def is_headline(line: str) -> bool:
     words = line.split()
     if (
         len(words) < 4

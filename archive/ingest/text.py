@@ -24,6 +24,7 @@ from archive.ingest.dump_header import (
     find_published,
     find_source,
     find_title,
+    is_headline,
 )
 from archive.ingest.encoding import decode
 from archive.ingest.furniture import is_credit, is_furniture
@@ -37,6 +38,8 @@ from archive.ingest.lines import (
 )
 
 GAP = 8  # non-prose lines tolerated inside one article body
+HEADER_REACH = 15  # lines into a body run where an article header may still sit
+HEADER_BLURBS = 3  # prose-shaped lines that may come before such a header
 SECTION_HEADING_WORDS = 6  # a heading inside the body this long is another story's headline
 
 
@@ -124,9 +127,20 @@ def _skip_header(lines: list[str], start: int, end: int) -> int:
         return openers[0]
     for i in range(min(end, start + 6), start - 1, -1):
         if is_byline(lines[i]) or is_date_line(lines[i]) or is_read_time(lines[i]):
-            following = [j for j in range(i + 1, end + 1) if is_prose(lines[j])]
-            return following[0] if following else start
+            return _first_prose(lines, i + 1, end) or start
+    # A headline and its date or byline deeper in the run, after no more than a few lines
+    # that only looked like prose (sign-in blurbs, a consent banner); more prose than that
+    # is the article, and the header a boxed story inside it.
+    for i in range(start + 1, min(end, start + HEADER_REACH) + 1):
+        if sum(is_prose(lines[j]) for j in range(start, i - 1)) > HEADER_BLURBS:
+            break
+        if (is_byline(lines[i]) or is_date_line(lines[i])) and is_headline(lines[i - 1]):
+            return _first_prose(lines, i + 1, end) or start
     return start
+
+
+def _first_prose(lines: list[str], start: int, end: int) -> int | None:
+    return next((j for j in range(start, end + 1) if is_prose(lines[j])), None)
 
 
 # --- reader --------------------------------------------------------------------------
