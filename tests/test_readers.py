@@ -525,6 +525,12 @@ class HtmlDateTests(TempDirMixin, SimpleTestCase):
         doc = only_document(self.write("early.html", page))
         self.assertEqual(doc.published.date().isoformat(), "2015-05-11")
 
+    def test_a_date_created_label_is_the_publication_date_and_not_body(self):
+        page = article_page(after='<p class="created">Date created : 2015-05-12</p>')
+        doc = only_document(self.write("created.html", page))
+        self.assertEqual(doc.published.date().isoformat(), "2015-05-12")
+        self.assertTrue(doc.body.endswith("officials said."), doc.body[-80:])
+
     def test_a_copyright_year_alone_is_no_publication_date(self):
         copyright_only = article_page(after="<footer><p>© 2013 Example News</p></footer>")
         self.assertIsNone(only_document(self.write("c.html", copyright_only)).published)

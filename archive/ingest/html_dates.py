@@ -31,7 +31,8 @@ _PUBLISHED_META = (
 # A label opening a line of the page (or after a separator), then the date itself: "Published:
 # 12 March 2020", "| Posted on March 3, 2020", never prose ("… posted while in Las Vegas on …").
 _LABELLED_DATE = re.compile(
-    r"(?:^|[|·•])\s*(?:first published|published|written|posted|erschienen|veröffentlicht)"
+    r"(?:^|[|·•])\s*(?:first published|published|written|posted|(?:date )?created|erschienen"
+    r"|veröffentlicht)"
     r"\s*(?:on|am|:)?\s*:?\s*(?=\d|[^\W\d]+\.?,?\s+\d)([^<>|/]{6,60})",
     re.I,
 )
