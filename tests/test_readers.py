@@ -216,6 +216,38 @@ class TextDumpShapeTests(TempDirMixin, SimpleTestCase):
         self.assertEqual(doc.title, "Talks resume in Geneva after a long pause")
         self.assertTrue(doc.body.startswith("Paragraph 0 reports"), doc.body[:100])
 
+    def test_a_box_repeated_inside_the_article_does_not_end_it_a_closing_box_does(self):
+        paragraphs = [
+            f"Paragraph {i} reports that the two governments met in Geneva on Tuesday and "
+            "agreed to keep talking, officials said."
+            for i in range(9)
+        ]
+        box = ["Most Popular"] + [
+            line for i in range(4) for line in ("Gear", f"Tools You Should Have No {i}", "Al Roe")
+        ]
+        closing = [
+            "You Might Also Like …",
+            *(f"Another story number {i}" for i in range(10)),
+            *(
+                f"Teaser {i} tells of another story elsewhere, reading just like prose."
+                for i in range(5)
+            ),
+        ]
+        dump = "\n\n".join(
+            [
+                "Talks resume in Geneva after a long pause",
+                "By Jane Doe",
+                *paragraphs[:3],
+                *box,
+                *paragraphs[3:6],
+                *box,
+                *paragraphs[6:],
+                *closing,
+            ]
+        )
+        body = only_document(self.write("talks.txt", dump + "\n")).body
+        self.assertEqual(body.split("\n\n"), paragraphs)
+
     def first_paragraph(self, opening: list[str]) -> str:
         dump = "\n\n".join(
             ["Talks resume in Geneva after a long pause", "By Jane Doe", *opening, self.PROSE]

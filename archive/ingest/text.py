@@ -13,6 +13,7 @@ standfirst, a "By … For X" byline, or the known outlet named most often around
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 from archive.ingest import metadata
@@ -38,6 +39,7 @@ from archive.ingest.lines import (
 )
 
 GAP = 8  # non-prose lines tolerated inside one article body
+WIDGET_LINES = 4  # lines of a section box compared to find the same box repeated
 HEADER_REACH = 15  # lines into a body run where an article header may still sit
 HEADER_BLURBS = 3  # prose-shaped lines that may come before such a header
 SECTION_HEADING_WORDS = 6  # a heading inside the body this long is another story's headline
@@ -55,6 +57,7 @@ def find_body(lines: list[str]) -> list[tuple[int, int]]:
         return []
     size = [sum(len(lines[i]) for i in run) for run in runs]
     best = max(range(len(runs)), key=size.__getitem__)
+    widgets = _repeated_boxes(lines)
     chosen = [best]
     for step in (-1, 1):
         current = best
@@ -66,7 +69,7 @@ def find_body(lines: list[str]) -> list[tuple[int, int]]:
             )
             # A related-links box before the densest run sits inside the article (none can
             # follow an article's end and precede its body); after it, it may end the article.
-            if _hard_break(lines, low, high, strict=step < 0):
+            if _hard_break(lines, low, high, strict=step < 0, widgets=widgets):
                 break
             chosen.append(k)
             current = k
@@ -94,22 +97,44 @@ _END_MARKERS = re.compile(
     r"(previous|next) (story|article|post)$|latest from\b|don'?t miss\b", re.I
 )
 _SECTION_MARKERS = re.compile(
-    r"(most (read|viewed|popular|shared)|more (from|stories|on)|related|recommended|you may also like|"
+    r"(most (read|viewed|popular|shared)|more (from|stories|on)|related|recommended|you (may|might) also like|"
     r"top stories|trending|also read|read more|editor'?s picks?|further reading|share or comment|"
     r"comments|latest (news|stories))\b",
     re.I,
 )
 
 
-def _hard_break(lines: list[str], start: int, stop: int, strict: bool = True) -> bool:
+def _hard_break(
+    lines: list[str], start: int, stop: int, strict: bool = True, widgets: frozenset = frozenset()
+) -> bool:
     """End-of-article furniture between two lines ("Next Story", "Latest from"); with
-    ``strict=False`` also any related/most-read section label."""
+    ``strict=False`` also any related/most-read section label, unless it opens a box the
+    page repeats (``widgets``: Wired inserts the same "Most Popular" box three times into
+    its articles)."""
     for j in range(start, stop):
         if _END_MARKERS.match(lines[j]):
             return True
         if not strict and len(lines[j]) < 60 and _SECTION_MARKERS.match(lines[j]):
-            return True
+            if j not in widgets:
+                return True
     return False
+
+
+def _repeated_boxes(lines: list[str]) -> frozenset[int]:
+    """Indexes of section labels that open a box repeated line for line elsewhere on the
+    page: a widget inserted into the article, not its end."""
+    boxes = Counter(
+        tuple(lines[i : i + WIDGET_LINES])
+        for i, line in enumerate(lines)
+        if len(line) < 60 and _SECTION_MARKERS.match(line)
+    )
+    return frozenset(
+        i
+        for i, line in enumerate(lines)
+        if len(line) < 60
+        and _SECTION_MARKERS.match(line)
+        and boxes[tuple(lines[i : i + WIDGET_LINES])] > 1
+    )
 
 
 _DATELINE_START = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(\([^)]{2,30}\))?\s*(—|–|--|-)\s+\S")
