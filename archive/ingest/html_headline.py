@@ -5,6 +5,9 @@ from the headline a reader sees. That headline is the page's ``<h1>`` when it sh
 with the stated title, unless the ``<h1>`` is page chrome: a breadcrumb in the navigation
 (fr.de), or a copy for sharing below the start of the article ("Share or comment on this
 article", Daily Mail). A page whose every ``<h1>`` is chrome shows its headline as an ``<h2>``.
+Site and section labels of the ``<title>`` inside a heading (a logo link) are not headline;
+an element marked as the headline (``itemprop``, hAtom) serves when no heading matches a
+generic stated title.
 """
 
 from __future__ import annotations
@@ -39,8 +42,9 @@ def headline(tree, title: str, body: str = "") -> str:
         ):
             return text
     for node in marked:
-        if 3 <= len(text := _heading_text(node, labels).split()) <= 40:
-            return " ".join(text)
+        text = _heading_text(node, labels)
+        if 3 <= len(text.split()) <= 40:
+            return text
     return title
 
 
