@@ -15,6 +15,8 @@ from __future__ import annotations
 import copy
 import re
 
+from lxml import etree
+
 from archive.ingest.html_text import TITLE_SEPARATORS
 from archive.ingest.lines import squeeze
 
@@ -61,38 +63,35 @@ def _heading_text(heading, labels: set[str]) -> str:
 
 def _headings(tree, body: str) -> tuple[list, list]:
     """The ``<h1>``s above the article text (or opening it) and outside navigation, or the
-    ``<h2>``s when there is no such ``<h1>``; and the elements marked as the headline."""
-    order = {node: i for i, node in enumerate(tree.iter())}
-    start = _text_start(tree, body, order)
+    ``<h2>``s when there is no such ``<h1>``; and the elements marked as the headline.
 
-    def shown_above(node) -> bool:
-        return not _in_navigation(node) and (start is None or order[node] <= start)
-
-    marked = [node for node in tree.xpath(_MARKED_HEADLINE) if shown_above(node)]
-    for tag in ("h1", "h2"):
-        if found := [node for node in tree.iter(tag) if shown_above(node)]:
-            return found, marked
-    return [], marked
-
-
-_MARKED_HEADLINE = (
-    '//body//*[@itemprop="headline"'
-    ' or contains(concat(" ", normalize-space(@class), " "), " entry-title ")]'
-)
-
-
-def _text_start(tree, body: str, order: dict) -> int | None:
-    """Where the body's first paragraph is on the page, in document order (``None`` when it
-    is not found, as for a body taken from the page's JSON-LD)."""
+    One walk through the page in document order, ending where the body's first paragraph
+    is found (all of the page when it is not, as for a body taken from the JSON-LD)."""
     probe = squeeze(body.split("\n\n", 1)[0])[:PROBE_CHARS]
-    if len(probe) < PROBE_CHARS // 2:
-        return None
+    probe = probe if len(probe) >= PROBE_CHARS // 2 else ""
+    found: dict[str, list] = {"h1": [], "h2": [], "marked": []}
     seen = ""
-    for node in tree.xpath("//body//text()[not(ancestor::script or ancestor::style)]"):
-        seen = seen[-len(probe) :] + squeeze(node)
-        if probe in seen:
-            return order.get(node.getparent())
-    return None
+    root = tree.find("body") if tree.find("body") is not None else tree
+    for event, node in etree.iterwalk(root, events=("start", "end")):
+        if not isinstance(node.tag, str):
+            continue  # comments and processing instructions
+        if event == "start":
+            kind = node.tag if node.tag in ("h1", "h2") else "marked" if _is_marked(node) else ""
+            if kind and not _in_navigation(node):
+                found[kind].append(node)
+            text = "" if node.tag in ("script", "style") else node.text
+        else:
+            text = node.tail
+        if probe and text:
+            seen = seen[-len(probe) :] + squeeze(text)
+            if probe in seen:
+                break
+    return found["h1"] or found["h2"], found["marked"]
+
+
+def _is_marked(node) -> bool:
+    """Marked as the headline: ``itemprop="headline"`` or hAtom's ``entry-title`` class."""
+    return node.get("itemprop") == "headline" or "entry-title" in node.get("class", "").split()
 
 
 def _in_navigation(node) -> bool:
