@@ -123,18 +123,9 @@ def _hard_break(
 def _repeated_boxes(lines: list[str]) -> frozenset[int]:
     """Indexes of section labels that open a box repeated line for line elsewhere on the
     page: a widget inserted into the article, not its end."""
-    boxes = Counter(
-        tuple(lines[i : i + WIDGET_LINES])
-        for i, line in enumerate(lines)
-        if len(line) < 60 and _SECTION_MARKERS.match(line)
-    )
-    return frozenset(
-        i
-        for i, line in enumerate(lines)
-        if len(line) < 60
-        and _SECTION_MARKERS.match(line)
-        and boxes[tuple(lines[i : i + WIDGET_LINES])] > 1
-    )
+    labels = [i for i, line in enumerate(lines) if len(line) < 60 and _SECTION_MARKERS.match(line)]
+    boxes = Counter(tuple(lines[i : i + WIDGET_LINES]) for i in labels)
+    return frozenset(i for i in labels if boxes[tuple(lines[i : i + WIDGET_LINES])] > 1)
 
 
 _DATELINE_START = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(\([^)]{2,30}\))?\s*(—|–|--|-)\s+\S")
