@@ -34,6 +34,7 @@ lint: $(VENV)/.installed
 evaluate: $(VENV)/.installed
 	PENINSULA_CORPUS=$(CORPUS) $(PY) manage.py evaluate_pages
 	PENINSULA_CORPUS=$(CORPUS) $(PY) manage.py score_entities
+	PENINSULA_CORPUS=$(CORPUS) $(PY) manage.py evaluate_korean_search
 
 # The ingest benchmark builds a fresh database and index in var/bench; search is timed on it.
 bench: $(VENV)/.installed
