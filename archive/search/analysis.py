@@ -94,6 +94,7 @@ class PeninsulaTokenizer(Tokenizer):
         **kwargs,
     ):
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        token.prefixes = ()
         if not tokenize:
             # Whole-value mode: match-all and exact lookups rely on this.
             token.original = token.text = value
@@ -104,7 +105,6 @@ class PeninsulaTokenizer(Tokenizer):
                 token.startchar, token.endchar = start_char, start_char + len(value)
             yield token
             return
-        token.prefixes = ()
         pos = start_pos
         for text, start, end, prefixes in pieces(value, expand=mode == "index"):
             token.text = text

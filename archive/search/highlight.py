@@ -21,9 +21,10 @@ def matches(text: str, terms: set[str]) -> list[tuple[int, int]]:
     """Character spans of the words of ``text`` whose indexed form is one of ``terms``."""
     if not terms:
         return []
+    # Index mode: a Korean compound's noun prefixes (서울 in 서울시) are matched as indexed.
     return [
         (t.startchar, t.endchar)
-        for t in _analyzer(text, chars=True, removestops=True)
+        for t in _analyzer(text, chars=True, removestops=True, mode="index")
         if t.text in terms
     ]
 
@@ -55,7 +56,7 @@ def best_window(spans: list[tuple[int, int]], width: int) -> int:
 
 
 def merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Overlapping spans joined: Hangul bigrams 대통 + 통령 mark 대통령 as one."""
+    """Overlapping spans joined: a noun and its prefix (김정은, 김정) mark as one."""
     out: list[list[int]] = []
     for start, end in sorted(spans):
         if out and start < out[-1][1]:
