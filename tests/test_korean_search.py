@@ -98,6 +98,9 @@ class KoreanAnalyzerTests(SimpleTestCase):
         )
         self.assertEqual(search([text, EDITORIAL], "missile 김정은"), [text])
 
+    def test_a_zero_width_space_separates_words(self):
+        self.assertEqual(terms("평양\ufeff에서\u200b서울의"), ["평양", "서울"])
+
     def test_english_text_never_calls_the_korean_analyser(self):
         with mock.patch.object(analysis, "kiwi", side_effect=AssertionError("Kiwi called")):
             self.assertEqual(terms("The missiles launched"), ["missil", "launch"])

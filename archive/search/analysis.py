@@ -9,13 +9,15 @@ nouns, verb and adjective stems, roots — without particles (J*) and endings (E
 own position and with the character span of the morpheme in the original text. Queries go
 through the same analysis, so 평양에서 searches for 평양 and 김정은 is one term, not bigrams.
 
-When indexing (``mode="index"``) a noun also gets, at its own position, the prefixes of two
-or more syllables of the run of nouns written together from it: 서울시 is found by 서울,
-한국인 by 한국, 김정은동지 by 김정은, and a noun Kiwi splits in some context (트와 + 이스) by
-the whole word. Queries are never expanded: 김정은 does not find 김정일 or 과정은.
+Kiwi splits many compounds (김정은동지 → 김정은 + 동지, 미니앨범 → 미니 + 앨범), so each part
+is found on its own. It keeps others whole (서울시, 한국인, 노동신문): when indexing
+(``mode="index"``) a noun therefore also gets, at its own position, the prefixes of 2 to 12
+syllables of the run of nouns written together from it, so 서울 finds 서울시 and a noun Kiwi
+splits in some context is still found whole. Queries are never expanded: 김정은 does not
+find 김정일 or 과정은. The highlighter analyses in index mode to mark the same spans.
 
 Text without Hangul never loads or calls Kiwi. One Kiwi instance per process, created on
-first use.
+first use (1-4 s and about 300 MB).
 """
 
 import re
@@ -40,7 +42,9 @@ HANGUL_RE = re.compile(rf"[{HANGUL}]")
 # Kiwi (Sejong) tags indexed: common and proper nouns, verb and adjective stems, roots.
 NOUN_TAGS = frozenset({"NNG", "NNP"})
 CONTENT_TAGS = NOUN_TAGS | {"VV", "VA", "XR"}
-MIN_PREFIX = 2  # syllables
+# Invisible characters Kiwi takes for letters, seen by it as spaces (same length: offsets hold).
+INVISIBLE_AS_SPACE = str.maketrans(dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff", " "))
+MIN_PREFIX, MAX_PREFIX = 2, 12  # syllables (조선민주주의인민공화국 has 11)
 
 _kiwi = None
 _kiwi_lock = threading.Lock()
@@ -63,7 +67,9 @@ class Morpheme(NamedTuple):
 
 
 def kiwi():
-    """The process's Kiwi analyser, loaded on first use (about a second and 200 MB)."""
+    """The process's Kiwi analyser, loaded on first use. No typo dictionary (typo correction
+    is off anyway) and no multi-word dictionary (its entries span spaces: '팝 아이돌' hid
+    아이돌)."""
     global _kiwi
     if _kiwi is None:
         with _kiwi_lock:
@@ -177,12 +183,19 @@ def mixed_pieces(text: str, expand: bool):
 
 
 def korean_morphemes(text: str) -> list[Morpheme]:
-    """Kiwi's content morphemes of ``text``, in order of their start."""
-    found = [
-        Morpheme(t.form, t.tag.split("-")[0], t.start, t.start + t.len)
-        for t in kiwi().tokenize(text)
-    ]
-    return sorted((m for m in found if m.tag in CONTENT_TAGS), key=lambda m: m.start)
+    """Kiwi's content morphemes of ``text``, in order of their start.
+
+    A noun is its surface text (an unknown word can be cut inside a syllable, leaving a
+    stray jamo in Kiwi's form); a verb or adjective is Kiwi's stem (도와 → 돕).
+    """
+    found = []
+    for t in kiwi().tokenize(text.translate(INVISIBLE_AS_SPACE)):
+        tag = t.tag.split("-")[0]
+        if tag in CONTENT_TAGS:
+            end = t.start + t.len
+            form = text[t.start : end] if tag in NOUN_TAGS else t.form
+            found.append(Morpheme(form, tag, t.start, end))
+    return sorted(found, key=lambda m: m.start)
 
 
 def run_pieces(text: str, run: list[Morpheme], expand: bool):
@@ -194,7 +207,7 @@ def run_pieces(text: str, run: list[Morpheme], expand: bool):
             compound = text[start : noun_chain_end(run, i)]
             prefixes = tuple(
                 (compound[:length], start, start + length)
-                for length in range(MIN_PREFIX, len(compound) + 1)
+                for length in range(MIN_PREFIX, min(len(compound), MAX_PREFIX) + 1)
                 if length != len(morpheme.text)
             )
         yield Piece(morpheme.text, morpheme.start, morpheme.end, prefixes)
