@@ -20,6 +20,7 @@ Text without Hangul never loads or calls Kiwi. One Kiwi instance per process, cr
 first use (1-4 s and about 300 MB).
 """
 
+import functools
 import re
 import threading
 from typing import NamedTuple
@@ -182,11 +183,13 @@ def mixed_pieces(text: str, expand: bool):
         yield from run_pieces(text, run, expand)
 
 
-def korean_morphemes(text: str) -> list[Morpheme]:
+@functools.lru_cache(maxsize=8)
+def korean_morphemes(text: str) -> tuple[Morpheme, ...]:
     """Kiwi's content morphemes of ``text``, in order of their start.
 
     A noun is its surface text (an unknown word can be cut inside a syllable, leaving a
-    stray jamo in Kiwi's form); a verb or adjective is Kiwi's stem (도와 → 돕).
+    stray jamo in Kiwi's form); a verb or adjective is Kiwi's stem (도와 → 돕). Cached for
+    the last few texts: Whoosh analyses a document field twice (terms, then spelling words).
     """
     found = []
     for t in kiwi().tokenize(text.translate(INVISIBLE_AS_SPACE)):
@@ -195,7 +198,7 @@ def korean_morphemes(text: str) -> list[Morpheme]:
             end = t.start + t.len
             form = text[t.start : end] if tag in NOUN_TAGS else t.form
             found.append(Morpheme(form, tag, t.start, end))
-    return sorted(found, key=lambda m: m.start)
+    return tuple(sorted(found, key=lambda m: m.start))
 
 
 def run_pieces(text: str, run: list[Morpheme], expand: bool):
