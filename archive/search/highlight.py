@@ -11,9 +11,8 @@ import re
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from archive.search.analysis import peninsula_analyzer
+from archive.search.analysis import term_spans
 
-_analyzer = peninsula_analyzer()
 PARAGRAPH_RE = re.compile(r"\n\s*\n")
 
 
@@ -21,12 +20,7 @@ def matches(text: str, terms: set[str]) -> list[tuple[int, int]]:
     """Character spans of the words of ``text`` whose indexed form is one of ``terms``."""
     if not terms:
         return []
-    # Index mode: a Korean compound's noun prefixes (서울 in 서울시) are matched as indexed.
-    return [
-        (t.startchar, t.endchar)
-        for t in _analyzer(text, chars=True, removestops=True, mode="index")
-        if t.text in terms
-    ]
+    return term_spans(text, terms)
 
 
 def snippet(text: str, terms: set[str], width: int = 260) -> SafeString:
