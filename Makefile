@@ -7,7 +7,7 @@ PORT   ?= 8000
 WORKERS ?= 2
 CORPUS ?= ../shared/corpus
 
-.PHONY: run setup serve test lint evaluate bench clean
+.PHONY: run setup serve test test-pg lint evaluate bench clean
 
 run: setup serve
 
@@ -26,6 +26,10 @@ $(VENV)/.installed: requirements.txt
 
 test: $(VENV)/.installed
 	$(PY) -m pytest
+
+# The same suite against a throwaway PostgreSQL cluster (DATABASE_URL set by .ci/with-postgres).
+test-pg: $(VENV)/.installed
+	.ci/with-postgres $(PY) -m pytest
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check archive tests
