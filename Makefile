@@ -7,7 +7,7 @@ PORT   ?= 8000
 WORKERS ?= 2
 CORPUS ?= ../shared/corpus
 
-.PHONY: run setup serve test test-pg lint evaluate bench clean
+.PHONY: run setup serve test test-pg lint evaluate bench bench-scale clean
 
 run: setup serve
 
@@ -48,3 +48,9 @@ bench: $(VENV)/.installed
 
 clean:
 	rm -rf var
+
+# Scale benchmark: N synthetic articles (shared/tools/make_synth.py) ingested into var/scale-N,
+# then page latency cold and warm beside SQLite FTS5 over the same rows. Run it alone on the machine.
+N ?= 10000
+bench-scale: $(VENV)/.installed
+	PENINSULA_VAR=var/scale-$(N) PENINSULA_CORPUS=$(CORPUS) $(PY) manage.py bench_scale --n $(N)
