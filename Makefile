@@ -17,7 +17,7 @@ setup: $(VENV)/.installed
 	$(PY) manage.py ingest seeds/
 
 serve:
-	$(VENV)/bin/gunicorn archive.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) --access-logfile -
+	WORKERS=$(WORKERS) $(VENV)/bin/gunicorn archive.wsgi -c archive/gunicorn_conf.py --bind $(HOST):$(PORT)
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
