@@ -7,7 +7,7 @@ PORT   ?= 8000
 WORKERS ?= 2
 CORPUS ?= ../shared/corpus
 
-.PHONY: run setup serve test test-pg lint evaluate bench bench-scale clean
+.PHONY: run setup serve test test-pg lint evaluate bench bench-scale loadtest faults clean
 
 run: setup serve
 
@@ -54,3 +54,14 @@ clean:
 N ?= 10000
 bench-scale: $(VENV)/.installed
 	PENINSULA_VAR=var/scale-$(N) PENINSULA_CORPUS=$(CORPUS) $(PY) manage.py bench_scale --n $(N)
+
+# Faults and load, bounded and on loopback only (issue: safe and sound). Run them alone.
+CLIENTS ?= 50
+SECONDS ?= 60
+TRIALS ?= 10
+loadtest: $(VENV)/.installed
+	rm -rf var/loadtest
+	PENINSULA_VAR=var/loadtest PENINSULA_CORPUS=$(CORPUS) WORKERS=$(WORKERS) $(PY) manage.py loadtest --clients $(CLIENTS) --seconds $(SECONDS)
+
+faults: $(VENV)/.installed
+	PENINSULA_CORPUS=$(CORPUS) $(PY) manage.py faults --trials $(TRIALS)
