@@ -21,3 +21,11 @@ keepalive = int(os.environ.get("KEEPALIVE", 5))
 max_requests = int(os.environ.get("MAX_REQUESTS", 5000))
 max_requests_jitter = 500
 accesslog = os.environ.get("ACCESSLOG", "-")
+
+
+def when_ready(server):
+    """Say where to look once the archive is really listening."""
+    for address in server.LISTENERS:
+        host, port = address.sock.getsockname()[:2]
+        shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+        print(f"\nPeninsula is ready: open http://{shown}:{port}/  (Ctrl+C stops it)\n", flush=True)
