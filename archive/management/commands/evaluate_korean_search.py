@@ -8,9 +8,9 @@ count for 서울). Recall and precision are printed per noun and overall; so is 
 returned articles that have the noun anywhere, even inside a compound (미니앨범 for 앨범),
 since the analyser rightly splits some compounds that the word-start rule does not count.
 
-The Korean corpus is indexed into a throw-away Whoosh index with the project's own backend
-class (same schema, same analyzer) and queries go through the backend's own parser; no
-database is involved.
+The Korean corpus is indexed into a throw-away Whoosh index built by the project's backend
+class (``archive.search.scratch_index``: same schema, same analyzer) and queries go through
+the backend's own parser; no database is involved.
 """
 
 from __future__ import annotations
@@ -24,10 +24,9 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from haystack.constants import DJANGO_CT, DJANGO_ID, ID
 
 from archive.search.analysis import HANGUL
-from archive.search.backend import PeninsulaWhooshBackend
+from archive.search.scratch_index import ScratchIndex
 
 # Nouns that occur in corpus/ko (an entertainment and culture news sample), from place and
 # country names to common nouns; several of them have compounds (서울시, 한국인, 걸그룹…).
@@ -125,31 +124,6 @@ def indexed_text(article: dict) -> str:
     return "\n".join(part or "" for part in parts)
 
 
-class KoreanIndex:
-    """The Korean articles in a temporary index built by the project's backend class."""
-
-    def __init__(self, path: str, articles: list[dict]):
-        self.backend = PeninsulaWhooshBackend("default", PATH=path)
-        self.backend.setup()
-        writer = self.backend.index.writer()
-        for number, article in enumerate(articles):
-            writer.add_document(
-                **{
-                    ID: f"archive.article.{number}",
-                    DJANGO_CT: "archive.article",
-                    DJANGO_ID: str(number),
-                    self.backend.content_field_name: indexed_text(article),
-                    "title": article.get("title") or "",
-                }
-            )
-        writer.commit()
-        self.searcher = self.backend.index.searcher()
-
-    def search(self, q: str) -> set[int]:
-        query = self.backend.parse_user_query(q)
-        return {int(hit[DJANGO_ID]) for hit in self.searcher.search(query, limit=None)}
-
-
 class Command(BaseCommand):
     help = __doc__
 
@@ -167,7 +141,9 @@ class Command(BaseCommand):
         texts = [indexed_text(a) for a in articles]
         with tempfile.TemporaryDirectory(prefix="peninsula-ko-eval-") as path:
             started = time.perf_counter()
-            index = KoreanIndex(path, articles)
+            index = ScratchIndex(
+                path, [(a.get("title") or "", t) for a, t in zip(articles, texts, strict=True)]
+            )
             seconds = time.perf_counter() - started
             self.stdout.write(
                 f"Korean particle-form queries: {len(articles)} articles indexed in "
