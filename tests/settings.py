@@ -1,11 +1,12 @@
-"""Test settings: a throw-away SQLite database and Whoosh index in a temporary directory."""
+"""Test settings: a throw-away SQLite database and Whoosh index in a temporary directory
+(removed when the test session ends, by ``tests/conftest.py``)."""
 
 import tempfile
 from pathlib import Path
 
 from archive.settings import *  # noqa: F403
 
-VAR_DIR = Path(tempfile.mkdtemp(prefix="peninsula-test-"))
+VAR_DIR = TEST_TMP_DIR = Path(tempfile.mkdtemp(prefix="peninsula-test-"))
 DATABASES["default"]["NAME"] = VAR_DIR / "test.sqlite3"  # noqa: F405
 HAYSTACK_CONNECTIONS["default"]["PATH"] = str(VAR_DIR / "whoosh")  # noqa: F405
 STATIC_ROOT = VAR_DIR / "static"
