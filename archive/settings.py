@@ -8,6 +8,7 @@ with ``DEBUG`` on.
 import os
 from pathlib import Path
 
+import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -101,6 +102,11 @@ DATABASES = {
         },
     }
 }
+
+# DATABASE_URL (postgres://user:pass@host/name, or ?host=/socket/dir) selects another database;
+# without it, SQLite in PENINSULA_VAR.
+if os.environ.get("DATABASE_URL"):
+    DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=60)}
 
 HAYSTACK_CONNECTIONS = {
     "default": {
