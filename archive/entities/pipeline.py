@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 
 from archive.entities import rules
-from archive.entities.gazetteer import Gazetteer, GazetteerEntry, tokenizer
+from archive.entities.gazetteer import Gazetteer, tokenizer
 from archive.entities.known import Mention, in_title, known_mentions, nested_known
 from archive.entities.resolve import resolve
 from archive.entities.text import prepare
@@ -290,6 +290,3 @@ def person_mentions(doc, start: int, end: int, taken, titled: bool = False) -> l
     if not rules.person_evidence(doc, name_start, end, parts, titled):
         return []
     return [Mention(PERSON, text, name_start, end)]
-
-
-__all__ = ["extract", "Gazetteer", "GazetteerEntry"]

@@ -14,7 +14,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from archive.entities.gazetteer import DATA
+from archive.entities.entries import DATA
 
 CONNECTORS = {"of", "the", "for", "and", "&", "de"}
 FINAL_SUFFIXES = {"Corp", "Inc", "Ltd", "Co", "Plc", "PLC", "KK", "AG", "GmbH", "NV", "BV", "SpA"}
@@ -29,7 +29,6 @@ SPEECH_BEFORE = {
 }  # "said X"; "told X" is the listener
 KOREAN_SYLLABLE = r"(?:[bcdghjkmnprstwy]{0,3}[aeiouwy]{1,3}(?:ng|n|m|k|l|p|t)?)"
 KOREAN_GIVEN = re.compile(rf"(?i){KOREAN_SYLLABLE}{{2}}")
-APPOSITION = {"a", "an", "who", "the"}
 TITLE_SURNAMES = {
     "King",
     "Judge",
