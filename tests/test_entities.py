@@ -13,7 +13,7 @@ from archive.entities.evaluation import match, score
 from archive.entities.gazetteer import Gazetteer
 from archive.entities.pipeline import extract
 from archive.entities.types import COUNTRY, ORGANIZATION, PERSON, normalise_name
-from archive.ingest import read_path
+from archive.ingest.readers import read_path
 from archive.ingest.document import ParsedDocument
 from tests.base import TRILATERAL_TALKS_PERSONS
 

@@ -18,7 +18,7 @@ from django.test import SimpleTestCase
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from archive.ingest import READERS, iter_files, read_path
+from archive.ingest.readers import READERS, iter_files, read_path
 from archive.ingest.authors import authors_from_byline, closing_wire_credit, join_authors
 from archive.ingest.document import ParsedDocument, ReadError, Skipped
 from archive.ingest.furniture import is_furniture

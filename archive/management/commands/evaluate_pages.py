@@ -17,10 +17,10 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from archive.ingest import read_path
+from archive.ingest.readers import read_path
 from archive.ingest.document import ParsedDocument, ReadError
 from archive.ingest.encoding import decode
-from archive.ingest.html import declared_charset
+from archive.ingest.html.reader import declared_charset
 from archive.ingest.metadata import canonical_source
 
 HELP = """Score the page readers against the corpus's reference outputs.

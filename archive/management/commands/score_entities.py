@@ -1,7 +1,7 @@
 """python manage.py score_entities — extraction scored against the gold annotations.
 
 Builds the input from the gold file (each record looked up by id in its corpus file; seed
-pages read with ``archive.ingest.read_path`` so furniture is removed), runs extraction (or reads
+pages read with ``archive.ingest.readers.read_path`` so furniture is removed), runs extraction (or reads
 ``--predictions`` written by ``extract``), and prints micro P/R/F1 per type overall and per
 origin, then the misses and false hits of each article.
 """
@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from archive.entities.evaluation import ORIGINS, TYPES, predict, score
-from archive.ingest import read_path
+from archive.ingest.readers import read_path
 from archive.ingest.document import ParsedDocument
 
 

@@ -17,8 +17,7 @@ import re
 
 from lxml import etree
 
-from archive.ingest.html_text import TITLE_SEPARATORS
-from archive.ingest.lines import squeeze
+from archive.ingest.lines import TITLE_SEPARATORS, squeeze
 
 PROBE_CHARS = 40  # letters of the body's first paragraph used to find it on the page
 

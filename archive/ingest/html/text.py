@@ -7,9 +7,8 @@ import re
 
 from archive.ingest import metadata
 from archive.ingest.furniture import is_credit, is_furniture
-from archive.ingest.lines import DATELINE_ALONE, is_byline, squeeze
+from archive.ingest.lines import DATELINE_ALONE, TITLE_SEPARATORS, is_byline, squeeze
 
-TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|l)\s+")
 CREDIT_REACH = 4  # closing paragraphs searched for credit lines
 LEAD_IN_LINES = 8  # how far into the text the headline and page labels may repeat
 BYLINE_REACH = 3  # opening paragraphs searched for a byline line

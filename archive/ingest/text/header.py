@@ -1,5 +1,5 @@
 """Plain-text page dumps: the header around the article — headline, publication date and
-outlet — found from the lines of the page and where its body starts (see ``text.py``)."""
+outlet — found from the lines of the page and where its body starts (see ``reader.py``)."""
 
 from __future__ import annotations
 

@@ -21,24 +21,22 @@ from archive.ingest import metadata
 from archive.ingest.authors import authors_from_byline, closing_wire_credit, join_authors
 from archive.ingest.document import ParsedDocument, Skipped
 from archive.ingest.encoding import decode
-from archive.ingest.html_dates import guessed_date, published_date
-from archive.ingest.html_headline import (
+from archive.ingest.html.dates import guessed_date, published_date
+from archive.ingest.html.headline import (
     first_heading,
     headline,
     og_title,
     page_title,
     title_candidates,
 )
-from archive.ingest.html_text import (
-    TITLE_SEPARATORS,
+from archive.ingest.html.text import (
     clean_title,
     closing_credits,
     paragraphs_of,
     rejoin_drop_caps,
     without_header_lines,
 )
-from archive.ingest.lines import is_byline, squeeze
-from archive.ingest.text import first_sentence
+from archive.ingest.lines import TITLE_SEPARATORS, first_sentence, is_byline, squeeze
 
 # trafilatura and htmldate log warnings and errors ("empty HTML tree", "discarding data") for
 # every page they cannot use; the reader reports those pages itself, as Skipped with the reason.

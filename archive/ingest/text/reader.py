@@ -19,23 +19,24 @@ from pathlib import Path
 from archive.ingest import metadata
 from archive.ingest.authors import authors_from_byline, closing_wire_credit, join_authors
 from archive.ingest.document import ParsedDocument, ReadError, Skipped
-from archive.ingest.dump_header import (
+from archive.ingest.encoding import decode
+from archive.ingest.furniture import is_credit, is_furniture
+from archive.ingest.lines import (
+    first_sentence,
+    is_byline,
+    is_date_line,
+    is_loose_text,
+    is_prose,
+    is_read_time,
+)
+from archive.ingest.text.blocks import lines_of
+from archive.ingest.text.header import (
     Page,
     document_year,
     find_published,
     find_source,
     find_title,
     is_headline,
-)
-from archive.ingest.encoding import decode
-from archive.ingest.furniture import is_credit, is_furniture
-from archive.ingest.lines import (
-    is_byline,
-    is_date_line,
-    is_loose_text,
-    is_prose,
-    is_read_time,
-    lines_of,
 )
 
 GAP = 8  # non-prose lines tolerated inside one article body
@@ -318,15 +319,6 @@ def _standfirst(lines: list[str], title_at: int, start: int) -> list[str]:
         if is_loose_text(line) and not is_byline(line) and not is_credit(line):
             return [line]
     return []
-
-
-def first_sentence(body: str, limit: int = 120) -> str:
-    """A stand-in title: the body's first sentence, cut at a word within ``limit``."""
-    # A sentence ends after a lower-case word ("said."), not after "U.N." or "Mr."
-    first = re.split(
-        r"(?<=[a-z]{3}[.!?])\s+(?=[A-Z\"“‘'])", body.strip().split("\n")[0], maxsplit=1
-    )[0]
-    return first if len(first) <= limit else first[: limit - 3].rsplit(" ", 1)[0] + "…"
 
 
 def _body_and_credits(lines: list[str], runs: list[tuple[int, int]]) -> tuple[list[str], list[str]]:
