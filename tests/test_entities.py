@@ -13,8 +13,8 @@ from archive.entities.evaluation import match, score
 from archive.entities.gazetteer import Gazetteer
 from archive.entities.pipeline import extract
 from archive.entities.types import COUNTRY, ORGANIZATION, PERSON, normalise_name
-from archive.ingest.readers import read_path
 from archive.ingest.document import ParsedDocument
+from archive.ingest.readers import read_path
 from tests.base import TRILATERAL_TALKS_PERSONS
 
 ROOT = Path(__file__).resolve().parent.parent

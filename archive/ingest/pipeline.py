@@ -19,8 +19,8 @@ from django.conf import settings
 from archive.actors import EntityResolver, database_entries
 from archive.entities import pipeline as extraction
 from archive.entities.gazetteer import Gazetteer
-from archive.ingest.readers import iter_files, read_path
 from archive.ingest.document import ParsedDocument, ReadError, Skipped
+from archive.ingest.readers import iter_files, read_path
 from archive.ingest.store import store
 from archive.models import Article
 

@@ -17,11 +17,11 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from archive.ingest.readers import read_path
 from archive.ingest.document import ParsedDocument, ReadError
 from archive.ingest.encoding import decode
 from archive.ingest.html.reader import declared_charset
 from archive.ingest.metadata import canonical_source
+from archive.ingest.readers import read_path
 
 HELP = """Score the page readers against the corpus's reference outputs.
 

@@ -13,8 +13,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from archive.entities.evaluation import ORIGINS, TYPES, predict, score
-from archive.ingest.readers import read_path
 from archive.ingest.document import ParsedDocument
+from archive.ingest.readers import read_path
 
 
 def seed_record(path: Path, record_id: str) -> dict:
