@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import re
 
+from archive.ingest.lines import BYLINE_OPENING
 from archive.ingest.metadata import canonical_source, known_outlets
 
-_BYLINE = re.compile(r"^\W*(?:written\s+)?by[:\s]\s*(.+)$", re.I)
+_BYLINE = re.compile(BYLINE_OPENING + r"[:\s]\s*(.+)$", re.I)
 # "Write to Jane Doe at jane.doe@example.com": the contact line closing a story.
 _WRITE_TO = re.compile(r"^(?:write|contact|e-?mail)\s+(?:to\s+)?(.+?),?\s+at\s+\S+@", re.I)
-_CREDIT = re.compile(r"\((?:additional\s+)?(?:reporting|writing|written)\s+by\s+(.+?)\)?\s*$", re.I)
 
 
 def authors_from_byline(line: str) -> list[str]:
@@ -31,10 +31,20 @@ def authors_from_byline(line: str) -> list[str]:
             return []
         names = ", ".join(credited)  # "Reporting by A; Additional reporting by B"
     names = re.sub(r"\s*\|.*$", "", names)
-    parts = [p.strip(" .") for p in re.split(r"\s*(?:,|;|\band\b|&)\s*", names, flags=re.I)]
+    parts = [p.strip(" .") for p in split_names(names)]
     outlet = next((k for k, p in enumerate(parts) if k and _is_outlet_label(p)), len(parts))
     # "By Nada Tawfik, BBC News, New York": what follows the outlet is where, not who.
     return [p for p in parts[:outlet] if _looks_like_name(p)]
+
+
+_NAME_SEPARATOR = r"\s*(?:,|;|\band\b|&)\s*"
+
+
+def split_names(text: str, any_case: bool = True) -> list[str]:
+    """The parts of a list of names: "A, B and C", "A; B", "A & B". With ``any_case`` (bylines,
+    often in capitals) "AND" separates too; author fields of page metadata and records are
+    split on a lower-case "and" only."""
+    return re.split(_NAME_SEPARATOR, text, flags=re.I if any_case else 0)
 
 
 def _is_outlet_label(text: str) -> bool:

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from archive.ingest import metadata
-from archive.ingest.authors import join_authors
+from archive.ingest.authors import join_authors, split_names
 from archive.ingest.document import ParsedDocument, ReadError, Skipped
 from archive.ingest.encoding import decode
 from archive.ingest.lines import TERMINAL
@@ -142,7 +142,7 @@ def _author(author) -> str:
         return ""
     if isinstance(author, list):
         author = ", ".join(str(a) for a in author)
-    parts = re.split(r"\s*(?:,|;|\band\b|&)\s*", re.sub(r"^by\s+", "", str(author), flags=re.I))
+    parts = split_names(re.sub(r"^by\s+", "", str(author), flags=re.I), any_case=False)
     outlets = set(metadata.known_outlets().values())
     return join_authors([p for p in parts if p and metadata.canonical_source(p) not in outlets])
 

@@ -14,6 +14,10 @@ TERMINAL = tuple(".!?\"'”’…)")
 # A wire dateline left on a line of its own: "KHAN YOUNIS, GAZA —", "WASHINGTON —".
 DATELINE_ALONE = re.compile(r"^[A-Z][A-Z .,'’-]{1,40}\s[—–-]{1,2}$")
 SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]]*$")
+# What opens a byline: "By", "BY", "-- By", "Written by", "by:".
+BYLINE_OPENING = r"^\W*(?:written\s+)?by"
+REAL_PARAGRAPH_CHARS = 80  # a real paragraph is at least this long …
+_CLOSING_MARKS = r"[\"'”’)]*$"  # … and ends in sentence punctuation, closing marks after
 # Between a headline and a site label in a <title>: "… | Reuters", "BBC News - …", "… l KBS WORLD".
 TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|l)\s+")
 
@@ -37,14 +41,18 @@ def squeeze(text: str) -> str:
     return re.sub(r"\W+", "", text).casefold()
 
 
+BYLINE_MAX_CHARS = 120
+BYLINE_MAX_WORDS_UNSTOPPED = 6  # a longer line ending like a sentence is one
+
+
 @lru_cache(maxsize=65536)
 def is_byline(line: str) -> bool:
     """ "By Jane Doe", "BY JANE DOE, SEOUL", "by @jdoe"; not a sentence that opens with "By"
     ("By contrast, the South …", "By Tuesday, officials had agreed.")."""
-    m = re.match(r"^\W*(?:written\s+)?by:?\s+(\S)", line, re.I)
-    if not m or len(line) >= 120:
+    m = re.match(BYLINE_OPENING + r":?\s+(\S)", line, re.I)
+    if not m or len(line) >= BYLINE_MAX_CHARS:
         return False
-    if len(line.split()) > 6 and re.search(r"[.!?][\"”’')]*$", line):
+    if len(line.split()) > BYLINE_MAX_WORDS_UNSTOPPED and ends_sentence(line, ellipsis=False):
         return False
     return m.group(1).isupper() or m.group(1) == "@"
 
@@ -67,3 +75,25 @@ def first_sentence(body: str, limit: int = 120) -> str:
         r"(?<=[a-z]{3}[.!?])\s+(?=[A-Z\"“‘'])", body.strip().split("\n")[0], maxsplit=1
     )[0]
     return first if len(first) <= limit else first[: limit - 3].rsplit(" ", 1)[0] + "…"
+
+
+def ends_sentence(text: str, ellipsis: bool = True) -> bool:
+    """Sentence punctuation at the end, closing quotes or brackets after it. With
+    ``ellipsis=False`` a text trailing off in "…" (a teaser) does not end a sentence."""
+    stops = "[.!?…]" if ellipsis else "[.!?]"
+    return re.search(stops + _CLOSING_MARKS, text) is not None
+
+
+def is_real_paragraph(text: str, ellipsis: bool = True) -> bool:
+    """Running text: ``REAL_PARAGRAPH_CHARS`` or more, ending a sentence (see ``ends_sentence``)."""
+    return len(text) >= REAL_PARAGRAPH_CHARS and ends_sentence(text, ellipsis)
+
+
+def article_text_problem(body: str, min_chars: int = 250, min_paragraphs: int = 2) -> str:
+    """Why ``body`` is not an article's running text ("" if it is): too short, or fewer than
+    ``min_paragraphs`` real paragraphs."""
+    paragraphs = body.split("\n\n") if body else []
+    real = [p for p in paragraphs if is_real_paragraph(p)]
+    if len(body) < min_chars or len(real) < min_paragraphs:
+        return f"too little running text ({len(body)} characters, {len(real)} paragraphs)"
+    return ""

@@ -329,16 +329,3 @@ def parse_wire_dateline(paragraph: str, default_year: int | None = None) -> dict
     if match.group("date") and default_year:
         published = parse_date(f"{match.group('date')} {default_year}")
     return {"place": place, "source": match.group("source").strip(), "published": published}
-
-
-# --- article or not ------------------------------------------------------------------
-
-
-def article_text_problem(body: str, min_chars: int = 250, min_paragraphs: int = 2) -> str:
-    """Why ``body`` is not an article's running text ("" if it is): too short, or fewer than
-    ``min_paragraphs`` real paragraphs (80+ characters ending in sentence punctuation)."""
-    paragraphs = body.split("\n\n") if body else []
-    real = [p for p in paragraphs if len(p) >= 80 and re.search(r"[.!?…][\"'”’)]*$", p)]
-    if len(body) < min_chars or len(real) < min_paragraphs:
-        return f"too little running text ({len(body)} characters, {len(real)} paragraphs)"
-    return ""

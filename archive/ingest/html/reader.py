@@ -18,7 +18,12 @@ import trafilatura
 from lxml import html as lxml_html
 
 from archive.ingest import metadata
-from archive.ingest.authors import authors_from_byline, closing_wire_credit, join_authors
+from archive.ingest.authors import (
+    authors_from_byline,
+    closing_wire_credit,
+    join_authors,
+    split_names,
+)
 from archive.ingest.document import ParsedDocument, Skipped
 from archive.ingest.encoding import decode
 from archive.ingest.html.dates import guessed_date, published_date
@@ -36,7 +41,14 @@ from archive.ingest.html.text import (
     rejoin_drop_caps,
     without_header_lines,
 )
-from archive.ingest.lines import TITLE_SEPARATORS, first_sentence, is_byline, squeeze
+from archive.ingest.lines import (
+    TITLE_SEPARATORS,
+    article_text_problem,
+    first_sentence,
+    is_byline,
+    is_real_paragraph,
+    squeeze,
+)
 
 # trafilatura and htmldate log warnings and errors ("empty HTML tree", "discarding data") for
 # every page they cannot use; the reader reports those pages itself, as Skipped with the reason.
@@ -212,10 +224,10 @@ def _visible_byline(tree) -> str:
 
 
 def _not_an_article(body: str, result) -> str:
-    if problem := metadata.article_text_problem(body, MIN_BODY_CHARS, MIN_PARAGRAPHS):
+    if problem := article_text_problem(body, MIN_BODY_CHARS, MIN_PARAGRAPHS):
         return problem
     paragraphs = body.split("\n\n")
-    long_ones = [p for p in paragraphs if len(p) >= 80 and re.search(r"[.!?][\"'”’)]*$", p)]
+    long_ones = [p for p in paragraphs if is_real_paragraph(p, ellipsis=False)]  # no teasers
     if (result.pagetype or "").lower() in {"website", "homepage", "home"} and not result.date:
         if len(long_ones) < 0.3 * len(paragraphs):
             return "a front page or section index (mostly links and teasers, no date)"
@@ -252,9 +264,7 @@ def _authors(author: str | None, house: set[str] = frozenset()) -> str:
     (``house``) only when it is the only name ("Tom Watkins; CNN" → "Tom Watkins")."""
     if not author:
         return ""
-    names = re.split(
-        r"\s*(?:;|,|\band\b|&)\s*", re.sub(r"^(by|par|von)\s+", "", author, flags=re.I)
-    )
+    names = split_names(re.sub(r"^(by|par|von)\s+", "", author, flags=re.I), any_case=False)
     names = [_trimmed(n) for n in names if n.strip() and n.strip().casefold() not in NOT_AUTHORS]
     people = [n for n in names if n.casefold() not in house and squeeze(n) not in house]
     return join_authors(people or names)
