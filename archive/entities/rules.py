@@ -16,31 +16,9 @@ from dataclasses import dataclass
 
 from archive.entities.entries import DATA
 
-CONNECTORS = {"of", "the", "for", "and", "&", "de"}
-FINAL_SUFFIXES = {"Corp", "Inc", "Ltd", "Co", "Plc", "PLC", "KK", "AG", "GmbH", "NV", "BV", "SpA"}
 POSSESSIVE_PARTS = {"'", "\u2019", "'s", "\u2019s"}
-SPEECH_VERBS = {"said", "says", "told", "added", "wrote", "asked", "explained", "noted", "stressed"}
-SPEECH_BEFORE = {
-    "said",
-    "says",
-    "added",
-    "wrote",
-    "according",
-}  # "said X"; "told X" is the listener
 KOREAN_SYLLABLE = r"(?:[bcdghjkmnprstwy]{0,3}[aeiouwy]{1,3}(?:ng|n|m|k|l|p|t)?)"
 KOREAN_GIVEN = re.compile(rf"(?i){KOREAN_SYLLABLE}{{2}}")
-TITLE_SURNAMES = {
-    "King",
-    "Judge",
-    "Major",
-    "Marshal",
-    "Chancellor",
-    "Prince",
-    "Lord",
-    "Leader",
-    "Deputy",
-}
-SUFFIXES = {"Jr", "Jr.", "Sr", "Sr.", "II", "III"}
 
 
 @functools.cache
@@ -48,6 +26,16 @@ def words(filename: str) -> frozenset:
     """A one-word-per-line list from ``data/`` (``#`` comments allowed)."""
     lines = (DATA / filename).read_text(encoding="utf-8").splitlines()
     return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+CONNECTORS = words("connectors.txt")
+FINAL_SUFFIXES = words("company_suffixes.txt")
+SPEECH_VERBS = words("speech_verbs_after.txt")
+SPEECH_BEFORE = words("speech_verbs_before.txt")
+TITLE_SURNAMES = words("title_surnames.txt")
+SUFFIXES = words("name_suffixes.txt")
+LOCATED_HEADS = words("located_heads.txt")
+POSSESSIVE_GROUPS = words("possessive_groups.txt")
 
 
 def org_heads() -> frozenset:
@@ -71,38 +59,11 @@ def stop_capitals() -> frozenset:
 
 
 def government_heads() -> frozenset:
-    return frozenset(
-        {
-            "Ministry",
-            "Department",
-            "Army",
-            "Navy",
-            "Force",
-            "Forces",
-            "Embassy",
-            "Consulate",
-            "Government",
-            "Agency",
-            "Command",
-            "Parliament",
-            "Congress",
-            "Cabinet",
-            "Court",
-            "Administration",
-            "Service",
-            "Bureau",
-            "Office",
-            "Mission",
-            "Delegation",
-            "Corps",
-        }
-    )
+    return words("government_heads.txt")
 
 
 def place_words() -> frozenset:
-    return frozenset(
-        {"County", "Province", "City", "District", "Town", "Village", "Prefecture", "Region"}
-    )
+    return words("place_words.txt")
 
 
 def generic_org_words() -> frozenset:
@@ -147,18 +108,6 @@ def is_stop(doc, j: int) -> bool:
     tok = doc[j]
     hyphenated = not tok.whitespace_ and j + 1 < len(doc) and doc[j + 1].text == "-"
     return tok.text.rstrip(".") in stop_capitals() and not hyphenated
-
-
-LOCATED_HEADS = {
-    "Embassy",
-    "Consulate",
-    "Mission",
-    "Association",
-    "Union",
-    "Society",
-    "Chamber",
-    "Federation",
-}
 
 
 def located_in(doc, j: int) -> bool:
@@ -216,11 +165,7 @@ def joiner_step(doc, j: int) -> int:
     attached = not prev.whitespace_
     if tok.text == "-" and attached and not tok.whitespace_ and j + 1 < n and doc[j + 1].is_alpha:
         return 2
-    if (
-        tok.text in POSSESSIVE_PARTS
-        and attached
-        and prev.text in {"Workers", "People", "Women", "Children", "Farmers", "Veterans"}
-    ):
+    if tok.text in POSSESSIVE_PARTS and attached and prev.text in POSSESSIVE_GROUPS:
         return 1
     if (
         tok.text in CONNECTORS
