@@ -70,6 +70,8 @@ WIRE_AGENCIES = frozenset(
     "ap afp dpa reuters yonhap kyodo jiji xinhua kcna tass ria interfax efe ansa aap upi "
     "bloomberg kna epd apa sda belga anp lusa pti ani ians bernama antara".split()
 )
+WIRE_CREDIT_REACH = 3  # closing paragraphs searched for a wire credit
+WIRE_CREDIT_WORDS = 5  # a longer parenthesis is text, not a credit
 _CLOSING_PARENTHESIS = re.compile(r"\s*\(([^()\n]{2,40})\)\s*$")
 
 
@@ -77,7 +79,7 @@ def closing_wire_credit(paragraphs: list[str]) -> tuple[list[str], str]:
     """``(paragraphs, credit)``: a wire credit closing one of the last three paragraphs
     ("… hieß es. (FR mit dpa)", "(AFP)") is split off; otherwise ``(paragraphs, "")``.
     Picture credits ("(AP Photo)") are left alone."""
-    for i in range(len(paragraphs) - 1, max(-1, len(paragraphs) - 4), -1):
+    for i in range(len(paragraphs) - 1, max(-1, len(paragraphs) - 1 - WIRE_CREDIT_REACH), -1):
         match = _CLOSING_PARENTHESIS.search(paragraphs[i])
         if match and _is_wire_credit(match.group(1)):
             rest = paragraphs[i][: match.start()].rstrip()
@@ -89,7 +91,7 @@ def closing_wire_credit(paragraphs: list[str]) -> tuple[list[str], str]:
 def _is_wire_credit(text: str) -> bool:
     words = {w.strip(".").casefold() for w in re.findall(r"[\w.]+", text)}
     pictures = {"photo", "photos", "image", "images", "file", "video", "foto"}
-    return len(words) <= 5 and bool(WIRE_AGENCIES & words) and not pictures & words
+    return len(words) <= WIRE_CREDIT_WORDS and bool(WIRE_AGENCIES & words) and not pictures & words
 
 
 def join_authors(names: list[str]) -> str:

@@ -17,6 +17,12 @@ SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]]*$")
 # What opens a byline: "By", "BY", "-- By", "Written by", "by:".
 BYLINE_OPENING = r"^\W*(?:written\s+)?by"
 REAL_PARAGRAPH_CHARS = 80  # a real paragraph is at least this long …
+PROSE_MIN_WORDS, PROSE_MIN_CHARS = 8, 40  # a prose line is at least this long,
+PROSE_MIN_LETTERS = 0.6  # mostly letters (not a list of figures or links)
+LOOSE_TEXT_MIN_CHARS, LOOSE_TEXT_MIN_WORDS = 60, 10  # long enough without a full stop
+DATE_LINE_MAX_CHARS, DATE_LINE_MAX_WORDS = 90, 16  # longer lines are text that names a date
+ANY_YEAR = 2000  # a year for dates written without one, where only their presence matters
+STAND_IN_TITLE_CHARS = 120
 _CLOSING_MARKS = r"[\"'”’)]*$"  # … and ends in sentence punctuation, closing marks after
 # Between a headline and a site label in a <title>: "… | Reuters", "BBC News - …", "… l KBS WORLD".
 TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|l)\s+")
@@ -25,15 +31,19 @@ TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|l)\s+")
 def is_prose(line: str) -> bool:
     """A real paragraph: several words, sentence punctuation at the end."""
     words = line.split()
-    if len(words) < 8 or len(line) < 40 or is_furniture(line):
+    if len(words) < PROSE_MIN_WORDS or len(line) < PROSE_MIN_CHARS or is_furniture(line):
         return False
     letters = sum(c.isalpha() for c in line)
-    return bool(SENTENCE_END.search(line)) and letters > 0.6 * len(line)
+    return bool(SENTENCE_END.search(line)) and letters > PROSE_MIN_LETTERS * len(line)
 
 
 def is_loose_text(line: str) -> bool:
     """Long enough to be a paragraph even without final punctuation."""
-    return len(line) >= 60 and len(line.split()) >= 10 and not is_furniture(line)
+    return (
+        len(line) >= LOOSE_TEXT_MIN_CHARS
+        and len(line.split()) >= LOOSE_TEXT_MIN_WORDS
+        and not is_furniture(line)
+    )
 
 
 def squeeze(text: str) -> str:
@@ -63,18 +73,23 @@ def is_read_time(line: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def is_date_line(line: str) -> bool:
-    if len(line) > 90 or len(line.split()) > 16:
+    if len(line) > DATE_LINE_MAX_CHARS or len(line.split()) > DATE_LINE_MAX_WORDS:
         return False
-    return metadata.find_date(line, 2000) is not None
+    return metadata.find_date(line, ANY_YEAR) is not None
 
 
-def first_sentence(body: str, limit: int = 120) -> str:
+def first_sentence(body: str, limit: int = STAND_IN_TITLE_CHARS) -> str:
     """A stand-in title: the body's first sentence, cut at a word within ``limit``."""
     # A sentence ends after a lower-case word ("said."), not after "U.N." or "Mr."
     first = re.split(
         r"(?<=[a-z]{3}[.!?])\s+(?=[A-Z\"“‘'])", body.strip().split("\n")[0], maxsplit=1
     )[0]
-    return first if len(first) <= limit else first[: limit - 3].rsplit(" ", 1)[0] + "…"
+    return cut_at_word(first, limit)
+
+
+def cut_at_word(text: str, limit: int = STAND_IN_TITLE_CHARS) -> str:
+    """``text`` if it fits in ``limit`` characters, else cut at a word and ended with "…"."""
+    return text if len(text) <= limit else text[: limit - 3].rsplit(" ", 1)[0] + "…"
 
 
 def ends_sentence(text: str, ellipsis: bool = True) -> bool:

@@ -8,6 +8,7 @@ import re
 from archive.ingest import metadata
 from archive.ingest.furniture import is_furniture
 from archive.ingest.lines import (
+    ANY_YEAR,
     DATELINE_ALONE,
     SENTENCE_END,
     TERMINAL,
@@ -148,11 +149,20 @@ def _join_labels(lines: list[str]) -> list[str]:
     for line in lines:
         label = _LABEL.match(joined[-1]) if joined else None
         is_by = label and label.group(1).lower() == "by"
-        if label and (len(line.split()) <= 6 if is_by else metadata.find_date(line, 2000)):
+        if label and (len(line.split()) <= 6 if is_by else metadata.find_date(line, ANY_YEAR)):
             joined[-1] = f"{joined[-1]} {line}"
         else:
             joined.append(line)
     return joined
+
+
+# A block is hard-wrapped when it has WRAP_MIN_ROWS lines or more, WRAP_OPEN_SHARE of them
+# WRAP_OPEN_CHARS long or more and ending mid-sentence, and its longest is WRAP_WIDTH or more.
+WRAP_MIN_ROWS, WRAP_OPEN_CHARS, WRAP_OPEN_SHARE, WRAP_WIDTH = 3, 30, 0.6, 60
+# A line continues the one before when that one is WRAPPED_LINE_CHARS long and stops
+# mid-sentence, and either the line starts in lower case or the one before is
+# WRAPPED_LONG_LINE_CHARS long.
+WRAPPED_LINE_CHARS, WRAPPED_LONG_LINE_CHARS = 35, 55
 
 
 def _rejoin(rows: list[str]) -> list[str]:
@@ -170,15 +180,15 @@ def _rejoin(rows: list[str]) -> list[str]:
 
 def _is_wrapped(rows: list[str]) -> bool:
     """A block hard-wrapped at a fixed width: most of its lines are long and end mid-sentence."""
-    if len(rows) < 3:
+    if len(rows) < WRAP_MIN_ROWS:
         return False
     inner = rows[:-1]
-    open_ended = [r for r in inner if len(r) >= 30 and not r.endswith(TERMINAL)]
-    return len(open_ended) >= 0.6 * len(inner) and max(map(len, rows)) >= 60
+    open_ended = [r for r in inner if len(r) >= WRAP_OPEN_CHARS and not r.endswith(TERMINAL)]
+    return len(open_ended) >= WRAP_OPEN_SHARE * len(inner) and max(map(len, rows)) >= WRAP_WIDTH
 
 
 def _continues(previous: str, row: str) -> bool:
     """A hard-wrapped line: the previous one is long and stops mid-sentence."""
-    if len(previous) < 35 or previous.endswith(TERMINAL + (":",)):
+    if len(previous) < WRAPPED_LINE_CHARS or previous.endswith(TERMINAL + (":",)):
         return False
-    return row[:1].islower() or len(previous) >= 55 and not is_furniture(row)
+    return row[:1].islower() or len(previous) >= WRAPPED_LONG_LINE_CHARS and not is_furniture(row)

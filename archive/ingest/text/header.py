@@ -81,10 +81,13 @@ _PHOTO_CREDIT = re.compile(
 )
 
 
+PHOTO_CREDIT_CHARS = 80
+
+
 def _is_photo_credit(line: str) -> bool:
     """A picture credit ("(Getty/Kevork Djansezian)", "Photo: AP"): the line above it is a
     caption, not a headline."""
-    return len(line) <= 80 and bool(_PHOTO_CREDIT.search(line))
+    return len(line) <= PHOTO_CREDIT_CHARS and bool(_PHOTO_CREDIT.search(line))
 
 
 def _lines_above(lines: list[str], anchor: int, wanted: int = 6) -> list[int]:
@@ -101,13 +104,18 @@ def _lines_above(lines: list[str], anchor: int, wanted: int = 6) -> list[int]:
     return sorted(found)
 
 
+# A headline has HEADLINE_MIN_WORDS words or HEADLINE_MIN_CHARS characters, and at most
+# HEADLINE_MAX_WORDS words and HEADLINE_MAX_CHARS characters.
+HEADLINE_MIN_WORDS, HEADLINE_MIN_CHARS, HEADLINE_MAX_WORDS, HEADLINE_MAX_CHARS = 4, 20, 40, 250
+
+
 def is_headline(line: str) -> bool:
     words = line.split()
     if (
-        len(words) < 4
-        and len(line) < 20
-        or len(words) > 40
-        or len(line) > 250
+        len(words) < HEADLINE_MIN_WORDS
+        and len(line) < HEADLINE_MIN_CHARS
+        or len(words) > HEADLINE_MAX_WORDS
+        or len(line) > HEADLINE_MAX_CHARS
         or is_furniture(line)
         or is_credit(line)
     ):

@@ -44,6 +44,9 @@ WIDGET_LINES = 4  # lines of a section box compared to find the same box repeate
 HEADER_REACH = 15  # lines into a body run where an article header may still sit
 HEADER_BLURBS = 3  # prose-shaped lines that may come before such a header
 SECTION_HEADING_WORDS = 6  # a heading inside the body this long is another story's headline
+JOINED_RUN_LINES, JOINED_RUN_CHARS = 2, 300  # a run this big may join the densest one
+LABEL_CHARS = 60  # a section label ("Most read", "Related") is shorter
+CAPTION_CREDIT_CHARS = 100  # a picture credit under a caption is no longer
 
 
 def find_body(lines: list[str]) -> list[tuple[int, int]]:
@@ -63,7 +66,7 @@ def find_body(lines: list[str]) -> list[tuple[int, int]]:
     for step in (-1, 1):
         current = best
         for k in range(best + step, -1 if step < 0 else len(runs), step):
-            if len(runs[k]) < 2 or size[k] < 300:
+            if len(runs[k]) < JOINED_RUN_LINES or size[k] < JOINED_RUN_CHARS:
                 continue
             low, high = sorted(
                 (runs[current][-1 if step > 0 else 0], runs[k][0 if step > 0 else -1])
@@ -115,7 +118,7 @@ def _hard_break(
     for j in range(start, stop):
         if _END_MARKERS.match(lines[j]):
             return True
-        if not strict and len(lines[j]) < 60 and _SECTION_MARKERS.match(lines[j]):
+        if not strict and len(lines[j]) < LABEL_CHARS and _SECTION_MARKERS.match(lines[j]):
             if j not in widgets:
                 return True
     return False
@@ -124,7 +127,11 @@ def _hard_break(
 def _repeated_boxes(lines: list[str]) -> frozenset[int]:
     """Indexes of section labels that open a box repeated line for line elsewhere on the
     page: a widget inserted into the article, not its end."""
-    labels = [i for i, line in enumerate(lines) if len(line) < 60 and _SECTION_MARKERS.match(line)]
+    labels = [
+        i
+        for i, line in enumerate(lines)
+        if len(line) < LABEL_CHARS and _SECTION_MARKERS.match(line)
+    ]
     boxes = Counter(tuple(lines[i : i + WIDGET_LINES]) for i in labels)
     return frozenset(i for i in labels if boxes[tuple(lines[i : i + WIDGET_LINES])] > 1)
 
@@ -261,7 +268,9 @@ def _captions(lines: list[str], runs: list[tuple[int, int]]) -> set[int]:
         i
         for start, end in runs
         for i in range(start, end + 1)
-        if i + 1 < len(lines) and len(lines[i + 1]) <= 100 and _PICTURE_CREDIT.search(lines[i + 1])
+        if i + 1 < len(lines)
+        and len(lines[i + 1]) <= CAPTION_CREDIT_CHARS
+        and _PICTURE_CREDIT.search(lines[i + 1])
     }
 
 
