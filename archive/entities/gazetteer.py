@@ -16,6 +16,8 @@ from spacy.matcher import PhraseMatcher
 from archive.entities.entries import GazetteerEntry, default_entries, words
 from archive.entities.types import normalise_name
 
+SHORT_ABBREVIATION = 5  # an all-capital name this short is matched as written only ("UN", "NATO")
+
 
 @functools.lru_cache(maxsize=1)
 def tokenizer():
@@ -72,7 +74,7 @@ class Gazetteer:
             self._ids[nlp.vocab.strings.add(key)] = targets
             doc = nlp.make_doc(name)
             exact.append((key, doc))
-            if not (name.isupper() and len(name) <= 5):
+            if not (name.isupper() and len(name) <= SHORT_ABBREVIATION):
                 caseless.append((key, doc))
         for key, doc in exact:
             self.exact.add(key, [doc])

@@ -110,13 +110,16 @@ def is_stop(doc, j: int) -> bool:
     return tok.text.rstrip(".") in stop_capitals() and not hyphenated
 
 
+LOCATED_REACH = 8  # tokens before "in"/"with" searched for a body whose seat is in its name
+
+
 def located_in(doc, j: int) -> bool:
     """ "Embassy of Russia in the DPRK", "Union of Democratic Korean Women in Japan": where the
     body sits is part of its name."""
     if doc[j].text not in {"in", "with"} or j + 2 >= len(doc):
         return False
     k = j + 2 if doc[j + 1].lower_ == "the" else j + 1
-    window = doc[max(0, j - 8) : j]
+    window = doc[max(0, j - LOCATED_REACH) : j]
     return k < len(doc) and is_cap(doc[k]) and any(t.text in LOCATED_HEADS for t in window)
 
 
@@ -187,11 +190,16 @@ def joiner_step(doc, j: int) -> int:
     return 0
 
 
+HEAD_REACH = 6  # tokens around a connector searched for an organization head word
+NAME_MAX_WORDS = 4
+KOREAN_SYLLABLE_LETTERS = 5  # a romanized syllable of a given name is no longer
+
+
 def has_head_near(doc, j: int, connector: str) -> bool:
     """Joining over "of"/"the"/"and" is for organization names: a head word must be near;
     after "and" it must follow, so two names in a row stay apart ("... Committee and Pang Tu Sop")."""
-    before = 0 if connector in {"and", "&"} else 6
-    window = doc[max(0, j - before) : min(len(doc), j + 6)]
+    before = 0 if connector in {"and", "&"} else HEAD_REACH
+    window = doc[max(0, j - before) : min(len(doc), j + HEAD_REACH)]
     return any(t.text in org_heads() for t in window)
 
 
@@ -269,7 +277,7 @@ def name_words(tokens) -> list[str]:
 
 
 def looks_like_name(parts: list[str]) -> bool:
-    if not 1 <= len(parts) <= 4:
+    if not 1 <= len(parts) <= NAME_MAX_WORDS:
         return False
     bare = [p for p in parts if p not in SUFFIXES]
     if parts[0] in person_titles() or is_title_word(parts[0]):
@@ -292,7 +300,7 @@ def korean_name(parts: list[str]) -> bool:
     given = parts[1:]
     if len(given) == 1:  # "In-yong", "Changwook": two romanized syllables
         return bool(KOREAN_GIVEN.fullmatch(given[0].replace("-", "")))
-    return len(given) == 2 and all(len(g) <= 5 and g.isalpha() for g in given)
+    return len(given) == 2 and all(len(g) <= KOREAN_SYLLABLE_LETTERS and g.isalpha() for g in given)
 
 
 def person_evidence(doc, start: int, end: int, parts: list[str], titled: bool) -> bool:
