@@ -279,16 +279,20 @@ _STOPWORDS = {
 }
 
 
+LANGUAGE_SAMPLE = 5000  # characters looked at to tell the language
+HANGUL_SHARE, KANA_SHARE = 0.3, 0.2  # of the letters: Korean, Japanese
+
+
 def detect_language(text: str, hint: str | None = None) -> str:
     """ISO 639-1 code: "ko" when Hangul dominates the letters, else a stop-word vote; "en" by default."""
-    sample = text[:5000]
+    sample = text[:LANGUAGE_SAMPLE]
     letters = [c for c in sample if c.isalpha()]
     if letters:
         hangul = sum(1 for c in letters if "\uac00" <= c <= "\ud7a3" or "\u1100" <= c <= "\u11ff")
-        if hangul / len(letters) > 0.3:
+        if hangul / len(letters) > HANGUL_SHARE:
             return "ko"
         kana = sum(1 for c in letters if "\u3040" <= c <= "\u30ff")
-        if kana / len(letters) > 0.2:
+        if kana / len(letters) > KANA_SHARE:
             return "ja"
     words = re.findall(r"[a-zà-ÿ]+", sample.lower())
     scores = {lang: sum(1 for w in words if w in stops) for lang, stops in _STOPWORDS.items()}

@@ -22,6 +22,7 @@ from archive.ingest.document import ParsedDocument, ReadError, Skipped
 from archive.ingest.encoding import decode
 from archive.ingest.furniture import is_credit, is_furniture
 from archive.ingest.lines import (
+    REAL_PARAGRAPH_CHARS,
     first_sentence,
     is_byline,
     is_date_line,
@@ -47,6 +48,12 @@ SECTION_HEADING_WORDS = 6  # a heading inside the body this long is another stor
 JOINED_RUN_LINES, JOINED_RUN_CHARS = 2, 300  # a run this big may join the densest one
 LABEL_CHARS = 60  # a section label ("Most read", "Related") is shorter
 CAPTION_CREDIT_CHARS = 100  # a picture credit under a caption is no longer
+OPENER_REACH = 40  # lines into the body searched for an opening wire dateline
+HEADER_LINES = 6  # lines into the body where its byline or date line may sit
+BYLINE_ABOVE_TITLE, NAME_ABOVE_TITLE = 3, 4  # lines above the headline searched for the author
+EMBEDDED_AFTER = 3  # body lines before which a byline is this article's, not a boxed story's
+BIO_MAX_CHARS = 400  # a closing note about the journalist is no longer
+CREDITS_AFTER_BODY = 3  # lines after the body searched for credit lines
 
 
 def find_body(lines: list[str]) -> list[tuple[int, int]]:
@@ -144,12 +151,12 @@ def _skip_header(lines: list[str], start: int, end: int) -> int:
     captions and galleries before an opening paragraph with a wire dateline ("CAIRO — ")."""
     openers = [
         i
-        for i in range(start, min(end, start + 40) + 1)
+        for i in range(start, min(end, start + OPENER_REACH) + 1)
         if _DATELINE_START.match(lines[i]) and is_prose(lines[i])
     ]
     if openers:
         return openers[0]
-    for i in range(min(end, start + 6), start - 1, -1):
+    for i in range(min(end, start + HEADER_LINES), start - 1, -1):
         if is_byline(lines[i]) or is_date_line(lines[i]) or is_read_time(lines[i]):
             return _first_prose(lines, i + 1, end) or start
     # A headline and its date or byline deeper in the run, after no more than a few lines
@@ -217,7 +224,8 @@ def _body_and_author(
     closing notes about the journalist and a closing wire credit leave the body and name the
     author; bare name lines near the headline do when they recur on the page."""
     body_lines, credits = _body_and_credits(lines, runs)
-    bylines = [line for line in lines[max(0, title_at - 3) : start + 1] if is_byline(line)]
+    header = lines[max(0, title_at - BYLINE_ABOVE_TITLE) : start + 1]
+    bylines = [line for line in header if is_byline(line)]
     credited = [n for line in bylines + credits for n in authors_from_byline(line)]
     named = credited or _name_lines(lines, title_at, start)
     described = bio_subject(body_lines[-1]) if body_lines else ""
@@ -238,7 +246,7 @@ def _embedded_stories(lines: list[str], runs: list[tuple[int, int]]) -> set[int]
     inside = [i for start, end in runs for i in range(start, end + 1)]
     dropped: set[int] = set()
     for pos, i in enumerate(inside):
-        if pos < 3 or not is_byline(lines[i]) or i in dropped:
+        if pos < EMBEDDED_AFTER or not is_byline(lines[i]) or i in dropped:
             continue
         heading = lines[inside[pos - 1]]
         if is_prose(heading):
@@ -277,7 +285,7 @@ def _captions(lines: list[str], runs: list[tuple[int, int]]) -> set[int]:
 def _name_lines(lines: list[str], title_at: int, start: int) -> list[str]:
     """Bare "Jane Doe" lines around the headline: author labels without a "By"."""
     names = []
-    for line in lines[max(0, title_at - 4) : start]:
+    for line in lines[max(0, title_at - NAME_ABOVE_TITLE) : start]:
         if re.fullmatch(r"[A-Z][\w'-]+(?: [A-Z][\w'-]+){1,2}", line) and not is_furniture(line):
             if metadata.canonical_source(line) not in metadata.known_outlets().values():
                 if not SECTION_WORDS & set(line.split()):
@@ -316,7 +324,7 @@ _BIO = re.compile(
 def bio_subject(paragraph: str) -> str:
     """The journalist a closing note is about ("Erin Cunningham is an Egypt-based
     correspondent for The Post. She previously …"), else ``""``."""
-    if len(paragraph) > 400 or not (match := _BIO.match(paragraph)):
+    if len(paragraph) > BIO_MAX_CHARS or not (match := _BIO.match(paragraph)):
         return ""
     return match.group(1)
 
@@ -337,11 +345,11 @@ def _body_and_credits(lines: list[str], runs: list[tuple[int, int]]) -> tuple[li
     for line in (lines[i] for i in indexes):
         if is_credit(line) or is_byline(line):
             credits.append(line)
-        elif is_prose(line) or is_loose_text(line) and len(line) >= 80:
+        elif is_prose(line) or is_loose_text(line) and len(line) >= REAL_PARAGRAPH_CHARS:
             body.append(line)
     end = runs[-1][1]
     # Credit lines right after the body ("Editing by …") belong to the article too.
-    for line in lines[end + 1 : end + 4]:
+    for line in lines[end + 1 : end + 1 + CREDITS_AFTER_BODY]:
         if is_credit(line):
             credits.append(line)
     return body, credits
