@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from datetime import UTC, datetime, time
+from datetime import UTC, datetime, time, timedelta, timezone
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -239,8 +239,6 @@ def _parse_human(text: str, default_year: int | None) -> datetime | None:
     except ValueError:
         return None
     if zone := _ZONE.search(text):
-        from datetime import timedelta, timezone
-
         value = value.replace(tzinfo=timezone(timedelta(hours=ZONE_OFFSETS[zone.group(1)])))
     return to_utc(value)
 

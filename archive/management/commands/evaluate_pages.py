@@ -11,6 +11,7 @@ import re
 import tempfile
 import unicodedata
 from collections import defaultdict
+from datetime import timedelta
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -316,8 +317,6 @@ def _is_label(part: str, labels: list[str]) -> bool:
 def _date_ok(got, expected: str | None) -> bool:
     if got is None or expected is None:
         return got is None and expected is None
-    from datetime import timedelta
-
     days = {(got + timedelta(hours=h)).date().isoformat() for h in (-12, 0, 14)}
     return expected in days
 
