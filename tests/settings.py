@@ -1,11 +1,16 @@
-"""Test settings: a throw-away SQLite database and Whoosh index in a temporary directory."""
+"""Test settings: a throw-away SQLite database (unless DATABASE_URL) and Whoosh index in a
+temporary directory, removed when the process ends (the test run, or a command a test starts
+in a subprocess)."""
 
+import atexit
+import shutil
 import tempfile
 from pathlib import Path
 
 from archive.settings import *  # noqa: F403
 
 VAR_DIR = Path(tempfile.mkdtemp(prefix="peninsula-test-"))
+atexit.register(shutil.rmtree, VAR_DIR, ignore_errors=True)
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
     DATABASES["default"]["NAME"] = VAR_DIR / "test.sqlite3"  # noqa: F405
 HAYSTACK_CONNECTIONS["default"]["PATH"] = str(VAR_DIR / "whoosh")  # noqa: F405

@@ -11,14 +11,19 @@ from django.test import SimpleTestCase
 
 def load_settings(**env):
     environ = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DEBUG")}
-    environ.update(PENINSULA_VAR=tempfile.mkdtemp(prefix="peninsula-settings-"), **env)
-    return subprocess.run(
-        [sys.executable, "-c", "import archive.settings as s; print(s.DEBUG, bool(s.SECRET_KEY))"],
-        cwd=settings.BASE_DIR,
-        env=environ,
-        capture_output=True,
-        text=True,
-    )
+    with tempfile.TemporaryDirectory(prefix="peninsula-settings-") as var:
+        environ.update(PENINSULA_VAR=var, **env)
+        return subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                "import archive.settings as s; print(s.DEBUG, bool(s.SECRET_KEY))",
+            ],
+            cwd=settings.BASE_DIR,
+            env=environ,
+            capture_output=True,
+            text=True,
+        )
 
 
 class ProductionSettingsTests(SimpleTestCase):
