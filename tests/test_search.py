@@ -192,7 +192,8 @@ class FacetTests(SearchWorld):
         data = self.api("?q=missile")
         self.assertEqual(set(data), {"count", "page", "pages", "results", "facets", "suggestion"})
         self.assertEqual(
-            set(data["results"][0]), {"id", "title", "url", "published", "source", "snippet"}
+            set(data["results"][0]),
+            {"id", "title", "url", "source_url", "safe_url", "published", "source", "snippet"},
         )
         self.assertEqual(data["results"][0]["url"], self.missile.get_absolute_url())
         self.assertEqual(data["results"][0]["published"], "2024-07-14T03:00:00+00:00")
