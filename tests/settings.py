@@ -1,9 +1,13 @@
 """Test settings: a throw-away SQLite database and Whoosh index in a temporary directory."""
 
+import os
 import tempfile
 from pathlib import Path
 
-from archive.settings import *  # noqa: F403
+# The suite's own key, so that loading the settings writes no key file into the checkout's var/.
+os.environ.setdefault("SECRET_KEY", "test-only-key-" + "x" * 50)
+
+from archive.settings import *  # noqa: E402, F403
 
 VAR_DIR = Path(tempfile.mkdtemp(prefix="peninsula-test-"))
 DATABASES["default"]["NAME"] = VAR_DIR / "test.sqlite3"  # noqa: F405

@@ -1,11 +1,22 @@
 """Security: links from data are data, no server paths on pages, secrets, admin, headers."""
 
-from django.test import SimpleTestCase
+import secrets
+import stat
+import tempfile
+from datetime import timedelta
+from pathlib import Path
+
+from axes.models import AccessAttempt
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.db.models import F
+from django.test import SimpleTestCase, TestCase, override_settings
 from django.urls import reverse
 
 from archive.safe_url import safe_url
 from archive.templatetags.data_links import origin_name
 from tests.base import IndexedTestCase, document, utc
+from tests.test_settings import load_settings
 
 # Every spelling of a script URL the issue found running on click.
 SCRIPT_URLS = [
@@ -125,3 +136,95 @@ class DataLinkPageTests(LinkWorld):
         self.assertEqual(by_title["Evil link 0"]["source_url"], "javascript:alert(1)")
         self.assertIsNone(by_title["Evil link 0"]["safe_url"])
         self.assertEqual(by_title["Good link"]["url"], self.good.get_absolute_url())
+
+
+class SecretKeyTests(SimpleTestCase):
+    def key_in(self, var_dir):
+        done = load_settings(
+            PENINSULA_VAR=str(var_dir), code="import archive.settings as s; print(s.SECRET_KEY)"
+        )
+        self.assertEqual(done.returncode, 0, done.stderr)
+        return done.stdout.strip()
+
+    def test_a_local_run_makes_its_own_private_key_and_reuses_it(self):
+        var_dir = Path(tempfile.mkdtemp(prefix="peninsula-key-"))
+        first = self.key_in(var_dir)
+        self.assertGreaterEqual(len(first), 50)
+        self.assertEqual(stat.S_IMODE((var_dir / "secret_key").stat().st_mode), 0o600)
+        self.assertEqual(self.key_in(var_dir), first)
+        self.assertNotEqual(self.key_in(tempfile.mkdtemp(prefix="peninsula-key-")), first)
+
+    def test_production_settings_pass_the_deployment_check_without_warnings(self):
+        done = load_settings(
+            PENINSULA_ENV="production",
+            SECRET_KEY=secrets.token_urlsafe(50),
+            code="import sys; from django.core.management import execute_from_command_line; "
+            "execute_from_command_line(['manage.py', 'check', '--deploy', '--fail-level', 'WARNING'])",
+            DJANGO_SETTINGS_MODULE="archive.settings",
+        )
+        self.assertEqual(done.returncode, 0, done.stderr)
+        self.assertIn("no issues", done.stdout)
+
+
+class HeaderTests(LinkWorld):
+    def test_every_page_has_a_strict_content_security_policy(self):
+        article = self.good
+        for url in [
+            reverse("archive:home"),
+            reverse("archive:search") + "?q=link",
+            reverse("archive:api-search") + "?q=link",
+            article.get_absolute_url(),
+            reverse("archive:captures", args=[article.pk]),
+            reverse("archive:actors"),
+            "/no/such/page/",
+            reverse("admin:login"),
+        ]:
+            with self.subTest(url=url):
+                policy = self.client.get(url)["Content-Security-Policy"]
+                self.assertIn("default-src 'self'", policy)
+                self.assertIn("script-src 'self';", policy)
+                self.assertNotIn("unsafe-inline", policy)
+                self.assertEqual(self.client.get(url)["X-Frame-Options"], "DENY")
+
+    def test_the_raw_capture_keeps_its_sandbox(self):
+        capture = self.good.captures.get()
+        response = self.client.get(capture.get_absolute_url())
+        self.assertEqual(response["Content-Security-Policy"], "sandbox; default-src 'none'")
+
+    def test_no_page_has_inline_script_or_style_attributes(self):
+        for url in [reverse("archive:home"), self.good.get_absolute_url()]:
+            html = self.client.get(url).content.decode()
+            self.assertNotRegex(html, r"(?i)<script(?![^>]*\bsrc=)|\sstyle=|\son\w+=")
+
+
+@override_settings(AXES_FAILURE_LIMIT=3)
+class AdminLoginLimitTests(TestCase):
+    def log_in(self, password):
+        return self.client.post(
+            reverse("admin:login"),
+            {"username": "curator", "password": password, "next": "/admin/"},
+        )
+
+    def setUp(self):
+        User.objects.create_superuser("curator", "c@example.org", "right-password")
+
+    def test_the_right_password_works_before_any_failure(self):
+        self.assertRedirects(
+            self.log_in("right-password"), "/admin/", fetch_redirect_response=False
+        )
+
+    def test_after_the_limit_even_the_right_password_is_refused(self):
+        statuses = [self.log_in("wrong").status_code for _ in range(3)]
+        self.assertEqual(statuses, [200, 200, 429])  # the form again twice, then locked out
+        response = self.log_in("right-password")
+        self.assertEqual(response.status_code, 429)
+        self.assertNotIn("_auth_user_id", self.client.session)
+
+    def test_the_lockout_ends_after_the_cool_off(self):
+        for _ in range(3):
+            self.log_in("wrong")
+        self.assertEqual(self.log_in("right-password").status_code, 429)
+        # Move the failures back past the cool-off instead of waiting for it.
+        cool_off = settings.AXES_COOLOFF_TIME + timedelta(seconds=1)
+        AccessAttempt.objects.update(attempt_time=F("attempt_time") - cool_off)
+        self.assertEqual(self.log_in("right-password").status_code, 302)
