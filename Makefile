@@ -7,7 +7,7 @@ PORT   ?= 8000
 WORKERS ?= 2
 CORPUS ?= ../shared/corpus
 
-.PHONY: run setup serve test lint evaluate bench clean
+.PHONY: run setup serve test e2e lint evaluate bench clean
 
 run: setup serve
 
@@ -26,6 +26,11 @@ $(VENV)/.installed: requirements.txt
 
 test: $(VENV)/.installed
 	$(PY) -m pytest
+
+# The browser check: Debian's chromium (/usr/bin/chromium; `apt-get install chromium`) driven by
+# Playwright clicks every link and button of every page type over the hostile corpus.
+e2e: $(VENV)/.installed
+	$(PY) -m pytest -m e2e tests/e2e
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check archive tests
