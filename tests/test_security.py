@@ -1,5 +1,7 @@
 """Security: links from data are data, no server paths on pages, secrets, admin, headers."""
 
+import io
+import re
 import secrets
 import stat
 import tempfile
@@ -9,13 +11,16 @@ from pathlib import Path
 from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib.auth.models import User
+from django.core.management import call_command
 from django.db.models import F
 from django.test import SimpleTestCase, TestCase, override_settings
 from django.urls import reverse
 
+from archive.models import Article, Capture
 from archive.safe_url import safe_url
 from archive.templatetags.data_links import origin_name
 from tests.base import IndexedTestCase, document, utc
+from tests.e2e.hostile_corpus import hostile_corpus
 from tests.test_settings import load_settings
 
 # Every spelling of a script URL the issue found running on click.
@@ -228,3 +233,36 @@ class AdminLoginLimitTests(TestCase):
         cool_off = settings.AXES_COOLOFF_TIME + timedelta(seconds=1)
         AccessAttempt.objects.update(attempt_time=F("attempt_time") - cool_off)
         self.assertEqual(self.log_in("right-password").status_code, 302)
+
+
+# A real tag the payloads would make (the bar charts' own <svg class="bar"> aside), or an event
+# handler attribute inside any tag. Escaped text ("&lt;svg onload=") cannot match: it has no "<".
+MARKUP_FROM_DATA = re.compile(r"(?i)<(script|img)\b|<svg\b(?! class=\"bar\")|<[^<>]*\son\w+=")
+
+
+class HostileCorpusTests(IndexedTestCase):
+    """The browser check's corpus, through every reader, checked on the server side too."""
+
+    @classmethod
+    def setUpTestData(cls):
+        corpus = hostile_corpus(Path(tempfile.mkdtemp(prefix="peninsula-hostile-")) / "hostile")
+        with override_settings(INGEST_READER_PROCESS=False):
+            call_command("ingest", str(corpus), "--no-progress", stdout=io.StringIO())
+
+    def test_every_reader_stored_its_hostile_documents(self):
+        origins = [c.origin for c in Capture.objects.all()]
+        for kind in (".html", ".jsonl#", ".txt", ".warc.gz#"):
+            with self.subTest(kind=kind):
+                self.assertTrue(any(kind in origin for origin in origins), origins)
+
+    def test_no_page_has_markup_from_data_or_a_link_that_is_not_http(self):
+        pages = [reverse("archive:home"), reverse("archive:search") + "?q=officials"]
+        for article in Article.objects.all():
+            pages += [article.get_absolute_url(), reverse("archive:captures", args=[article.pk])]
+        for url in pages:
+            with self.subTest(url=url):
+                html = self.client.get(url).content.decode()
+                markup = MARKUP_FROM_DATA.search(html)
+                self.assertIsNone(markup, markup and html[markup.start() - 80 : markup.end() + 80])
+                for href in re.findall(r'href="([^"]*)"', html):
+                    self.assertRegex(href, r"^(/(?!/)|\?|https?://)")
