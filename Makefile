@@ -30,7 +30,7 @@ test: $(VENV)/.installed
 # The browser check: Debian's chromium (/usr/bin/chromium; `apt-get install chromium`) driven by
 # Playwright clicks every link and button of every page type over the hostile corpus.
 e2e: $(VENV)/.installed
-	$(PY) -m pytest -m e2e tests/e2e
+	$(PY) -m pytest -m e2e -s tests/e2e
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check archive tests
