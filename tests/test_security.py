@@ -266,3 +266,17 @@ class HostileCorpusTests(IndexedTestCase):
                 self.assertIsNone(markup, markup and html[markup.start() - 80 : markup.end() + 80])
                 for href in re.findall(r'href="([^"]*)"', html):
                     self.assertRegex(href, r"^(/(?!/)|\?|https?://)")
+
+    def test_the_admin_shows_hostile_urls_as_text(self):
+        self.client.force_login(User.objects.create_superuser("curator", "c@example.org", "pw"))
+        listed = self.client.get(reverse("admin:archive_articleurl_changelist"))
+        self.assertContains(listed, "vbscript:msgbox(1)")  # stored as it came, shown as text
+        pages = [reverse("admin:archive_articleurl_changelist")]
+        pages += [
+            reverse("admin:archive_article_change", args=[a.pk]) for a in Article.objects.all()
+        ]
+        for url in pages:
+            with self.subTest(url=url):
+                html = self.client.get(url).content.decode()
+                for href in re.findall(r'href="([^"]*)"', html):
+                    self.assertRegex(href, r"^(/(?!/)|\?|#|https?://)")
