@@ -14,3 +14,11 @@ class ContentSecurityPolicyMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Security-Policy", settings.CONTENT_SECURITY_POLICY)
         return response
+
+
+def forwarded_client_ip(request) -> str | None:
+    """The client's address behind a TLS proxy (``BEHIND_TLS_PROXY``), for login limits: the
+    last X-Forwarded-For entry, which the proxy appends itself (earlier ones are the client's
+    word); the socket's address without the header."""
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")[-1].strip()
+    return forwarded or request.META.get("REMOTE_ADDR")

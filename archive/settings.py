@@ -205,6 +205,8 @@ if PRODUCTION:
     if env_bool("BEHIND_TLS_PROXY", False):
         # Only behind a proxy that sets X-Forwarded-Proto itself and strips a client's own.
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+        # Login attempts are counted per client, not per proxy.
+        AXES_CLIENT_IP_CALLABLE = "archive.middleware.forwarded_client_ip"
 
 LOGGING = {
     "version": 1,

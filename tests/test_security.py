@@ -13,9 +13,10 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.db.models import F
-from django.test import SimpleTestCase, TestCase, override_settings
+from django.test import RequestFactory, SimpleTestCase, TestCase, override_settings
 from django.urls import reverse
 
+from archive.middleware import forwarded_client_ip
 from archive.models import Article, Capture
 from archive.safe_url import safe_url
 from archive.templatetags.data_links import origin_name
@@ -204,6 +205,13 @@ class HeaderTests(LinkWorld):
 
 @override_settings(AXES_FAILURE_LIMIT=3)
 class AdminLoginLimitTests(TestCase):
+    def test_behind_a_proxy_the_client_is_the_address_the_proxy_appended(self):
+        request = RequestFactory().get(
+            "/", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.7", REMOTE_ADDR="10.0.0.1"
+        )
+        self.assertEqual(forwarded_client_ip(request), "203.0.113.7")
+        self.assertEqual(forwarded_client_ip(RequestFactory().get("/")), "127.0.0.1")
+
     def log_in(self, password):
         return self.client.post(
             reverse("admin:login"),
