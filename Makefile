@@ -7,7 +7,7 @@ PORT   ?= 8000
 WORKERS ?= 2
 CORPUS ?= ../shared/corpus
 
-.PHONY: run setup serve test e2e lint evaluate bench clean
+.PHONY: run setup serve test test-pg e2e lint evaluate bench bench-scale loadtest faults clean
 
 run: setup serve
 
@@ -17,7 +17,7 @@ setup: $(VENV)/.installed
 	$(PY) manage.py ingest seeds/
 
 serve:
-	$(VENV)/bin/gunicorn archive.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) --access-logfile -
+	WORKERS=$(WORKERS) $(VENV)/bin/gunicorn archive.wsgi -c archive/gunicorn_conf.py --bind $(HOST):$(PORT)
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -26,6 +26,10 @@ $(VENV)/.installed: requirements.txt
 
 test: $(VENV)/.installed
 	$(PY) -m pytest
+
+# The same suite against a throwaway PostgreSQL cluster (DATABASE_URL set by .ci/with-postgres).
+test-pg: $(VENV)/.installed
+	.ci/with-postgres $(PY) -m pytest
 
 # The browser check: Debian's chromium (/usr/bin/chromium; `apt-get install chromium`) driven by
 # Playwright clicks every link and button of every page type over the hostile corpus.
@@ -49,3 +53,20 @@ bench: $(VENV)/.installed
 
 clean:
 	rm -rf var
+
+# Scale benchmark: N synthetic articles (shared/tools/make_synth.py) ingested into var/scale-N,
+# then page latency cold and warm beside SQLite FTS5 over the same rows. Run it alone on the machine.
+N ?= 10000
+bench-scale: $(VENV)/.installed
+	PENINSULA_VAR=var/scale-$(N) PENINSULA_CORPUS=$(CORPUS) $(PY) manage.py bench_scale --n $(N)
+
+# Faults and load, bounded and on loopback only (issue: safe and sound). Run them alone.
+CLIENTS ?= 50
+SECONDS ?= 60
+TRIALS ?= 10
+loadtest: $(VENV)/.installed
+	rm -rf var/loadtest
+	PENINSULA_VAR=var/loadtest PENINSULA_CORPUS=$(CORPUS) WORKERS=$(WORKERS) $(PY) manage.py loadtest --clients $(CLIENTS) --seconds $(SECONDS)
+
+faults: $(VENV)/.installed
+	PENINSULA_CORPUS=$(CORPUS) $(PY) manage.py faults --trials $(TRIALS)

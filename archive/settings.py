@@ -10,6 +10,7 @@ import secrets
 from datetime import timedelta
 from pathlib import Path
 
+import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -141,6 +142,11 @@ DATABASES = {
         },
     }
 }
+
+# DATABASE_URL (postgres://user:pass@host/name, or ?host=/socket/dir) selects another database;
+# without it, SQLite in PENINSULA_VAR.
+if os.environ.get("DATABASE_URL"):
+    DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=60)}
 
 HAYSTACK_CONNECTIONS = {
     "default": {

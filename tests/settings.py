@@ -10,7 +10,8 @@ os.environ.setdefault("SECRET_KEY", "test-only-key-" + "x" * 50)
 from archive.settings import *  # noqa: E402, F403
 
 VAR_DIR = Path(tempfile.mkdtemp(prefix="peninsula-test-"))
-DATABASES["default"]["NAME"] = VAR_DIR / "test.sqlite3"  # noqa: F405
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
+    DATABASES["default"]["NAME"] = VAR_DIR / "test.sqlite3"  # noqa: F405
 HAYSTACK_CONNECTIONS["default"]["PATH"] = str(VAR_DIR / "whoosh")  # noqa: F405
 STATIC_ROOT = VAR_DIR / "static"
 STATIC_ROOT.mkdir()

@@ -92,6 +92,10 @@ class CaptureOriginTests(SimpleTestCase):
         self.assertEqual(origin_name("https://example.org/a/b"), "https://example.org/a/b")
 
 
+# The strings among them (PostgreSQL stores no NUL character: that one is checked above only).
+STORABLE_SCRIPT_URLS = [u for u in SCRIPT_URLS if isinstance(u, str) and u and "\x00" not in u]
+
+
 def body(n):
     return f"Officials met {n} times in Seoul over {n * 7} days.\n\nThey talked about peace {n}."
 
@@ -101,7 +105,7 @@ class LinkWorld(IndexedTestCase):
     def setUpTestData(cls):
         cls.evil = [
             cls.add(document(f"Evil link {i}", body(i), url=url, origin=f"/srv/dir/e{i}.jsonl#{i}"))
-            for i, url in enumerate(SCRIPT_URLS[:17])
+            for i, url in enumerate(STORABLE_SCRIPT_URLS[:16])
         ]
         cls.good = cls.add(
             document(
