@@ -1,4 +1,8 @@
-"""The haystack index of articles. Facet fields hold ids (slugs, ISO codes), never names."""
+"""The haystack index of articles. Facet fields hold ids (slugs, ISO codes), never names.
+
+They are plain fields: the backend makes the fields that ``search/vocabulary.py`` names
+untokenised facet fields (haystack's ``faceted=True`` would add unused ``*_exact`` copies).
+"""
 
 from django.db.models import Prefetch
 from haystack import indexes
@@ -10,11 +14,11 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
     text = indexes.CharField(document=True, use_template=True)
     title = indexes.CharField(model_attr="title")
     published = indexes.DateTimeField(model_attr="published", null=True)
-    source = indexes.CharField(faceted=True, null=True)
-    month = indexes.CharField(faceted=True, null=True)
-    countries = indexes.MultiValueField(faceted=True)
-    persons = indexes.MultiValueField(faceted=True)
-    organizations = indexes.MultiValueField(faceted=True)
+    source = indexes.CharField(null=True)
+    month = indexes.CharField(null=True)
+    countries = indexes.MultiValueField()
+    persons = indexes.MultiValueField()
+    organizations = indexes.MultiValueField()
 
     def get_model(self):
         return Article

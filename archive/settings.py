@@ -1,8 +1,8 @@
 """Settings from the environment, with defaults that give a working local archive.
 
-Local defaults: SQLite and the Whoosh index under ``var/``, DEBUG on. With
-``PENINSULA_ENV=production`` the process refuses to start without ``SECRET_KEY`` or with
-``DEBUG`` on.
+Local defaults: SQLite and the Whoosh index under ``var/``, DEBUG off (``DEBUG=true`` turns it
+on). With ``PENINSULA_ENV=production`` the process refuses to start without ``SECRET_KEY`` or
+with ``DEBUG`` on.
 """
 
 import os
@@ -88,9 +88,10 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
-    "haystack",
     "axes",
+    # Before haystack: archive's update_index/rebuild_index/clear_index replace haystack's.
     "archive",
+    "haystack",
 ]
 
 MIDDLEWARE = [
@@ -152,8 +153,6 @@ HAYSTACK_CONNECTIONS = {
     "default": {
         "ENGINE": "archive.search.backend.PeninsulaWhooshEngine",
         "PATH": str(env_path("WHOOSH_PATH", VAR_DIR / "whoosh")),
-        "BATCH_SIZE": 500,
-        "INCLUDE_SPELLING": False,
     }
 }
 # Web workers never write the index: changes are queued and applied by management commands.

@@ -7,14 +7,12 @@ changed, and ``sync_index`` (also run by ``ingest`` and ``reextract``) applies t
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from archive.models import Article, Mention
+from archive.models import Article, IndexQueue, Mention
 
 
 def queue_articles(article_ids) -> None:
     """Mark articles as needing (re)indexing, in the current transaction: the queue entry
     exists exactly when the change it announces was committed."""
-    from archive.models import IndexQueue
-
     ids = {int(i) for i in article_ids if i}
     if ids:
         IndexQueue.objects.bulk_create(

@@ -1,6 +1,10 @@
-"""Test settings: a throw-away SQLite database and Whoosh index in a temporary directory."""
+"""Test settings: a throw-away SQLite database (unless DATABASE_URL) and Whoosh index in a
+temporary directory, removed when the process ends (the test run, or a command a test starts
+in a subprocess)."""
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -10,6 +14,7 @@ os.environ.setdefault("SECRET_KEY", "test-only-key-" + "x" * 50)
 from archive.settings import *  # noqa: E402, F403
 
 VAR_DIR = Path(tempfile.mkdtemp(prefix="peninsula-test-"))
+atexit.register(shutil.rmtree, VAR_DIR, ignore_errors=True)
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
     DATABASES["default"]["NAME"] = VAR_DIR / "test.sqlite3"  # noqa: F405
 HAYSTACK_CONNECTIONS["default"]["PATH"] = str(VAR_DIR / "whoosh")  # noqa: F405

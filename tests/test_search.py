@@ -1,7 +1,13 @@
 """Search, facets, combined filters, the JSON API, and odd queries, on a real Whoosh index."""
 
+import ast
 from datetime import datetime, timedelta, timezone
+from io import StringIO
+from pathlib import Path
 
+from django.conf import settings
+from django.core.management import call_command
+from django.test import SimpleTestCase
 from django.urls import reverse
 
 from archive.models import Entity
@@ -188,6 +194,19 @@ class FacetTests(SearchWorld):
         chip_url = "?q=korea&amp;country=KR"
         self.assertContains(page, chip_url)
 
+    def test_the_forms_carry_the_other_filters_and_clear_all_keeps_the_words(self):
+        page = self.client.get(
+            reverse("archive:search"),
+            {"q": "korea war", "country": "KR", "page": 2, "to": "2024-01-01"},
+        )
+        refine, dates = page.content.decode().split('class="date-range"')
+        self.assertIn('<input type="hidden" name="country" value="KR">', refine)
+        self.assertIn('<input type="hidden" name="to" value="2024-01-01">', refine)
+        self.assertNotIn('name="page"', refine)
+        self.assertIn('<input type="hidden" name="q" value="korea war">', dates)
+        self.assertNotIn('type="hidden" name="to"', dates)
+        self.assertContains(page, 'href="/search/?q=korea%20war">Clear all</a>')
+
     def test_the_json_shape(self):
         data = self.api("?q=missile")
         self.assertEqual(set(data), {"count", "page", "pages", "results", "facets", "suggestion"})
@@ -270,3 +289,49 @@ class LargeBatchIndexTests(IndexedTestCase):
         self.index_all()
         response = self.client.get("/api/search/", {"person": "person1199-name1199"})
         self.assertEqual(response.json()["count"], 3)
+
+
+class BenchSearchTests(SearchWorld):
+    def test_bench_search_times_every_query_on_a_tiny_archive(self):
+        out = StringIO()
+        call_command("bench_search", repeat=2, stdout=out)
+        lines = out.getvalue().splitlines()
+        self.assertEqual(lines[0], "3 articles in the database")
+        self.assertIn("first search", lines[1])
+        hits = {line[:55].strip(): int(line[55:].split()[0]) for line in lines[2:]}
+        self.assertEqual(hits["(browse all)"], 3)
+        self.assertEqual(hits["q=missile"], 1)
+        self.assertEqual([n for q, n in hits.items() if q.startswith("person=")], [1])
+        self.assertEqual(hits["q=평양"], 1)
+        self.assertEqual(hits["q=misile"], 0)
+
+
+def archive_imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text())
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+        elif isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+    return {name for name in names if name.startswith("archive")}
+
+
+class SearchLayerTests(SimpleTestCase):
+    ARCHIVE = Path(settings.BASE_DIR) / "archive"
+
+    def test_only_the_search_package_imports_the_backend(self):
+        for path in self.ARCHIVE.rglob("*.py"):
+            if "search" not in path.relative_to(self.ARCHIVE).parts[:1]:
+                with self.subTest(path=str(path)):
+                    self.assertNotIn("archive.search.backend", archive_imports(path))
+
+    def test_the_search_package_imports_nothing_above_it_but_the_models(self):
+        # signals: the queue, over the models; safe_url: a leaf (standard library only)
+        allowed = {"archive.models", "archive.signals", "archive.safe_url"}
+        for path in (self.ARCHIVE / "search").glob("*.py"):
+            outside = {
+                name for name in archive_imports(path) if not name.startswith("archive.search")
+            }
+            with self.subTest(path=path.name):
+                self.assertLessEqual(outside, allowed)

@@ -157,12 +157,12 @@ class SecretKeyTests(SimpleTestCase):
         return done.stdout.strip()
 
     def test_a_local_run_makes_its_own_private_key_and_reuses_it(self):
-        var_dir = Path(tempfile.mkdtemp(prefix="peninsula-key-"))
-        first = self.key_in(var_dir)
-        self.assertGreaterEqual(len(first), 50)
-        self.assertEqual(stat.S_IMODE((var_dir / "secret_key").stat().st_mode), 0o600)
-        self.assertEqual(self.key_in(var_dir), first)
-        self.assertNotEqual(self.key_in(tempfile.mkdtemp(prefix="peninsula-key-")), first)
+        with tempfile.TemporaryDirectory() as one, tempfile.TemporaryDirectory() as other:
+            first = self.key_in(one)
+            self.assertGreaterEqual(len(first), 50)
+            self.assertEqual(stat.S_IMODE((Path(one) / "secret_key").stat().st_mode), 0o600)
+            self.assertEqual(self.key_in(one), first)
+            self.assertNotEqual(self.key_in(other), first)
 
     def test_production_settings_pass_the_deployment_check_without_warnings(self):
         done = load_settings(
@@ -257,8 +257,11 @@ class HostileCorpusTests(IndexedTestCase):
 
     @classmethod
     def setUpTestData(cls):
-        corpus = hostile_corpus(Path(tempfile.mkdtemp(prefix="peninsula-hostile-")) / "hostile")
-        with override_settings(INGEST_READER_PROCESS=False):
+        with (
+            tempfile.TemporaryDirectory() as directory,
+            override_settings(INGEST_READER_PROCESS=False),
+        ):
+            corpus = hostile_corpus(Path(directory) / "hostile")
             call_command("ingest", str(corpus), "--no-progress", stdout=io.StringIO())
 
     def test_every_reader_stored_its_hostile_documents(self):

@@ -11,14 +11,15 @@ from django.test import SimpleTestCase
 
 def load_settings(code="import archive.settings as s; print(s.DEBUG, bool(s.SECRET_KEY))", **env):
     environ = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DEBUG")}
-    environ.update({"PENINSULA_VAR": tempfile.mkdtemp(prefix="peninsula-settings-"), **env})
-    return subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=settings.BASE_DIR,
-        env=environ,
-        capture_output=True,
-        text=True,
-    )
+    with tempfile.TemporaryDirectory(prefix="peninsula-settings-") as var:
+        environ.update({"PENINSULA_VAR": var, **env})
+        return subprocess.run(
+            [sys.executable, "-c", code],
+            cwd=settings.BASE_DIR,
+            env=environ,
+            capture_output=True,
+            text=True,
+        )
 
 
 class ProductionSettingsTests(SimpleTestCase):

@@ -15,9 +15,10 @@ from datetime import date
 from pathlib import Path
 
 from archive.models import Article, Mention
+from archive.search.vocabulary import FACETS
 
 EPOCH = date(1970, 1, 1)
-FIELD_FOR_KIND = {"person": "persons", "country": "countries", "organization": "organizations"}
+FIELD_FOR_KIND = {facet.kind: facet.field for facet in FACETS if facet.kind}
 PAGE_SIZE = 20
 PANEL_SIZE = 12
 WORD_RE = re.compile(r'"([^"]+)"|(\S+)')

@@ -8,7 +8,7 @@ What it changes from the stock backend (see STACK_NOTES.md):
 - count, page and facet counts come from one search; facet counts are read from a
   per-searcher document→values map built once, not recomputed by Whoosh on every query;
 - no per-request model narrow, no spelling work unless a search found nothing;
-- datetimes are converted to UTC before Whoosh drops their zone;
+- datetimes are converted to UTC before Whoosh drops their zone (``whoosh_value``);
 - writes only through ``update``/``remove`` from management commands (one writer).
 """
 
@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import threading
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 
+from django.utils.encoding import force_str
 from haystack.backends import BaseEngine
 from haystack.backends.whoosh_backend import WhooshSearchBackend, WhooshSearchQuery
 from haystack.constants import DJANGO_CT, DJANGO_ID, ID
@@ -31,40 +31,11 @@ from whoosh.query import And, DateRange, Every, NullQuery, Term
 from whoosh.writing import CLEAR
 
 from archive.search.analysis import TOKEN_RE, peninsula_analyzer
-
-# Index fields holding facet values (ids, slugs, codes: no spaces, no reserved characters).
-MULTI_FACETS = ("countries", "persons", "organizations")
-SINGLE_FACETS = ("source", "month")
-FACET_FIELDS = MULTI_FACETS + SINGLE_FACETS
-MAX_QUERY_CHARS = 500
-SORTS = ("relevance", "newest", "oldest")
+from archive.search.request import MAX_QUERY_CHARS, SearchRequest, SearchResponse
+from archive.search.vocabulary import FACET_FIELDS, MULTI_FACETS, SINGLE_FACETS
 
 _searchers: dict[str, object] = {}
 _searcher_lock = threading.Lock()
-
-
-@dataclass
-class SearchRequest:
-    """What a person asked for. ``filters`` maps a facet field to values that must all hold."""
-
-    q: str = ""
-    filters: dict[str, list[str]] = field(default_factory=dict)
-    date_from: date | None = None
-    date_to: date | None = None
-    sort: str = "relevance"
-    page: int = 1
-    per_page: int = 20
-
-
-@dataclass
-class SearchResponse:
-    """Total hits, this page's article ids (in order), facet counts, query terms, suggestion."""
-
-    count: int
-    ids: list[int]
-    facets: dict[str, Counter]
-    terms: set[str]
-    suggestion: str = ""
 
 
 def to_utc_naive(value: datetime) -> datetime:
@@ -72,6 +43,16 @@ def to_utc_naive(value: datetime) -> datetime:
     if value.tzinfo is not None:
         value = value.astimezone(UTC).replace(tzinfo=None)
     return value
+
+
+def whoosh_value(value):
+    """A prepared index value as Whoosh stores it: datetimes in naive UTC, lists
+    space-separated (facet values hold no spaces, so a comma in a name never splits one)."""
+    if isinstance(value, datetime):
+        return to_utc_naive(value)
+    if isinstance(value, (list, tuple, set)):
+        return " ".join(str(v) for v in value)
+    return force_str(value)
 
 
 class PeninsulaWhooshBackend(WhooshSearchBackend):
@@ -98,13 +79,6 @@ class PeninsulaWhooshBackend(WhooshSearchBackend):
                 schema[name] = TEXT(analyzer=peninsula_analyzer(), stored=True, field_boost=2.0)
         return content_field, Schema(**schema)
 
-    def _from_python(self, value):
-        if isinstance(value, datetime):
-            return to_utc_naive(value)
-        if isinstance(value, (list, tuple, set)):
-            return " ".join(str(v) for v in value)
-        return super()._from_python(value)
-
     # -- writing (management commands only) ---------------------------------------------
 
     def update(self, index, iterable, commit=True):
@@ -126,7 +100,7 @@ class PeninsulaWhooshBackend(WhooshSearchBackend):
                 except SkipDocument:
                     continue
                 doc.pop("boost", None)
-                values = {k: self._from_python(v) for k, v in doc.items()}
+                values = {k: whoosh_value(v) for k, v in doc.items()}
                 if clear:
                     writer.add_document(**values)
                 else:

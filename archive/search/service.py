@@ -8,30 +8,20 @@ from django.http import QueryDict
 from django.utils.safestring import SafeString
 from haystack import connections
 
-from archive.facets import (
-    PARAM_FOR_FIELD,
-    FacetValue,
-    build_facets,
-    labels_for,
-    toggled,
-)
-from archive.forms import SearchForm
 from archive.models import Article
 from archive.safe_url import safe_url
-from archive.search.backend import SearchRequest
+from archive.search.facets import Chip, FacetValue, build_facets, chips
+from archive.search.form import SearchForm
 from archive.search.highlight import snippet
+from archive.search.links import SearchLinks
+from archive.search.request import SearchRequest
+from archive.search.vocabulary import DATE_PARAMS
 
 
 @dataclass
 class Hit:
     article: Article
     snippet: SafeString
-
-
-@dataclass
-class Chip:
-    label: str
-    remove_url: str
 
 
 @dataclass
@@ -46,6 +36,10 @@ class SearchPage:
     problems: list[str] = field(default_factory=list)
     prev_url: str = ""
     next_url: str = ""
+    clear_url: str = ""
+    # (name, value) of the parameters the refine and date forms carry along unchanged
+    refine_fields: list[tuple[str, str]] = field(default_factory=list)
+    date_fields: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def pages(self) -> int:
@@ -60,54 +54,35 @@ def run_search(params: QueryDict) -> SearchPage:
     form = SearchForm(params)
     request = form.search_request()
     response = backend().execute(request)
-    articles = Article.objects.select_related("source").in_bulk(response.ids)
-    hits = [
-        Hit(articles[i], snippet(articles[i].body, response.terms))
-        for i in response.ids
-        if i in articles  # an article deleted since the last index sync
-    ]
+    links = SearchLinks(params)
     page = SearchPage(
         request=request,
         count=response.count,
-        hits=hits,
-        facets=build_facets(response, request, params),
-        chips=chips(request, params),
+        hits=hits(response.ids, response.terms),
+        facets=build_facets(response, request, links),
+        chips=chips(request, links),
         problems=form.problems(),
+        clear_url=links.clear_all(request.q),
+        refine_fields=links.kept("q", "page", "sort"),
+        date_fields=links.kept(*DATE_PARAMS, "page"),
     )
     if response.suggestion:
         page.suggestion = response.suggestion
-        page.suggestion_url = with_params(params, q=response.suggestion)
+        page.suggestion_url = links.with_query(response.suggestion)
     if request.page > 1:
-        page.prev_url = with_params(params, page=request.page - 1)
+        page.prev_url = links.page(request.page - 1)
     if request.page < page.pages:
-        page.next_url = with_params(params, page=request.page + 1)
+        page.next_url = links.page(request.page + 1)
     return page
 
 
-def with_params(params: QueryDict, **changes) -> str:
-    query = params.copy()
-    for key, value in changes.items():
-        query[key] = str(value)
-    if "page" not in changes:
-        query.pop("page", None)
-    return "?" + query.urlencode()
-
-
-def chips(request: SearchRequest, params: QueryDict) -> list[Chip]:
-    """Active filters, each with the URL that removes it."""
-    result = []
-    for field_name, values in request.filters.items():
-        labels = labels_for(field_name, values)
-        param = PARAM_FOR_FIELD[field_name]
-        for value in values:
-            result.append(Chip(labels.get(value, value), toggled(params, param, value)))
-    for key, day in (("from", request.date_from), ("to", request.date_to)):
-        if day:
-            query = params.copy()
-            query.pop(key)
-            query.pop("page", None)
-            result.append(Chip(f"{key} {day.isoformat()}", "?" + query.urlencode()))
-    return result
+def hits(ids: list[int], terms: set[str]) -> list[Hit]:
+    articles = Article.objects.select_related("source").in_bulk(ids)
+    return [
+        Hit(articles[i], snippet(articles[i].body, terms))
+        for i in ids
+        if i in articles  # an article deleted since the last index sync
+    ]
 
 
 def api_payload(page: SearchPage) -> dict:

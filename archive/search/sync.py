@@ -2,6 +2,7 @@
 
 from django.db import transaction
 from haystack import connections
+from haystack.utils import get_identifier
 
 from archive.models import Article, IndexQueue
 from archive.signals import queue_articles
@@ -35,7 +36,7 @@ def sync_index(progress=None) -> tuple[int, int]:
             if existing:
                 backend().update(index(), existing)
             if gone:
-                backend().remove_many([f"archive.article.{pk}" for pk in gone])
+                backend().remove_many([get_identifier(Article(pk=pk)) for pk in gone])
         except BaseException:
             with transaction.atomic():
                 queue_articles(chunk)

@@ -28,8 +28,11 @@ from django.test import Client
 
 from archive.bench import fts5
 from archive.models import Article, Entity, Source
+from archive.search.vocabulary import FACETS
 
-FACET_FIELDS = {"country": "countries", "person": "persons", "org": "organizations"}
+# The archive's own facet vocabulary: URL parameter → index field (the reference names its
+# actor and outlet columns by the same fields).
+FIELD_FOR_PARAM = {facet.param: facet.field for facet in FACETS}
 
 
 def directory_size(path: Path) -> int:
@@ -226,10 +229,8 @@ def reference_request(params: list[tuple[str, str]]) -> fts5.Request:
     for key, value in params:
         if key == "q":
             request.q = value
-        elif key in FACET_FIELDS:
-            request.filters.append((FACET_FIELDS[key], value))
-        elif key == "source":
-            request.filters.append(("source", value))
+        elif key in FIELD_FOR_PARAM:
+            request.filters.append((FIELD_FOR_PARAM[key], value))
         elif key in ("from", "to"):
             day = fts5.day_number(fts5.date.fromisoformat(value))
             setattr(request, "day_from" if key == "from" else "day_to", day)

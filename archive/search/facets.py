@@ -2,7 +2,7 @@
 
 Values are ids (entity slugs, ISO codes, source slugs, "2024"/"2024-07"); labels come from
 the database in one query per facet. A selected value stays visible even at zero hits.
-All page state is in the URL: each value carries the URL that toggles it.
+Each value carries the URL that toggles it; active filters become removable chips.
 """
 
 from __future__ import annotations
@@ -12,24 +12,12 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from django.http import QueryDict
-
-from archive.forms import FACET_PARAMS
 from archive.models import Entity, Source
+from archive.search.links import SearchLinks
+from archive.search.request import SearchRequest, SearchResponse
+from archive.search.vocabulary import BY_FIELD, DATE_API_NAME, DATE_PARAMS, FACETS, MONTH_FIELD
 
 PANEL_SIZE = 12
-ENTITY_KINDS = {
-    "countries": Entity.Kind.COUNTRY,
-    "persons": Entity.Kind.PERSON,
-    "organizations": Entity.Kind.ORGANIZATION,
-}
-API_NAMES = {
-    "countries": "country",
-    "persons": "person",
-    "organizations": "organization",
-    "source": "source",
-}
-PARAM_FOR_FIELD = {field: param for param, field in FACET_PARAMS.items()}
 
 
 @dataclass
@@ -49,40 +37,35 @@ class FacetValue:
         }
 
 
+@dataclass
+class Chip:
+    label: str
+    remove_url: str
+
+
 def labels_for(field_name: str, values) -> dict[str, str]:
     values = list(values)
-    if field_name == "source":
+    kind = BY_FIELD[field_name].kind
+    if not kind:
         return dict(Source.objects.filter(slug__in=values).values_list("slug", "name"))
-    kind = ENTITY_KINDS[field_name]
     column = "code" if kind == Entity.Kind.COUNTRY else "slug"
     rows = Entity.objects.filter(kind=kind, **{f"{column}__in": values})
     return dict(rows.values_list(column, "name"))
 
 
-def toggled(params: QueryDict, param: str, value: str) -> str:
-    """The query string with ``value`` added to or removed from ``param`` (page reset)."""
-    query = params.copy()
-    query.pop("page", None)
-    current = query.getlist(param)
-    query.setlist(
-        param, [v for v in current if v != value] if value in current else current + [value]
-    )
-    return "?" + query.urlencode()
-
-
-def field_facet(field_name, counts: Counter, selected, params, size=PANEL_SIZE):
+def field_facet(field_name, counts: Counter, selected, links: SearchLinks, size=PANEL_SIZE):
     top = [v for v, _ in counts.most_common(size)]
     values = list(dict.fromkeys([*selected, *top]))
     labels = labels_for(field_name, values)
-    param = PARAM_FOR_FIELD[field_name]
+    param = BY_FIELD[field_name].param
     facet = [
-        FacetValue(v, labels.get(v, v), counts.get(v, 0), v in selected, toggled(params, param, v))
+        FacetValue(v, labels.get(v, v), counts.get(v, 0), v in selected, links.toggled(param, v))
         for v in values
     ]
     return sorted(facet, key=lambda f: (not f.selected, -f.count, f.label.lower()))
 
 
-def date_facet(months: Counter, date_from, date_to, params) -> list[FacetValue]:
+def date_facet(months: Counter, date_from, date_to, links: SearchLinks) -> list[FacetValue]:
     """Years; once the range is one year, that year's months. Selecting sets from/to."""
     year = selected_year(date_from, date_to)
     if year is None:
@@ -90,15 +73,13 @@ def date_facet(months: Counter, date_from, date_to, params) -> list[FacetValue]:
         for month, n in months.items():
             years[month[:4]] += n
         buckets = sorted(years.items(), reverse=True)
-        return [date_value(y, n, False, params, *year_range(int(y))) for y, n in buckets]
+        return [date_value(y, n, False, links.dates(*year_range(int(y)))) for y, n in buckets]
     facet = [
         date_value(
             str(year),
             sum(n for m, n in months.items() if m.startswith(str(year))),
             True,
-            params,
-            None,
-            None,
+            links.dates(None, None),
         )
     ]
     for month, n in sorted(months.items()):
@@ -106,21 +87,14 @@ def date_facet(months: Counter, date_from, date_to, params) -> list[FacetValue]:
             y, m = int(month[:4]), int(month[5:7])
             start, end = date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1])
             chosen = (date_from, date_to) == (start, end)
-            facet.append(
-                date_value(month, n, chosen, params, *(year_range(y) if chosen else (start, end)))
-            )
+            url = links.dates(*(year_range(y) if chosen else (start, end)))
+            facet.append(date_value(month, n, chosen, url))
     return facet
 
 
-def date_value(value, count, selected, params, start, end) -> FacetValue:
-    query = params.copy()
-    query.pop("page", None)
-    for key, day in (("from", start), ("to", end)):
-        query.pop(key, None)
-        if day:
-            query[key] = day.isoformat()
+def date_value(value: str, count: int, selected: bool, url: str) -> FacetValue:
     label = value if len(value) == 4 else date(int(value[:4]), int(value[5:]), 1).strftime("%B %Y")
-    return FacetValue(value, label, count, selected, "?" + query.urlencode())
+    return FacetValue(value, label, count, selected, url)
 
 
 def year_range(year: int) -> tuple[date, date]:
@@ -136,15 +110,31 @@ def selected_year(date_from, date_to) -> int | None:
     return None
 
 
-def build_facets(response, request, params) -> dict[str, list[FacetValue]]:
+def build_facets(
+    response: SearchResponse, request: SearchRequest, links: SearchLinks
+) -> dict[str, list[FacetValue]]:
     """All facet panels of a search, keyed by their API name."""
     panels = {
-        API_NAMES[name]: field_facet(
-            name, response.facets[name], request.filters.get(name, []), params
+        facet.api_name: field_facet(
+            facet.field, response.facets[facet.field], request.filters.get(facet.field, []), links
         )
-        for name in ("countries", "persons", "organizations", "source")
+        for facet in FACETS
     }
-    panels["date"] = date_facet(
-        response.facets["month"], request.date_from, request.date_to, params
+    panels[DATE_API_NAME] = date_facet(
+        response.facets[MONTH_FIELD], request.date_from, request.date_to, links
     )
     return panels
+
+
+def chips(request: SearchRequest, links: SearchLinks) -> list[Chip]:
+    """Active filters, each with the URL that removes it."""
+    result = []
+    for field_name, values in request.filters.items():
+        labels = labels_for(field_name, values)
+        param = BY_FIELD[field_name].param
+        for value in values:
+            result.append(Chip(labels.get(value, value), links.toggled(param, value)))
+    for key, day in zip(DATE_PARAMS, (request.date_from, request.date_to), strict=True):
+        if day:
+            result.append(Chip(f"{key} {day.isoformat()}", links.without(key)))
+    return result

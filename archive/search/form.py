@@ -1,0 +1,69 @@
+"""The search page's parameters: a whitelist, validated, never passed on raw."""
+
+import re
+
+from django import forms
+
+from archive.search.request import MAX_QUERY_CHARS, SORTS, SearchRequest
+from archive.search.vocabulary import FACETS
+
+# Facet values are slugs or ISO codes: nothing else is accepted.
+VALUE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{0,99}$")
+PER_PAGE = 20
+MAX_PAGE = 500
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(required=False, strip=True)
+    sort = forms.ChoiceField(choices=[(s, s) for s in SORTS], required=False)
+    page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE)
+    date_from = forms.DateField(required=False, input_formats=["%Y-%m-%d"])
+    date_to = forms.DateField(required=False, input_formats=["%Y-%m-%d"])
+
+    def __init__(self, params):
+        data = {key: params.get(key, "") for key in ("sort", "page")}
+        # NUL and other control characters are dropped, not rejected; long queries are cut.
+        raw_q = params.get("q", "")
+        data["q"] = "".join(c if c.isprintable() else " " for c in raw_q[: MAX_QUERY_CHARS * 2])
+        data["date_from"] = params.get("from", "")
+        data["date_to"] = params.get("to", "")
+        super().__init__(data)
+        self.params = params
+
+    def facet_values(self) -> dict[str, list[str]]:
+        """Selected facet values by index field; malformed values are dropped."""
+        selected = {}
+        for facet in FACETS:
+            values = [
+                v.strip() for v in self.params.getlist(facet.param) if VALUE_RE.match(v.strip())
+            ]
+            if facet.uppercase:
+                values = [v.upper() for v in values]
+            if values:
+                selected[facet.field] = list(dict.fromkeys(values))
+        return selected
+
+    def search_request(self) -> SearchRequest:
+        """The request to run; fields that failed validation fall back to their defaults."""
+        self.is_valid()
+        data = self.cleaned_data
+        return SearchRequest(
+            q=(data.get("q") or "")[:MAX_QUERY_CHARS],
+            filters=self.facet_values(),
+            date_from=data.get("date_from"),
+            date_to=data.get("date_to"),
+            sort=data.get("sort") or "relevance",
+            page=data.get("page") or 1,
+            per_page=PER_PAGE,
+        )
+
+    def problems(self) -> list[str]:
+        """Human-readable notes on parameters that were ignored."""
+        self.is_valid()
+        names = {"date_from": "from", "date_to": "to"}
+        notes = [f"Ignored “{names.get(f, f)}”: {' '.join(e)}" for f, e in self.errors.items()]
+        for facet in FACETS:
+            bad = [v for v in self.params.getlist(facet.param) if not VALUE_RE.match(v.strip())]
+            if bad:
+                notes.append(f"Ignored {len(bad)} malformed “{facet.param}” value(s)")
+        return notes

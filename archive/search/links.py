@@ -1,0 +1,70 @@
+"""Every search URL, built in one place from the query string of the page being shown.
+
+All page state is in the URL. Each link keeps the other parameters as they are; a link that
+changes what is searched goes back to page 1.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from urllib.parse import quote
+
+from django.http import QueryDict
+from django.urls import reverse
+
+
+class SearchLinks:
+    def __init__(self, params: QueryDict):
+        self.params = params
+
+    def _first_page(self) -> QueryDict:
+        query = self.params.copy()
+        query.pop("page", None)
+        return query
+
+    def toggled(self, param: str, value: str) -> str:
+        """``value`` added to or removed from ``param``."""
+        query = self._first_page()
+        current = query.getlist(param)
+        query.setlist(
+            param, [v for v in current if v != value] if value in current else current + [value]
+        )
+        return "?" + query.urlencode()
+
+    def dates(self, start: date | None, end: date | None) -> str:
+        """The date range set to ``start``–``end`` (either may be None: open)."""
+        query = self._first_page()
+        for key, day in (("from", start), ("to", end)):
+            query.pop(key, None)
+            if day:
+                query[key] = day.isoformat()
+        return "?" + query.urlencode()
+
+    def without(self, key: str) -> str:
+        query = self._first_page()
+        query.pop(key, None)
+        return "?" + query.urlencode()
+
+    def with_query(self, q: str) -> str:
+        query = self._first_page()
+        query["q"] = q
+        return "?" + query.urlencode()
+
+    def page(self, number: int) -> str:
+        query = self.params.copy()
+        query["page"] = str(number)
+        return "?" + query.urlencode()
+
+    def clear_all(self, q: str) -> str:
+        """The search page with the same words and no filters."""
+        return reverse("archive:search") + (f"?q={quote(q, safe='/')}" if q else "")
+
+    def kept(self, *replaced: str) -> list[tuple[str, str]]:
+        """(name, value) of every parameter but ``replaced``: hidden fields of a form that
+        sets those."""
+        return [
+            (key, value)
+            for key, values in self.params.lists()
+            if key not in replaced
+            for value in values
+        ]

@@ -1,0 +1,34 @@
+"""The contract between the search page and the backend: one request in, one response out."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+MAX_QUERY_CHARS = 500
+SORTS = ("relevance", "newest", "oldest")
+
+
+@dataclass
+class SearchRequest:
+    """What a person asked for. ``filters`` maps a facet field to values that must all hold."""
+
+    q: str = ""
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    date_from: date | None = None
+    date_to: date | None = None
+    sort: str = "relevance"
+    page: int = 1
+    per_page: int = 20
+
+
+@dataclass
+class SearchResponse:
+    """Total hits, this page's article ids (in order), facet counts, query terms, suggestion."""
+
+    count: int
+    ids: list[int]
+    facets: dict[str, Counter]
+    terms: set[str]
+    suggestion: str = ""
