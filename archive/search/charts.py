@@ -17,7 +17,6 @@ from datetime import date, timedelta
 
 WIDTH = 640  # viewBox units; the SVG scales to its box
 BAR_AREA = 120  # height of the tallest bar
-AXIS = 18  # room for the axis labels under the bars
 MAX_DAYS = 92
 MAX_MONTHS = 96
 
@@ -48,7 +47,6 @@ class Chart:
     bars: list[Bar] = field(default_factory=list)
     width: int = WIDTH
     bar_area: int = BAR_AREA
-    height: int = BAR_AREA + AXIS
 
     @property
     def total(self) -> int:
@@ -60,13 +58,10 @@ class Chart:
         return f"Articles per {self.unit}, {first.label} to {last.label}: {self.total:,} in all"
 
     @property
-    def axis_labels(self) -> list[tuple[float, str, str]]:
-        """(x, text-anchor, text) for the first and the last bar."""
-        first, last = self.bars[0], self.bars[-1]
-        labels = [(first.x, "start", first.label)]
-        if last is not first:
-            labels.append((last.x + last.width, "end", last.label))
-        return labels
+    def axis_labels(self) -> list[str]:
+        """The first and the last bar's labels, under the chart's two ends."""
+        first, last = self.bars[0].label, self.bars[-1].label
+        return [first] if first == last else [first, last]
 
 
 def month_key(day: date) -> date:
