@@ -18,3 +18,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include((archive_patterns, "archive"))),
 ]
+
+handler400 = "archive.views.error_400"
+handler403 = "archive.views.error_403"
+handler404 = "archive.views.error_404"
+handler500 = "archive.views.error_500"

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import logging
+import pickle
+import struct
+import zlib
 from dataclasses import dataclass, field
 
 from django.http import QueryDict
 from django.utils.safestring import SafeString
 from haystack import connections
+from whoosh.index import IndexError as WhooshIndexError
+from whoosh.reading import ReaderClosed
 
 from archive.models import Article
 from archive.search.facets import Chip, FacetValue, build_facets, chips
@@ -15,6 +21,29 @@ from archive.search.highlight import snippet
 from archive.search.links import SearchLinks
 from archive.search.request import SearchRequest
 from archive.search.vocabulary import DATE_PARAMS
+
+logger = logging.getLogger(__name__)
+
+REPAIR_COMMAND = "python manage.py sync_index --rebuild"
+# What reading a truncated, emptied, deleted or unreadable index raised when tried on a real
+# one: a bad segment (EOFError, struct.error, zlib.error, UnpicklingError), a missing table of
+# contents (EmptyIndexError), an index path that cannot be listed or opened (OSError).
+INDEX_DAMAGE = (
+    OSError,
+    EOFError,
+    struct.error,
+    zlib.error,
+    pickle.UnpicklingError,
+    WhooshIndexError,
+    ReaderClosed,
+)
+
+
+class IndexUnavailable(Exception):
+    """The search index cannot be read; it needs ``sync_index --rebuild``."""
+
+    def __init__(self):
+        super().__init__(f"The search index needs repair: run `{REPAIR_COMMAND}`.")
 
 
 @dataclass
@@ -49,10 +78,24 @@ def backend():
     return connections["default"].get_backend()
 
 
+def search_problems(params: QueryDict) -> list[str]:
+    """Why the parameters are invalid (the API refuses them; the page ignores them)."""
+    return SearchForm(params).problems()
+
+
+def execute(request: SearchRequest):
+    """The backend's response; an unreadable index raises IndexUnavailable, details logged."""
+    try:
+        return backend().execute(request)
+    except INDEX_DAMAGE as error:
+        logger.error("search index unreadable: %s: %s", type(error).__name__, error)
+        raise IndexUnavailable() from error
+
+
 def run_search(params: QueryDict) -> SearchPage:
     form = SearchForm(params)
     request = form.search_request()
-    response = backend().execute(request)
+    response = execute(request)
     links = SearchLinks(params)
     page = SearchPage(
         request=request,
@@ -68,8 +111,10 @@ def run_search(params: QueryDict) -> SearchPage:
     if response.suggestion:
         page.suggestion = response.suggestion
         page.suggestion_url = links.with_query(response.suggestion)
+    if request.page > page.pages:
+        page.problems.append(f"Page {request.page} is past the last page, {page.pages}.")
     if request.page > 1:
-        page.prev_url = links.page(request.page - 1)
+        page.prev_url = links.page(min(request.page - 1, page.pages))
     if request.page < page.pages:
         page.next_url = links.page(request.page + 1)
     return page
