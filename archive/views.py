@@ -40,6 +40,11 @@ def search(request):
 
 
 @require_safe
+def query_help(request):
+    return render(request, "archive/query_help.html")
+
+
+@require_safe
 def api_search(request):
     return JsonResponse(
         api_payload(run_search(request.GET)), json_dumps_params={"ensure_ascii": False}
