@@ -43,6 +43,11 @@ def search(request):
     return render(request, "archive/search.html", {"page": page})
 
 
+@require_safe
+def query_help(request):
+    return render(request, "archive/query_help.html")
+
+
 def api_search(request):
     """The search as JSON; every refusal is JSON too: 400 with the reasons, 405, 503."""
     if request.method not in ("GET", "HEAD"):

@@ -26,14 +26,14 @@ from haystack.backends.whoosh_backend import WhooshSearchBackend, WhooshSearchQu
 from haystack.constants import DJANGO_CT, DJANGO_ID, ID
 from haystack.exceptions import SkipDocument
 from haystack.utils import get_identifier
-from whoosh import qparser
 from whoosh.fields import DATETIME, KEYWORD, TEXT, Schema
 from whoosh.fields import ID as WHOOSH_ID
 from whoosh.query import And, DateRange, Every, NullQuery, Term
 from whoosh.writing import CLEAR
 
-from archive.search.analysis import TOKEN_RE, peninsula_analyzer
-from archive.search.request import MAX_QUERY_CHARS, SearchRequest, SearchResponse
+from archive.search.analysis import peninsula_analyzer
+from archive.search.query import clean_user_query, parse_user_query, query_terms, query_words
+from archive.search.request import SearchRequest, SearchResponse
 from archive.search.vocabulary import FACET_FIELDS, MULTI_FACETS, SINGLE_FACETS
 
 _searchers: dict[str, object] = {}
@@ -196,26 +196,7 @@ class PeninsulaWhooshBackend(WhooshSearchBackend):
         return And([text_query, *filters]).normalize()
 
     def parse_user_query(self, q: str):
-        """Words, "phrases", +must and -exclude; no field syntax, no ranges, no wildcards."""
-        q = clean_user_query(q)
-        if not q:
-            return Every()
-        parser = qparser.MultifieldParser(
-            ["title", self.content_field_name], schema=self.index.schema, group=qparser.AndGroup
-        )
-        for plugin in (
-            qparser.FieldsPlugin,
-            qparser.WildcardPlugin,
-            qparser.RangePlugin,
-            qparser.BoostPlugin,
-        ):
-            parser.remove_plugin_class(plugin)
-        parser.add_plugin(qparser.PlusMinusPlugin())
-        try:
-            return parser.parse(q)
-        except Exception:  # Whoosh's parser is lenient; this is a last resort.
-            words = " ".join(query_words(q))
-            return parser.parse(words) if words else NullQuery
+        return parse_user_query(q, self.index.schema, ["title", self.content_field_name])
 
     @staticmethod
     def filter_queries(request: SearchRequest):
@@ -326,24 +307,6 @@ def edit_distance(a: str, b: str) -> int:
             row.append(cost)
         rows.append(row)
     return rows[-1][-1]
-
-
-def clean_user_query(q: str) -> str:
-    """Drop control characters (NUL included) and cap the length."""
-    q = "".join(ch if ch.isprintable() else " " for ch in q or "")
-    return q[:MAX_QUERY_CHARS].strip()
-
-
-def query_words(q: str) -> list[str]:
-    return TOKEN_RE.findall(q)
-
-
-def query_terms(query) -> set[str]:
-    """The indexed forms of the positive words of a query, for highlighting."""
-    terms = set()
-    for _fieldname, text in query.iter_all_terms(phrases=True):
-        terms.add(text.decode() if isinstance(text, bytes) else text)
-    return terms
 
 
 class PeninsulaWhooshEngine(BaseEngine):
