@@ -9,7 +9,7 @@ from django.views.decorators.http import require_safe
 from archive.forms import ActorFilterForm
 from archive.models import KIND_PLURALS, Article, Capture, Entity
 from archive.search.highlight import linked_body
-from archive.search.service import IndexUnavailable, api_payload, run_search, search_problems
+from archive.search.service import IndexUnavailable, api_payload, invalid_parameters, run_search
 
 CSP_SANDBOX = "sandbox; default-src 'none'"
 
@@ -52,8 +52,8 @@ def api_search(request):
     """The search as JSON; every refusal is JSON too: 400 with the reasons, 405, 503."""
     if request.method not in ("GET", "HEAD"):
         return api_error(405, "Method not allowed: use GET.", Allow="GET, HEAD")
-    if problems := search_problems(request.GET):
-        return api_error(400, " ".join(problems))
+    if reasons := invalid_parameters(request.GET):
+        return api_error(400, "Invalid parameters: " + "; ".join(reasons))
     try:
         page = run_search(request.GET)
     except IndexUnavailable as error:

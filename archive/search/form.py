@@ -82,13 +82,17 @@ class SearchForm(forms.Form):
             per_page=PER_PAGE,
         )
 
-    def problems(self) -> list[str]:
-        """Human-readable notes on parameters that were ignored or changed."""
+    def invalid(self) -> list[str]:
+        """Why parameters are invalid, one reason each (the API refuses them with these)."""
         self.is_valid()
         names = {"date_from": "from", "date_to": "to"}
-        notes = [f"Ignored “{names.get(f, f)}”: {' '.join(e)}" for f, e in self.errors.items()]
+        reasons = [f"“{names.get(f, f)}”: {' '.join(e)}" for f, e in self.errors.items()]
         for facet in FACETS:
             bad = [v for v in self.params.getlist(facet.param) if not VALUE_RE.match(v.strip())]
             if bad:
-                notes.append(f"Ignored {len(bad)} malformed “{facet.param}” value(s)")
-        return notes + self.notes
+                reasons.append(f"{len(bad)} malformed “{facet.param}” value(s)")
+        return reasons
+
+    def problems(self) -> list[str]:
+        """Human-readable notes on parameters that were ignored or changed (the page's)."""
+        return [f"Ignored {reason}" for reason in self.invalid()] + self.notes

@@ -78,9 +78,9 @@ def backend():
     return connections["default"].get_backend()
 
 
-def search_problems(params: QueryDict) -> list[str]:
+def invalid_parameters(params: QueryDict) -> list[str]:
     """Why the parameters are invalid (the API refuses them; the page ignores them)."""
-    return SearchForm(params).problems()
+    return SearchForm(params).invalid()
 
 
 def execute(request: SearchRequest):
