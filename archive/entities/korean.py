@@ -138,7 +138,7 @@ def tail(analysis: Analysis, end: int, word_end: int) -> str | None:
     if end == word_end:
         return ""
     if end not in analysis.starts:
-        return None
+        return glued_tail(analysis, end, word_end)
     rest = analysis.morphemes_in(end, word_end)
     first = rest[0][2] if rest else ""
     if first in titles():
@@ -149,6 +149,18 @@ def tail(analysis: Analysis, end: int, word_end: int) -> str | None:
         first = ""
     if all(m[3].startswith(FUNCTIONAL) or m[2] in titles() for m in rest):
         return first
+    return None
+
+
+def glued_tail(analysis: Analysis, end: int, word_end: int) -> str | None:
+    """The analyser took a name and what follows as one noun (북한군/NNG): accepted when the
+    rest starts with an attached noun or a title and then has only particles and endings."""
+    rest = analysis.text[end:word_end]
+    for noun in sorted(attached() | titles(), key=len, reverse=True):
+        after = end + len(noun)
+        if rest.startswith(noun) and (after == word_end or after in analysis.starts):
+            if tail(analysis, after, word_end) == "":
+                return "+" if noun in attached() else noun
     return None
 
 
