@@ -111,8 +111,13 @@ class UnknownKoreanPersonTests(SimpleTestCase):
         actors = extract("", "첫날에는 배우 이민호 김수현 지창욱이 무대에 오른다.")
         self.assertEqual(names(actors, PERSON), {"이민호", "김수현", "지창욱"})
 
-    def test_a_name_shaped_word_without_a_signal_is_not_a_person(self):
-        self.assertEqual(names(extract("", "김수현과 함께 무대에 올랐다."), PERSON), set())
+    def test_a_name_the_analyser_reads_as_a_proper_noun_is_a_person_without_a_title(self):
+        actors = extract("", "가방 열애설의 주인공 전현무와 김지민이 방송에서 맞대면했다.")
+        self.assertTrue({"전현무", "김지민"} <= names(actors, PERSON))
+
+    def test_places_and_rare_surname_words_are_not_persons_without_a_title(self):
+        body = "강남구에서 열린 공연에 마마무와 여자친구가 출연했다."
+        self.assertEqual(names(extract("", body), PERSON), set())
 
     def test_a_title_after_the_workplace_still_marks_the_name(self):
         actors = extract("", "장선욱 롯데면세점 대표는 행사를 설명했다.")

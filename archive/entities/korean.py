@@ -29,8 +29,11 @@ HANGUL_WORD = re.compile(r"^[\uac00-\ud7a3]+$")
 # particles (J…), endings (E…), copula, derivational suffixes, punctuation.
 FUNCTIONAL = ("J", "E", "VCP", "XSN", "XSV", "XSA", "S")
 REPORTER_TITLES = frozenset({"기자", "전문기자", "특파원"})
-# A reporter's byline stands within the first or the last BYLINE_WORDS words of the text.
-BYLINE_WORDS = 6
+# A byline's reporter title follows the name within BYLINE_DESK_WORDS words.
+BYLINE_DESK_WORDS = 4
+# Only the COMMON_SURNAMES most frequent family names (korean_surnames_hangul.txt is in order of
+# frequency) start a name found without a title: rarer ones begin too many other words (마마무).
+COMMON_SURNAMES = 30
 
 
 def has_hangul(text: str) -> bool:
@@ -62,7 +65,13 @@ def attached() -> frozenset:
 
 @functools.lru_cache(maxsize=1)
 def surnames() -> frozenset:
-    return frozenset(words("korean_surnames_hangul.txt"))
+    return frozenset(ordered_surnames())
+
+
+@functools.lru_cache(maxsize=1)
+def ordered_surnames() -> tuple[str, ...]:
+    lines = (DATA / "korean_surnames_hangul.txt").read_text(encoding="utf-8").splitlines()
+    return tuple(w.strip() for w in lines if w.strip() and not w.startswith("#"))
 
 
 @dataclass(frozen=True)
@@ -197,10 +206,13 @@ def is_byline(analysis: Analysis, end: int, word: int) -> bool:
     word_end = spans[word][1]
     if end < word_end:  # title glued to the name: 김상민기자
         return text[end:word_end] in REPORTER_TITLES
-    following = [text[s:e] for s, e in spans[word + 1 : word + 3]]
-    return any(w in REPORTER_TITLES for w in following[:1]) or (
-        len(following) == 2 and following[1] in REPORTER_TITLES
-    )
+    # the reporter title may come after the desk ("곽경민 한경닷컴 연예 이슈팀 기자")
+    for s, e in spans[word + 1 : word + 1 + BYLINE_DESK_WORDS]:
+        if text[s:e] in REPORTER_TITLES:
+            return True
+        if not HANGUL_WORD.match(text[s:e]):
+            return False
+    return False
 
 
 def byline_words(analysis: Analysis) -> set[int]:
@@ -293,6 +305,26 @@ def name_shaped(analysis: Analysis, start: int, word_end: int):
     return None
 
 
+@functools.lru_cache(maxsize=1)
+def place_suffixes() -> frozenset:
+    return frozenset(words("korean_place_suffixes.txt"))
+
+
+def analysed_name(analysis: Analysis, start: int, end: int, word_end: int) -> bool:
+    """Without a title: a surname + two syllables that the analyser reads as one proper noun,
+    followed by particles only, and not ending like a place or institution (강남구, 서울대)."""
+    first = analysis.starts.get(start)
+    return (
+        first is not None
+        and first[1] == end
+        and first[3] == "NNP"
+        and end - start == 3
+        and analysis.text[start] in ordered_surnames()[:COMMON_SURNAMES]
+        and analysis.text[end - 1] not in place_suffixes()
+        and tail(analysis, end, word_end) == ""
+    )
+
+
 def person_mentions(analysis: Analysis, taken: set, byline: set[int]):
     """Unknown Korean persons: a name-shaped word with a title after it, or after an
     occupation ("배우 김수현과"), or continuing such a list ("배우 이민호 김수현 지창욱")."""
@@ -312,7 +344,7 @@ def person_mentions(analysis: Analysis, taken: set, byline: set[int]):
             continue
         title = title or (titled_after(analysis, i) if end == word_end else "")
         after_role = previous in roles() or listing
-        if not (title or after_role):
+        if not (title or after_role or analysed_name(analysis, start, end, word_end)):
             listing = False
             continue
         if (end - start) == 2 and not (title or previous in roles()):
