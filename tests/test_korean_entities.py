@@ -99,6 +99,16 @@ class HomonymTests(SimpleTestCase):
         self.assertNotIn("KP", codes(extract("", body)))
 
 
+class IranHomonymTests(SimpleTestCase):
+    def test_iran_in_middle_east_news_is_the_country(self):
+        body = "이란 정부는 테헤란에서 핵협상 재개를 요구했다."
+        self.assertIn("IR", codes(extract("", body)))
+
+    def test_a_quotative_iran_after_stripped_punctuation_is_no_country(self):
+        body = "두 배우는 프로케미꾼 이란 수식어를 얻었다."
+        self.assertNotIn("IR", codes(extract("", body)))
+
+
 class UnknownKoreanPersonTests(SimpleTestCase):
     def test_a_name_followed_by_a_title_is_a_person_without_the_title(self):
         actors = extract("", "이날 재판에서 이흥주 판사는 벌금형을 선고했다.")
