@@ -15,6 +15,7 @@ Analysis runs only on text that contains Hangul; the analyser is created once pe
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -123,14 +124,22 @@ class Analysis:
             out.setdefault(m[0], m)
         return out
 
+    @functools.cached_property
+    def _morpheme_starts(self) -> list[int]:
+        return [m[0] for m in self.morphemes]
+
+    @functools.cached_property
+    def _word_starts(self) -> list[int]:
+        return [s for s, _ in self.words]
+
     def morphemes_in(self, start: int, end: int) -> list[tuple]:
-        return [m for m in self.morphemes if start <= m[0] < end]
+        """The morphemes that start inside ``start:end`` (binary search: texts run long)."""
+        keys = self._morpheme_starts
+        return self.morphemes[bisect.bisect_left(keys, start) : bisect.bisect_left(keys, end)]
 
     def word_index(self, position: int) -> int:
-        for i, (s, e) in enumerate(self.words):
-            if s <= position < e:
-                return i
-        return -1
+        i = bisect.bisect_right(self._word_starts, position) - 1
+        return i if i >= 0 and position < self.words[i][1] else -1
 
 
 def analyse(text: str) -> Analysis:
