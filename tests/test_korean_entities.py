@@ -41,6 +41,12 @@ class KnownHangulNameTests(SimpleTestCase):
         self.assertIn("김일성", spans)
         self.assertNotIn("김일성주석", spans)
 
+    def test_a_pejorative_in_a_title_s_place_is_stripped_too(self):
+        body = "박근혜역도는 미제의 침략전쟁책동에 가담하였다."
+        actors = extract("", body)
+        self.assertIn("Park Geun-hye", names(actors, PERSON))
+        self.assertIn("US", codes(actors))
+
     def test_an_agency_with_a_subject_particle_is_the_organization(self):
         body = "조선중앙통신이 20일 보도하였다."
         actors = extract("", body)
@@ -89,6 +95,10 @@ class HomonymTests(SimpleTestCase):
         ):
             with self.subTest(body=body):
                 self.assertNotIn("Cho Kuk", names(extract("", body), PERSON))
+
+    def test_us_imperialists_need_north_korean_context(self):
+        self.assertIn("US", codes(extract("", "미제의 침략책동을 규탄한다.")))
+        self.assertNotIn("US", codes(extract("", "이 화장품은 미제 제품이다.")))
 
     def test_joseon_in_a_north_korean_text_is_the_dprk(self):
         body = "조선인민들은 김정은동지의 령도를 받들어 조선의 존엄을 지킨다."
