@@ -147,7 +147,11 @@ SEGMENTS = SegmentCache()
 
 def leaf_readers(reader):
     """(segment reader, docnum offset) pairs of a searcher's reader (none for an empty index)."""
-    pairs = [(reader, 0)] if reader.is_atomic() else zip(reader.readers, reader.doc_offsets)
+    pairs = (
+        [(reader, 0)]
+        if reader.is_atomic()
+        else zip(reader.readers, reader.doc_offsets, strict=True)
+    )
     return [(r, offset) for r, offset in pairs if r.segment() is not None]
 
 
