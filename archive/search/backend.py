@@ -182,7 +182,7 @@ class PeninsulaWhooshBackend(WhooshSearchBackend):
         chosen[docnums] = True
         response = SearchResponse(
             count=len(docnums),
-            ids=self.page_ids(searcher, self.ordered(columns, docnums, scores, request), request),
+            ids=self.page_ids(columns, self.ordered(columns, docnums, scores, request), request),
             facets=columns.facet_counts(chosen),
             terms=query_terms(text_query),
         )
@@ -230,10 +230,9 @@ class PeninsulaWhooshBackend(WhooshSearchBackend):
         return docnums[np.lexsort((docnums, -scores))]
 
     @staticmethod
-    def page_ids(searcher, ordered: np.ndarray, request: SearchRequest) -> list[int]:
+    def page_ids(columns, ordered: np.ndarray, request: SearchRequest) -> list[int]:
         offset = (request.page - 1) * request.per_page
-        shown = ordered[offset : offset + request.per_page]
-        return [int(searcher.stored_fields(int(docnum))[DJANGO_ID]) for docnum in shown]
+        return columns.django_id[ordered[offset : offset + request.per_page]].tolist()
 
     def useful_suggestion(self, searcher, request: SearchRequest) -> str:
         """A respelling of the query that finds something under the same filters, or ""."""
