@@ -1,6 +1,8 @@
 """Filters, facet counts and date order from per-segment columns, and the undated-last order."""
 
+import tempfile
 from datetime import date, datetime
+from pathlib import Path
 from unittest.mock import patch
 
 from django.test import SimpleTestCase
@@ -10,7 +12,7 @@ from whoosh.filedb.filestore import RamStorage
 from whoosh.writing import NO_MERGE
 
 from archive.search import backend as search_backend
-from archive.search.columns import UNDATED, generation
+from archive.search.columns import UNDATED, generation, load_columns
 from tests.base import IndexedTestCase, actor, document, utc
 
 FACET_SCHEMA = Schema(
@@ -69,6 +71,19 @@ class SegmentColumnTests(SimpleTestCase):
         self.assertIs(after.parts[0][1], before.parts[0][1])
         self.assertEqual(len(after.parts), 2)
         self.assertEqual(after.facet_counts(after.live)["countries"], {"KP": 2, "US": 1, "KR": 1})
+
+    def test_saved_columns_read_back_the_same(self):
+        with tempfile.TemporaryDirectory() as var, self.index.searcher() as searcher:
+            index_dir = f"{var}/whoosh"
+            columns = generation(searcher.reader(), index_dir)
+            key = searcher.reader().segment().segment_id()
+            built, saved = columns.parts[0][1], load_columns(Path(f"{index_dir}-columns"), key)
+        self.assertEqual(saved.django_id.tolist(), built.django_id.tolist())
+        self.assertEqual(saved.day.tolist(), built.day.tolist())
+        for name, pairs in built.facets.items():
+            with self.subTest(field=name):
+                self.assertEqual(saved.facets[name].spans, pairs.spans)
+                self.assertEqual(saved.facets[name].docs.tolist(), pairs.docs.tolist())
 
     def test_deleted_documents_leave_the_live_mask_and_the_counts(self):
         writer = self.index.writer()

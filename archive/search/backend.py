@@ -171,7 +171,7 @@ class PeninsulaWhooshBackend(WhooshSearchBackend):
         if text_query is NullQuery:
             # Nothing searchable in the words typed (only stop words or punctuation).
             return SearchResponse(0, [], {f: Counter() for f in FACET_FIELDS}, set())
-        columns = generation(searcher.reader())
+        columns = generation(searcher.reader(), self.path)
         allowed = self.filter_mask(columns, request)
         ranked = request.sort == "relevance" and bool(request.q.strip())
         if isinstance(text_query, Every):

@@ -15,10 +15,13 @@ it shares with the previous one and reads only its new segments.
 
 from __future__ import annotations
 
+import os
+import tempfile
 import threading
 from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 import numpy as np
 
@@ -138,7 +141,11 @@ def facet_pairs(field_name: str, docnums: list[int], texts: list[str]) -> FacetP
     ids = np.array(
         [known.get(v) or VALUES.id(field_name, v) for vs in values for v in vs], dtype=np.int64
     )
-    # grouped by value, docnums ascending, a value repeated in one document counted once
+    return grouped(docs, ids)
+
+
+def grouped(docs: np.ndarray, ids: np.ndarray) -> FacetPairs:
+    """Pairs grouped by value, docnums ascending, a value repeated in a document once."""
     stride = int(docs.max()) + 1 if len(docs) else 1
     keys = np.unique(ids * stride + docs)
     ids, docs = keys // stride, keys % stride
@@ -154,11 +161,18 @@ class SegmentCache:
         self._columns: dict[str, SegmentColumns] = {}
         self._lock = threading.Lock()
 
-    def get(self, reader) -> SegmentColumns:
+    def get(self, reader, saved: Path | None = None) -> SegmentColumns:
+        """The segment's columns: from memory, else from ``saved`` (a directory where any
+        worker that read them left them), else read from the segment (and left there)."""
         key = reader.segment().segment_id()
         found = self._columns.get(key)
         if found is None:
-            found = segment_columns(reader)  # outside the lock: other segments stay available
+            # outside the lock: other segments stay available meanwhile
+            found = load_columns(saved, key) if saved else None
+            if found is None:
+                found = segment_columns(reader)
+                if saved:
+                    save_columns(saved, key, found)
             with self._lock:
                 found = self._columns.setdefault(key, found)
         return found
@@ -171,6 +185,50 @@ class SegmentCache:
 
 
 SEGMENTS = SegmentCache()
+
+
+def save_columns(directory: Path, key: str, columns: SegmentColumns) -> None:
+    """Leave a segment's columns on disk for other workers and restarts (segments never
+    change, so a file named by the segment id never goes stale). Atomic: write, then rename."""
+    arrays = {"stamp": columns.stamp, "day": columns.day, "django_id": columns.django_id}
+    for name, pairs in columns.facets.items():
+        names, local = np.unique(pairs.ids, return_inverse=True)
+        arrays[f"{name}.docs"] = pairs.docs
+        arrays[f"{name}.local"] = local.astype(np.int64)
+        arrays[f"{name}.names"] = np.array([VALUES.name(name, int(i)) for i in names], dtype=str)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=directory, suffix=".tmp", delete=False) as out:
+            np.savez(out, **arrays)
+        os.replace(out.name, directory / f"{key}.npz")
+    except OSError:
+        pass  # a read-only or full disk only costs the next worker the same reading
+
+
+def load_columns(directory: Path, key: str) -> SegmentColumns | None:
+    try:
+        with np.load(directory / f"{key}.npz") as saved:
+            facets = {}
+            for name in FACET_FIELDS:
+                ids = np.array([VALUES.id(name, v) for v in saved[f"{name}.names"].tolist()])
+                ids = ids.astype(np.int64)[saved[f"{name}.local"]]
+                facets[name] = grouped(saved[f"{name}.docs"], ids)
+            return SegmentColumns(
+                len(saved["day"]), saved["stamp"], saved["day"], saved["django_id"], facets
+            )
+    except (OSError, KeyError, ValueError):
+        return None
+
+
+def prune_saved(directory: Path, index_dir: Path, keep) -> None:
+    """Remove saved columns of segments that are no longer in the index directory."""
+    try:
+        present = {path.name for path in index_dir.iterdir()}
+        for path in directory.glob("*.npz"):
+            if path.stem not in keep and not any(n.startswith(path.stem) for n in present):
+                path.unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 def leaf_readers(reader):
@@ -272,15 +330,17 @@ def generation_key(reader) -> tuple:
     )
 
 
-def generation(reader) -> Generation:
-    """The columns of the generation ``reader`` reads, built from cached segments."""
+def generation(reader, index_dir: str | None = None) -> Generation:
+    """The columns of the generation ``reader`` reads, built from cached segments; with
+    ``index_dir``, segment columns are also saved beside it (``<index_dir>-columns``)."""
     key = generation_key(reader)
     found = _generations.get(key)
     if found is not None:
         return found
+    saved = Path(f"{index_dir}-columns") if index_dir else None
     parts, live = [], []
     for segment_reader, offset in leaf_readers(reader):
-        parts.append((offset, SEGMENTS.get(segment_reader)))
+        parts.append((offset, SEGMENTS.get(segment_reader, saved)))
         alive = np.ones(segment_reader.doc_count_all(), dtype=bool)
         if segment_reader.has_deletions():
             alive[list(segment_reader.deleted_docs_set)] = False
@@ -297,7 +357,10 @@ def generation(reader) -> Generation:
         found = _generations.setdefault(key, found)
         for old in [k for k in _generations if k != key][:-1]:
             del _generations[old]  # keep the previous generation for threads still on it
-        SEGMENTS.keep_only({seg for k in _generations for seg, _ in k})
+        kept = {seg for k in _generations for seg, _ in k}
+        SEGMENTS.keep_only(kept)
+    if saved:
+        prune_saved(saved, Path(index_dir), kept)
     return found
 
 
