@@ -5,6 +5,7 @@ from datetime import date, datetime
 from pathlib import Path
 from unittest.mock import patch
 
+import numpy as np
 from django.test import SimpleTestCase
 from django.urls import reverse
 from whoosh.fields import DATETIME, ID, KEYWORD, Schema
@@ -61,6 +62,11 @@ class SegmentColumnTests(SimpleTestCase):
         self.assertEqual(counts["countries"], {"KP": 1, "US": 1, "KR": 1})
         self.assertEqual(counts["source"], {"kcna": 1, "yonhap": 1})
         self.assertEqual(counts["month"], {"2024-07": 1})
+
+    def test_values_tied_in_count_come_in_value_order(self):
+        with self.index.searcher() as searcher:
+            counts = generation(searcher.reader()).facet_counts(np.ones(2, dtype=bool))
+        self.assertEqual([v for v, _ in counts["countries"].most_common(2)], ["KP", "KR"])
 
     def test_a_new_generation_reads_only_its_new_segments(self):
         with self.index.searcher() as searcher:

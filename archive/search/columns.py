@@ -290,9 +290,12 @@ class Generation:
                 chosen = pairs.ids[mask[offset + pairs.docs]]
                 found = np.bincount(chosen, minlength=len(total))
                 total[: len(found)] += found[: len(total)]
-            counts[name] = Counter(
-                {VALUES.name(name, int(i)): int(total[i]) for i in np.flatnonzero(total)}
+            # in value order, so that values tied at a panel's cut are chosen by value, the
+            # same in every worker (Counter.most_common keeps insertion order among ties)
+            found = sorted(
+                (VALUES.name(name, int(i)), int(total[i])) for i in np.flatnonzero(total)
             )
+            counts[name] = Counter(dict(found))
         return counts
 
     def by_date(self, docnums: np.ndarray, newest: bool) -> np.ndarray:
