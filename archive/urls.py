@@ -6,6 +6,7 @@ from archive import views
 archive_patterns = [
     path("", views.home, name="home"),
     path("search/", views.search, name="search"),
+    path("search/facet/<slug:name>/", views.facet_values, name="facet"),
     path("api/search/", views.api_search, name="api-search"),
     path("articles/<int:pk>/", views.article_detail, name="article"),
     path("articles/<int:pk>/source/", views.capture_list, name="captures"),

@@ -31,7 +31,7 @@ from whoosh import qparser
 from whoosh.fields import DATETIME, KEYWORD, TEXT, Schema
 from whoosh.fields import ID as WHOOSH_ID
 from whoosh.matching import IntersectionMatcher, ListMatcher
-from whoosh.query import And, DateRange, Every, NullQuery, Phrase, Term
+from whoosh.query import And, DateRange, Every, NullQuery, Or, Phrase, Term
 from whoosh.writing import CLEAR
 
 from archive.search.analysis import TOKEN_RE, peninsula_analyzer
@@ -192,11 +192,16 @@ class PeninsulaWhooshBackend(WhooshSearchBackend):
 
     @staticmethod
     def filter_mask(columns, request: SearchRequest) -> np.ndarray:
-        """Live documents that hold every selected facet value and fall in the date range."""
+        """Live documents that hold the selected facet values (every one, or any one where the
+        request's mode says "any") and fall in the date range."""
         mask = columns.live.copy()
         for field_name, values in request.filters.items():
-            for value in values:
-                mask &= columns.value_mask(field_name, value)
+            masks = [columns.value_mask(field_name, value) for value in values]
+            if request.mode(field_name) == "any" and masks:
+                mask &= np.logical_or.reduce(masks)  # "any of" (issue 14)
+                continue
+            for value_mask in masks:
+                mask &= value_mask
         if request.date_from or request.date_to:
             mask &= columns.day_mask(request.date_from, request.date_to)
         return mask
@@ -274,6 +279,10 @@ class PeninsulaWhooshBackend(WhooshSearchBackend):
     @staticmethod
     def filter_queries(request: SearchRequest):
         for field_name, values in request.filters.items():
+            # "any of" (issue 14): one Or per facet; "all of" (the default): a Term per value.
+            if request.mode(field_name) == "any" and len(values) > 1:
+                yield Or([Term(field_name, value) for value in values])
+                continue
             for value in values:
                 yield Term(field_name, value)
         if request.date_from or request.date_to:
