@@ -121,7 +121,7 @@ class DamagedIndexTests(ErrorWorld):
     @staticmethod
     def reopen():
         """Forget the process's searcher, as a newly started worker would have none."""
-        search_backend._searchers.clear()
+        search_backend.forget_searchers()
 
     def assert_needs_repair(self):
         html = self.page({"q": "missile"}, status=503)
@@ -187,14 +187,14 @@ class SyncCheckTests(ErrorWorld):
         backup = INDEX_DIR.with_name("whoosh-backup")
         INDEX_DIR.rename(backup)
         INDEX_DIR.write_text("not a directory")
-        search_backend._searchers.clear()
+        search_backend.forget_searchers()
         try:
             with self.assertRaisesMessage(Exception, "run `python manage.py sync_index --rebuild`"):
                 self.check()
         finally:
             INDEX_DIR.unlink()
             backup.rename(INDEX_DIR)
-            search_backend._searchers.clear()
+            search_backend.forget_searchers()
 
 
 class JsonErrorTests(ErrorWorld):

@@ -3,10 +3,12 @@
 What it changes from the stock backend (see STACK_NOTES.md):
 - facet fields are untokenised ``KEYWORD``/``ID`` fields holding ids, slugs and codes, never
   analysed text, and lists are space-separated (a comma in a name cannot split a value);
-- filters are Whoosh query objects (``Term``/``And``/``DateRange``), never re-parsed strings;
-- one long-lived searcher per process, refreshed only when the index changed;
-- count, page and facet counts come from one search; facet counts are read from a
-  per-searcher document→values map built once, not recomputed by Whoosh on every query;
+- filters, facet counts and date sorting come from per-segment numpy columns
+  (``columns.py``), combined as boolean masks with the text query's hits: no range query
+  expands into terms, and browse and filter-only pages never read the text postings;
+- one long-lived searcher per thread (Whoosh's are not thread-safe), refreshed only when the
+  index changed; the columns are shared by the process and rebuilt only for new segments;
+- count, page and facet counts come from one pass over the text query's matches;
 - no per-request model narrow, no spelling work unless a search found nothing;
 - datetimes are converted to UTC before Whoosh drops their zone (``whoosh_value``);
 - writes only through ``update``/``remove`` from management commands (one writer).
@@ -15,11 +17,12 @@ What it changes from the stock backend (see STACK_NOTES.md):
 from __future__ import annotations
 
 import threading
-from collections import Counter, defaultdict
+from collections import Counter
 from datetime import UTC, datetime, time, timedelta
 from itertools import islice
 from time import monotonic
 
+import numpy as np
 from django.utils.encoding import force_str
 from haystack.backends import BaseEngine
 from haystack.backends.whoosh_backend import WhooshSearchBackend, WhooshSearchQuery
@@ -28,16 +31,27 @@ from haystack.exceptions import SkipDocument
 from haystack.utils import get_identifier
 from whoosh.fields import DATETIME, KEYWORD, TEXT, Schema
 from whoosh.fields import ID as WHOOSH_ID
-from whoosh.query import And, DateRange, Every, NullQuery, Or, Term
+from whoosh.matching import IntersectionMatcher, ListMatcher
+from whoosh.query import And, DateRange, Every, NullQuery, Or, Phrase, Term
 from whoosh.writing import CLEAR
 
 from archive.search.analysis import peninsula_analyzer
+from archive.search.columns import generation
 from archive.search.query import clean_user_query, parse_user_query, query_terms, query_words
 from archive.search.request import SearchRequest, SearchResponse
 from archive.search.vocabulary import FACET_FIELDS, MULTI_FACETS, SINGLE_FACETS
 
-_searchers: dict[str, object] = {}
-_searcher_lock = threading.Lock()
+_local = threading.local()
+
+
+def forget_searchers() -> None:
+    """Drop this thread's searchers: the next search opens the index afresh (as a newly
+    started worker would)."""
+    for searcher in _local.__dict__.pop("searchers", {}).values():
+        try:
+            searcher.close()
+        except Exception:  # a damaged index may fail to close; it is forgotten all the same
+            pass
 
 
 def to_utc_naive(value: datetime) -> datetime:
@@ -140,45 +154,105 @@ class PeninsulaWhooshBackend(WhooshSearchBackend):
     # -- reading ------------------------------------------------------------------------
 
     def searcher(self):
-        """The process's long-lived searcher, refreshed only when the index changed."""
+        """This thread's long-lived searcher, refreshed only when the index changed.
+
+        Whoosh searchers and readers are not thread-safe (they share file positions), so
+        each thread of a worker has its own over the same generation; the columns read from
+        its segments are shared by the whole process (``columns.py``).
+        """
         if not self.setup_complete:
             self.setup()
-        with _searcher_lock:
-            searcher = _searchers.get(self.path)
-            if searcher is None or not searcher.up_to_date():
-                # A fresh searcher, not Searcher.refresh(): its segment reuse kept documents
-                # of segments removed by a clearing commit.
-                if searcher is not None:
-                    # Forgotten first: if reopening fails (a damaged index), the next
-                    # request tries again instead of finding a closed searcher.
-                    del _searchers[self.path]
-                    searcher.close()
-                self.index = self.index.refresh()
-                searcher = _searchers[self.path] = self.index.searcher()
-            return searcher
+        searchers = _local.__dict__.setdefault("searchers", {})
+        searcher = searchers.get(self.path)
+        if searcher is None or not searcher.up_to_date():
+            # A fresh searcher, not Searcher.refresh(): its segment reuse kept documents
+            # of segments removed by a clearing commit.
+            if searcher is not None:
+                # Forgotten first: if reopening fails (a damaged index), the next
+                # request tries again instead of finding a closed searcher.
+                del searchers[self.path]
+                searcher.close()
+            searcher = searchers[self.path] = self.index.refresh().searcher()
+        return searcher
 
     def execute(self, request: SearchRequest) -> SearchResponse:
-        """Run one faceted search: count, one page of ids and facet counts together."""
+        """Run one faceted search: count, one page of ids and facet counts together.
+
+        Filters, facet counts and date order come from the generation's columns; the text
+        query (if any) is matched once, and its hits are masked by the filters.
+        """
         searcher = self.searcher()
-        text_query = self.parse_user_query(request.q)
-        query = self.combine(text_query, list(self.filter_queries(request)))
-        if query is NullQuery:
+        text_query = self.parse_user_query(request.q).normalize()
+        if text_query is NullQuery:
             # Nothing searchable in the words typed (only stop words or punctuation).
             return SearchResponse(0, [], {f: Counter() for f in FACET_FIELDS}, set())
-        limit = request.page * request.per_page
-        results = searcher.search(query, limit=limit, **self.sort_options(request))
-        offset = (request.page - 1) * request.per_page
-        ids = [int(hit[DJANGO_ID]) for hit in results[offset:limit]]
-        docs = results.docs()
+        columns = generation(searcher.reader(), self.path)
+        allowed = self.filter_mask(columns, request)
+        ranked = request.sort == "relevance" and bool(request.q.strip())
+        if isinstance(text_query, Every):
+            docnums, scores = np.flatnonzero(allowed), None
+        else:
+            docnums, scores = self.text_hits(searcher, columns, text_query, allowed, ranked)
+        chosen = np.zeros(columns.size, dtype=bool)
+        chosen[docnums] = True
         response = SearchResponse(
-            count=len(docs),
-            ids=ids,
-            facets=self.facet_counts(searcher, docs),
+            count=len(docnums),
+            ids=self.page_ids(columns, self.ordered(columns, docnums, scores, request), request),
+            facets=columns.facet_counts(chosen),
             terms=query_terms(text_query),
         )
-        if not docs and request.q.strip():
+        if not len(docnums) and request.q.strip():
             response.suggestion = self.useful_suggestion(searcher, request)
         return response
+
+    @staticmethod
+    def filter_mask(columns, request: SearchRequest) -> np.ndarray:
+        """Live documents that hold the selected facet values (every one, or any one where the
+        request's mode says "any") and fall in the date range."""
+        mask = columns.live.copy()
+        for field_name, values in request.filters.items():
+            masks = [columns.value_mask(field_name, value) for value in values]
+            if request.mode(field_name) == "any" and masks:
+                mask &= np.logical_or.reduce(masks)  # "any of" (issue 14)
+                continue
+            for value_mask in masks:
+                mask &= value_mask
+        if request.date_from or request.date_to:
+            mask &= columns.day_mask(request.date_from, request.date_to)
+        return mask
+
+    def text_hits(self, searcher, columns, query, allowed, ranked: bool):
+        """Docnums (ascending) matching ``query`` among ``allowed``, with scores if ``ranked``.
+
+        The whole hit set of a query is cached per generation (keyed by the normalised
+        query); a query with a phrase under filters is matched only on allowed documents,
+        so positions are checked on few candidates.
+        """
+        restricted = has_phrase(query) and not allowed.all()
+        key = (repr(query), allowed.tobytes() if restricted else None)
+        found = columns.cached_hits(key)
+        if found is None or (ranked and found[1] is None):
+            found = match(searcher, query, allowed if restricted else None, ranked)
+            columns.cache_hits(key, found)
+        docnums, scores = found
+        keep = allowed[docnums]
+        return docnums[keep], (scores[keep] if ranked else None)
+
+    @staticmethod
+    def ordered(columns, docnums, scores, request: SearchRequest) -> np.ndarray:
+        """Hits in page order: by score (ties by docnum, as Whoosh) or by date."""
+        if request.sort == "newest" or (request.sort == "relevance" and not request.q.strip()):
+            return columns.by_date(docnums, newest=True)
+        if request.sort == "oldest":
+            return columns.by_date(docnums, newest=False)
+        if scores is None:
+            return docnums
+        return docnums[np.lexsort((docnums, -scores))]
+
+    @staticmethod
+    def page_ids(columns, ordered: np.ndarray, request: SearchRequest) -> list[int]:
+        offset = (request.page - 1) * request.per_page
+        return columns.django_id[ordered[offset : offset + request.per_page]].tolist()
 
     def useful_suggestion(self, searcher, request: SearchRequest) -> str:
         """A respelling of the query that finds something under the same filters, or ""."""
@@ -216,40 +290,6 @@ class PeninsulaWhooshBackend(WhooshSearchBackend):
                 else None
             )
             yield DateRange("published", start, end)
-
-    @staticmethod
-    def sort_options(request: SearchRequest) -> dict:
-        if request.sort == "newest" or (request.sort == "relevance" and not request.q.strip()):
-            return {"sortedby": "published", "reverse": True}
-        if request.sort == "oldest":
-            return {"sortedby": "published"}
-        return {}
-
-    def facet_counts(self, searcher, docs) -> dict[str, Counter]:
-        forward = self.forward_map(searcher)
-        counts = {name: Counter() for name in FACET_FIELDS}
-        for docnum in docs:
-            for name, values in forward.get(docnum, ()):
-                counts[name].update(values)
-        return counts
-
-    @staticmethod
-    def forward_map(searcher) -> dict[int, list]:
-        """docnum → [(field, values)], built once per searcher from the facet postings."""
-        cached = getattr(searcher, "_peninsula_forward", None)
-        if cached is not None:
-            return cached
-        by_doc: dict[int, dict[str, list]] = defaultdict(lambda: defaultdict(list))
-        reader = searcher.reader()
-        for name in FACET_FIELDS:
-            if name not in reader.schema:
-                continue
-            for term in reader.field_terms(name):
-                for docnum in reader.postings(name, term).all_ids():
-                    by_doc[docnum][name].append(term)
-        forward = {docnum: list(fields.items()) for docnum, fields in by_doc.items()}
-        searcher._peninsula_forward = forward
-        return forward
 
     def suggest(self, searcher, q: str) -> str:
         """A respelling of the query, word by word, from the words of the index.
@@ -311,6 +351,45 @@ def edit_distance(a: str, b: str) -> int:
             row.append(cost)
         rows.append(row)
     return rows[-1][-1]
+
+
+def has_phrase(query) -> bool:
+    return any(isinstance(leaf, Phrase) for leaf in query.leaves())
+
+
+def match(searcher, query, allowed, ranked: bool):
+    """One pass of ``query`` over every segment: (docnums, scores or None).
+
+    Scores are Whoosh's own (the same matcher and weighting its collector uses); with
+    ``allowed``, the matcher is intersected with the allowed docnums of each segment.
+    """
+    context = searcher.context() if ranked else searcher.context(weighting=None)
+    docnums, scores = [], []
+    for sub, offset in searcher.leaf_searchers():
+        matcher = query.matcher(sub, context)
+        if allowed is not None:
+            local = np.flatnonzero(allowed[offset : offset + sub.doc_count_all()])
+            matcher = Restricted(matcher, ListMatcher(local.tolist()))
+        if ranked:
+            matcher = matcher.replace(0)
+            while matcher.is_active():
+                docnums.append(offset + matcher.id())
+                scores.append(matcher.score())
+                matcher.next()
+        else:
+            docnums.extend(offset + d for d in matcher.all_ids())
+    found = np.array(docnums, dtype=np.int64)
+    return found, (np.array(scores, dtype=np.float64) if ranked else None)
+
+
+class Restricted(IntersectionMatcher):
+    """The documents of ``a`` that are also in ``b``, scored by ``a`` alone."""
+
+    def score(self):
+        return self.a.score()
+
+    def replace(self, minquality=0):
+        return self
 
 
 class PeninsulaWhooshEngine(BaseEngine):

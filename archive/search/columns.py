@@ -1,0 +1,371 @@
+"""Per-segment columns: filters, facet counts and date sorting without touching text postings.
+
+A Whoosh segment never changes once written (only its deleted set grows), so the values a
+page filters, counts and sorts on are read from each segment once, into numpy arrays, and
+cached per process by segment id. A new index generation reuses the columns of the segments
+it shares with the previous one and reads only its new segments.
+
+- ``stamp``: the ``published`` column as Whoosh sorts it (microseconds since year 1, naive
+  UTC); ``day``: its day number, ``UNDATED`` for articles without a date;
+- ``django_id``: the article id of each docnum (no stored-field read per shown hit);
+- for every facet field (see ``vocabulary.py``): the (docnum, value id) pairs of the stored
+  values, the very values the field's terms were indexed from; value ids are process-wide
+  (``VALUES``), so counts of several segments add up.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import threading
+from collections import Counter, OrderedDict
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+
+from archive.search.vocabulary import FACET_FIELDS, MULTI_FACETS
+
+DATE_FIELD = "published"
+DJANGO_ID = "django_id"  # haystack.constants.DJANGO_ID
+USECS_PER_DAY = 86_400_000_000
+UNDATED = np.iinfo(np.int32).max
+HIT_CACHE_SIZE = 64
+
+
+class Values:
+    """Facet values ↔ small integer ids, one numbering per field for the whole process."""
+
+    def __init__(self):
+        self._ids: dict[str, dict[str, int]] = {name: {} for name in FACET_FIELDS}
+        self._names: dict[str, list[str]] = {name: [] for name in FACET_FIELDS}
+        self._lock = threading.Lock()
+
+    def id(self, field_name: str, value: str) -> int:
+        found = self._ids[field_name].get(value)
+        if found is None:
+            with self._lock:
+                names = self._names[field_name]
+                found = self._ids[field_name].setdefault(value, len(names))
+                if found == len(names):
+                    names.append(value)
+        return found
+
+    def ids(self, field_name: str) -> dict[str, int]:
+        """The field's value → id map as it stands (read-only; ``id`` adds values)."""
+        return self._ids[field_name]
+
+    def lookup(self, field_name: str, value: str) -> int | None:
+        return self._ids.get(field_name, {}).get(value)
+
+    def name(self, field_name: str, value_id: int) -> str:
+        return self._names[field_name][value_id]
+
+    def count(self, field_name: str) -> int:
+        return len(self._names[field_name])
+
+
+VALUES = Values()
+
+
+def day_number(day: date) -> int:
+    """The day number of a date in the ``day`` column (days since 0001-01-01)."""
+    return day.toordinal() - 1
+
+
+@dataclass
+class FacetPairs:
+    """One facet field of one segment: ``docs[i]`` holds value ``ids[i]``; ``spans`` maps a
+    value id to its slice of ``docs`` (postings are read value by value)."""
+
+    docs: np.ndarray
+    ids: np.ndarray
+    spans: dict[int, tuple[int, int]]
+
+
+@dataclass
+class SegmentColumns:
+    size: int
+    stamp: np.ndarray
+    day: np.ndarray
+    django_id: np.ndarray
+    facets: dict[str, FacetPairs]
+
+
+def segment_columns(reader) -> SegmentColumns:
+    """Read the columns of one segment reader (done once per segment and process)."""
+    size = reader.doc_count_all()
+    stamp = date_column(reader, size)
+    dated = stamp != np.iinfo(np.uint64).max
+    day = np.full(size, UNDATED, dtype=np.int32)
+    day[dated] = (stamp[dated] // USECS_PER_DAY).astype(np.int32)
+    stamp = np.where(dated, stamp, 0).astype(np.int64)
+    django_id, facets = stored_columns(reader, size)
+    return SegmentColumns(size, stamp, day, django_id, facets)
+
+
+def date_column(reader, size: int) -> np.ndarray:
+    """The raw ``published`` sort values; undated documents hold Whoosh's default (2^64-1)."""
+    if DATE_FIELD not in reader.schema:
+        return np.full(size, np.iinfo(np.uint64).max, dtype=np.uint64)
+    column = reader.column_reader(DATE_FIELD, translate=False)
+    return np.fromiter(column, dtype=np.uint64, count=size)
+
+
+def stored_columns(reader, size: int) -> tuple[np.ndarray, dict[str, FacetPairs]]:
+    """Article ids and facet (docnum, value) pairs from the stored fields, one pass over the
+    segment's live documents (far cheaper than one postings read per facet value).
+
+    The stored values are the indexed ones: a multi-valued facet field is indexed by
+    splitting its stored text on spaces, a single-valued one as the whole text."""
+    django_id = np.full(size, -1, dtype=np.int64)
+    texts: dict[str, list] = {name: [] for name in FACET_FIELDS}
+    docnums = []
+    for docnum, stored in reader.iter_docs():
+        docnums.append(docnum)
+        django_id[docnum] = int(stored.get(DJANGO_ID) or -1)
+        for name, column in texts.items():
+            column.append(stored.get(name) or "")
+    return django_id, {name: facet_pairs(name, docnums, texts[name]) for name in FACET_FIELDS}
+
+
+def facet_pairs(field_name: str, docnums: list[int], texts: list[str]) -> FacetPairs:
+    """The (docnum, value id) pairs of one field, grouped by value, docnums ascending."""
+    if field_name in MULTI_FACETS:
+        values = [text.split() for text in texts]
+    else:
+        values = [[text] if text else [] for text in texts]
+    docs = np.repeat(np.array(docnums, dtype=np.int64), [len(v) for v in values])
+    known = VALUES.ids(field_name)
+    ids = np.array(
+        [known.get(v) or VALUES.id(field_name, v) for vs in values for v in vs], dtype=np.int64
+    )
+    return grouped(docs, ids)
+
+
+def grouped(docs: np.ndarray, ids: np.ndarray) -> FacetPairs:
+    """Pairs grouped by value, docnums ascending, a value repeated in a document once."""
+    stride = int(docs.max()) + 1 if len(docs) else 1
+    keys = np.unique(ids * stride + docs)
+    ids, docs = keys // stride, keys % stride
+    found, starts, counts = np.unique(ids, return_index=True, return_counts=True)
+    spans = {int(v): (int(s), int(s + n)) for v, s, n in zip(found, starts, counts, strict=True)}
+    return FacetPairs(docs, ids, spans)
+
+
+class SegmentCache:
+    """Columns by segment id, shared by every thread of the process."""
+
+    def __init__(self):
+        self._columns: dict[str, SegmentColumns] = {}
+        self._lock = threading.Lock()
+
+    def get(self, reader, saved: Path | None = None) -> SegmentColumns:
+        """The segment's columns: from memory, else from ``saved`` (a directory where any
+        worker that read them left them), else read from the segment (and left there)."""
+        key = reader.segment().segment_id()
+        found = self._columns.get(key)
+        if found is None:
+            # outside the lock: other segments stay available meanwhile
+            found = load_columns(saved, key) if saved else None
+            if found is None:
+                found = segment_columns(reader)
+                if saved:
+                    save_columns(saved, key, found)
+            with self._lock:
+                found = self._columns.setdefault(key, found)
+        return found
+
+    def keep_only(self, keys) -> None:
+        """Forget segments that no open generation uses any more (merged away)."""
+        with self._lock:
+            for key in set(self._columns) - set(keys):
+                del self._columns[key]
+
+
+SEGMENTS = SegmentCache()
+
+
+def save_columns(directory: Path, key: str, columns: SegmentColumns) -> None:
+    """Leave a segment's columns on disk for other workers and restarts (segments never
+    change, so a file named by the segment id never goes stale). Atomic: write, then rename."""
+    arrays = {"stamp": columns.stamp, "day": columns.day, "django_id": columns.django_id}
+    for name, pairs in columns.facets.items():
+        names, local = np.unique(pairs.ids, return_inverse=True)
+        arrays[f"{name}.docs"] = pairs.docs
+        arrays[f"{name}.local"] = local.astype(np.int64)
+        arrays[f"{name}.names"] = np.array([VALUES.name(name, int(i)) for i in names], dtype=str)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=directory, suffix=".tmp", delete=False) as out:
+            np.savez(out, **arrays)
+        os.replace(out.name, directory / f"{key}.npz")
+    except OSError:
+        pass  # a read-only or full disk only costs the next worker the same reading
+
+
+def load_columns(directory: Path, key: str) -> SegmentColumns | None:
+    try:
+        with np.load(directory / f"{key}.npz") as saved:
+            facets = {}
+            for name in FACET_FIELDS:
+                ids = np.array([VALUES.id(name, v) for v in saved[f"{name}.names"].tolist()])
+                ids = ids.astype(np.int64)[saved[f"{name}.local"]]
+                facets[name] = grouped(saved[f"{name}.docs"], ids)
+            return SegmentColumns(
+                len(saved["day"]), saved["stamp"], saved["day"], saved["django_id"], facets
+            )
+    except (OSError, KeyError, ValueError):
+        return None
+
+
+def prune_saved(directory: Path, index_dir: Path, keep) -> None:
+    """Remove saved columns of segments that are no longer in the index directory."""
+    try:
+        present = {path.name for path in index_dir.iterdir()}
+        for path in directory.glob("*.npz"):
+            if path.stem not in keep and not any(n.startswith(path.stem) for n in present):
+                path.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+def leaf_readers(reader):
+    """(segment reader, docnum offset) pairs of a searcher's reader (none for an empty index)."""
+    pairs = (
+        [(reader, 0)]
+        if reader.is_atomic()
+        else zip(reader.readers, reader.doc_offsets, strict=True)
+    )
+    return [(r, offset) for r, offset in pairs if r.segment() is not None]
+
+
+@dataclass
+class Generation:
+    """The columns of one index generation, indexed by the searcher's global docnums."""
+
+    key: tuple
+    parts: list[tuple[int, SegmentColumns]]
+    live: np.ndarray
+    stamp: np.ndarray
+    day: np.ndarray
+    django_id: np.ndarray
+    hits: OrderedDict = field(default_factory=OrderedDict)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @property
+    def size(self) -> int:
+        return len(self.live)
+
+    def value_mask(self, field_name: str, value: str) -> np.ndarray:
+        """Documents holding ``value`` in ``field_name``."""
+        mask = np.zeros(self.size, dtype=bool)
+        value_id = VALUES.lookup(field_name, value)
+        if value_id is None:
+            return mask
+        for offset, part in self.parts:
+            pairs = part.facets[field_name]
+            span = pairs.spans.get(value_id)
+            if span:
+                mask[offset + pairs.docs[span[0] : span[1]]] = True
+        return mask
+
+    def day_mask(self, first: date | None, last: date | None) -> np.ndarray:
+        """Dated documents published (UTC) from day ``first`` to day ``last`` included."""
+        mask = self.day != UNDATED
+        if first:
+            mask &= self.day >= day_number(first)
+        if last:
+            mask &= self.day <= day_number(last)
+        return mask
+
+    def facet_counts(self, mask: np.ndarray) -> dict[str, Counter]:
+        """For every facet field, how many documents of ``mask`` hold each value."""
+        counts = {}
+        for name in FACET_FIELDS:
+            total = np.zeros(VALUES.count(name), dtype=np.int64)
+            for offset, part in self.parts:
+                pairs = part.facets[name]
+                chosen = pairs.ids[mask[offset + pairs.docs]]
+                found = np.bincount(chosen, minlength=len(total))
+                total[: len(found)] += found[: len(total)]
+            # in value order, so that values tied at a panel's cut are chosen by value, the
+            # same in every worker (Counter.most_common keeps insertion order among ties)
+            found = sorted(
+                (VALUES.name(name, int(i)), int(total[i])) for i in np.flatnonzero(total)
+            )
+            counts[name] = Counter(dict(found))
+        return counts
+
+    def by_date(self, docnums: np.ndarray, newest: bool) -> np.ndarray:
+        """``docnums`` by publication time, undated last in both directions; ties (same
+        instant, or undated) newest: higher docnum first, oldest: lower first (as Whoosh)."""
+        stamp, undated = self.stamp[docnums], self.day[docnums] == UNDATED
+        if newest:
+            order = np.lexsort((-docnums, -stamp, undated))
+        else:
+            order = np.lexsort((docnums, stamp, undated))
+        return docnums[order]
+
+    def cached_hits(self, key):
+        with self.lock:
+            found = self.hits.get(key)
+            if found is not None:
+                self.hits.move_to_end(key)
+            return found
+
+    def cache_hits(self, key, value) -> None:
+        with self.lock:
+            self.hits[key] = value
+            while len(self.hits) > HIT_CACHE_SIZE:
+                self.hits.popitem(last=False)
+
+
+_generations: dict[tuple, Generation] = {}
+_generations_lock = threading.Lock()
+
+
+def generation_key(reader) -> tuple:
+    return tuple(
+        (r.segment().segment_id(), r.doc_count_all() - r.doc_count())
+        for r, _ in leaf_readers(reader)
+    )
+
+
+def generation(reader, index_dir: str | None = None) -> Generation:
+    """The columns of the generation ``reader`` reads, built from cached segments; with
+    ``index_dir``, segment columns are also saved beside it (``<index_dir>-columns``)."""
+    key = generation_key(reader)
+    found = _generations.get(key)
+    if found is not None:
+        return found
+    saved = Path(f"{index_dir}-columns") if index_dir else None
+    parts, live = [], []
+    for segment_reader, offset in leaf_readers(reader):
+        parts.append((offset, SEGMENTS.get(segment_reader, saved)))
+        alive = np.ones(segment_reader.doc_count_all(), dtype=bool)
+        if segment_reader.has_deletions():
+            alive[list(segment_reader.deleted_docs_set)] = False
+        live.append(alive)
+    found = Generation(
+        key=key,
+        parts=parts,
+        live=concat(live, bool),
+        stamp=concat([p.stamp for _, p in parts], np.int64),
+        day=concat([p.day for _, p in parts], np.int32),
+        django_id=concat([p.django_id for _, p in parts], np.int64),
+    )
+    with _generations_lock:
+        found = _generations.setdefault(key, found)
+        for old in [k for k in _generations if k != key][:-1]:
+            del _generations[old]  # keep the previous generation for threads still on it
+        kept = {seg for k in _generations for seg, _ in k}
+        SEGMENTS.keep_only(kept)
+    if saved:
+        prune_saved(saved, Path(index_dir), kept)
+    return found
+
+
+def concat(arrays, dtype) -> np.ndarray:
+    return np.concatenate(arrays) if arrays else np.zeros(0, dtype=dtype)
