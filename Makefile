@@ -7,7 +7,7 @@ PORT   ?= 8000
 WORKERS ?= 2
 CORPUS ?= ../shared/corpus
 
-.PHONY: run setup serve test test-pg lint evaluate bench bench-scale loadtest faults clean
+.PHONY: run setup serve test test-pg e2e lint evaluate bench bench-scale loadtest faults clean
 
 run: setup serve
 
@@ -31,6 +31,11 @@ test: $(VENV)/.installed
 test-pg: $(VENV)/.installed
 	.ci/with-postgres $(PY) -m pytest
 
+# The browser check: Debian's chromium (/usr/bin/chromium; `apt-get install chromium`) driven by
+# Playwright clicks every link and button of every page type over the hostile corpus.
+e2e: $(VENV)/.installed
+	$(PY) -m pytest -m e2e -s tests/e2e
+
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check archive tests
 	$(VENV)/bin/ruff format --check archive tests
@@ -38,6 +43,7 @@ lint: $(VENV)/.installed
 evaluate: $(VENV)/.installed
 	PENINSULA_CORPUS=$(CORPUS) $(PY) manage.py evaluate_pages
 	PENINSULA_CORPUS=$(CORPUS) $(PY) manage.py score_entities
+	PENINSULA_CORPUS=$(CORPUS) $(PY) manage.py evaluate_korean_search
 
 # The ingest benchmark builds a fresh database and index in var/bench; search is timed on it.
 bench: $(VENV)/.installed

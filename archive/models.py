@@ -4,7 +4,7 @@ import re
 
 from django.db import models
 from django.db.models import Count, Q
-from django.db.models.functions import Lower
+from django.db.models.functions import Lower, TruncMonth
 from django.urls import reverse
 from django.utils.text import slugify
 
@@ -50,8 +50,6 @@ class ArticleQuerySet(models.QuerySet):
 
     def per_month(self):
         """``[{"month": date, "n": count}]`` for articles with a publication date."""
-        from django.db.models.functions import TruncMonth
-
         return (
             self.exclude(published=None)
             .annotate(month=TruncMonth("published"))

@@ -5,9 +5,10 @@ from datetime import UTC, datetime
 from django.test import TestCase
 from haystack import connections
 
+from archive.actors import EntityResolver
 from archive.entities.types import Actor
 from archive.ingest.document import ParsedDocument
-from archive.ingest.store import EntityResolver, store
+from archive.ingest.store import store
 from archive.search.sync import sync_index
 
 # The people the issue names for the seed on the trilateral talks (seeds/003_…).

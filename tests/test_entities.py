@@ -8,11 +8,13 @@ from pathlib import Path
 from django.core.management import call_command
 from django.test import SimpleTestCase
 
-from archive.entities import Gazetteer, GazetteerEntry, extract
+from archive.entities.entries import GazetteerEntry
 from archive.entities.evaluation import match, score
+from archive.entities.gazetteer import Gazetteer
+from archive.entities.pipeline import extract
 from archive.entities.types import COUNTRY, ORGANIZATION, PERSON, normalise_name
-from archive.ingest import read_path
 from archive.ingest.document import ParsedDocument
+from archive.ingest.readers import read_path
 from tests.base import TRILATERAL_TALKS_PERSONS
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -17,6 +17,7 @@ from django.test import TransactionTestCase, override_settings
 from haystack import connections
 from tqdm import tqdm
 
+from archive.entities.pipeline import extract
 from archive.models import Article, ArticleURL, Capture, Entity, IndexQueue, Source
 from tests.base import TRILATERAL_TALKS_PERSONS
 
@@ -117,13 +118,11 @@ class SeedIngestTests(IngestCase):
     def test_stored_actors_are_those_the_file_gazetteer_extracts(self):
         # Ingest matches with the gazetteer as loaded into the database; it must keep every
         # surface form ("U.N. Command" and "UN Command") and so find exactly the same actors.
-        from archive import entities
-
         self.ingest(SEEDS, expect_exit=0)
         for article in Article.objects.all():
             expected = {
                 (a.kind, a.code or a.name, tuple(sorted(map(tuple, a.spans))))
-                for a in entities.extract(article.title, article.body)
+                for a in extract(article.title, article.body)
             }
             stored = {
                 (m.entity.kind, m.entity.code or m.entity.name, tuple(sorted(map(tuple, m.spans))))

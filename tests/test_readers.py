@@ -18,7 +18,6 @@ from django.test import SimpleTestCase
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from archive.ingest import READERS, iter_files, read_path
 from archive.ingest.authors import authors_from_byline, closing_wire_credit, join_authors
 from archive.ingest.document import ParsedDocument, ReadError, Skipped
 from archive.ingest.furniture import is_furniture
@@ -29,6 +28,7 @@ from archive.ingest.metadata import (
     parse_date,
     parse_wire_dateline,
 )
+from archive.ingest.readers import READERS, iter_files, read_path
 
 DATA = Path(__file__).parent / "data" / "readers"
 SEEDS = Path(settings.BASE_DIR) / "seeds"

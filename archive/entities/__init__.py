@@ -1,16 +1,12 @@
 """Entity extraction: article text → mentions of canonical actors.
 
-Public API::
+Public API (import each from its module; this package imports nothing, so importing
+``archive.entities.types`` does not load spaCy)::
 
-    extract(title: str, body: str, gazetteer: Gazetteer | None = None) -> list[Actor]
-    Gazetteer.default() -> Gazetteer            # the data files, built once per process
-    Gazetteer.from_entries(entries) -> Gazetteer
-    Gazetteer.entries() -> Iterator[GazetteerEntry]
-    GazetteerEntry(kind, name, aliases=(), code="")
+    pipeline.extract(title: str, body: str, gazetteer: Gazetteer | None = None) -> list[Actor]
+    gazetteer.Gazetteer.default() -> Gazetteer   # the data files, built once per process
+    gazetteer.Gazetteer.from_entries(entries) -> Gazetteer
+    gazetteer.Gazetteer.entries() -> Iterator[GazetteerEntry]
+    entries.GazetteerEntry(kind, name, aliases=(), code="")
+    types.Actor
 """
-
-from archive.entities.gazetteer import Gazetteer, GazetteerEntry
-from archive.entities.pipeline import extract
-from archive.entities.types import Actor
-
-__all__ = ["Actor", "Gazetteer", "GazetteerEntry", "extract"]

@@ -17,7 +17,7 @@ from archive.entities import rules
 from archive.entities.gazetteer import Gazetteer, tokenizer
 from archive.entities.types import COUNTRY, ORGANIZATION
 
-CONTEXT_FREE_METONYMS = {"the North", "the South", "The North", "The South"}
+CONTEXT_FREE_METONYMS = rules.words("context_free_metonyms.txt")
 
 
 @dataclass

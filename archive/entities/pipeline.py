@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 
 from archive.entities import rules
-from archive.entities.gazetteer import Gazetteer, GazetteerEntry, tokenizer
+from archive.entities.gazetteer import Gazetteer, tokenizer
 from archive.entities.known import Mention, in_title, known_mentions, nested_known
 from archive.entities.resolve import resolve
 from archive.entities.text import prepare
@@ -46,14 +46,23 @@ def mentions_of(text: str, gazetteer: Gazetteer, headline: bool):
     return out
 
 
+# A headline is in title case when TITLE_CASE_SHARE of its words longer than
+# TITLE_CASE_SHORT_WORD letters (at least TITLE_CASE_MIN_WORDS of them) are capitalised.
+TITLE_CASE_SHORT_WORD, TITLE_CASE_MIN_WORDS, TITLE_CASE_SHARE = 3, 3, 0.8
+# A text shouts when more than SHOUTING_SHARE of its letters (over SHOUTING_MIN_LETTERS) are capitals.
+SHOUTING_MIN_LETTERS, SHOUTING_SHARE = 8, 0.8
+
+
 def is_title_case(text: str) -> bool:
-    words = [w for w in text.split() if w[:1].isalpha() and len(w) > 3]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+    words = [w for w in text.split() if w[:1].isalpha() and len(w) > TITLE_CASE_SHORT_WORD]
+    capitalised = sum(w[0].isupper() for w in words)
+    return len(words) >= TITLE_CASE_MIN_WORDS and capitalised >= TITLE_CASE_SHARE * len(words)
 
 
 def is_shouting(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
-    return len(letters) > 8 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+    capitals = sum(c.isupper() for c in letters)
+    return len(letters) > SHOUTING_MIN_LETTERS and capitals > SHOUTING_SHARE * len(letters)
 
 
 @functools.lru_cache(maxsize=8)
@@ -290,6 +299,3 @@ def person_mentions(doc, start: int, end: int, taken, titled: bool = False) -> l
     if not rules.person_evidence(doc, name_start, end, parts, titled):
         return []
     return [Mention(PERSON, text, name_start, end)]
-
-
-__all__ = ["extract", "Gazetteer", "GazetteerEntry"]

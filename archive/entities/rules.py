@@ -14,34 +14,11 @@ import functools
 import re
 from dataclasses import dataclass
 
-from archive.entities.gazetteer import DATA
+from archive.entities.entries import DATA
 
-CONNECTORS = {"of", "the", "for", "and", "&", "de"}
-FINAL_SUFFIXES = {"Corp", "Inc", "Ltd", "Co", "Plc", "PLC", "KK", "AG", "GmbH", "NV", "BV", "SpA"}
 POSSESSIVE_PARTS = {"'", "\u2019", "'s", "\u2019s"}
-SPEECH_VERBS = {"said", "says", "told", "added", "wrote", "asked", "explained", "noted", "stressed"}
-SPEECH_BEFORE = {
-    "said",
-    "says",
-    "added",
-    "wrote",
-    "according",
-}  # "said X"; "told X" is the listener
 KOREAN_SYLLABLE = r"(?:[bcdghjkmnprstwy]{0,3}[aeiouwy]{1,3}(?:ng|n|m|k|l|p|t)?)"
 KOREAN_GIVEN = re.compile(rf"(?i){KOREAN_SYLLABLE}{{2}}")
-APPOSITION = {"a", "an", "who", "the"}
-TITLE_SURNAMES = {
-    "King",
-    "Judge",
-    "Major",
-    "Marshal",
-    "Chancellor",
-    "Prince",
-    "Lord",
-    "Leader",
-    "Deputy",
-}
-SUFFIXES = {"Jr", "Jr.", "Sr", "Sr.", "II", "III"}
 
 
 @functools.cache
@@ -49,6 +26,16 @@ def words(filename: str) -> frozenset:
     """A one-word-per-line list from ``data/`` (``#`` comments allowed)."""
     lines = (DATA / filename).read_text(encoding="utf-8").splitlines()
     return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+CONNECTORS = words("connectors.txt")
+FINAL_SUFFIXES = words("company_suffixes.txt")
+SPEECH_VERBS = words("speech_verbs_after.txt")
+SPEECH_BEFORE = words("speech_verbs_before.txt")
+TITLE_SURNAMES = words("title_surnames.txt")
+SUFFIXES = words("name_suffixes.txt")
+LOCATED_HEADS = words("located_heads.txt")
+POSSESSIVE_GROUPS = words("possessive_groups.txt")
 
 
 def org_heads() -> frozenset:
@@ -72,38 +59,11 @@ def stop_capitals() -> frozenset:
 
 
 def government_heads() -> frozenset:
-    return frozenset(
-        {
-            "Ministry",
-            "Department",
-            "Army",
-            "Navy",
-            "Force",
-            "Forces",
-            "Embassy",
-            "Consulate",
-            "Government",
-            "Agency",
-            "Command",
-            "Parliament",
-            "Congress",
-            "Cabinet",
-            "Court",
-            "Administration",
-            "Service",
-            "Bureau",
-            "Office",
-            "Mission",
-            "Delegation",
-            "Corps",
-        }
-    )
+    return words("government_heads.txt")
 
 
 def place_words() -> frozenset:
-    return frozenset(
-        {"County", "Province", "City", "District", "Town", "Village", "Prefecture", "Region"}
-    )
+    return words("place_words.txt")
 
 
 def generic_org_words() -> frozenset:
@@ -150,16 +110,7 @@ def is_stop(doc, j: int) -> bool:
     return tok.text.rstrip(".") in stop_capitals() and not hyphenated
 
 
-LOCATED_HEADS = {
-    "Embassy",
-    "Consulate",
-    "Mission",
-    "Association",
-    "Union",
-    "Society",
-    "Chamber",
-    "Federation",
-}
+LOCATED_REACH = 8  # tokens before "in"/"with" searched for a body whose seat is in its name
 
 
 def located_in(doc, j: int) -> bool:
@@ -168,7 +119,7 @@ def located_in(doc, j: int) -> bool:
     if doc[j].text not in {"in", "with"} or j + 2 >= len(doc):
         return False
     k = j + 2 if doc[j + 1].lower_ == "the" else j + 1
-    window = doc[max(0, j - 8) : j]
+    window = doc[max(0, j - LOCATED_REACH) : j]
     return k < len(doc) and is_cap(doc[k]) and any(t.text in LOCATED_HEADS for t in window)
 
 
@@ -217,11 +168,7 @@ def joiner_step(doc, j: int) -> int:
     attached = not prev.whitespace_
     if tok.text == "-" and attached and not tok.whitespace_ and j + 1 < n and doc[j + 1].is_alpha:
         return 2
-    if (
-        tok.text in POSSESSIVE_PARTS
-        and attached
-        and prev.text in {"Workers", "People", "Women", "Children", "Farmers", "Veterans"}
-    ):
+    if tok.text in POSSESSIVE_PARTS and attached and prev.text in POSSESSIVE_GROUPS:
         return 1
     if (
         tok.text in CONNECTORS
@@ -243,11 +190,16 @@ def joiner_step(doc, j: int) -> int:
     return 0
 
 
+HEAD_REACH = 6  # tokens around a connector searched for an organization head word
+NAME_MAX_WORDS = 4
+KOREAN_SYLLABLE_LETTERS = 5  # a romanized syllable of a given name is no longer
+
+
 def has_head_near(doc, j: int, connector: str) -> bool:
     """Joining over "of"/"the"/"and" is for organization names: a head word must be near;
     after "and" it must follow, so two names in a row stay apart ("... Committee and Pang Tu Sop")."""
-    before = 0 if connector in {"and", "&"} else 6
-    window = doc[max(0, j - before) : min(len(doc), j + 6)]
+    before = 0 if connector in {"and", "&"} else HEAD_REACH
+    window = doc[max(0, j - before) : min(len(doc), j + HEAD_REACH)]
     return any(t.text in org_heads() for t in window)
 
 
@@ -325,7 +277,7 @@ def name_words(tokens) -> list[str]:
 
 
 def looks_like_name(parts: list[str]) -> bool:
-    if not 1 <= len(parts) <= 4:
+    if not 1 <= len(parts) <= NAME_MAX_WORDS:
         return False
     bare = [p for p in parts if p not in SUFFIXES]
     if parts[0] in person_titles() or is_title_word(parts[0]):
@@ -348,7 +300,7 @@ def korean_name(parts: list[str]) -> bool:
     given = parts[1:]
     if len(given) == 1:  # "In-yong", "Changwook": two romanized syllables
         return bool(KOREAN_GIVEN.fullmatch(given[0].replace("-", "")))
-    return len(given) == 2 and all(len(g) <= 5 and g.isalpha() for g in given)
+    return len(given) == 2 and all(len(g) <= KOREAN_SYLLABLE_LETTERS and g.isalpha() for g in given)
 
 
 def person_evidence(doc, start: int, end: int, parts: list[str], titled: bool) -> bool:

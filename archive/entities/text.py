@@ -67,10 +67,20 @@ def prepare(text: str, glue_heads: frozenset, glue_tails: frozenset, glue_names:
     return Prepared(clean, offsets, excluded_ranges(clean))
 
 
+# Hard-wrapped wire text: WRAP_MIN_LINES lines or more, WRAP_SHARE of them WRAP_LINE_CHARS
+# long, none longer than WRAP_MAX_CHARS.
+WRAP_MIN_LINES, WRAP_SHARE, WRAP_LINE_CHARS, WRAP_MAX_CHARS = 4, 0.5, (40, 80), 90
+
+
 def unwrap(text: str) -> str:
     lines = text.split("\n")
-    wrapped = [line for line in lines if 40 <= len(line.rstrip()) <= 80]
-    if len(lines) < 4 or len(wrapped) < 0.5 * len(lines) or max(map(len, lines)) > 90:
+    low, high = WRAP_LINE_CHARS
+    wrapped = [line for line in lines if low <= len(line.rstrip()) <= high]
+    if (
+        len(lines) < WRAP_MIN_LINES
+        or len(wrapped) < WRAP_SHARE * len(lines)
+        or max(map(len, lines)) > WRAP_MAX_CHARS
+    ):
         return text
     return re.sub(r"(?<=\S)\n(?=[ \t]*\S)", " ", text)
 

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 PERSON = "person"
 COUNTRY = "country"
 ORGANIZATION = "organization"
-KINDS = (PERSON, COUNTRY, ORGANIZATION)
 
 
 @dataclass

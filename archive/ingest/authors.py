@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import re
 
+from archive.ingest.lines import BYLINE_OPENING
 from archive.ingest.metadata import canonical_source, known_outlets
 
-_BYLINE = re.compile(r"^\W*(?:written\s+)?by[:\s]\s*(.+)$", re.I)
+_BYLINE = re.compile(BYLINE_OPENING + r"[:\s]\s*(.+)$", re.I)
 # "Write to Jane Doe at jane.doe@example.com": the contact line closing a story.
 _WRITE_TO = re.compile(r"^(?:write|contact|e-?mail)\s+(?:to\s+)?(.+?),?\s+at\s+\S+@", re.I)
-_CREDIT = re.compile(r"\((?:additional\s+)?(?:reporting|writing|written)\s+by\s+(.+?)\)?\s*$", re.I)
 
 
 def authors_from_byline(line: str) -> list[str]:
@@ -31,10 +31,20 @@ def authors_from_byline(line: str) -> list[str]:
             return []
         names = ", ".join(credited)  # "Reporting by A; Additional reporting by B"
     names = re.sub(r"\s*\|.*$", "", names)
-    parts = [p.strip(" .") for p in re.split(r"\s*(?:,|;|\band\b|&)\s*", names, flags=re.I)]
+    parts = [p.strip(" .") for p in split_names(names)]
     outlet = next((k for k, p in enumerate(parts) if k and _is_outlet_label(p)), len(parts))
     # "By Nada Tawfik, BBC News, New York": what follows the outlet is where, not who.
     return [p for p in parts[:outlet] if _looks_like_name(p)]
+
+
+_NAME_SEPARATOR = r"\s*(?:,|;|\band\b|&)\s*"
+
+
+def split_names(text: str, any_case: bool = True) -> list[str]:
+    """The parts of a list of names: "A, B and C", "A; B", "A & B". With ``any_case`` (bylines,
+    often in capitals) "AND" separates too; author fields of page metadata and records are
+    split on a lower-case "and" only."""
+    return re.split(_NAME_SEPARATOR, text, flags=re.I if any_case else 0)
 
 
 def _is_outlet_label(text: str) -> bool:
@@ -60,6 +70,8 @@ WIRE_AGENCIES = frozenset(
     "ap afp dpa reuters yonhap kyodo jiji xinhua kcna tass ria interfax efe ansa aap upi "
     "bloomberg kna epd apa sda belga anp lusa pti ani ians bernama antara".split()
 )
+WIRE_CREDIT_REACH = 3  # closing paragraphs searched for a wire credit
+WIRE_CREDIT_WORDS = 5  # a longer parenthesis is text, not a credit
 _CLOSING_PARENTHESIS = re.compile(r"\s*\(([^()\n]{2,40})\)\s*$")
 
 
@@ -67,7 +79,7 @@ def closing_wire_credit(paragraphs: list[str]) -> tuple[list[str], str]:
     """``(paragraphs, credit)``: a wire credit closing one of the last three paragraphs
     ("… hieß es. (FR mit dpa)", "(AFP)") is split off; otherwise ``(paragraphs, "")``.
     Picture credits ("(AP Photo)") are left alone."""
-    for i in range(len(paragraphs) - 1, max(-1, len(paragraphs) - 4), -1):
+    for i in range(len(paragraphs) - 1, max(-1, len(paragraphs) - 1 - WIRE_CREDIT_REACH), -1):
         match = _CLOSING_PARENTHESIS.search(paragraphs[i])
         if match and _is_wire_credit(match.group(1)):
             rest = paragraphs[i][: match.start()].rstrip()
@@ -79,7 +91,7 @@ def closing_wire_credit(paragraphs: list[str]) -> tuple[list[str], str]:
 def _is_wire_credit(text: str) -> bool:
     words = {w.strip(".").casefold() for w in re.findall(r"[\w.]+", text)}
     pictures = {"photo", "photos", "image", "images", "file", "video", "foto"}
-    return len(words) <= 5 and bool(WIRE_AGENCIES & words) and not pictures & words
+    return len(words) <= WIRE_CREDIT_WORDS and bool(WIRE_AGENCIES & words) and not pictures & words
 
 
 def join_authors(names: list[str]) -> str:

@@ -8,15 +8,18 @@ from charset_normalizer import from_bytes
 from archive.ingest.document import ReadError
 
 CONTROL = set(range(0, 32)) - {9, 10, 12, 13}
+SNIFF_BYTES = 8192  # the head of a file looked at to tell text from binary
+MIN_CONTROLS, CONTROLS_PER = 4, 100  # binary: more control bytes than 4 or 1 in 100
+MAX_CHAOS = 0.25  # charset detection's mess ratio above which its guess is refused
 
 
 def looks_binary(data: bytes) -> bool:
     """NUL bytes or many control characters in the first 8 KiB."""
-    head = data[:8192]
+    head = data[:SNIFF_BYTES]
     if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return True
     controls = sum(1 for byte in head if byte in CONTROL)
-    return controls > max(4, len(head) // 100)
+    return controls > max(MIN_CONTROLS, len(head) // CONTROLS_PER)
 
 
 def decode(data: bytes, declared: str | None = None) -> str:
@@ -37,7 +40,7 @@ def decode(data: bytes, declared: str | None = None) -> str:
         except (UnicodeDecodeError, LookupError):
             continue
     best = from_bytes(data).best()
-    if best is None or best.chaos > 0.25:
+    if best is None or best.chaos > MAX_CHAOS:
         raise ReadError("invalid UTF-8, and no character set detection makes sense of it")
     return str(best)
 

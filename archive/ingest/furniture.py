@@ -9,6 +9,8 @@ from functools import cache, lru_cache
 
 from archive.ingest import metadata
 
+PROSE_WORDS = 14  # a sentence this long that ends in a full stop is text, not furniture
+
 
 @cache
 def _pattern(name: str) -> re.Pattern:
@@ -32,7 +34,7 @@ def _plain_quotes(line: str) -> str:
 def _fullmatch_prose(line: str) -> bool:
     # A long sentence that merely starts like furniture ("Share prices fell ...") is prose.
     return (
-        len(line.split()) >= 14
+        len(line.split()) >= PROSE_WORDS
         and line.endswith(".")
         and not re.search(
             r"newsletter|cookie|subscribe|sign up|donat|mailing list|all rights reserved|©|"

@@ -15,10 +15,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from archive.ingest import metadata
-from archive.ingest.authors import join_authors
+from archive.ingest.authors import join_authors, split_names
 from archive.ingest.document import ParsedDocument, ReadError, Skipped
 from archive.ingest.encoding import decode
-from archive.ingest.lines import TERMINAL
+from archive.ingest.lines import TERMINAL, cut_at_word
 
 SIGN_OFF = re.compile(r"(?:\s*(?:-0-|\(?end\)?|reuter[s]?\.*|\bends?\b\.?))+\s*$", re.I)
 PARAGRAPH_MARKER = re.compile(r"(?:&\\t|&\t|\t)")
@@ -108,13 +108,22 @@ def clean_body(text: str) -> str:
     return "\n\n".join(p for p in paragraphs if p)
 
 
+# A record's text is hard-wrapped (Reuters-21578) when it has WRAP_MIN_LINES lines or more, more
+# than WRAP_OPEN_SHARE of them end mid-sentence and its median line is under WRAP_WIDTH.
+WRAP_MIN_LINES, WRAP_OPEN_SHARE, WRAP_WIDTH = 4, 0.5, 90
+PARAGRAPH_END_WIDTH = 0.8  # in wrapped text, a line ending a sentence this short ends a paragraph
+
+
 def _hard_wrapped(text: str) -> bool:
     lines = [line for line in text.split("\n") if line.strip()]
-    if len(lines) < 4:
+    if len(lines) < WRAP_MIN_LINES:
         return False
     open_ended = [line for line in lines[:-1] if not line.rstrip().endswith(TERMINAL)]
     widths = sorted(len(line) for line in lines)
-    return len(open_ended) > 0.5 * (len(lines) - 1) and widths[len(widths) // 2] < 90
+    return (
+        len(open_ended) > WRAP_OPEN_SHARE * (len(lines) - 1)
+        and widths[len(widths) // 2] < WRAP_WIDTH
+    )
 
 
 def _split_wrapped(text: str) -> list[str]:
@@ -124,7 +133,11 @@ def _split_wrapped(text: str) -> list[str]:
     blocks, current = [], []
     for line in lines:
         current.append(line)
-        if not line.strip() or line.rstrip().endswith(TERMINAL) and len(line) < 0.8 * width:
+        if (
+            not line.strip()
+            or line.rstrip().endswith(TERMINAL)
+            and len(line) < PARAGRAPH_END_WIDTH * width
+        ):
             blocks.append(" ".join(current))
             current = []
     return blocks + [" ".join(current)]
@@ -134,7 +147,7 @@ def _title(title, body: str) -> str:
     if isinstance(title, str) and title.strip():
         return re.sub(r"\s+", " ", title).strip()
     first = re.split(r"(?<=[.!?다])\s", body.split("\n\n")[0], maxsplit=1)[0]
-    return first if len(first) <= 120 else first[:117].rsplit(" ", 1)[0] + "…"
+    return cut_at_word(first)
 
 
 def _author(author) -> str:
@@ -142,7 +155,7 @@ def _author(author) -> str:
         return ""
     if isinstance(author, list):
         author = ", ".join(str(a) for a in author)
-    parts = re.split(r"\s*(?:,|;|\band\b|&)\s*", re.sub(r"^by\s+", "", str(author), flags=re.I))
+    parts = split_names(re.sub(r"^by\s+", "", str(author), flags=re.I), any_case=False)
     outlets = set(metadata.known_outlets().values())
     return join_authors([p for p in parts if p and metadata.canonical_source(p) not in outlets])
 

@@ -1,5 +1,5 @@
-"""Lines of a text dump: blank-line blocks split into lines, hard-wrapped paragraphs rejoined,
-bare labels joined to their values; and what a single line is (prose, a byline, a date line)."""
+"""Line tools shared by the readers: what a single line of an article is (prose, a byline, a
+date line, a lone dateline) and the comparisons and stand-ins every reader uses."""
 
 from __future__ import annotations
 
@@ -11,191 +11,39 @@ from archive.ingest.furniture import is_furniture
 
 TERMINAL = tuple(".!?\"'”’…)")
 
-
-def lines_of(text: str) -> list[str]:
-    """Non-blank lines, whitespace collapsed, hard-wrapped paragraphs rejoined, and a bare
-    label ("By", "Published:") joined to the value on the next line."""
-    blocks = re.split(r"\n\s*\n", text.replace("\r\n", "\n").replace("\r", "\n"))
-    out: list[str] = []
-    for block in blocks:
-        rows = [re.sub(r"\s+", " ", row).strip() for row in block.split("\n")]
-        out.extend(_rejoin([row for row in rows if row]))
-    return _join_labels(_join_split_sentences(out))
-
-
-def _join_split_sentences(lines: list[str]) -> list[str]:
-    """Sentences a dump broke into paragraphs at its links, whole again: "… a burial site for
-    those with" / "no next-of-kin" / ", or families who …", or "… South Korean President" /
-    "Yoon Suk Yeol" / "over his short-lived" / "declaration of martial law …".
-
-    From each line, the parts that can continue a sentence are gathered and the longest run
-    of them that makes a paragraph is joined; failing that, two parts join only where the
-    first is long and the second plainly continues it."""
-    out: list[str] = []
-    i = 0
-    while i < len(lines):
-        parts = _continuation(lines, i)
-        whole = max((k for k in range(2, len(parts) + 1) if _whole(parts[:k])), default=0)
-        if whole:
-            out.append(_glue(parts[:whole]))
-            i += whole
-        elif len(parts) > 1 and _split_sentence(parts[0], parts[1]):
-            out.append(_glue(parts[:2]))
-            i += 2
-        else:
-            out.append(lines[i])
-            i += 1
-    return out
-
-
-MAX_PARTS = 12  # parts one sentence may have been broken into
-
-
-def _whole(parts: list[str]) -> bool:
-    """The parts make a paragraph, or a line of furniture that is a whole sentence (which is
-    then dropped whole)."""
-    if not _SENTENCE_END.search(parts[-1]):
-        return False  # the cheap test first: this runs for every line of every dump
-    text = _glue(parts)
-    return is_prose(text) or is_furniture(text)
-
-
-def _continuation(lines: list[str], i: int) -> list[str]:
-    """``lines[i]`` and the lines after it that may continue its sentence."""
-    parts = [lines[i]]
-    for j in range(i + 1, min(len(lines), i + MAX_PARTS)):
-        after = lines[j + 1] if j + 1 < len(lines) else ""
-        if not _may_continue(parts, lines[j], after):
-            break
-        parts.append(lines[j])
-    return parts
-
-
-def _may_continue(parts: list[str], line: str, after: str) -> bool:
-    head, last = parts[0], parts[-1]
-    if last.endswith(TERMINAL + (":",)):
-        return False
-    if len(parts) == 1 and DATELINE_ALONE.match(head):
-        return True
-    if DATELINE_ALONE.match(line) or _LABEL.match(line):
-        return False
-    if is_furniture(line) or is_byline(line) or is_date_line(line):
-        return False
-    open_end = bool(_OPEN_END.search(last))
-    continues = line[0] in ",.;:!?)" or line[0].islower() or bool(_POSSESSIVE.match(line))
-    # Furniture may continue too ("A version of this article appears in print on … of the" /
-    # "New York edition" / "with the headline: …" is one line, and furniture as a whole),
-    # but a share button never takes the drop cap after it ("Share via email" / "W").
-    if is_furniture(head) and not (continues or open_end):
-        return False
-    if (is_date_line(head) or is_byline(head)) and not open_end:
-        return False  # "16 November 2017 • 2:15pm" / "Z" / "imbabwe …"
-    if continues:
-        return True
-    if open_end and sum(len(p.split()) for p in parts) >= 4 and len(line.split()) <= 6:
-        return True  # "It calls on the" / "Office for Students"
-    # A name linked mid-sentence: "… South Korean President" / "Yoon Suk Yeol" / "over his …"
-    short = len(line.split()) <= 5 and not line.endswith(TERMINAL)
-    return short and bool(after) and (after[0].islower() or after[0] in ",.;:)")
-
-
-def _glue(parts: list[str]) -> str:
-    text = parts[0]
-    for part in parts[1:]:
-        drop_cap = len(text) == 1 and text.isupper() and part[0].islower()  # "Z" / "imbabwe"
-        tight = drop_cap or part[0] in ",.;:!?)" or _POSSESSIVE.match(part)
-        text += part if tight else " " + part
-    return text
-
-
-_POSSESSIVE = re.compile(r"^[’']s\b")
-_OPEN_END = re.compile(
-    r"\b(the|a|an|of|for|to|in|on|at|by|with|from|and|or|as|that|than|its|their|his|her)$",
-    re.I,
-)
 # A wire dateline left on a line of its own: "KHAN YOUNIS, GAZA —", "WASHINGTON —".
 DATELINE_ALONE = re.compile(r"^[A-Z][A-Z .,'’-]{1,40}\s[—–-]{1,2}$")
-
-
-def _split_sentence(previous: str, line: str) -> bool:
-    """Two parts that join even without making a paragraph: the first is long and stops
-    mid-sentence, the second continues it (or the first is a dateline on its own)."""
-    if previous.endswith(TERMINAL + (":",)) or is_furniture(previous):
-        return False
-    if DATELINE_ALONE.match(previous):
-        return True  # "KHAN YOUNIS, GAZA —" / "The Israeli assault …"
-    if _LABEL.match(line) or is_byline(line) or is_furniture(line) or is_date_line(line):
-        return False  # "by:", "by Jane Doe", a date under a headline
-    if len(previous.split()) < 4 or is_date_line(previous) or is_byline(previous):
-        return False
-    if _OPEN_END.search(previous) and len(line) < 120:
-        return True  # "It calls on the" / "Office for Students"
-    return line[0] in ",.;:!?)" or line[0].islower()
-
-
-_LABEL = re.compile(
-    r"^[|•·\s]*(by|published|updated|posted|written|date|first published|last updated)"
-    r"\s*:?$",
-    re.I,
-)
-
-
-def _join_labels(lines: list[str]) -> list[str]:
-    joined: list[str] = []
-    for line in lines:
-        label = _LABEL.match(joined[-1]) if joined else None
-        is_by = label and label.group(1).lower() == "by"
-        if label and (len(line.split()) <= 6 if is_by else metadata.find_date(line, 2000)):
-            joined[-1] = f"{joined[-1]} {line}"
-        else:
-            joined.append(line)
-    return joined
-
-
-def _rejoin(rows: list[str]) -> list[str]:
-    joined: list[str] = []
-    wrapped = _is_wrapped(rows)
-    for row in rows:
-        if joined and (
-            _continues(joined[-1], row) or wrapped and not joined[-1].endswith(TERMINAL)
-        ):
-            joined[-1] += " " + row
-        else:
-            joined.append(row)
-    return joined
-
-
-def _is_wrapped(rows: list[str]) -> bool:
-    """A block hard-wrapped at a fixed width: most of its lines are long and end mid-sentence."""
-    if len(rows) < 3:
-        return False
-    inner = rows[:-1]
-    open_ended = [r for r in inner if len(r) >= 30 and not r.endswith(TERMINAL)]
-    return len(open_ended) >= 0.6 * len(inner) and max(map(len, rows)) >= 60
-
-
-def _continues(previous: str, row: str) -> bool:
-    """A hard-wrapped line: the previous one is long and stops mid-sentence."""
-    if len(previous) < 35 or previous.endswith(TERMINAL + (":",)):
-        return False
-    return row[:1].islower() or len(previous) >= 55 and not is_furniture(row)
-
-
-_SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]]*$")
+SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]]*$")
+# What opens a byline: "By", "BY", "-- By", "Written by", "by:".
+BYLINE_OPENING = r"^\W*(?:written\s+)?by"
+REAL_PARAGRAPH_CHARS = 80  # a real paragraph is at least this long …
+PROSE_MIN_WORDS, PROSE_MIN_CHARS = 8, 40  # a prose line is at least this long,
+PROSE_MIN_LETTERS = 0.6  # mostly letters (not a list of figures or links)
+LOOSE_TEXT_MIN_CHARS, LOOSE_TEXT_MIN_WORDS = 60, 10  # long enough without a full stop
+DATE_LINE_MAX_CHARS, DATE_LINE_MAX_WORDS = 90, 16  # longer lines are text that names a date
+ANY_YEAR = 2000  # a year for dates written without one, where only their presence matters
+STAND_IN_TITLE_CHARS = 120
+_CLOSING_MARKS = r"[\"'”’)]*$"  # … and ends in sentence punctuation, closing marks after
+# Between a headline and a site label in a <title>: "… | Reuters", "BBC News - …", "… l KBS WORLD".
+TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|l)\s+")
 
 
 def is_prose(line: str) -> bool:
     """A real paragraph: several words, sentence punctuation at the end."""
     words = line.split()
-    if len(words) < 8 or len(line) < 40 or is_furniture(line):
+    if len(words) < PROSE_MIN_WORDS or len(line) < PROSE_MIN_CHARS or is_furniture(line):
         return False
     letters = sum(c.isalpha() for c in line)
-    return bool(_SENTENCE_END.search(line)) and letters > 0.6 * len(line)
+    return bool(SENTENCE_END.search(line)) and letters > PROSE_MIN_LETTERS * len(line)
 
 
 def is_loose_text(line: str) -> bool:
     """Long enough to be a paragraph even without final punctuation."""
-    return len(line) >= 60 and len(line.split()) >= 10 and not is_furniture(line)
+    return (
+        len(line) >= LOOSE_TEXT_MIN_CHARS
+        and len(line.split()) >= LOOSE_TEXT_MIN_WORDS
+        and not is_furniture(line)
+    )
 
 
 def squeeze(text: str) -> str:
@@ -203,14 +51,18 @@ def squeeze(text: str) -> str:
     return re.sub(r"\W+", "", text).casefold()
 
 
+BYLINE_MAX_CHARS = 120
+BYLINE_MAX_WORDS_UNSTOPPED = 6  # a longer line ending like a sentence is one
+
+
 @lru_cache(maxsize=65536)
 def is_byline(line: str) -> bool:
     """ "By Jane Doe", "BY JANE DOE, SEOUL", "by @jdoe"; not a sentence that opens with "By"
     ("By contrast, the South …", "By Tuesday, officials had agreed.")."""
-    m = re.match(r"^\W*(?:written\s+)?by:?\s+(\S)", line, re.I)
-    if not m or len(line) >= 120:
+    m = re.match(BYLINE_OPENING + r":?\s+(\S)", line, re.I)
+    if not m or len(line) >= BYLINE_MAX_CHARS:
         return False
-    if len(line.split()) > 6 and re.search(r"[.!?][\"”’')]*$", line):
+    if len(line.split()) > BYLINE_MAX_WORDS_UNSTOPPED and ends_sentence(line, ellipsis=False):
         return False
     return m.group(1).isupper() or m.group(1) == "@"
 
@@ -221,6 +73,42 @@ def is_read_time(line: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def is_date_line(line: str) -> bool:
-    if len(line) > 90 or len(line.split()) > 16:
+    if len(line) > DATE_LINE_MAX_CHARS or len(line.split()) > DATE_LINE_MAX_WORDS:
         return False
-    return metadata.find_date(line, 2000) is not None
+    return metadata.find_date(line, ANY_YEAR) is not None
+
+
+def first_sentence(body: str, limit: int = STAND_IN_TITLE_CHARS) -> str:
+    """A stand-in title: the body's first sentence, cut at a word within ``limit``."""
+    # A sentence ends after a lower-case word ("said."), not after "U.N." or "Mr."
+    first = re.split(
+        r"(?<=[a-z]{3}[.!?])\s+(?=[A-Z\"“‘'])", body.strip().split("\n")[0], maxsplit=1
+    )[0]
+    return cut_at_word(first, limit)
+
+
+def cut_at_word(text: str, limit: int = STAND_IN_TITLE_CHARS) -> str:
+    """``text`` if it fits in ``limit`` characters, else cut at a word and ended with "…"."""
+    return text if len(text) <= limit else text[: limit - 3].rsplit(" ", 1)[0] + "…"
+
+
+def ends_sentence(text: str, ellipsis: bool = True) -> bool:
+    """Sentence punctuation at the end, closing quotes or brackets after it. With
+    ``ellipsis=False`` a text trailing off in "…" (a teaser) does not end a sentence."""
+    stops = "[.!?…]" if ellipsis else "[.!?]"
+    return re.search(stops + _CLOSING_MARKS, text) is not None
+
+
+def is_real_paragraph(text: str, ellipsis: bool = True) -> bool:
+    """Running text: ``REAL_PARAGRAPH_CHARS`` or more, ending a sentence (see ``ends_sentence``)."""
+    return len(text) >= REAL_PARAGRAPH_CHARS and ends_sentence(text, ellipsis)
+
+
+def article_text_problem(body: str, min_chars: int = 250, min_paragraphs: int = 2) -> str:
+    """Why ``body`` is not an article's running text ("" if it is): too short, or fewer than
+    ``min_paragraphs`` real paragraphs."""
+    paragraphs = body.split("\n\n") if body else []
+    real = [p for p in paragraphs if is_real_paragraph(p)]
+    if len(body) < min_chars or len(real) < min_paragraphs:
+        return f"too little running text ({len(body)} characters, {len(real)} paragraphs)"
+    return ""

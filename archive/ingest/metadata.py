@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from datetime import UTC, datetime, time
+from datetime import UTC, datetime, time, timedelta, timezone
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -239,8 +239,6 @@ def _parse_human(text: str, default_year: int | None) -> datetime | None:
     except ValueError:
         return None
     if zone := _ZONE.search(text):
-        from datetime import timedelta, timezone
-
         value = value.replace(tzinfo=timezone(timedelta(hours=ZONE_OFFSETS[zone.group(1)])))
     return to_utc(value)
 
@@ -279,16 +277,20 @@ _STOPWORDS = {
 }
 
 
+LANGUAGE_SAMPLE = 5000  # characters looked at to tell the language
+HANGUL_SHARE, KANA_SHARE = 0.3, 0.2  # of the letters: Korean, Japanese
+
+
 def detect_language(text: str, hint: str | None = None) -> str:
     """ISO 639-1 code: "ko" when Hangul dominates the letters, else a stop-word vote; "en" by default."""
-    sample = text[:5000]
+    sample = text[:LANGUAGE_SAMPLE]
     letters = [c for c in sample if c.isalpha()]
     if letters:
         hangul = sum(1 for c in letters if "\uac00" <= c <= "\ud7a3" or "\u1100" <= c <= "\u11ff")
-        if hangul / len(letters) > 0.3:
+        if hangul / len(letters) > HANGUL_SHARE:
             return "ko"
         kana = sum(1 for c in letters if "\u3040" <= c <= "\u30ff")
-        if kana / len(letters) > 0.2:
+        if kana / len(letters) > KANA_SHARE:
             return "ja"
     words = re.findall(r"[a-zà-ÿ]+", sample.lower())
     scores = {lang: sum(1 for w in words if w in stops) for lang, stops in _STOPWORDS.items()}
@@ -329,16 +331,3 @@ def parse_wire_dateline(paragraph: str, default_year: int | None = None) -> dict
     if match.group("date") and default_year:
         published = parse_date(f"{match.group('date')} {default_year}")
     return {"place": place, "source": match.group("source").strip(), "published": published}
-
-
-# --- article or not ------------------------------------------------------------------
-
-
-def article_text_problem(body: str, min_chars: int = 250, min_paragraphs: int = 2) -> str:
-    """Why ``body`` is not an article's running text ("" if it is): too short, or fewer than
-    ``min_paragraphs`` real paragraphs (80+ characters ending in sentence punctuation)."""
-    paragraphs = body.split("\n\n") if body else []
-    real = [p for p in paragraphs if len(p) >= 80 and re.search(r"[.!?…][\"'”’)]*$", p)]
-    if len(body) < min_chars or len(real) < min_paragraphs:
-        return f"too little running text ({len(body)} characters, {len(real)} paragraphs)"
-    return ""

@@ -16,10 +16,12 @@ from queue import Empty
 
 from django.conf import settings
 
-from archive import entities
-from archive.ingest import iter_files, read_path
+from archive.actors import EntityResolver, database_entries
+from archive.entities import pipeline as extraction
+from archive.entities.gazetteer import Gazetteer
 from archive.ingest.document import ParsedDocument, ReadError, Skipped
-from archive.ingest.store import EntityResolver, store
+from archive.ingest.readers import iter_files, read_path
+from archive.ingest.store import store
 from archive.models import Article
 
 FAILED, SKIPPED, PARSED = "failed", "skipped", "parsed"
@@ -102,10 +104,8 @@ def ingest(
     Reading and extraction may run in a second process (``read_and_extract``); storing and
     indexing happen here only: the database and the index have one writer.
     """
-    from archive.curation import database_gazetteer
-
     tally = tally if tally is not None else Tally()
-    resolver, gazetteer = EntityResolver(), database_gazetteer()
+    resolver, gazetteer = EntityResolver(), Gazetteer.from_entries(database_entries())
     for item in read_and_extract(paths, gazetteer):
         if isinstance(item, Event):
             event = item
@@ -120,7 +120,7 @@ def ingest(
 
 
 def extract(doc: ParsedDocument, gazetteer) -> list:
-    return entities.extract(doc.title, doc.body, gazetteer=gazetteer)
+    return extraction.extract(doc.title, doc.body, gazetteer=gazetteer)
 
 
 def read_and_extract(paths: Iterable[Path], gazetteer) -> Iterator:
@@ -209,7 +209,7 @@ def dry_run(
 
 def document_json(doc: ParsedDocument) -> dict:
     """The dry-run record of a parsed document and its actors."""
-    actors = entities.extract(doc.title, doc.body)
+    actors = extraction.extract(doc.title, doc.body)
 
     def named(kind):
         return [{"name": a.name, "aliases": a.aliases} for a in actors if a.kind == kind]

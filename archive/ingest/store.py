@@ -13,81 +13,13 @@ from collections.abc import Callable, Iterable
 
 from django.db import transaction
 
-from archive.entities.types import COUNTRY, PERSON, Actor, normalise_name
+from archive.actors import EntityResolver, save_mentions
+from archive.entities.types import Actor
 from archive.ingest.document import ParsedDocument
 from archive.ingest.near_duplicates import link_near_duplicates
-from archive.models import (
-    Alias,
-    Article,
-    ArticleURL,
-    Capture,
-    Entity,
-    Mention,
-    Source,
-    unique_slug,
-)
-from archive.signals import queue_articles
+from archive.models import Article, ArticleURL, Capture, Source
 
 NEW, UNCHANGED, DUPLICATE = "new", "unchanged", "duplicate"
-
-
-class EntityResolver:
-    """Maps extracted actors to Entity rows: by country code, then by normalised name.
-
-    A person's one-word alias ("Moon") is kept for display but never used to match, so a
-    bare surname can never join two different people across articles. The alias table is
-    read once and kept in memory; call ``forget()`` after a rolled-back transaction.
-    """
-
-    def __init__(self, origin: str = Entity.Origin.EXTRACTED):
-        self.origin = origin
-        self.forget()
-
-    def forget(self) -> None:
-        self._ids: dict[tuple[str, str], int] | None = None
-        self._codes: dict[str, int] = {}
-
-    def _load(self) -> dict[tuple[str, str], int]:
-        if self._ids is None:
-            rows = Alias.objects.order_by("-entity_id").values_list(
-                "entity__kind", "key", "entity_id"
-            )
-            self._ids = {(kind, key): pk for kind, key, pk in rows}  # lowest id wins
-            countries = Entity.objects.filter(kind=COUNTRY).exclude(code="").order_by("-pk")
-            self._codes = dict(countries.values_list("code", "pk"))
-        return self._ids
-
-    def keys(self, actor: Actor) -> list[str]:
-        names = [actor.name] + [
-            a for a in actor.aliases if actor.kind != PERSON or len(a.split()) > 1
-        ]
-        return [k for k in dict.fromkeys(normalise_name(n) for n in names) if k]
-
-    def resolve(self, actor: Actor) -> Entity:
-        ids = self._load()
-        if actor.kind == COUNTRY and actor.code:
-            pk = self._codes.get(actor.code)
-            if pk is None:
-                pk = self._codes[actor.code] = self.create(actor).pk
-            return Entity(pk=pk, kind=COUNTRY, code=actor.code)
-        keys = self.keys(actor)
-        pk = next((ids[(actor.kind, k)] for k in keys if (actor.kind, k) in ids), None)
-        if pk is None:
-            pk = self.create(actor).pk
-        for key in keys:
-            ids.setdefault((actor.kind, key), pk)
-        return Entity(pk=pk, kind=actor.kind)
-
-    def create(self, actor: Actor) -> Entity:
-        entity = Entity.objects.create(
-            kind=actor.kind,
-            name=actor.name,
-            code=actor.code,
-            slug=unique_slug(Entity, actor.name, kind=actor.kind),
-            origin=self.origin,
-        )
-        entity.add_aliases([actor.name, *actor.aliases])
-        return entity
 
 
 def store(
@@ -151,33 +83,3 @@ def add_capture(article: Article, doc: ParsedDocument) -> bool:
         },
     )
     return created
-
-
-def save_mentions(
-    article: Article, actors: Iterable[Actor], resolver: EntityResolver, fresh: bool = False
-) -> bool:
-    """Make the article's mentions those of ``actors``; True if anything changed.
-
-    Two actors resolved to one entity are merged into one mention. Unchanged mentions are
-    left alone, so re-extraction with the same result writes nothing and queues nothing.
-    ``fresh``: the article was just created and has no mentions yet.
-    """
-    merged: dict[int, Mention] = {}
-    for actor in actors:
-        entity = resolver.resolve(actor)
-        mention = merged.setdefault(
-            entity.pk, Mention(article=article, entity_id=entity.pk, count=0, spans=[])
-        )
-        mention.count += max(actor.count, len(actor.spans), 1)
-        mention.spans = sorted(mention.spans + [list(s) for s in actor.spans])
-    if not fresh:
-        current = {
-            m.entity_id: (m.count, m.spans)
-            for m in Mention.objects.filter(article=article).only("entity_id", "count", "spans")
-        }
-        if current == {pk: (m.count, m.spans) for pk, m in merged.items()}:
-            return False
-        Mention.objects.filter(article=article).delete()
-    Mention.objects.bulk_create(merged.values())
-    queue_articles([article.pk])  # bulk_create sends no signals
-    return True

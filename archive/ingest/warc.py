@@ -19,7 +19,7 @@ from warcio.exceptions import ArchiveLoadFailed
 
 from archive.ingest import metadata
 from archive.ingest.document import ParsedDocument, ReadError, Skipped
-from archive.ingest.html import parse_html
+from archive.ingest.html.reader import parse_html
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 # Compression bombs: a small .warc.gz may inflate to gigabytes. The whole archive may inflate

@@ -11,9 +11,8 @@ import re
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from archive.search.analysis import peninsula_analyzer
+from archive.search.analysis import term_spans
 
-_analyzer = peninsula_analyzer()
 PARAGRAPH_RE = re.compile(r"\n\s*\n")
 
 
@@ -21,11 +20,7 @@ def matches(text: str, terms: set[str]) -> list[tuple[int, int]]:
     """Character spans of the words of ``text`` whose indexed form is one of ``terms``."""
     if not terms:
         return []
-    return [
-        (t.startchar, t.endchar)
-        for t in _analyzer(text, chars=True, removestops=True)
-        if t.text in terms
-    ]
+    return term_spans(text, terms)
 
 
 def snippet(text: str, terms: set[str], width: int = 260) -> SafeString:
@@ -55,7 +50,7 @@ def best_window(spans: list[tuple[int, int]], width: int) -> int:
 
 
 def merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Overlapping spans joined: Hangul bigrams 대통 + 통령 mark 대통령 as one."""
+    """Overlapping spans joined: a noun and its prefix (김정은, 김정) mark as one."""
     out: list[list[int]] = []
     for start, end in sorted(spans):
         if out and start < out[-1][1]:

@@ -7,7 +7,8 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from archive.entities import Gazetteer, extract
+from archive.entities.gazetteer import Gazetteer
+from archive.entities.pipeline import extract
 
 CORPUS_FILES = (
     "kcna_stiles-north-korea-news.jsonl",

@@ -11,17 +11,18 @@ import re
 import tempfile
 import unicodedata
 from collections import defaultdict
+from datetime import timedelta
 from html.parser import HTMLParser
 from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from archive.ingest import read_path
 from archive.ingest.document import ParsedDocument, ReadError
 from archive.ingest.encoding import decode
-from archive.ingest.html import declared_charset
+from archive.ingest.html.reader import declared_charset
 from archive.ingest.metadata import canonical_source
+from archive.ingest.readers import read_path
 
 HELP = """Score the page readers against the corpus's reference outputs.
 
@@ -37,8 +38,8 @@ folding; a reference carrying a site or author label (" - Breitbart", " | Eleano
 also matches without that label, since readers strip site labels by design. date = the
 reader's UTC time falls on the reference's calendar day in some real time zone (UTC-12 to
 UTC+14: a reference day is local to the page, the reader's time is UTC); a reference of null
-is correct only if the reader gives no date. Pages the brief names as non-articles (the Yahoo
-front page) are scored only on being skipped. outlet = same canonical_source(). author = after dropping a
+is correct only if the reader gives no date. Pages the references mark as non-articles (not
+readerable, or the Yahoo front page) are scored only on being skipped. outlet = same canonical_source(). author = after dropping a
 leading "By"/"Par", every name of the reference is found in the reader's author string or every
 name of the reader's author string is found in the reference (normalised); an empty author is
 wrong. body_first / body_last = the reference
@@ -158,9 +159,9 @@ class Command(BaseCommand):
 
     def score_derived_dumps(self, corpus: Path) -> Score:
         """HTML pages without a gold dump, turned into naive text dumps the way txt/ was made
-        (visible text nodes, one per line), scored against the HTML expectations. Held out
-        until the session of 2026-12-01 (#2), which used their failures to find general
-        text-dump problems (share panels, sentences split at links, captions, datelines)."""
+        (visible text nodes, one per line), scored against the HTML expectations. Not a
+        target: their failures show general text-dump problems (share panels, sentences split
+        at links, captions, datelines)."""
         score = Score()
         made = {row.get("derived_from") for row in _jsonl(corpus / "txt" / "MANIFEST.jsonl")}
         with tempfile.TemporaryDirectory(prefix="peninsula-eval-") as tmp:
@@ -288,8 +289,8 @@ class Command(BaseCommand):
 DERIVED = "derived text dumps (not a target)"
 AGREEMENT = "text reader vs HTML reader, every HTML page as a naive dump (not a target)"
 
-# Reference annotation, not a reader rule: the brief names the Yahoo front page as a page
-# without an article body, to be skipped.
+# Reference annotation, not a reader rule: the Yahoo front page has no article body and is
+# expected to be skipped.
 EXPECTED_NON_ARTICLES = {"html/readability__yahoo-2.html"}
 
 
@@ -316,8 +317,6 @@ def _is_label(part: str, labels: list[str]) -> bool:
 def _date_ok(got, expected: str | None) -> bool:
     if got is None or expected is None:
         return got is None and expected is None
-    from datetime import timedelta
-
     days = {(got + timedelta(hours=h)).date().isoformat() for h in (-12, 0, 14)}
     return expected in days
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from archive.curation import sync_gazetteer
+from archive.actors import sync_gazetteer
 from archive.ingest import pipeline
 from archive.management.commands.sync_index import report_repair
 from archive.search.sync import repair_index, sync_index

@@ -1,10 +1,14 @@
 """python manage.py reextract — re-run entity extraction over stored articles."""
 
 import sys
+from functools import partial
 
 from django.core.management.base import BaseCommand
 
+from archive.actors import database_entries, sync_gazetteer
 from archive.curation import delete_orphans, reextract
+from archive.entities.gazetteer import Gazetteer
+from archive.entities.pipeline import extract
 from archive.models import Article
 from archive.search.sync import sync_index
 
@@ -24,7 +28,12 @@ class Command(BaseCommand):
             from tqdm import tqdm
 
             progress = tqdm(total=Article.objects.count(), unit=" articles", file=sys.stderr)
-        checked, changed = reextract(progress.update if progress is not None else None)
+        sync_gazetteer()
+        gazetteer = Gazetteer.from_entries(database_entries())
+        checked, changed = reextract(
+            partial(extract, gazetteer=gazetteer),
+            progress.update if progress is not None else None,
+        )
         if progress is not None:
             progress.close()
         orphans = delete_orphans()

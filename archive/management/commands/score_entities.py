@@ -1,7 +1,7 @@
 """python manage.py score_entities — extraction scored against the gold annotations.
 
 Builds the input from the gold file (each record looked up by id in its corpus file; seed
-pages read with ``archive.ingest.read_path`` so furniture is removed), runs extraction (or reads
+pages read with ``archive.ingest.readers.read_path`` so furniture is removed), runs extraction (or reads
 ``--predictions`` written by ``extract``), and prints micro P/R/F1 per type overall and per
 origin, then the misses and false hits of each article.
 """
@@ -13,35 +13,16 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from archive.entities.evaluation import ORIGINS, TYPES, predict, score
+from archive.ingest.document import ParsedDocument
+from archive.ingest.readers import read_path
 
 
 def seed_record(path: Path, record_id: str) -> dict:
     """Title and body of a seed page as the ingest reader sees them (furniture removed)."""
-    try:
-        from archive.ingest import read_path
-        from archive.ingest.document import ParsedDocument
-    except ImportError:
-        return plain_seed_record(path, record_id)
     for item in read_path(path):
         if isinstance(item, ParsedDocument):
             return {"id": record_id, "title": item.title, "text": item.body}
     raise CommandError(f"the ingest reader found no article in {path}")
-
-
-FURNITURE = ("ALSO READ", "Previous Story", "Next Story", "Latest from", "Don't Miss", "Related")
-
-
-def plain_seed_record(path: Path, record_id: str) -> dict:
-    """Fallback without the ingest reader: the first long line is the title, the body runs
-    to the first furniture marker."""
-    lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
-    start = next(i for i, line in enumerate(lines) if len(line) > 40)
-    body = []
-    for line in lines[start + 1 :]:
-        if line.startswith(FURNITURE):
-            break
-        body.append(line)
-    return {"id": record_id, "title": lines[start], "text": "\n".join(body).strip()}
 
 
 def corpus_records(corpus: Path, gold: list[dict], seeds: Path) -> list[dict]:

@@ -18,27 +18,37 @@ import trafilatura
 from lxml import html as lxml_html
 
 from archive.ingest import metadata
-from archive.ingest.authors import authors_from_byline, closing_wire_credit, join_authors
+from archive.ingest.authors import (
+    authors_from_byline,
+    closing_wire_credit,
+    join_authors,
+    split_names,
+)
 from archive.ingest.document import ParsedDocument, Skipped
 from archive.ingest.encoding import decode
-from archive.ingest.html_dates import guessed_date, published_date
-from archive.ingest.html_headline import (
+from archive.ingest.html.dates import guessed_date, published_date
+from archive.ingest.html.headline import (
     first_heading,
     headline,
     og_title,
     page_title,
     title_candidates,
 )
-from archive.ingest.html_text import (
-    TITLE_SEPARATORS,
+from archive.ingest.html.text import (
     clean_title,
     closing_credits,
     paragraphs_of,
     rejoin_drop_caps,
     without_header_lines,
 )
-from archive.ingest.lines import is_byline, squeeze
-from archive.ingest.text import first_sentence
+from archive.ingest.lines import (
+    TITLE_SEPARATORS,
+    article_text_problem,
+    first_sentence,
+    is_byline,
+    is_real_paragraph,
+    squeeze,
+)
 
 # trafilatura and htmldate log warnings and errors ("empty HTML tree", "discarding data") for
 # every page they cannot use; the reader reports those pages itself, as Skipped with the reason.
@@ -47,6 +57,10 @@ for _name in ("trafilatura", "htmldate"):
 
 MIN_BODY_CHARS = 250
 MIN_PARAGRAPHS = 2
+CHARSET_REACH = 8192  # bytes of the page searched for a <meta charset>
+VISIBLE_BYLINE_CHARS = 80  # a visible byline is no longer than this
+BYLINE_ELEMENTS, TEXT_NODES = 20, 1500  # elements and text nodes searched for a visible byline
+FRONT_PAGE_TEXT_SHARE = 0.3  # an undated "website" page with fewer real paragraphs is an index
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)""", re.I)
 DATE_PARAMS = {"extensive_search": True, "original_date": True}
 
@@ -59,7 +73,7 @@ def declared_charset(data: bytes, header: str | None = None) -> str | None:
     """The charset named by a Content-Type header value or the page's first <meta>."""
     if header and (m := re.search(r"charset\s*=\s*[\"']?([\w:.-]+)", header, re.I)):
         return m.group(1)
-    if m := _META_CHARSET.search(data[:8192]):
+    if m := _META_CHARSET.search(data[:CHARSET_REACH]):
         return m.group(1).decode("ascii", "replace")
     return None
 
@@ -198,28 +212,28 @@ def _visible_byline(tree) -> str:
         ' or (contains(concat(" ", normalize-space(@class), " "), " credit ")'
         " and not(ancestor-or-self::figure or ancestor-or-self::figcaption))]"
     )
-    for node in marked[:20]:
+    for node in marked[:BYLINE_ELEMENTS]:
         line = re.sub(r"\s+", " ", node.text_content()).strip()
-        if 3 <= len(line) <= 80:
+        if 3 <= len(line) <= VISIBLE_BYLINE_CHARS:
             names = authors_from_byline(line if re.match(r"by\b", line, re.I) else f"By {line}")
             names = [n for n in names if n.casefold() not in NOT_AUTHORS]
             if names:
                 return join_authors(names)
-    for node in tree.xpath("//body//text()[string-length(normalize-space()) > 4]")[:1500]:
+    for node in tree.xpath("//body//text()[string-length(normalize-space()) > 4]")[:TEXT_NODES]:
         line = re.sub(r"\s+", " ", node).strip()
-        if len(line) <= 80 and is_byline(line):
+        if len(line) <= VISIBLE_BYLINE_CHARS and is_byline(line):
             if names := authors_from_byline(line):
                 return join_authors(names)
     return ""
 
 
 def _not_an_article(body: str, result) -> str:
-    if problem := metadata.article_text_problem(body, MIN_BODY_CHARS, MIN_PARAGRAPHS):
+    if problem := article_text_problem(body, MIN_BODY_CHARS, MIN_PARAGRAPHS):
         return problem
     paragraphs = body.split("\n\n")
-    long_ones = [p for p in paragraphs if len(p) >= 80 and re.search(r"[.!?][\"'”’)]*$", p)]
+    long_ones = [p for p in paragraphs if is_real_paragraph(p, ellipsis=False)]  # no teasers
     if (result.pagetype or "").lower() in {"website", "homepage", "home"} and not result.date:
-        if len(long_ones) < 0.3 * len(paragraphs):
+        if len(long_ones) < FRONT_PAGE_TEXT_SHARE * len(paragraphs):
             return "a front page or section index (mostly links and teasers, no date)"
     return ""
 
@@ -254,9 +268,7 @@ def _authors(author: str | None, house: set[str] = frozenset()) -> str:
     (``house``) only when it is the only name ("Tom Watkins; CNN" → "Tom Watkins")."""
     if not author:
         return ""
-    names = re.split(
-        r"\s*(?:;|,|\band\b|&)\s*", re.sub(r"^(by|par|von)\s+", "", author, flags=re.I)
-    )
+    names = split_names(re.sub(r"^(by|par|von)\s+", "", author, flags=re.I), any_case=False)
     names = [_trimmed(n) for n in names if n.strip() and n.strip().casefold() not in NOT_AUTHORS]
     people = [n for n in names if n.casefold() not in house and squeeze(n) not in house]
     return join_authors(people or names)

@@ -17,10 +17,13 @@ import re
 
 from lxml import etree
 
-from archive.ingest.html_text import TITLE_SEPARATORS
-from archive.ingest.lines import squeeze
+from archive.ingest.lines import TITLE_SEPARATORS, squeeze
 
 PROBE_CHARS = 40  # letters of the body's first paragraph used to find it on the page
+
+
+HEADLINE_MIN_WORDS, HEADLINE_MAX_WORDS = 3, 40
+SHARED_WORDS = 0.4  # share of the <title>'s words a heading must have to be its headline
 
 
 def headline(tree, title: str, body: str = "") -> str:
@@ -38,14 +41,14 @@ def headline(tree, title: str, body: str = "") -> str:
         text = re.sub(r"^[\w&' ]{2,25}\s+\|\s+", "", text)  # "Local News | Headline"
         heading_words = set(re.findall(r"\w+", text.casefold()))
         if (
-            3 <= len(text.split()) <= 40
+            HEADLINE_MIN_WORDS <= len(text.split()) <= HEADLINE_MAX_WORDS
             and words
-            and len(words & heading_words) >= 0.4 * len(words)
+            and len(words & heading_words) >= SHARED_WORDS * len(words)
         ):
             return text
     for node in marked:
         text = _heading_text(node, labels)
-        if 3 <= len(text.split()) <= 40:
+        if HEADLINE_MIN_WORDS <= len(text.split()) <= HEADLINE_MAX_WORDS:
             return text
     return title
 
@@ -122,7 +125,7 @@ def first_heading(tree) -> str:
         return ""
     for node in tree.xpath("//h1|//h2|//h3"):
         text = re.sub(r"\s+", " ", node.text_content()).strip()
-        if len(text.split()) >= 3:
+        if len(text.split()) >= HEADLINE_MIN_WORDS:
             return text
     return ""
 

@@ -7,10 +7,10 @@ import re
 
 from archive.ingest import metadata
 from archive.ingest.furniture import is_credit, is_furniture
-from archive.ingest.lines import DATELINE_ALONE, is_byline, squeeze
+from archive.ingest.lines import DATELINE_ALONE, TITLE_SEPARATORS, is_byline, squeeze
 
-TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|l)\s+")
 CREDIT_REACH = 4  # closing paragraphs searched for credit lines
+CREDIT_LINE_CHARS = 250  # a credit line is no longer
 LEAD_IN_LINES = 8  # how far into the text the headline and page labels may repeat
 BYLINE_REACH = 3  # opening paragraphs searched for a byline line
 _LIST_ITEM = re.compile(r"^[-•·*]\s")
@@ -23,7 +23,8 @@ def closing_credits(paragraphs: list[str]) -> tuple[list[str], list[str]]:
     credits = {
         i
         for i in tail
-        if len(paragraphs[i]) <= 250 and (is_credit(paragraphs[i]) or is_byline(paragraphs[i]))
+        if len(paragraphs[i]) <= CREDIT_LINE_CHARS
+        and (is_credit(paragraphs[i]) or is_byline(paragraphs[i]))
     }
     kept = [p for i, p in enumerate(paragraphs) if i not in credits]
     return kept, [paragraphs[i] for i in sorted(credits)]
@@ -85,16 +86,22 @@ _LINKS_HEADING = re.compile(
 )
 
 
+# A closing box of links: a heading of LINKS_HEADING_WORDS words at most, LINKS_BOX_ITEMS list
+# items or more, within the last LINKS_BOX_REACH lines.
+LINKS_BOX_REACH, LINKS_HEADING_WORDS, LINKS_BOX_ITEMS = 30, 8, 2
+LABEL_WORDS, LABEL_ITEM_WORDS = 3, 7  # lead-in labels and list items are no longer
+
+
 def _drop_closing_links(lines: list[str]) -> list[str]:
     """The text without a closing box of links: a heading like "More Must-Reads From TIME"
     followed by nothing but list items ("- The Best Inventions of 2023") and credit lines."""
-    for k in range(len(lines) - 1, max(0, len(lines) - 30), -1):
+    for k in range(len(lines) - 1, max(0, len(lines) - LINKS_BOX_REACH), -1):
         rest = lines[k + 1 :]
         items = [line for line in rest if _LIST_ITEM.match(line)]
         if (
             _LINKS_HEADING.match(lines[k])
-            and len(lines[k].split()) <= 8
-            and len(items) >= 2
+            and len(lines[k].split()) <= LINKS_HEADING_WORDS
+            and len(items) >= LINKS_BOX_ITEMS
             and all(line in items or is_credit(line) or is_byline(line) for line in rest)
         ):
             return lines[:k] + [line for line in rest if line not in items]
@@ -104,8 +111,8 @@ def _drop_closing_links(lines: list[str]) -> list[str]:
 def _is_label(line: str) -> bool:
     words = line.split()
     if _LIST_ITEM.match(line):
-        return len(words) <= 7
-    return len(words) <= 3 and not re.search(r"[.!?:;,\"”’)]$", line)
+        return len(words) <= LABEL_ITEM_WORDS
+    return len(words) <= LABEL_WORDS and not re.search(r"[.!?:;,\"”’)]$", line)
 
 
 def _join_datelines(lines: list[str]) -> list[str]:

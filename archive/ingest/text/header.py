@@ -1,5 +1,5 @@
 """Plain-text page dumps: the header around the article — headline, publication date and
-outlet — found from the lines of the page and where its body starts (see ``text.py``)."""
+outlet — found from the lines of the page and where its body starts (see ``reader.py``)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,10 @@ from archive.ingest.lines import is_byline, is_date_line, is_read_time, squeeze
 
 HEAD_WINDOW = 14  # lines above the body searched for a standfirst and byline
 TITLE_REACH = 30  # lines above the body searched for the header's date or byline
+SUBSTANTIAL_WORDS = 6  # a headline candidate this long beats shorter ones (section labels)
+DATE_ABOVE_TITLE, DATE_INTO_BODY = 6, 2  # the window around the headline searched for its date
+HEAD_WEIGHT = 3  # an outlet named just above the body counts this many times
+SHORT_OUTLET_CHARS = 3  # outlet names this short ("AP", "FT") count only as a whole line
 
 
 # --- the page ------------------------------------------------------------------------
@@ -51,7 +55,7 @@ def find_title(lines: list[str], first: int, start: int) -> tuple[str, int]:
     heads = [i for i in above if is_headline(lines[i]) and not _is_photo_credit(lines[i + 1])]
     if heads:
         counts = Counter(squeeze(line) for line in lines)
-        substantial = [i for i in heads if len(lines[i].split()) >= 6]
+        substantial = [i for i in heads if len(lines[i].split()) >= SUBSTANTIAL_WORDS]
         # Repeated short lines are navigation (menus repeat in footers); headlines are longer.
         repeated = [i for i in substantial if counts[squeeze(lines[i])] > 1]
         best = (repeated or substantial or heads)[0]
@@ -81,10 +85,13 @@ _PHOTO_CREDIT = re.compile(
 )
 
 
+PHOTO_CREDIT_CHARS = 80
+
+
 def _is_photo_credit(line: str) -> bool:
     """A picture credit ("(Getty/Kevork Djansezian)", "Photo: AP"): the line above it is a
     caption, not a headline."""
-    return len(line) <= 80 and bool(_PHOTO_CREDIT.search(line))
+    return len(line) <= PHOTO_CREDIT_CHARS and bool(_PHOTO_CREDIT.search(line))
 
 
 def _lines_above(lines: list[str], anchor: int, wanted: int = 6) -> list[int]:
@@ -101,13 +108,18 @@ def _lines_above(lines: list[str], anchor: int, wanted: int = 6) -> list[int]:
     return sorted(found)
 
 
+# A headline has HEADLINE_MIN_WORDS words or HEADLINE_MIN_CHARS characters, and at most
+# HEADLINE_MAX_WORDS words and HEADLINE_MAX_CHARS characters.
+HEADLINE_MIN_WORDS, HEADLINE_MIN_CHARS, HEADLINE_MAX_WORDS, HEADLINE_MAX_CHARS = 4, 20, 40, 250
+
+
 def is_headline(line: str) -> bool:
     words = line.split()
     if (
-        len(words) < 4
-        and len(line) < 20
-        or len(words) > 40
-        or len(line) > 250
+        len(words) < HEADLINE_MIN_WORDS
+        and len(line) < HEADLINE_MIN_CHARS
+        or len(words) > HEADLINE_MAX_WORDS
+        or len(line) > HEADLINE_MAX_CHARS
         or is_furniture(line)
         or is_credit(line)
     ):
@@ -137,7 +149,7 @@ def find_published(
     """First date line near the headline (published, not updated), else a date labelled as
     the publication date anywhere on the page ("Date 19.01.2020" under the article), else
     none."""
-    window = range(max(0, title_at - 6), min(len(lines), start + 2))
+    window = range(max(0, title_at - DATE_ABOVE_TITLE), min(len(lines), start + DATE_INTO_BODY))
     for i in window:
         line = lines[i]
         if not is_date_line(line) or re.match(r"^\W*(updated|modified|last)", line, re.I):
@@ -192,11 +204,11 @@ def _most_named_outlet(page: Page) -> str:
     for i, line in enumerate(page.lines):
         if page.start <= i <= page.end:
             continue
-        weight = 3 if page.start - HEAD_WINDOW <= i < page.start else 1
+        weight = HEAD_WEIGHT if page.start - HEAD_WINDOW <= i < page.start else 1
         key = re.sub(r"\s+", " ", line.casefold()).strip()
         for phrase, name, pattern in _outlet_patterns():
             # Short variants ("AP", "FT") only count as a whole line, never inside text.
-            if len(phrase) > 3 and phrase in key and pattern.search(key):
+            if len(phrase) > SHORT_OUTLET_CHARS and phrase in key and pattern.search(key):
                 counts[name] += weight
             elif phrase == key:
                 counts[name] += weight

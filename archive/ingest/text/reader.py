@@ -19,7 +19,19 @@ from pathlib import Path
 from archive.ingest import metadata
 from archive.ingest.authors import authors_from_byline, closing_wire_credit, join_authors
 from archive.ingest.document import ParsedDocument, ReadError, Skipped
-from archive.ingest.dump_header import (
+from archive.ingest.encoding import decode
+from archive.ingest.furniture import is_credit, is_furniture
+from archive.ingest.lines import (
+    REAL_PARAGRAPH_CHARS,
+    first_sentence,
+    is_byline,
+    is_date_line,
+    is_loose_text,
+    is_prose,
+    is_read_time,
+)
+from archive.ingest.text.blocks import lines_of
+from archive.ingest.text.header import (
     Page,
     document_year,
     find_published,
@@ -27,22 +39,21 @@ from archive.ingest.dump_header import (
     find_title,
     is_headline,
 )
-from archive.ingest.encoding import decode
-from archive.ingest.furniture import is_credit, is_furniture
-from archive.ingest.lines import (
-    is_byline,
-    is_date_line,
-    is_loose_text,
-    is_prose,
-    is_read_time,
-    lines_of,
-)
 
 GAP = 8  # non-prose lines tolerated inside one article body
 WIDGET_LINES = 4  # lines of a section box compared to find the same box repeated
 HEADER_REACH = 15  # lines into a body run where an article header may still sit
 HEADER_BLURBS = 3  # prose-shaped lines that may come before such a header
 SECTION_HEADING_WORDS = 6  # a heading inside the body this long is another story's headline
+JOINED_RUN_LINES, JOINED_RUN_CHARS = 2, 300  # a run this big may join the densest one
+LABEL_CHARS = 60  # a section label ("Most read", "Related") is shorter
+CAPTION_CREDIT_CHARS = 100  # a picture credit under a caption is no longer
+OPENER_REACH = 40  # lines into the body searched for an opening wire dateline
+HEADER_LINES = 6  # lines into the body where its byline or date line may sit
+BYLINE_ABOVE_TITLE, NAME_ABOVE_TITLE = 3, 4  # lines above the headline searched for the author
+EMBEDDED_AFTER = 3  # body lines before which a byline is this article's, not a boxed story's
+BIO_MAX_CHARS = 400  # a closing note about the journalist is no longer
+CREDITS_AFTER_BODY = 3  # lines after the body searched for credit lines
 
 
 def find_body(lines: list[str]) -> list[tuple[int, int]]:
@@ -62,7 +73,7 @@ def find_body(lines: list[str]) -> list[tuple[int, int]]:
     for step in (-1, 1):
         current = best
         for k in range(best + step, -1 if step < 0 else len(runs), step):
-            if len(runs[k]) < 2 or size[k] < 300:
+            if len(runs[k]) < JOINED_RUN_LINES or size[k] < JOINED_RUN_CHARS:
                 continue
             low, high = sorted(
                 (runs[current][-1 if step > 0 else 0], runs[k][0 if step > 0 else -1])
@@ -114,7 +125,7 @@ def _hard_break(
     for j in range(start, stop):
         if _END_MARKERS.match(lines[j]):
             return True
-        if not strict and len(lines[j]) < 60 and _SECTION_MARKERS.match(lines[j]):
+        if not strict and len(lines[j]) < LABEL_CHARS and _SECTION_MARKERS.match(lines[j]):
             if j not in widgets:
                 return True
     return False
@@ -123,7 +134,11 @@ def _hard_break(
 def _repeated_boxes(lines: list[str]) -> frozenset[int]:
     """Indexes of section labels that open a box repeated line for line elsewhere on the
     page: a widget inserted into the article, not its end."""
-    labels = [i for i, line in enumerate(lines) if len(line) < 60 and _SECTION_MARKERS.match(line)]
+    labels = [
+        i
+        for i, line in enumerate(lines)
+        if len(line) < LABEL_CHARS and _SECTION_MARKERS.match(line)
+    ]
     boxes = Counter(tuple(lines[i : i + WIDGET_LINES]) for i in labels)
     return frozenset(i for i in labels if boxes[tuple(lines[i : i + WIDGET_LINES])] > 1)
 
@@ -136,12 +151,12 @@ def _skip_header(lines: list[str], start: int, end: int) -> int:
     captions and galleries before an opening paragraph with a wire dateline ("CAIRO — ")."""
     openers = [
         i
-        for i in range(start, min(end, start + 40) + 1)
+        for i in range(start, min(end, start + OPENER_REACH) + 1)
         if _DATELINE_START.match(lines[i]) and is_prose(lines[i])
     ]
     if openers:
         return openers[0]
-    for i in range(min(end, start + 6), start - 1, -1):
+    for i in range(min(end, start + HEADER_LINES), start - 1, -1):
         if is_byline(lines[i]) or is_date_line(lines[i]) or is_read_time(lines[i]):
             return _first_prose(lines, i + 1, end) or start
     # A headline and its date or byline deeper in the run, after no more than a few lines
@@ -209,7 +224,8 @@ def _body_and_author(
     closing notes about the journalist and a closing wire credit leave the body and name the
     author; bare name lines near the headline do when they recur on the page."""
     body_lines, credits = _body_and_credits(lines, runs)
-    bylines = [line for line in lines[max(0, title_at - 3) : start + 1] if is_byline(line)]
+    header = lines[max(0, title_at - BYLINE_ABOVE_TITLE) : start + 1]
+    bylines = [line for line in header if is_byline(line)]
     credited = [n for line in bylines + credits for n in authors_from_byline(line)]
     named = credited or _name_lines(lines, title_at, start)
     described = bio_subject(body_lines[-1]) if body_lines else ""
@@ -230,7 +246,7 @@ def _embedded_stories(lines: list[str], runs: list[tuple[int, int]]) -> set[int]
     inside = [i for start, end in runs for i in range(start, end + 1)]
     dropped: set[int] = set()
     for pos, i in enumerate(inside):
-        if pos < 3 or not is_byline(lines[i]) or i in dropped:
+        if pos < EMBEDDED_AFTER or not is_byline(lines[i]) or i in dropped:
             continue
         heading = lines[inside[pos - 1]]
         if is_prose(heading):
@@ -260,14 +276,16 @@ def _captions(lines: list[str], runs: list[tuple[int, int]]) -> set[int]:
         i
         for start, end in runs
         for i in range(start, end + 1)
-        if i + 1 < len(lines) and len(lines[i + 1]) <= 100 and _PICTURE_CREDIT.search(lines[i + 1])
+        if i + 1 < len(lines)
+        and len(lines[i + 1]) <= CAPTION_CREDIT_CHARS
+        and _PICTURE_CREDIT.search(lines[i + 1])
     }
 
 
 def _name_lines(lines: list[str], title_at: int, start: int) -> list[str]:
     """Bare "Jane Doe" lines around the headline: author labels without a "By"."""
     names = []
-    for line in lines[max(0, title_at - 4) : start]:
+    for line in lines[max(0, title_at - NAME_ABOVE_TITLE) : start]:
         if re.fullmatch(r"[A-Z][\w'-]+(?: [A-Z][\w'-]+){1,2}", line) and not is_furniture(line):
             if metadata.canonical_source(line) not in metadata.known_outlets().values():
                 if not SECTION_WORDS & set(line.split()):
@@ -306,7 +324,7 @@ _BIO = re.compile(
 def bio_subject(paragraph: str) -> str:
     """The journalist a closing note is about ("Erin Cunningham is an Egypt-based
     correspondent for The Post. She previously …"), else ``""``."""
-    if len(paragraph) > 400 or not (match := _BIO.match(paragraph)):
+    if len(paragraph) > BIO_MAX_CHARS or not (match := _BIO.match(paragraph)):
         return ""
     return match.group(1)
 
@@ -320,15 +338,6 @@ def _standfirst(lines: list[str], title_at: int, start: int) -> list[str]:
     return []
 
 
-def first_sentence(body: str, limit: int = 120) -> str:
-    """A stand-in title: the body's first sentence, cut at a word within ``limit``."""
-    # A sentence ends after a lower-case word ("said."), not after "U.N." or "Mr."
-    first = re.split(
-        r"(?<=[a-z]{3}[.!?])\s+(?=[A-Z\"“‘'])", body.strip().split("\n")[0], maxsplit=1
-    )[0]
-    return first if len(first) <= limit else first[: limit - 3].rsplit(" ", 1)[0] + "…"
-
-
 def _body_and_credits(lines: list[str], runs: list[tuple[int, int]]) -> tuple[list[str], list[str]]:
     body, credits = [], []
     left_out = _embedded_stories(lines, runs) | _captions(lines, runs)
@@ -336,11 +345,11 @@ def _body_and_credits(lines: list[str], runs: list[tuple[int, int]]) -> tuple[li
     for line in (lines[i] for i in indexes):
         if is_credit(line) or is_byline(line):
             credits.append(line)
-        elif is_prose(line) or is_loose_text(line) and len(line) >= 80:
+        elif is_prose(line) or is_loose_text(line) and len(line) >= REAL_PARAGRAPH_CHARS:
             body.append(line)
     end = runs[-1][1]
     # Credit lines right after the body ("Editing by …") belong to the article too.
-    for line in lines[end + 1 : end + 4]:
+    for line in lines[end + 1 : end + 1 + CREDITS_AFTER_BODY]:
         if is_credit(line):
             credits.append(line)
     return body, credits

@@ -38,6 +38,10 @@ _LABELLED_DATE = re.compile(
 )
 
 
+MARKED_TIMES = 3  # <time> elements marked as the publication time that are tried
+TEXT_NODES = 3000  # text nodes searched for a labelled date
+
+
 def published_date(tree) -> datetime | None:
     """The publication time the page states: a published-time meta or JSON-LD field, else a
     "Published:/Written:" label in the visible text. Modified/updated times are ignored, and
@@ -72,14 +76,14 @@ def _marked_time(tree) -> datetime | None:
         '//time[@itemprop="datePublished" or @pubdate or contains(@class, "publish")'
         ' or contains(@class, "create") or contains(@class, "posted")]'
     )
-    for node in marked[:3]:
+    for node in marked[:MARKED_TIMES]:
         if value := metadata.parse_date(node.get("datetime") or node.text_content().strip()):
             return value
     return None
 
 
 def _labelled_date(tree) -> datetime | None:
-    for node in tree.xpath("//body//text()[string-length(normalize-space()) > 4]")[:3000]:
+    for node in tree.xpath("//body//text()[string-length(normalize-space()) > 4]")[:TEXT_NODES]:
         if m := _LABELLED_DATE.search(node):
             if value := metadata.parse_date(m.group(1)):
                 return value
@@ -122,7 +126,7 @@ def updated_date(tree) -> datetime | None:
         if m := re.search(r'"dateModified"\s*:\s*"([^"]+)"', script):
             if value := metadata.parse_date(m.group(1)):
                 return value
-    for node in tree.xpath("//body//text()[string-length(normalize-space()) > 8]")[:3000]:
+    for node in tree.xpath("//body//text()[string-length(normalize-space()) > 8]")[:TEXT_NODES]:
         if (m := _LABELLED_UPDATE.match(node)) and (value := metadata.parse_date(m.group(1))):
             return value
     return None

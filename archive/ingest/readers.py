@@ -1,0 +1,154 @@
+"""Format readers: files → ``ParsedDocument`` / ``Skipped`` (see ``document.py``).
+
+``read_path`` checks the file as a whole (readable, non-empty, under the size cap, content
+matching the extension) and hands it to the reader registered for its extension in
+``READERS``. Readers never touch the database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from archive.ingest import encoding, jsonl, warc
+from archive.ingest.document import ParsedDocument, ReadError, Skipped
+from archive.ingest.html import reader as html
+from archive.ingest.text import reader as text
+
+Reader = Callable[[Path, bytes], Iterator[ParsedDocument | Skipped]]
+
+# Longest suffix first wins, so ".warc.gz" is found before ".gz" would be.
+READERS: dict[str, Reader] = {
+    ".txt": text.read,
+    ".html": html.read,
+    ".htm": html.read,
+    ".warc": warc.read,
+    ".warc.gz": warc.read,
+    ".arc": warc.read,
+    ".arc.gz": warc.read,
+    ".jsonl": jsonl.read,
+    ".json": jsonl.read,
+}
+
+# Files that describe a collection rather than hold articles; skipped when a directory is
+# expanded (an explicitly named file is always read).
+COLLECTION_NOTES = ("readme", "manifest", "license", "changelog", "sources")
+
+__all__ = [
+    "READERS",
+    "ParsedDocument",
+    "ReadError",
+    "Skipped",
+    "extension",
+    "iter_files",
+    "read_path",
+]
+
+
+def extension(path: Path) -> str:
+    """The registered extension of ``path`` (".warc.gz", ".txt"), or its last suffix."""
+    name = path.name.lower()
+    for ext in sorted(READERS, key=len, reverse=True):
+        if name.endswith(ext):
+            return ext
+    return path.suffix.lower()
+
+
+def iter_files(paths: Iterable[Path | str]) -> Iterator[Path]:
+    """Files to read, in a stable order.
+
+    A file given by name is yielded as is. A directory is expanded recursively in sorted
+    order, skipping hidden files and folders (".git", ".DS_Store") and collection notes
+    (README*, MANIFEST*, LICENSE*, CHANGELOG*, SOURCES*). Files of unknown type are yielded
+    so that ``read_path`` reports them rather than silently passing over them.
+    """
+    for path in map(Path, paths):
+        if path.is_dir():
+            yield from _walk(path)
+        else:
+            yield path
+
+
+def _walk(directory: Path) -> Iterator[Path]:
+    for child in sorted(directory.iterdir()):
+        if child.name.startswith("."):
+            continue
+        if child.is_dir():
+            yield from _walk(child)
+        elif not child.name.lower().startswith(COLLECTION_NOTES):
+            yield child
+
+
+def read_path(path: Path, max_bytes: int | None = None) -> Iterator[ParsedDocument | Skipped]:
+    """Read one file into documents and skipped records.
+
+    Raises ``ReadError`` with one human reason when the file as a whole cannot be read:
+    unknown extension, unreadable, empty, over ``max_bytes``, binary junk, content not
+    matching the extension, undecodable text, truncated gzip/WARC (records before the damage
+    are yielded first).
+    """
+    path = Path(path)
+    ext = extension(path)
+    if not path.exists() and not path.is_symlink():
+        raise ReadError("file or directory not found")
+    if ext not in READERS:
+        known = ", ".join(sorted(READERS))
+        raise ReadError(f"unknown file type {ext or '(no extension)'!r}; readable types: {known}")
+    data = _read_bytes(path, max_bytes)
+    check_content(ext, data)
+    yield from READERS[ext](path, data)
+
+
+MAGIC = {
+    b"\x1f\x8b": "gzip data",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"%PDF": "a PDF document",
+    b"PK\x03\x04": "a ZIP archive",
+    b"\x7fELF": "an executable",
+    b"BZh": "bzip2 data",
+    b"\xfd7zXZ": "xz data",
+    b"SQLite format 3": "an SQLite database",
+}
+TEXT_TYPES = {".txt", ".html", ".htm", ".jsonl", ".json"}
+
+
+def check_content(ext: str, data: bytes) -> None:
+    """Raise ``ReadError`` when the bytes are not what the extension promises."""
+    kind = next((name for magic, name in MAGIC.items() if data.startswith(magic)), "")
+    if ext.endswith(".gz"):
+        if kind != "gzip data":
+            raise ReadError(f"content does not match extension {ext}: not gzip data")
+        return
+    if kind:
+        raise ReadError(f"content does not match extension {ext}: the file is {kind}")
+    if ext in TEXT_TYPES and encoding.looks_binary(data):
+        raise ReadError("binary data, not text")
+    if ext in {".warc", ".arc"} and not data.lstrip()[:12].upper().startswith(
+        (b"WARC/", b"FILEDESC://")
+    ):
+        if encoding.looks_binary(data):
+            raise ReadError("binary data, not a WARC/ARC file")
+        raise ReadError(f"content does not match extension {ext}: no WARC/ARC header")
+
+
+def _read_bytes(path: Path, max_bytes: int | None) -> bytes:
+    try:
+        if path.is_dir():
+            raise ReadError("is a directory, not a file")
+        size = path.stat().st_size
+        if max_bytes is not None and size > max_bytes:
+            raise ReadError(f"file is too large: {size:,} bytes, the limit is {max_bytes:,}")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ReadError("file not found") from None
+    except PermissionError:
+        raise ReadError("file is not readable (permission denied)") from None
+    except OSError as error:
+        raise ReadError(f"file cannot be read: {error.strerror or error}") from None
+    if not data.strip():
+        raise ReadError("file is empty")
+    if max_bytes is not None and len(data) > max_bytes:
+        raise ReadError(f"file is too large: {len(data):,} bytes, the limit is {max_bytes:,}")
+    return data
