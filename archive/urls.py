@@ -7,6 +7,7 @@ archive_patterns = [
     path("", views.home, name="home"),
     path("search/", views.search, name="search"),
     path("search/help/", views.query_help, name="query-help"),
+    path("search/facet/<slug:name>/", views.facet_values, name="facet"),
     path("api/search/", views.api_search, name="api-search"),
     path("articles/<int:pk>/", views.article_detail, name="article"),
     path("articles/<int:pk>/source/", views.capture_list, name="captures"),

@@ -2,14 +2,19 @@
 
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.http import Http404, HttpResponse, JsonResponse
+from django.db.models.functions import TruncDate
+from django.http import Http404, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from archive.forms import ActorFilterForm
 from archive.models import KIND_PLURALS, Article, Capture, Entity
+from archive.search.charts import build_chart
 from archive.search.highlight import linked_body
-from archive.search.service import api_payload, run_search
+from archive.search.links import SearchLinks
+from archive.search.service import api_payload, facet_listing, run_search
+from archive.search.vocabulary import FACETS
 
 CSP_SANDBOX = "sandbox; default-src 'none'"
 
@@ -28,7 +33,7 @@ def home(request):
                 .order_by("-n_articles", "name")[:8]
                 for kind in Entity.Kind
             },
-            "per_month": bar_chart(Article.objects.per_month()),
+            "chart": time_chart(Article.objects.all()),
             "total": Article.objects.count(),
         },
     )
@@ -42,6 +47,14 @@ def search(request):
 @require_safe
 def query_help(request):
     return render(request, "archive/query_help.html")
+
+
+@require_safe
+def facet_values(request, name):
+    listing = facet_listing(name, request.GET)
+    if listing is None:
+        raise Http404("No such facet.")
+    return render(request, "archive/facet.html", {"listing": listing})
 
 
 @require_safe
@@ -150,7 +163,7 @@ def actor_detail(request, kind, slug):
         {
             "entity": entity,
             "page": page,
-            "per_month": bar_chart(articles.per_month()),
+            "chart": time_chart(articles, search_params(entity)),
             "aliases": entity.aliases.order_by("name")[:40],
             "co_mentioned": co_mentioned(entity),
         },
@@ -167,10 +180,28 @@ def co_mentioned(entity, limit=15):
     )
 
 
-def bar_chart(rows) -> list[dict]:
-    rows = list(rows)
-    top = max((r["n"] for r in rows), default=0) or 1
-    return [{"month": r["month"], "n": r["n"], "pct": round(100 * r["n"] / top)} for r in rows]
+def search_params(entity) -> QueryDict:
+    """The search parameters that select ``entity``'s articles."""
+    params = QueryDict(mutable=True)
+    facet = next((f for f in FACETS if f.kind == entity.kind), None)
+    if facet:
+        params[facet.param] = entity.facet_value
+    return params
+
+
+def time_chart(articles, params: QueryDict | None = None):
+    """The time chart of ``articles`` by day; each bar searches its period (within ``params``)."""
+    rows = (
+        articles.exclude(published=None)
+        .annotate(day=TruncDate("published"))
+        .order_by()
+        .values("day")
+        .annotate(n=Count("id", distinct=True))
+    )
+    links = SearchLinks(params or QueryDict())
+    search = reverse("archive:search")
+    counts = {row["day"]: row["n"] for row in rows}
+    return build_chart(counts, lambda start, end: search + links.dates(start, end), by_day=True)
 
 
 def preview(capture, limit=200_000) -> str:

@@ -26,7 +26,7 @@ from haystack.exceptions import SkipDocument
 from haystack.utils import get_identifier
 from whoosh.fields import DATETIME, KEYWORD, TEXT, Schema
 from whoosh.fields import ID as WHOOSH_ID
-from whoosh.query import And, DateRange, Every, NullQuery, Term
+from whoosh.query import And, DateRange, Every, NullQuery, Or, Term
 from whoosh.writing import CLEAR
 
 from archive.search.analysis import peninsula_analyzer
@@ -196,6 +196,10 @@ class PeninsulaWhooshBackend(WhooshSearchBackend):
     @staticmethod
     def filter_queries(request: SearchRequest):
         for field_name, values in request.filters.items():
+            # "any of" (issue 14): one Or per facet; "all of" (the default): a Term per value.
+            if request.mode(field_name) == "any" and len(values) > 1:
+                yield Or([Term(field_name, value) for value in values])
+                continue
             for value in values:
                 yield Term(field_name, value)
         if request.date_from or request.date_to:

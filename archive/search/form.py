@@ -4,7 +4,7 @@ import re
 
 from django import forms
 
-from archive.search.request import MAX_QUERY_CHARS, SORTS, SearchRequest
+from archive.search.request import MAX_QUERY_CHARS, MODES, SORTS, SearchRequest
 from archive.search.vocabulary import FACETS
 
 # Facet values are slugs or ISO codes: nothing else is accepted.
@@ -43,6 +43,15 @@ class SearchForm(forms.Form):
                 selected[facet.field] = list(dict.fromkeys(values))
         return selected
 
+    def facet_modes(self) -> dict[str, str]:
+        """ "all" or "any" by index field, from ``<param>_mode``; anything else is the default:
+        "all" where an article holds several values, "any" where it holds one (an outlet)."""
+        modes = {}
+        for facet in FACETS:
+            mode = self.params.get(mode_param(facet), "").strip()
+            modes[facet.field] = mode if mode in MODES else default_mode(facet)
+        return modes
+
     def search_request(self) -> SearchRequest:
         """The request to run; fields that failed validation fall back to their defaults."""
         self.is_valid()
@@ -55,6 +64,7 @@ class SearchForm(forms.Form):
             sort=data.get("sort") or "relevance",
             page=data.get("page") or 1,
             per_page=PER_PAGE,
+            modes=self.facet_modes(),
         )
 
     def problems(self) -> list[str]:
@@ -67,3 +77,11 @@ class SearchForm(forms.Form):
             if bad:
                 notes.append(f"Ignored {len(bad)} malformed “{facet.param}” value(s)")
         return notes
+
+
+def mode_param(facet) -> str:
+    return f"{facet.param}_mode"
+
+
+def default_mode(facet) -> str:
+    return "all" if facet.multi else "any"
