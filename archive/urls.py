@@ -6,8 +6,8 @@ from archive import views
 archive_patterns = [
     path("", views.home, name="home"),
     path("search/", views.search, name="search"),
-    path("search/help/", views.query_help, name="query-help"),
     path("search/facet/<slug:name>/", views.facet_values, name="facet"),
+    path("search/help/", views.query_help, name="query-help"),
     path("api/search/", views.api_search, name="api-search"),
     path("articles/<int:pk>/", views.article_detail, name="article"),
     path("articles/<int:pk>/source/", views.capture_list, name="captures"),
@@ -20,3 +20,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include((archive_patterns, "archive"))),
 ]
+
+handler400 = "archive.views.error_400"
+handler403 = "archive.views.error_403"
+handler404 = "archive.views.error_404"
+handler500 = "archive.views.error_500"

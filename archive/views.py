@@ -13,7 +13,13 @@ from archive.models import KIND_PLURALS, Article, Capture, Entity
 from archive.search.charts import build_chart
 from archive.search.highlight import linked_body
 from archive.search.links import SearchLinks
-from archive.search.service import api_payload, facet_listing, run_search
+from archive.search.service import (
+    IndexUnavailable,
+    api_payload,
+    facet_listing,
+    invalid_parameters,
+    run_search,
+)
 from archive.search.vocabulary import FACETS
 
 CSP_SANDBOX = "sandbox; default-src 'none'"
@@ -41,12 +47,11 @@ def home(request):
 
 @require_safe
 def search(request):
-    return render(request, "archive/search.html", {"page": run_search(request.GET)})
-
-
-@require_safe
-def query_help(request):
-    return render(request, "archive/query_help.html")
+    try:
+        page = run_search(request.GET)
+    except IndexUnavailable as error:
+        return render(request, "503.html", {"message": str(error)}, status=503)
+    return render(request, "archive/search.html", {"page": page})
 
 
 @require_safe
@@ -58,10 +63,59 @@ def facet_values(request, name):
 
 
 @require_safe
+def query_help(request):
+    return render(request, "archive/query_help.html")
+
+
 def api_search(request):
-    return JsonResponse(
-        api_payload(run_search(request.GET)), json_dumps_params={"ensure_ascii": False}
+    """The search as JSON; every refusal is JSON too: 400 with the reasons, 405, 503."""
+    if request.method not in ("GET", "HEAD"):
+        return api_error(405, "Method not allowed: use GET.", Allow="GET, HEAD")
+    if reasons := invalid_parameters(request.GET):
+        return api_error(400, "Invalid parameters: " + "; ".join(reasons))
+    try:
+        page = run_search(request.GET)
+    except IndexUnavailable as error:
+        return api_error(503, str(error))
+    return JsonResponse(api_payload(page), json_dumps_params={"ensure_ascii": False})
+
+
+def api_error(status: int, message: str, **headers) -> JsonResponse:
+    """``{"error": message}`` with ``status``."""
+    response = JsonResponse(
+        {"error": message}, status=status, json_dumps_params={"ensure_ascii": False}
     )
+    for name, value in headers.items():
+        response[name] = value
+    return response
+
+
+API_PREFIX = "/api/"
+ERROR_MESSAGES = {
+    400: "Bad request.",
+    403: "Forbidden.",
+    404: "There is nothing at this address.",
+    500: "Server error; it has been logged.",
+}
+
+
+def error_page(status: int):
+    """A handler for ``status``: JSON under /api/, the HTML template elsewhere. Never the
+    exception's text: it may hold server paths."""
+
+    def handler(request, exception=None):
+        if request.path.startswith(API_PREFIX):
+            return api_error(status, ERROR_MESSAGES[status])
+        return render(request, f"{status}.html", status=status)
+
+    handler.__name__ = f"error_{status}"
+    return handler
+
+
+error_400 = error_page(400)
+error_403 = error_page(403)
+error_404 = error_page(404)
+error_500 = error_page(500)
 
 
 @require_safe

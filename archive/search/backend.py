@@ -17,6 +17,8 @@ from __future__ import annotations
 import threading
 from collections import Counter, defaultdict
 from datetime import UTC, datetime, time, timedelta
+from itertools import islice
+from time import monotonic
 
 from django.utils.encoding import force_str
 from haystack.backends import BaseEngine
@@ -147,6 +149,9 @@ class PeninsulaWhooshBackend(WhooshSearchBackend):
                 # A fresh searcher, not Searcher.refresh(): its segment reuse kept documents
                 # of segments removed by a clearing commit.
                 if searcher is not None:
+                    # Forgotten first: if reopening fails (a damaged index), the next
+                    # request tries again instead of finding a closed searcher.
+                    del _searchers[self.path]
                     searcher.close()
                 self.index = self.index.refresh()
                 searcher = _searchers[self.path] = self.index.searcher()
@@ -247,32 +252,49 @@ class PeninsulaWhooshBackend(WhooshSearchBackend):
         return forward
 
     def suggest(self, searcher, q: str) -> str:
-        """A respelling of the query, word by word, from the words of the index."""
-        words = query_words(clean_user_query(q))
+        """A respelling of the query, word by word, from the words of the index.
+
+        Bounded: at most SUGGEST_WORDS words are looked at and the whole respelling stops
+        after SUGGEST_SECONDS (later words are left as typed), so a made-up word costs
+        about as much as any other search.
+        """
+        words = query_words(clean_user_query(q))[:SUGGEST_WORDS]
         reader = searcher.reader()
         field = self.schema[self.content_field_name].spelling_fieldname(self.content_field_name)
-        suggestion = " ".join(respell(reader, field, word.lower()) for word in words)
+        deadline = monotonic() + SUGGEST_SECONDS
+        suggestion = " ".join(respell(reader, field, word.lower(), deadline) for word in words)
         return suggestion if suggestion.lower() != " ".join(words).lower() else ""
 
 
-def respell(reader, field: str, word: str) -> str:
+# The spelling suggester's budget: longer words are never respelled (building the edit
+# automaton of a 30-letter word took seconds), candidates per word and time are capped.
+SUGGEST_WORDS = 8
+SUGGEST_MAX_LETTERS = 20
+SUGGEST_CANDIDATES = 200
+SUGGEST_SECONDS = 0.05
+
+
+def respell(reader, field: str, word: str, deadline: float = float("inf")) -> str:
     """The indexed word closest to ``word`` (fewest edits, then most documents), or ``word``.
 
     Whoosh's own corrector ranks every candidate as if at the largest distance and looks up
-    frequencies in the stemmed field, so "misile" became "mile". Short words, words that are
-    in the index and non-Latin words (Hangul is indexed as bigrams) are left as they are.
+    frequencies in the stemmed field, so "misile" became "mile". Short and long words, words
+    that are in the index and non-Latin words (Hangul is indexed as bigrams) are left as they
+    are, and so is every word once ``deadline`` (a ``monotonic()`` time) has passed.
     """
     if (
-        len(word) < 4
+        not 4 <= len(word) <= SUGGEST_MAX_LETTERS
         or not (word.isascii() and word.isalpha())
+        or monotonic() > deadline
         or reader.doc_frequency(field, word)
     ):
         return word
     maxdist = 1 if len(word) <= 5 else 2
-    candidates = [
-        (edit_distance(word, term), -reader.doc_frequency(field, term), term)
-        for term in reader.terms_within(field, word, maxdist, prefix=1)
-    ]
+    candidates = []
+    for term in islice(reader.terms_within(field, word, maxdist, prefix=1), SUGGEST_CANDIDATES):
+        candidates.append((edit_distance(word, term), -reader.doc_frequency(field, term), term))
+        if monotonic() > deadline:
+            break
     best = min((c for c in candidates if c[0] <= maxdist), default=None)
     return best[2] if best else word
 

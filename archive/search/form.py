@@ -1,6 +1,7 @@
 """The search page's parameters: a whitelist, validated, never passed on raw."""
 
 import re
+from datetime import date
 
 from django import forms
 
@@ -11,24 +12,48 @@ from archive.search.vocabulary import FACETS
 VALUE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{0,99}$")
 PER_PAGE = 20
 MAX_PAGE = 500
+# Dates outside these bounds are typing slips, and past them date arithmetic overflows.
+FIRST_DATE = date(1900, 1, 1)
+LAST_DATE = date(2100, 12, 31)
+
+
+class ArchiveDateField(forms.DateField):
+    """A YYYY-MM-DD date between FIRST_DATE and LAST_DATE."""
+
+    def __init__(self):
+        super().__init__(required=False, input_formats=["%Y-%m-%d"])
+
+    def validate(self, value):
+        super().validate(value)
+        if value and not FIRST_DATE <= value <= LAST_DATE:
+            raise forms.ValidationError(f"Enter a date between {FIRST_DATE} and {LAST_DATE}.")
 
 
 class SearchForm(forms.Form):
     q = forms.CharField(required=False, strip=True)
     sort = forms.ChoiceField(choices=[(s, s) for s in SORTS], required=False)
     page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE)
-    date_from = forms.DateField(required=False, input_formats=["%Y-%m-%d"])
-    date_to = forms.DateField(required=False, input_formats=["%Y-%m-%d"])
+    date_from = ArchiveDateField()
+    date_to = ArchiveDateField()
 
     def __init__(self, params):
-        data = {key: params.get(key, "") for key in ("sort", "page")}
+        data = {key: params.get(key, "")[:100] for key in ("sort", "page")}
         # NUL and other control characters are dropped, not rejected; long queries are cut.
         raw_q = params.get("q", "")
         data["q"] = "".join(c if c.isprintable() else " " for c in raw_q[: MAX_QUERY_CHARS * 2])
-        data["date_from"] = params.get("from", "")
-        data["date_to"] = params.get("to", "")
+        data["date_from"] = params.get("from", "")[:100]
+        data["date_to"] = params.get("to", "")[:100]
         super().__init__(data)
         self.params = params
+        self.notes = []
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("date_from"), data.get("date_to")
+        if start and end and start > end:
+            data["date_from"], data["date_to"] = end, start
+            self.notes.append(f"“from” was after “to”: searched from {end} to {start}")
+        return data
 
     def facet_values(self) -> dict[str, list[str]]:
         """Selected facet values by index field; malformed values are dropped."""
@@ -67,16 +92,20 @@ class SearchForm(forms.Form):
             modes=self.facet_modes(),
         )
 
-    def problems(self) -> list[str]:
-        """Human-readable notes on parameters that were ignored."""
+    def invalid(self) -> list[str]:
+        """Why parameters are invalid, one reason each (the API refuses them with these)."""
         self.is_valid()
         names = {"date_from": "from", "date_to": "to"}
-        notes = [f"Ignored “{names.get(f, f)}”: {' '.join(e)}" for f, e in self.errors.items()]
+        reasons = [f"“{names.get(f, f)}”: {' '.join(e)}" for f, e in self.errors.items()]
         for facet in FACETS:
             bad = [v for v in self.params.getlist(facet.param) if not VALUE_RE.match(v.strip())]
             if bad:
-                notes.append(f"Ignored {len(bad)} malformed “{facet.param}” value(s)")
-        return notes
+                reasons.append(f"{len(bad)} malformed “{facet.param}” value(s)")
+        return reasons
+
+    def problems(self) -> list[str]:
+        """Human-readable notes on parameters that were ignored or changed (the page's)."""
+        return [f"Ignored {reason}" for reason in self.invalid()] + self.notes
 
 
 def mode_param(facet) -> str:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import logging
+import pickle
+import struct
+import zlib
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -10,6 +14,8 @@ from django.db.models.functions import TruncDate
 from django.http import QueryDict
 from django.utils.safestring import SafeString
 from haystack import connections
+from whoosh.index import IndexError as WhooshIndexError
+from whoosh.reading import ReaderClosed
 
 from archive.models import Article
 from archive.safe_url import safe_url
@@ -31,6 +37,29 @@ from archive.search.highlight import snippet
 from archive.search.links import SearchLinks
 from archive.search.request import SearchRequest
 from archive.search.vocabulary import DATE_PARAMS, FACETS, MONTH_FIELD
+
+logger = logging.getLogger(__name__)
+
+REPAIR_COMMAND = "python manage.py sync_index --rebuild"
+# What reading a truncated, emptied, deleted or unreadable index raised when tried on a real
+# one: a bad segment (EOFError, struct.error, zlib.error, UnpicklingError), a missing table of
+# contents (EmptyIndexError), an index path that cannot be listed or opened (OSError).
+INDEX_DAMAGE = (
+    OSError,
+    EOFError,
+    struct.error,
+    zlib.error,
+    pickle.UnpicklingError,
+    WhooshIndexError,
+    ReaderClosed,
+)
+
+
+class IndexUnavailable(Exception):
+    """The search index cannot be read; it needs ``sync_index --rebuild``."""
+
+    def __init__(self):
+        super().__init__(f"The search index needs repair: run `{REPAIR_COMMAND}`.")
 
 
 @dataclass
@@ -69,10 +98,24 @@ def backend():
     return connections["default"].get_backend()
 
 
+def invalid_parameters(params: QueryDict) -> list[str]:
+    """Why the parameters are invalid (the API refuses them; the page ignores them)."""
+    return SearchForm(params).invalid()
+
+
+def execute(request: SearchRequest):
+    """The backend's response; an unreadable index raises IndexUnavailable, details logged."""
+    try:
+        return backend().execute(request)
+    except INDEX_DAMAGE as error:
+        logger.error("search index unreadable: %s: %s", type(error).__name__, error)
+        raise IndexUnavailable() from error
+
+
 def run_search(params: QueryDict) -> SearchPage:
     form = SearchForm(params)
     request = form.search_request()
-    response = backend().execute(request)
+    response = execute(request)
     links = SearchLinks(params)
     days = day_counts(request, response)
     facets = build_facets(response, request, links, days)
@@ -94,8 +137,10 @@ def run_search(params: QueryDict) -> SearchPage:
     if response.suggestion:
         page.suggestion = response.suggestion
         page.suggestion_url = links.with_query(response.suggestion)
+    if request.page > page.pages:
+        page.problems.append(f"Page {request.page} is past the last page, {page.pages}.")
     if request.page > 1:
-        page.prev_url = links.page(request.page - 1)
+        page.prev_url = links.page(min(request.page - 1, page.pages))
     if request.page < page.pages:
         page.next_url = links.page(request.page + 1)
     return page
