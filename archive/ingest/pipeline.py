@@ -6,7 +6,12 @@ stored in its own transaction, and the index learns only of committed articles.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
+import os
+import signal
+import sys
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -138,7 +143,9 @@ def read_and_extract(paths: Iterable[Path], gazetteer) -> Iterator:
     known = set(Article.objects.values_list("content_hash", flat=True))
     context = multiprocessing.get_context("fork")  # inherits the gazetteer, opens no database
     queue = context.Queue(maxsize=READ_AHEAD)
-    reader = context.Process(target=_reader, args=(files, gazetteer, known, queue), daemon=True)
+    reader = context.Process(
+        target=_reader, args=(files, gazetteer, known, queue, os.getpid()), daemon=True
+    )
     reader.start()
     try:
         yield from _items_from(reader, queue)
@@ -148,7 +155,8 @@ def read_and_extract(paths: Iterable[Path], gazetteer) -> Iterator:
         reader.join()
 
 
-def _reader(files, gazetteer, known, queue) -> None:
+def _reader(files, gazetteer, known, queue, parent: int) -> None:
+    die_with_parent(parent)
     for item in parse(files):
         if not isinstance(item, Event):
             actors = None
@@ -160,6 +168,32 @@ def _reader(files, gazetteer, known, queue) -> None:
             item = (item, actors)
         queue.put(item)
     queue.put(None)
+
+
+PR_SET_PDEATHSIG = 1
+WATCH_SECONDS = 1.0  # how often the fallback watchdog checks that the parent is alive
+
+
+def die_with_parent(parent: int) -> None:
+    """End this (forked) process when ``parent`` dies, even by SIGKILL: the kernel's
+    parent-death signal on Linux, and a thread polling the parent's pid as a fallback (other
+    systems, or a parent that died before the signal was armed)."""
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # the parent died before the signal was armed
+        os._exit(1)
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while True:
+        if os.getppid() != parent:  # re-parented: our parent has gone
+            os._exit(1)
+        threading.Event().wait(WATCH_SECONDS)
 
 
 def _items_from(reader, queue) -> Iterator:
