@@ -24,8 +24,9 @@ from django.conf import settings
 from archive.actors import EntityResolver, database_entries
 from archive.entities import pipeline as extraction
 from archive.entities.gazetteer import Gazetteer
-from archive.ingest.document import ParsedDocument, ReadError, Skipped
-from archive.ingest.readers import iter_files, read_path
+from archive.ingest import limits
+from archive.ingest.document import Failed, ParsedDocument, ReadError, Skipped
+from archive.ingest.readers import NotWalked, extension, iter_files, read_path
 from archive.ingest.store import store
 from archive.models import Article
 
@@ -43,6 +44,7 @@ class Event:
     origin: str
     detail: str = ""
     document: ParsedDocument | None = None
+    shown: bool = False  # a skip worth a line of its own (a directory not walked)
 
 
 @dataclass
@@ -76,12 +78,12 @@ def parse(paths: Iterable[Path]) -> Iterator[Event | ParsedDocument]:
     a ``read`` event after each file."""
     max_bytes = settings.INGEST_MAX_BYTES
     for path in iter_files(paths):
+        if isinstance(path, NotWalked):
+            yield Event(FAILED if path.failed else SKIPPED, str(path.path), path.reason, shown=True)
+            continue
         try:
             for item in read_path(path, max_bytes=max_bytes):
-                if isinstance(item, Skipped):
-                    yield Event(SKIPPED, item.origin, item.reason)
-                else:
-                    yield item
+                yield _checked(item)
         except ReadError as error:
             yield Event(FAILED, str(path), str(error))
         except Exception as error:  # a reader bug must not end the batch
@@ -89,12 +91,28 @@ def parse(paths: Iterable[Path]) -> Iterator[Event | ParsedDocument]:
         yield Event(READ, str(path), str(file_size(path)))
 
 
+def _checked(item: ParsedDocument | Skipped) -> Event | ParsedDocument:
+    """A reader's item as the pipeline passes it on; a document too long for extraction
+    fails here, before anything is extracted or stored."""
+    if isinstance(item, Skipped):
+        return Event(FAILED if isinstance(item, Failed) else SKIPPED, item.origin, item.reason)
+    reason = limits.too_long(item.body) or limits.too_long(item.title)
+    return Event(FAILED, item.origin, reason) if reason else item
+
+
+def is_archive(path: str) -> bool:
+    """A web archive, whose records are named by their offset."""
+    return extension(Path(path)) in {".warc", ".warc.gz", ".arc", ".arc.gz"}
+
+
 def input_size(paths: Iterable[Path]) -> int:
     """Bytes in all the files ``parse`` will read: the total for a progress bar."""
     return sum(file_size(path) for path in iter_files(paths))
 
 
-def file_size(path: Path) -> int:
+def file_size(path: Path | NotWalked) -> int:
+    if isinstance(path, NotWalked):
+        return 0
     try:
         return path.stat().st_size
     except OSError:
