@@ -27,7 +27,7 @@ from archive.entities.gazetteer import Gazetteer
 from archive.ingest import limits
 from archive.ingest.document import Failed, ParsedDocument, ReadError, Skipped
 from archive.ingest.readers import NotWalked, extension, iter_files, read_path
-from archive.ingest.store import store
+from archive.ingest.store import retrying, store
 from archive.models import Article
 
 FAILED, SKIPPED, PARSED = "failed", "skipped", "parsed"
@@ -238,9 +238,11 @@ def _items_from(reader, queue) -> Iterator:
 
 
 def store_one(doc: ParsedDocument, resolver: EntityResolver, actors) -> Event:
-    """Store one document with its actors (or a function extracting them)."""
+    """Store one document with its actors (or a function extracting them), retrying when a
+    concurrent writer got in the way (the retry sees what it stored)."""
     try:
-        status, _ = store(doc, actors, resolver)  # calls ``actors`` only for a new article
+        # ``store`` calls ``actors`` only for a new article
+        status, _ = retrying(lambda: store(doc, actors, resolver), resolver.forget)
         return Event(status, doc.origin)
     except Exception as error:  # one bad document never aborts the batch
         resolver.forget()  # entities it created were rolled back

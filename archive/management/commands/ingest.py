@@ -9,6 +9,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from archive.actors import sync_gazetteer
 from archive.ingest import pipeline
+from archive.ingest.index_writer import index_writer
+from archive.ingest.store import retrying
 from archive.management.commands.sync_index import report_repair
 from archive.search.sync import repair_index, sync_index
 
@@ -57,20 +59,25 @@ class Command(BaseCommand):
                 paths, lambda e: self.report_dry(e, options["json"], progress), self.tally
             )
         else:
-            sync_gazetteer()
+            retrying(sync_gazetteer)
             tally = pipeline.ingest(paths, lambda e: self.report(e, progress), self.tally)
             if progress is not None:
                 progress.close()
                 progress = None
-            updated, removed = sync_index()
-            self.stdout.write(f"index: {updated} articles updated, {removed} removed")
-            report_repair(self.stdout, repair_index())
+            self.update_index()
         if progress is not None:
             progress.close()
         self.stderr.write(tally.summary()) if options["json"] else self.stdout.write(
             tally.summary()
         )
         return tally
+
+    def update_index(self):
+        """Apply the index queue (and repair a lost index), one ingest at a time."""
+        with index_writer(self.stderr.write):
+            updated, removed = sync_index()
+            self.stdout.write(f"index: {updated} articles updated, {removed} removed")
+            report_repair(self.stdout, repair_index())
 
     def progress_bar(self, options, paths):
         """Bytes of input read (so it has a total and an ETA), with documents and failures."""
