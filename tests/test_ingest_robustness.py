@@ -16,11 +16,13 @@ from django.core.management import call_command
 from django.test import SimpleTestCase, TransactionTestCase
 from haystack import connections
 
+from archive.actors import EntityResolver
 from archive.entities.gazetteer import tokenizer
 from archive.ingest import limits, pipeline
 from archive.ingest.document import Failed, ParsedDocument, ReadError
 from archive.ingest.readers import NotWalked, iter_files, read_path
-from archive.models import Article
+from archive.ingest.store import store
+from archive.models import Article, IndexQueue
 
 DATA = Path(__file__).parent / "data" / "readers"
 ARTICLE_HTML = (DATA / "html" / "article.html").read_bytes()
@@ -217,22 +219,20 @@ class IngestReportTests(TempDir, TransactionTestCase):
         super().setUp()
         connections["default"].get_backend().clear()
 
-    def ingest(self, *args) -> tuple[int, str]:
-        err = io.StringIO()
+    def ingest(self, *args) -> tuple[int, str, str]:
+        out, err, code = io.StringIO(), io.StringIO(), 0
         try:
-            call_command(
-                "ingest", "--no-progress", *map(str, args), stdout=io.StringIO(), stderr=err
-            )
+            call_command("ingest", "--no-progress", *map(str, args), stdout=out, stderr=err)
         except SystemExit as exit_:
-            return exit_.code, err.getvalue()
-        return 0, err.getvalue()
+            code = exit_.code
+        return code, out.getvalue(), err.getvalue()
 
     def test_broken_lines_fail_the_run_and_every_other_record_is_stored(self):
         lines = [record(n) for n in range(1, 7)]
         lines[1] = "{not json"
         lines[3] = record(4, url=5)
         data = self.write("batch.jsonl", "\n".join(lines))
-        code, err = self.ingest(data)
+        code, _, err = self.ingest(data)
         self.assertEqual(code, 1)
         self.assertIn(f"FAILED {data}#line2: line 2: invalid JSON", err)
         self.assertIn(f"FAILED {data}#line4: record 4:", err)
@@ -259,7 +259,24 @@ class IngestReportTests(TempDir, TransactionTestCase):
     def test_a_loop_in_a_folder_is_one_line_and_the_folder_is_ingested(self):
         self.write("folder/story.jsonl", record(1))
         (self.dir / "folder" / "again").symlink_to(self.dir / "folder")
-        code, err = self.ingest(self.dir / "folder")
+        code, out, err = self.ingest(self.dir / "folder")
         self.assertEqual(code, 0)
         self.assertEqual(err.count("symbolic-link loop"), 1)
+        self.assertIn("1 links to directories already read not followed", out)
         self.assertEqual(Article.objects.count(), 1)
+
+
+class QueueInTheSameTransactionTests(TransactionTestCase):
+    def document(self):
+        return ParsedDocument(origin="t.txt", title="Talks", body=STORY, raw=STORY.encode())
+
+    def test_a_stored_article_is_queued_for_the_index_before_anything_indexes_it(self):
+        _, article = store(self.document(), [], EntityResolver())
+        self.assertTrue(IndexQueue.objects.filter(article_id=article.pk).exists())
+
+    def test_a_store_that_fails_midway_leaves_neither_article_nor_queue_entry(self):
+        with mock.patch("archive.ingest.store.link_near_duplicates", side_effect=OSError):
+            with self.assertRaises(OSError):
+                store(self.document(), [], EntityResolver())
+        self.assertFalse(Article.objects.exists())
+        self.assertFalse(IndexQueue.objects.exists())

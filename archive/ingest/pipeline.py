@@ -31,6 +31,7 @@ from archive.ingest.store import retrying, store
 from archive.models import Article
 
 FAILED, SKIPPED, PARSED = "failed", "skipped", "parsed"
+NOT_FOLLOWED = "not followed"  # a link to a directory already walked
 READ = "read"  # a file has been read to its end; ``detail`` is its size in bytes
 READ_AHEAD = 64  # documents the reader process may have parsed ahead of storage
 
@@ -53,6 +54,9 @@ class Tally:
     problems: list[Event] = field(default_factory=list)
 
     def add(self, event: Event) -> None:
+        if event.shown and event.status == SKIPPED:  # a directory, not a record
+            self.counts[NOT_FOLLOWED] += 1
+            return
         self.counts[event.status] += 1
         if event.status == FAILED:
             self.problems.append(event)
@@ -70,6 +74,8 @@ class Tally:
             extras.append(f"{c['duplicate']} of the unchanged were copies added to an article")
         if c[SKIPPED]:
             extras.append(f"{c[SKIPPED]} records skipped as not articles")
+        if c[NOT_FOLLOWED]:
+            extras.append(f"{c[NOT_FOLLOWED]} links to directories already read not followed")
         return line + (f" ({'; '.join(extras)})" if extras else "")
 
 
