@@ -15,12 +15,14 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from archive.entities.entries import GazetteerEntry, default_entries
 from archive.entities.types import COUNTRY, PERSON, Actor, normalise_name
 from archive.models import Alias, Article, Entity, GazetteerState, Mention, unique_slug
 from archive.signals import queue_articles
+
+CREATE_ATTEMPTS = 5  # clashes with concurrent writers before giving up on one entity
 
 
 class EntityResolver:
@@ -29,6 +31,11 @@ class EntityResolver:
     A person's one-word alias ("Moon") is kept for display but never used to match, so a
     bare surname can never join two different people across articles. The alias table is
     read once and kept in memory; call ``forget()`` after a rolled-back transaction.
+
+    Another process may be storing entities at the same time (two ingests, an ingest and
+    ``reextract``), so an actor missing from memory is looked up in the database before it
+    is created, and creation is a get-or-create on the unique (kind, name): the result is
+    the one the two processes would have reached one after the other.
     """
 
     def __init__(self, origin: str = Entity.Origin.EXTRACTED):
@@ -58,17 +65,43 @@ class EntityResolver:
     def resolve(self, actor: Actor) -> Entity:
         ids = self._load()
         if actor.kind == COUNTRY and actor.code:
-            pk = self._codes.get(actor.code)
+            pk = self._codes.get(actor.code) or self.stored_country(actor.code)
             if pk is None:
-                pk = self._codes[actor.code] = self.create(actor).pk
+                pk = self.get_or_create(actor).pk
+            self._codes[actor.code] = pk
             return Entity(pk=pk, kind=COUNTRY, code=actor.code)
         keys = self.keys(actor)
         pk = next((ids[(actor.kind, k)] for k in keys if (actor.kind, k) in ids), None)
         if pk is None:
-            pk = self.create(actor).pk
+            pk = self.stored(actor.kind, keys) or self.get_or_create(actor).pk
         for key in keys:
             ids.setdefault((actor.kind, key), pk)
         return Entity(pk=pk, kind=actor.kind)
+
+    @staticmethod
+    def stored(kind: str, keys: list[str]) -> int | None:
+        """The entity another process stored since the aliases were read, if any."""
+        rows = Alias.objects.filter(entity__kind=kind, key__in=keys).order_by("entity_id")
+        return rows.values_list("entity_id", flat=True).first()
+
+    @staticmethod
+    def stored_country(code: str) -> int | None:
+        rows = Entity.objects.filter(kind=COUNTRY, code=code).order_by("pk")
+        return rows.values_list("pk", flat=True).first()
+
+    def get_or_create(self, actor: Actor) -> Entity:
+        """The entity of this kind and name, created if there is none. A unique (kind, name)
+        or (kind, slug) clash with a concurrent writer re-reads, or retries with a new slug."""
+        for _ in range(CREATE_ATTEMPTS):
+            found = Entity.objects.filter(kind=actor.kind, name=actor.name).first()
+            if found is not None:
+                return found
+            try:
+                with transaction.atomic():  # a savepoint: the clash rolls back this only
+                    return self.create(actor)
+            except IntegrityError:
+                continue
+        raise IntegrityError(f"could not create the {actor.kind} {actor.name!r}")
 
     def create(self, actor: Actor) -> Entity:
         entity = Entity.objects.create(
@@ -98,13 +131,14 @@ def sync_gazetteer(entries=None) -> int:
     """
     entries = file_entries() if entries is None else list(entries)
     fingerprint = entries_fingerprint(entries)
-    state = GazetteerState.objects.first()
-    if state and state.sha256 == fingerprint:
+    if _loaded(fingerprint):
         return 0
-    known = set(Alias.objects.values_list("entity__kind", "name"))
     resolver = EntityResolver(origin=Entity.Origin.GAZETTEER)
-    before = Entity.objects.count()
-    with transaction.atomic():
+    with transaction.atomic():  # read again inside: another ingest may have just loaded it
+        if _loaded(fingerprint):
+            return 0
+        before = Entity.objects.count()
+        known = set(Alias.objects.values_list("entity__kind", "name"))
         for entry in entries:
             actor = Actor(entry.kind, entry.name, list(entry.aliases), entry.code or "")
             names = [actor.name, *actor.aliases]
@@ -116,7 +150,12 @@ def sync_gazetteer(entries=None) -> int:
                 entity.add_alias(name)
                 known.add((actor.kind, name))
         GazetteerState.objects.update_or_create(pk=1, defaults={"sha256": fingerprint})
-    return Entity.objects.count() - before
+        return Entity.objects.count() - before
+
+
+def _loaded(fingerprint: str) -> bool:
+    state = GazetteerState.objects.first()
+    return state is not None and state.sha256 == fingerprint
 
 
 def database_entries() -> list[GazetteerEntry]:

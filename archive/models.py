@@ -202,7 +202,9 @@ class Entity(models.Model):
         ordering = ["name"]
         verbose_name_plural = "entities"
         constraints = [
-            models.UniqueConstraint(fields=["kind", "slug"], name="unique_entity_slug_per_kind")
+            models.UniqueConstraint(fields=["kind", "slug"], name="unique_entity_slug_per_kind"),
+            # Concurrent writers resolve an actor with get-or-create on this (EntityResolver).
+            models.UniqueConstraint(fields=["kind", "name"], name="unique_entity_name_per_kind"),
         ]
 
     def __str__(self):

@@ -2,7 +2,7 @@
 
 Every reader (``text``, ``html``, ``warc``, ``jsonl``) turns a file into a stream of
 ``ParsedDocument`` (an article candidate) and ``Skipped`` (a record that is not an article,
-with the reason). A reader raises ``ReadError`` when the whole file cannot be read; the
+with the reason) or ``Failed`` (a broken record, with the reason). A reader raises ``ReadError`` when the whole file cannot be read; the
 ingest command reports it with the path and carries on with the next file.
 """
 
@@ -25,6 +25,12 @@ class Skipped:
 
     origin: str
     reason: str
+
+
+@dataclass
+class Failed(Skipped):
+    """A record that should have been an article but is broken (invalid JSON, a field of the
+    wrong type, text too long): a failure of that record only; the rest of the file is read."""
 
 
 @dataclass

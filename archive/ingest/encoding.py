@@ -3,6 +3,8 @@ and charset detection, in that order."""
 
 from __future__ import annotations
 
+import codecs
+
 from charset_normalizer import from_bytes
 
 from archive.ingest.document import ReadError
@@ -13,10 +15,35 @@ MIN_CONTROLS, CONTROLS_PER = 4, 100  # binary: more control bytes than 4 or 1 in
 MAX_CHAOS = 0.25  # charset detection's mess ratio above which its guess is refused
 
 
+# Longest first: the UTF-32 little-endian BOM begins with the UTF-16 one.
+BOMS = (
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+
+
+def bom_codec(data: bytes) -> str | None:
+    """The codec a byte-order mark announces, or None."""
+    return next((codec for bom, codec in BOMS if data.startswith(bom)), None)
+
+
 def looks_binary(data: bytes) -> bool:
-    """NUL bytes or many control characters in the first 8 KiB."""
+    """NUL bytes or many control characters in the first 8 KiB (of its characters, for
+    text with a UTF-16/UTF-32 byte-order mark, whose NUL bytes are part of characters; such
+    text that does not decode is binary)."""
     head = data[:SNIFF_BYTES]
-    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    codec = bom_codec(head)
+    if codec and codec != "utf-8":
+        try:  # incremental: a character cut off at the end of the head is not an error
+            text = codecs.getincrementaldecoder(codec)().decode(head, final=False)
+        except UnicodeDecodeError:
+            return True
+        controls = sum(1 for char in text if ord(char) in CONTROL)
+        return controls > max(MIN_CONTROLS, len(text) // CONTROLS_PER)
+    if b"\x00" in head:
         return True
     controls = sum(1 for byte in head if byte in CONTROL)
     return controls > max(MIN_CONTROLS, len(head) // CONTROLS_PER)
@@ -27,13 +54,9 @@ def decode(data: bytes, declared: str | None = None) -> str:
 
     Raises ``ReadError`` if nothing gives sensible text.
     """
-    for bom, codec in (
-        (b"\xef\xbb\xbf", "utf-8"),
-        (b"\xff\xfe", "utf-16"),
-        (b"\xfe\xff", "utf-16"),
-    ):
-        if data.startswith(bom):
-            return data.decode(codec, errors="replace").lstrip("\ufeff")
+    codec = bom_codec(data)
+    if codec:
+        return data.decode(codec, errors="replace").lstrip("\ufeff")
     for codec in filter(None, [_codec(declared), "utf-8"]):
         try:
             return data.decode(codec)

@@ -2,8 +2,10 @@
 
 A record carries ``text`` (required) and optionally ``title``, ``date``, ``source``, ``url``,
 ``author``, ``id``, ``alt_urls``/``other_urls``, ``lang``. One ``ParsedDocument`` per record,
-``origin`` = ``path#<id>`` (or ``path#line<n>`` without an id). A bad line is ``Skipped``
-with its line number and the batch goes on. Wire-copy artefacts are cleaned generally:
+``origin`` = ``path#<id>`` (or ``path#line<n>`` without an id). A record without text is
+``Skipped``; a line that is not valid JSON, not an object, or has a field of the wrong type
+(``"url": 5``, ``"text": null``) is ``Failed`` with its line number, and the rest of the
+file is read. Wire-copy artefacts are cleaned generally:
 literal ``&\\t`` paragraph markers, hard-wrapped lines, trailing ``Reuter``/``-0-`` sign-offs.
 """
 
@@ -14,14 +16,29 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from archive.ingest import metadata
+from archive.ingest import limits, metadata
 from archive.ingest.authors import join_authors, split_names
-from archive.ingest.document import ParsedDocument, ReadError, Skipped
+from archive.ingest.document import Failed, ParsedDocument, ReadError, Skipped
 from archive.ingest.encoding import decode
 from archive.ingest.lines import TERMINAL, cut_at_word
 
 SIGN_OFF = re.compile(r"(?:\s*(?:-0-|\(?end\)?|reuter[s]?\.*|\bends?\b\.?))+\s*$", re.I)
 PARAGRAPH_MARKER = re.compile(r"(?:&\\t|&\t|\t)")
+TEXT_FIELDS = ("text", "body", "content")
+# The type each optional field must have when present (None is "absent").
+FIELD_TYPES = {
+    "title": (str,),
+    "date": (str, int),
+    "source": (str,),
+    "url": (str,),
+    "author": (str, list),
+    "id": (str, int),
+    "alt_urls": (str, list),
+    "other_urls": (str, list),
+    "lang": (str,),
+    "language": (str,),
+    "dateline": (str,),
+}
 
 
 def read(path: Path, data: bytes) -> Iterator[ParsedDocument | Skipped]:
@@ -35,7 +52,7 @@ def read(path: Path, data: bytes) -> Iterator[ParsedDocument | Skipped]:
         try:
             record = json.loads(line)
         except json.JSONDecodeError as error:
-            yield Skipped(f"{path}#line{number}", f"line {number}: invalid JSON ({error.msg})")
+            yield Failed(f"{path}#line{number}", f"line {number}: invalid JSON ({error.msg})")
             continue
         yield parse_record(record, path, number, line.encode("utf-8"))
 
@@ -62,15 +79,55 @@ def _read_json(path: Path, text: str) -> Iterator[ParsedDocument | Skipped]:
 
 
 def parse_record(record, path: Path, number: int, raw: bytes) -> ParsedDocument | Skipped:
-    """One dataset record → a document; ``Skipped`` when it is not a usable article record."""
+    """One dataset record → a document; ``Skipped`` when it holds no text, ``Failed`` when
+    it is broken (not an object, a field of the wrong type, text too long)."""
     where = f"{path}#line{number}"
-    if not isinstance(record, dict):
-        return Skipped(where, f"record {number}: not a JSON object")
-    body_text = record.get("text") or record.get("body") or record.get("content")
-    if not isinstance(body_text, str) or not body_text.strip():
+    problem = record_problem(record)
+    if problem:
+        return Failed(where, f"record {number}: {problem}")
+    body_text = next((record[k] for k in TEXT_FIELDS if record.get(k)), "")
+    if not body_text.strip():
+        null = next((k for k in TEXT_FIELDS if k in record and record[k] is None), None)
+        if null:
+            return Failed(where, f'record {number}: "{null}" should be a string, not null')
         return Skipped(where, f"record {number}: no text")
     if record.get("id") is not None:
         where = f"{path}#{record['id']}"
+    try:
+        return _document(record, where, body_text, raw)
+    except Exception as error:  # one odd record never costs the rest of the file
+        return Failed(where, f"record {number}: {type(error).__name__}: {error}")
+
+
+def record_problem(record) -> str:
+    """Why ``record`` cannot be read as an article record, or ``""``."""
+    if not isinstance(record, dict):
+        return "not a JSON object"
+    for name in TEXT_FIELDS:
+        if record.get(name) is not None and not isinstance(record[name], str):
+            return f'"{name}" should be a string, not {_type_name(record[name])}'
+    for name, types in FIELD_TYPES.items():
+        value = record.get(name)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, types)):
+            return f'"{name}" should be {_expected(types)}, not {_type_name(value)}'
+    text = next((record[k] for k in TEXT_FIELDS if record.get(k)), "")
+    return limits.too_long(text)
+
+
+def _expected(types: tuple) -> str:
+    names = {str: "a string", int: "a number", list: "a list"}
+    return " or ".join(names[t] for t in types)
+
+
+def _type_name(value) -> str:
+    if value is None:
+        return "null"
+    return {bool: "true/false", int: "a number", float: "a number", list: "a list"}.get(
+        type(value), "an object" if isinstance(value, dict) else type(value).__name__
+    )
+
+
+def _document(record: dict, where: str, body_text: str, raw: bytes) -> ParsedDocument:
     body = clean_body(body_text)
     year = _year(record.get("date"))
     wire = metadata.parse_wire_dateline(body, year)

@@ -6,7 +6,12 @@ stored in its own transaction, and the index learns only of committed articles.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
+import os
+import signal
+import sys
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -19,12 +24,14 @@ from django.conf import settings
 from archive.actors import EntityResolver, database_entries
 from archive.entities import pipeline as extraction
 from archive.entities.gazetteer import Gazetteer
-from archive.ingest.document import ParsedDocument, ReadError, Skipped
-from archive.ingest.readers import iter_files, read_path
-from archive.ingest.store import store
+from archive.ingest import limits
+from archive.ingest.document import Failed, ParsedDocument, ReadError, Skipped
+from archive.ingest.readers import NotWalked, extension, iter_files, read_path
+from archive.ingest.store import retrying, store
 from archive.models import Article
 
 FAILED, SKIPPED, PARSED = "failed", "skipped", "parsed"
+NOT_FOLLOWED = "not followed"  # a link to a directory already walked
 READ = "read"  # a file has been read to its end; ``detail`` is its size in bytes
 READ_AHEAD = 64  # documents the reader process may have parsed ahead of storage
 
@@ -38,6 +45,7 @@ class Event:
     origin: str
     detail: str = ""
     document: ParsedDocument | None = None
+    shown: bool = False  # a skip worth a line of its own (a directory not walked)
 
 
 @dataclass
@@ -46,6 +54,9 @@ class Tally:
     problems: list[Event] = field(default_factory=list)
 
     def add(self, event: Event) -> None:
+        if event.shown and event.status == SKIPPED:  # a directory, not a record
+            self.counts[NOT_FOLLOWED] += 1
+            return
         self.counts[event.status] += 1
         if event.status == FAILED:
             self.problems.append(event)
@@ -63,6 +74,8 @@ class Tally:
             extras.append(f"{c['duplicate']} of the unchanged were copies added to an article")
         if c[SKIPPED]:
             extras.append(f"{c[SKIPPED]} records skipped as not articles")
+        if c[NOT_FOLLOWED]:
+            extras.append(f"{c[NOT_FOLLOWED]} links to directories already read not followed")
         return line + (f" ({'; '.join(extras)})" if extras else "")
 
 
@@ -71,12 +84,12 @@ def parse(paths: Iterable[Path]) -> Iterator[Event | ParsedDocument]:
     a ``read`` event after each file."""
     max_bytes = settings.INGEST_MAX_BYTES
     for path in iter_files(paths):
+        if isinstance(path, NotWalked):
+            yield Event(FAILED if path.failed else SKIPPED, str(path.path), path.reason, shown=True)
+            continue
         try:
             for item in read_path(path, max_bytes=max_bytes):
-                if isinstance(item, Skipped):
-                    yield Event(SKIPPED, item.origin, item.reason)
-                else:
-                    yield item
+                yield _checked(item)
         except ReadError as error:
             yield Event(FAILED, str(path), str(error))
         except Exception as error:  # a reader bug must not end the batch
@@ -84,12 +97,28 @@ def parse(paths: Iterable[Path]) -> Iterator[Event | ParsedDocument]:
         yield Event(READ, str(path), str(file_size(path)))
 
 
+def _checked(item: ParsedDocument | Skipped) -> Event | ParsedDocument:
+    """A reader's item as the pipeline passes it on; a document too long for extraction
+    fails here, before anything is extracted or stored."""
+    if isinstance(item, Skipped):
+        return Event(FAILED if isinstance(item, Failed) else SKIPPED, item.origin, item.reason)
+    reason = limits.too_long(item.body) or limits.too_long(item.title)
+    return Event(FAILED, item.origin, reason) if reason else item
+
+
+def is_archive(path: str) -> bool:
+    """A web archive, whose records are named by their offset."""
+    return extension(Path(path)) in {".warc", ".warc.gz", ".arc", ".arc.gz"}
+
+
 def input_size(paths: Iterable[Path]) -> int:
     """Bytes in all the files ``parse`` will read: the total for a progress bar."""
     return sum(file_size(path) for path in iter_files(paths))
 
 
-def file_size(path: Path) -> int:
+def file_size(path: Path | NotWalked) -> int:
+    if isinstance(path, NotWalked):
+        return 0
     try:
         return path.stat().st_size
     except OSError:
@@ -138,7 +167,9 @@ def read_and_extract(paths: Iterable[Path], gazetteer) -> Iterator:
     known = set(Article.objects.values_list("content_hash", flat=True))
     context = multiprocessing.get_context("fork")  # inherits the gazetteer, opens no database
     queue = context.Queue(maxsize=READ_AHEAD)
-    reader = context.Process(target=_reader, args=(files, gazetteer, known, queue), daemon=True)
+    reader = context.Process(
+        target=_reader, args=(files, gazetteer, known, queue, os.getpid()), daemon=True
+    )
     reader.start()
     try:
         yield from _items_from(reader, queue)
@@ -148,7 +179,8 @@ def read_and_extract(paths: Iterable[Path], gazetteer) -> Iterator:
         reader.join()
 
 
-def _reader(files, gazetteer, known, queue) -> None:
+def _reader(files, gazetteer, known, queue, parent: int) -> None:
+    die_with_parent(parent)
     for item in parse(files):
         if not isinstance(item, Event):
             actors = None
@@ -160,6 +192,32 @@ def _reader(files, gazetteer, known, queue) -> None:
             item = (item, actors)
         queue.put(item)
     queue.put(None)
+
+
+PR_SET_PDEATHSIG = 1
+WATCH_SECONDS = 1.0  # how often the fallback watchdog checks that the parent is alive
+
+
+def die_with_parent(parent: int) -> None:
+    """End this (forked) process when ``parent`` dies, even by SIGKILL: the kernel's
+    parent-death signal on Linux, and a thread polling the parent's pid as a fallback (other
+    systems, or a parent that died before the signal was armed)."""
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # the parent died before the signal was armed
+        os._exit(1)
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while True:
+        if os.getppid() != parent:  # re-parented: our parent has gone
+            os._exit(1)
+        threading.Event().wait(WATCH_SECONDS)
 
 
 def _items_from(reader, queue) -> Iterator:
@@ -186,9 +244,11 @@ def _items_from(reader, queue) -> Iterator:
 
 
 def store_one(doc: ParsedDocument, resolver: EntityResolver, actors) -> Event:
-    """Store one document with its actors (or a function extracting them)."""
+    """Store one document with its actors (or a function extracting them), retrying when a
+    concurrent writer got in the way (the retry sees what it stored)."""
     try:
-        status, _ = store(doc, actors, resolver)  # calls ``actors`` only for a new article
+        # ``store`` calls ``actors`` only for a new article
+        status, _ = retrying(lambda: store(doc, actors, resolver), resolver.forget)
         return Event(status, doc.origin)
     except Exception as error:  # one bad document never aborts the batch
         resolver.forget()  # entities it created were rolled back

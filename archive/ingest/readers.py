@@ -8,10 +8,11 @@ matching the extension) and hands it to the reader registered for its extension 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from archive.ingest import encoding, jsonl, warc
-from archive.ingest.document import ParsedDocument, ReadError, Skipped
+from archive.ingest.document import Failed, ParsedDocument, ReadError, Skipped
 from archive.ingest.html import reader as html
 from archive.ingest.text import reader as text
 
@@ -36,6 +37,8 @@ COLLECTION_NOTES = ("readme", "manifest", "license", "changelog", "sources")
 
 __all__ = [
     "READERS",
+    "Failed",
+    "NotWalked",
     "ParsedDocument",
     "ReadError",
     "Skipped",
@@ -54,29 +57,65 @@ def extension(path: Path) -> str:
     return path.suffix.lower()
 
 
-def iter_files(paths: Iterable[Path | str]) -> Iterator[Path]:
-    """Files to read, in a stable order.
+@dataclass
+class NotWalked:
+    """A directory the walk did not enter: ``failed`` when it could not be read (a failure
+    of that entry only), otherwise a link back to a directory already walked (a loop)."""
+
+    path: Path
+    reason: str
+    failed: bool
+
+
+def iter_files(paths: Iterable[Path | str | NotWalked]) -> Iterator[Path | NotWalked]:
+    """Files to read, in a stable order, and the directories that could not be walked.
 
     A file given by name is yielded as is. A directory is expanded recursively in sorted
     order, skipping hidden files and folders (".git", ".DS_Store") and collection notes
     (README*, MANIFEST*, LICENSE*, CHANGELOG*, SOURCES*). Files of unknown type are yielded
-    so that ``read_path`` reports them rather than silently passing over them.
+    so that ``read_path`` reports them rather than silently passing over them. No directory
+    is entered twice (symbolic-link loops end there, reported once per link), and an
+    unreadable directory is reported and passed over.
     """
-    for path in map(Path, paths):
+    walked: set[tuple[int, int]] = set()
+    for path in paths:
+        if isinstance(path, NotWalked):  # already walked (a list of this function's results)
+            yield path
+            continue
+        path = Path(path)
         if path.is_dir():
-            yield from _walk(path)
+            yield from _walk(path, walked)
         else:
             yield path
 
 
-def _walk(directory: Path) -> Iterator[Path]:
-    for child in sorted(directory.iterdir()):
+def _walk(directory: Path, walked: set) -> Iterator[Path | NotWalked]:
+    try:
+        info = directory.stat()
+        children = sorted(directory.iterdir())
+    except OSError as error:
+        yield NotWalked(directory, f"directory cannot be read: {_why(error)}", failed=True)
+        return
+    if (info.st_dev, info.st_ino) in walked:
+        yield NotWalked(directory, LOOP, failed=False)
+        return
+    walked.add((info.st_dev, info.st_ino))
+    for child in children:
         if child.name.startswith("."):
             continue
         if child.is_dir():
-            yield from _walk(child)
+            yield from _walk(child, walked)
         elif not child.name.lower().startswith(COLLECTION_NOTES):
             yield child
+
+
+LOOP = "a link to a directory already read (a symbolic-link loop): not followed"
+
+
+def _why(error: OSError) -> str:
+    if isinstance(error, PermissionError):
+        return "permission denied"
+    return error.strerror or str(error)
 
 
 def read_path(path: Path, max_bytes: int | None = None) -> Iterator[ParsedDocument | Skipped]:

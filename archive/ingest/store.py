@@ -9,9 +9,11 @@ nothing else. Storing the same capture twice changes nothing at all.
 from __future__ import annotations
 
 import hashlib
+import random
+import time
 from collections.abc import Callable, Iterable
 
-from django.db import transaction
+from django.db import IntegrityError, OperationalError, transaction
 
 from archive.actors import EntityResolver, save_mentions
 from archive.entities.types import Actor
@@ -20,6 +22,31 @@ from archive.ingest.near_duplicates import link_near_duplicates
 from archive.models import Article, ArticleURL, Capture, Source
 
 NEW, UNCHANGED, DUPLICATE = "new", "unchanged", "duplicate"
+ATTEMPTS = 6  # tries of one transaction that clashes with a concurrent writer
+BACKOFF = 0.05  # seconds before the first retry, doubled each time (plus jitter)
+# Errors a concurrent writer causes and a retry clears: SQLite's busy database, PostgreSQL's
+# deadlock and serialization failures. (Unique clashes are IntegrityError: always retried.)
+CONTENTION = ("locked", "busy", "deadlock", "could not serialize")
+
+
+def retrying(work: Callable, on_retry: Callable[[], None] = lambda: None):
+    """``work()``, run again (after ``on_retry()`` and a short wait) when it fails because
+    another process wrote at the same time: a unique row it was about to insert is now
+    there (the retry finds it), or the database was busy. Other errors are raised at once."""
+    for attempt in range(ATTEMPTS):
+        try:
+            return work()
+        except (IntegrityError, OperationalError) as error:
+            if attempt == ATTEMPTS - 1 or not is_contention(error):
+                raise
+            on_retry()
+            time.sleep(BACKOFF * 2**attempt * (1 + random.random()))
+
+
+def is_contention(error: Exception) -> bool:
+    if isinstance(error, IntegrityError):
+        return True
+    return any(word in str(error).lower() for word in CONTENTION)
 
 
 def store(

@@ -22,9 +22,14 @@ from archive.ingest.document import ParsedDocument, ReadError, Skipped
 from archive.ingest.html.reader import parse_html
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
-# Compression bombs: a small .warc.gz may inflate to gigabytes. The whole archive may inflate
-# to MAX_INFLATED bytes, one record's payload to MAX_PAYLOAD; larger ones are refused.
+# Compression bombs: a small .warc.gz may inflate to gigabytes. The archive is inflated in
+# chunks (keeping nothing) before it is parsed, and refused once it passes MAX_INFLATED bytes
+# or, past RATIO_FLOOR bytes, MAX_RATIO times its compressed size (web pages compress 3-10
+# times; a megabyte of gzip'd zeros inflates a thousandfold). One record's payload may be
+# MAX_PAYLOAD bytes; larger ones are skipped.
 MAX_INFLATED = 2 * 1024**3
+MAX_RATIO = 100
+RATIO_FLOOR = 64 * 1024**2
 MAX_PAYLOAD = 50 * 1024**2
 CHUNK = 1024**2
 # warcio fails in many ways on malformed records (AttributeError on a missing URI, ...).
@@ -80,16 +85,22 @@ def _gzip_damage(data: bytes) -> str:
     raises ``ReadError`` past ``MAX_INFLATED`` bytes.
     """
     view, pos, inflated = memoryview(data), 0, 0
+    budget = inflation_budget(len(data))
     while pos < len(view):
         if view[pos] == 0 and not bytes(view[pos:]).strip(b"\x00"):
             break  # zero padding after the last member
-        pos, inflated, problem = _inflate_member(view, pos, inflated)
+        pos, inflated, problem = _inflate_member(view, pos, inflated, budget)
         if problem:
             return problem
     return ""
 
 
-def _inflate_member(view: memoryview, pos: int, inflated: int) -> tuple[int, int, str]:
+def inflation_budget(compressed: int) -> int:
+    """The most bytes an archive of ``compressed`` bytes may inflate to."""
+    return min(MAX_INFLATED, max(RATIO_FLOOR, MAX_RATIO * compressed))
+
+
+def _inflate_member(view: memoryview, pos: int, inflated: int, budget: int) -> tuple[int, int, str]:
     """Inflate the gzip member starting at ``pos``: (its end, bytes inflated so far, problem)."""
     inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
     while not inflater.eof:
@@ -98,22 +109,23 @@ def _inflate_member(view: memoryview, pos: int, inflated: int) -> tuple[int, int
             return pos, inflated, "the gzip stream ends early (truncated file)"
         pos += len(chunk)
         try:
-            inflated = _inflate_chunk(inflater, chunk, inflated)
+            inflated = _inflate_chunk(inflater, chunk, inflated, budget)
         except zlib.error as error:
             return pos, inflated, f"corrupt gzip data ({error})"
     return pos - len(inflater.unused_data), inflated, ""
 
 
-def _inflate_chunk(inflater, chunk, inflated: int) -> int:
+def _inflate_chunk(inflater, chunk, inflated: int, budget: int) -> int:
     """Feed ``chunk`` to ``inflater``, at most ``CHUNK`` bytes of output at a time."""
     pending = chunk
     while True:
         out = inflater.decompress(pending, CHUNK)
         inflated += len(out)
-        if inflated > MAX_INFLATED:
+        if inflated > budget:
             raise ReadError(
-                f"the archive inflates to more than {MAX_INFLATED:,} bytes "
-                "(refused as a possible compression bomb)"
+                f"the archive inflates to more than {budget:,} bytes (at most {MAX_RATIO} "
+                f"times its compressed size, {MAX_INFLATED:,} in all): refused as a possible "
+                "compression bomb"
             )
         pending = inflater.unconsumed_tail
         if inflater.eof or not (out or pending):

@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from archive.ingest import metadata
+from archive.ingest import limits, metadata
 from archive.ingest.authors import authors_from_byline, closing_wire_credit, join_authors
 from archive.ingest.document import ParsedDocument, ReadError, Skipped
 from archive.ingest.encoding import decode
@@ -178,8 +178,12 @@ def _first_prose(lines: list[str], start: int, end: int) -> int | None:
 
 
 def read(path: Path, data: bytes) -> list[ParsedDocument | Skipped]:
-    """One page dump → one document, or ``Skipped`` when it holds no article text."""
+    """One page dump → one document, or ``Skipped`` when it holds no article text.
+
+    A dump longer than entity extraction can take is refused before it is parsed."""
+    limits.check_text_bytes(len(data))
     text = decode(data)
+    limits.check_text(text)
     return [parse_dump(text, str(path), data)]
 
 

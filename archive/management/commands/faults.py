@@ -71,7 +71,10 @@ class Command(BaseCommand):
         path = workdir / "faults.jsonl"
         tool = corpus.parent / "tools" / "make_synth.py"
         if not tool.exists():
-            raise CommandError(f"make_synth.py not found at {tool}")
+            raise CommandError(
+                f"make_synth.py not found at {tool}: pass --corpus DIR (or set "
+                "PENINSULA_CORPUS) to the corpus folder that has tools/ beside it"
+            )
         subprocess.run(
             [sys.executable, str(tool), str(n), str(path), "--seed", "913"],
             check=True,

@@ -1,6 +1,7 @@
 """python manage.py ingest PATH… — files and directories into the archive."""
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -8,6 +9,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from archive.actors import sync_gazetteer
 from archive.ingest import pipeline
+from archive.ingest.index_writer import index_writer
+from archive.ingest.store import retrying
 from archive.management.commands.sync_index import report_repair
 from archive.search.sync import repair_index, sync_index
 
@@ -28,6 +31,12 @@ class Command(BaseCommand):
             "--json", action="store_true", help="with --dry-run: one JSON object per document"
         )
         parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+        parser.add_argument(
+            "--report",
+            type=Path,
+            metavar="FILE",
+            help="write one JSON line per skipped or failed record (file, record, status, reason)",
+        )
 
     def handle(self, *paths, **options):
         paths = options["paths"]
@@ -35,7 +44,12 @@ class Command(BaseCommand):
             raise CommandError("--json is only available with --dry-run")
         progress = self.progress_bar(options, paths)
         self.tally = pipeline.Tally()  # counted by the pipeline, read by the progress bar
-        tally = self.run(paths, options, progress)
+        self.report_file = self.open_report(options["report"])
+        try:
+            tally = self.run(paths, options, progress)
+        finally:
+            if self.report_file is not None:
+                self.report_file.close()
         if tally.counts[pipeline.FAILED]:
             sys.exit(1)
 
@@ -45,20 +59,25 @@ class Command(BaseCommand):
                 paths, lambda e: self.report_dry(e, options["json"], progress), self.tally
             )
         else:
-            sync_gazetteer()
+            retrying(sync_gazetteer)
             tally = pipeline.ingest(paths, lambda e: self.report(e, progress), self.tally)
             if progress is not None:
                 progress.close()
                 progress = None
-            updated, removed = sync_index()
-            self.stdout.write(f"index: {updated} articles updated, {removed} removed")
-            report_repair(self.stdout, repair_index())
+            self.update_index()
         if progress is not None:
             progress.close()
         self.stderr.write(tally.summary()) if options["json"] else self.stdout.write(
             tally.summary()
         )
         return tally
+
+    def update_index(self):
+        """Apply the index queue (and repair a lost index), one ingest at a time."""
+        with index_writer(self.stderr.write):
+            updated, removed = sync_index()
+            self.stdout.write(f"index: {updated} articles updated, {removed} removed")
+            report_repair(self.stdout, repair_index())
 
     def progress_bar(self, options, paths):
         """Bytes of input read (so it has a total and an ETA), with documents and failures."""
@@ -75,11 +94,24 @@ class Command(BaseCommand):
             dynamic_ncols=True,
         )
 
+    @staticmethod
+    def open_report(path):
+        if path is None:
+            return None
+        try:
+            return path.open("w", encoding="utf-8")
+        except OSError as error:
+            raise CommandError(f"cannot write the report {path}: {error.strerror}") from None
+
     def report(self, event, progress):
         if progress is not None:
             self.show_progress(event, progress)
-        if event.status == pipeline.FAILED:
-            line = self.style.ERROR(f"FAILED {event.origin}: {event.detail}")
+        if self.report_file is not None and event.status in (pipeline.SKIPPED, pipeline.FAILED):
+            line = json.dumps(report_line(event), ensure_ascii=False)
+            self.report_file.write(line + "\n")
+        if event.status == pipeline.FAILED or event.shown:
+            label = "FAILED" if event.status == pipeline.FAILED else "SKIPPED"
+            line = self.style.ERROR(f"{label} {event.origin}: {event.detail}")
             (
                 progress.write(line, file=sys.stderr)
                 if progress is not None
@@ -108,3 +140,18 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"{doc.origin}: {doc.title!r} ({doc.source or '?'}, {doc.published or '?'})"
             )
+
+
+def report_line(event) -> dict:
+    """A skipped or failed record as a line of ``--report``: its file, the record within
+    the file when there is one (``line N`` of a dataset, ``offset N`` of a web archive, or
+    the record's id), status and reason."""
+    file, record = event.origin, None
+    head, mark, tail = event.origin.rpartition("#")
+    if mark and Path(head).exists():
+        file, record = head, tail
+        if re.fullmatch(r"line\d+", tail):
+            record = f"line {tail[4:]}"
+        elif tail.isdigit() and pipeline.is_archive(head):
+            record = f"offset {tail}"
+    return {"file": file, "record": record, "status": event.status, "reason": event.detail}
