@@ -6,6 +6,7 @@ changed, and ``sync_index`` (also run by ``ingest`` and ``reextract``) applies t
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from django.utils import timezone
 
 from archive.models import Article, IndexQueue, Mention
 
@@ -15,8 +16,14 @@ def queue_articles(article_ids) -> None:
     exists exactly when the change it announces was committed."""
     ids = {int(i) for i in article_ids if i}
     if ids:
+        # A queued article queued again gets the later time: an index sync that read it
+        # before this change then leaves it queued (search/sync.py).
+        now = timezone.now()
         IndexQueue.objects.bulk_create(
-            [IndexQueue(article_id=i) for i in ids], ignore_conflicts=True
+            [IndexQueue(article_id=i, queued=now) for i in ids],
+            update_conflicts=True,
+            unique_fields=["article_id"],
+            update_fields=["queued"],
         )
 
 

@@ -1,6 +1,7 @@
 """The index changes only through the queue: deletions, haystack's own commands, the schema."""
 
 from io import StringIO
+from unittest.mock import patch
 
 from django.core.management import CommandError, call_command
 from django.urls import reverse
@@ -8,6 +9,7 @@ from haystack import connections
 
 from archive.models import Article, IndexQueue
 from archive.search.sync import rebuild_index, sync_index
+from archive.signals import queue_articles
 from tests.base import IndexedTestCase, document, utc
 
 BODY = "Pyongyang, July 14 (KCNA) -- Kim Jong Un watched a ballistic missile launch."
@@ -66,3 +68,42 @@ class IndexQueueTests(IndexedTestCase):
         names = set(search.index.schema.names())
         self.assertLessEqual({"countries", "persons", "organizations", "source", "month"}, names)
         self.assertEqual([n for n in names if n.endswith("_exact")], [])
+
+
+class QueueSurvivesInterruptedSyncTests(IndexedTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.launch = cls.add(document("Missile launch", BODY, published=utc(2024, 7, 14)))
+
+    def setUp(self):
+        rebuild_index()
+
+    def test_the_queue_entry_stays_until_the_index_has_the_article(self):
+        # A kill -9 can strike at any moment of indexing: the entry must still be there.
+        IndexQueue.objects.create(article_id=self.launch.pk)
+        backend = connections["default"].get_backend()
+        original = type(backend).update
+        seen = []
+
+        def update(self_, index, objects, commit=True):
+            seen.append(IndexQueue.objects.filter(article_id=self.launch.pk).exists())
+            original(self_, index, objects, commit)
+
+        with patch.object(type(backend), "update", update):
+            self.assertEqual(sync_index(), (1, 0))
+        self.assertEqual(seen, [True])
+        self.assertFalse(IndexQueue.objects.exists())
+
+    def test_a_change_made_while_indexing_stays_queued(self):
+        IndexQueue.objects.create(article_id=self.launch.pk)
+        backend = connections["default"].get_backend()
+        original = type(backend).update
+
+        def update_then_edit(self_, index, objects, commit=True):
+            original(self_, index, objects, commit)
+            Article.objects.filter(pk=self.launch.pk).update(title="Edited while indexing")
+            queue_articles([self.launch.pk])
+
+        with patch.object(type(backend), "update", update_then_edit):
+            self.assertEqual(sync_index(), (1, 0))
+        self.assertTrue(IndexQueue.objects.filter(article_id=self.launch.pk).exists())

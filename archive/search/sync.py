@@ -4,6 +4,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.utils import timezone
 from haystack import connections
 from haystack.constants import DJANGO_ID
 from haystack.utils import get_identifier
@@ -25,26 +26,24 @@ def backend():
 def sync_index(progress=None) -> tuple[int, int]:
     """Index queued articles that exist, remove those that are gone. Returns (updated, removed).
 
-    A chunk leaves the queue before its articles are read, so a change made while it is being
-    indexed queues the article again; if indexing fails, the chunk goes back in the queue.
+    A chunk leaves the queue only after the index has committed it, and only the entries
+    queued before its articles were read: a process killed while indexing leaves the chunk
+    queued for the next run, and a change made meanwhile (which re-queues the article with a
+    later time) stays queued.
     """
     queued = list(IndexQueue.objects.order_by("article_id").values_list("article_id", flat=True))
     updated = removed = 0
     for start in range(0, len(queued), BATCH):
         chunk = queued[start : start + BATCH]
+        read_at = timezone.now()
+        existing = list(index().index_queryset().filter(pk__in=chunk))
+        gone = set(chunk) - {a.pk for a in existing}
+        if existing:
+            backend().update(index(), existing)
+        if gone:
+            backend().remove_many([get_identifier(Article(pk=pk)) for pk in gone])
         with transaction.atomic():
-            IndexQueue.objects.filter(article_id__in=chunk).delete()
-        try:
-            existing = list(index().index_queryset().filter(pk__in=chunk))
-            gone = set(chunk) - {a.pk for a in existing}
-            if existing:
-                backend().update(index(), existing)
-            if gone:
-                backend().remove_many([get_identifier(Article(pk=pk)) for pk in gone])
-        except BaseException:
-            with transaction.atomic():
-                queue_articles(chunk)
-            raise
+            IndexQueue.objects.filter(article_id__in=chunk, queued__lte=read_at).delete()
         updated, removed = updated + len(existing), removed + len(gone)
         if progress:
             progress(len(chunk))

@@ -40,6 +40,7 @@ class Command(BaseCommand):
         env = {**os.environ, "PENINSULA_VAR": str(var.resolve())}
         env.pop("DATABASE_PATH", None)
         env.pop("WHOOSH_PATH", None)
+        env.pop("DATABASE_URL", None)  # the benchmark archive is its own SQLite file in --var
         self.run([sys.executable, "manage.py", "migrate", "-v0"], env)
         for attempt in ("first run (from scratch)", "second run (everything known)"):
             started = time.perf_counter()
