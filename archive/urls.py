@@ -1,17 +1,22 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from archive import views
+from archive import views, views_data
+from archive.feeds import ActorFeed, SearchFeed
 
 archive_patterns = [
     path("", views.home, name="home"),
     path("search/", views.search, name="search"),
+    path("search/feed/", SearchFeed(), name="search-feed"),
+    path("search/export.csv", views_data.export_csv, name="export-csv"),
+    path("search/export.jsonl", views_data.export_jsonl, name="export-jsonl"),
     path("api/search/", views.api_search, name="api-search"),
     path("articles/<int:pk>/", views.article_detail, name="article"),
     path("articles/<int:pk>/source/", views.capture_list, name="captures"),
     path("articles/<int:pk>/source/<int:capture_pk>/", views.capture_raw, name="capture"),
     path("actors/", views.actor_list, name="actors"),
     path("actors/<str:kind>/<slug:slug>/", views.actor_detail, name="actor"),
+    path("actors/<str:kind>/<slug:slug>/feed/", ActorFeed(), name="actor-feed"),
 ]
 
 urlpatterns = [
