@@ -7,7 +7,7 @@ PORT   ?= 8000
 WORKERS ?= 2
 CORPUS ?= ../shared/corpus
 
-.PHONY: run setup serve test test-pg lint evaluate bench bench-scale loadtest faults clean
+.PHONY: run setup serve test test-pg e2e lint evaluate bench bench-scale loadtest faults clean
 
 run: setup serve
 
@@ -30,6 +30,11 @@ test: $(VENV)/.installed
 # The same suite against a throwaway PostgreSQL cluster (DATABASE_URL set by .ci/with-postgres).
 test-pg: $(VENV)/.installed
 	.ci/with-postgres $(PY) -m pytest
+
+# The browser check: Debian's chromium (/usr/bin/chromium; `apt-get install chromium`) driven by
+# Playwright clicks every link and button of every page type over the hostile corpus.
+e2e: $(VENV)/.installed
+	$(PY) -m pytest -m e2e -s tests/e2e
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check archive tests

@@ -6,6 +6,8 @@ with ``DEBUG`` on.
 """
 
 import os
+import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -29,6 +31,36 @@ def env_path(name: str, default: Path) -> Path:
     return Path(os.environ.get(name) or default).resolve()
 
 
+def env_int(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, got {value!r}") from None
+
+
+def local_secret_key(path: Path) -> str:
+    """This installation's own secret key: made on first run (mode 0600), then reused.
+
+    Written to a private temporary file and linked into place, so processes starting at the
+    same moment all end up reading the one key that won.
+    """
+    if not path.exists():
+        temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as f:
+            f.write(secrets.token_urlsafe(50))
+        try:
+            os.link(temporary, path)
+        except FileExistsError:
+            pass
+        finally:
+            temporary.unlink()
+    return path.read_text().strip()
+
+
 PRODUCTION = os.environ.get("PENINSULA_ENV", "local") == "production"
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
@@ -38,8 +70,6 @@ if PRODUCTION:
         raise ImproperlyConfigured("PENINSULA_ENV=production requires SECRET_KEY to be set")
     if DEBUG:
         raise ImproperlyConfigured("PENINSULA_ENV=production refuses to run with DEBUG on")
-elif not SECRET_KEY:
-    SECRET_KEY = "local-development-key-not-for-production"
 
 ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
 if not PRODUCTION:
@@ -47,6 +77,8 @@ if not PRODUCTION:
 
 VAR_DIR = env_path("PENINSULA_VAR", BASE_DIR / "var")
 VAR_DIR.mkdir(parents=True, exist_ok=True)
+if not SECRET_KEY:  # outside production only: a key of this installation's own, never a shared one
+    SECRET_KEY = local_secret_key(VAR_DIR / "secret_key")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -56,6 +88,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "axes",
     # Before haystack: archive's update_index/rebuild_index/clear_index replace haystack's.
     "archive",
     "haystack",
@@ -70,6 +103,14 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "archive.middleware.ContentSecurityPolicyMiddleware",
+    # Last, as django-axes requires: it turns a locked-out login into its lockout response.
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses logins while locked out
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "archive.urls"
@@ -144,11 +185,33 @@ INGEST_READER_PROCESS = env_bool("INGEST_READER_PROCESS", True)
 # The development corpus read in place by the evaluation and benchmark commands.
 CORPUS_DIR = env_path("PENINSULA_CORPUS", BASE_DIR.parent / "shared" / "corpus")
 
+# Security. Login attempts: after AXES_FAILURE_LIMIT failures for one user name or from one
+# address, every login there is refused (even with the right password) for the cool-off.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_RESET_ON_SUCCESS = True
+# Every page: nothing runs but the site's own files, no inline script or style, no framing.
+# A view that sets its own policy (the sandboxed raw capture) keeps it.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
+    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
 if PRODUCTION:
     SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
     CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
-SECURE_CONTENT_TYPE_NOSNIFF = True
-X_FRAME_OPTIONS = "SAMEORIGIN"
+    # Switch off only where TLS is ended elsewhere and plain HTTP can never reach the site.
+    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 365 * 24 * 3600)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+    if env_bool("BEHIND_TLS_PROXY", False):
+        # Only behind a proxy that sets X-Forwarded-Proto itself and strips a client's own.
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+        # Login attempts are counted per client, not per proxy.
+        AXES_CLIENT_IP_CALLABLE = "archive.middleware.forwarded_client_ip"
 
 LOGGING = {
     "version": 1,

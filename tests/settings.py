@@ -3,11 +3,15 @@ temporary directory, removed when the process ends (the test run, or a command a
 in a subprocess)."""
 
 import atexit
+import os
 import shutil
 import tempfile
 from pathlib import Path
 
-from archive.settings import *  # noqa: F403
+# The suite's own key, so that loading the settings writes no key file into the checkout's var/.
+os.environ.setdefault("SECRET_KEY", "test-only-key-" + "x" * 50)
+
+from archive.settings import *  # noqa: E402, F403
 
 VAR_DIR = Path(tempfile.mkdtemp(prefix="peninsula-test-"))
 atexit.register(shutil.rmtree, VAR_DIR, ignore_errors=True)

@@ -9,16 +9,12 @@ from django.conf import settings
 from django.test import SimpleTestCase
 
 
-def load_settings(**env):
+def load_settings(code="import archive.settings as s; print(s.DEBUG, bool(s.SECRET_KEY))", **env):
     environ = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DEBUG")}
     with tempfile.TemporaryDirectory(prefix="peninsula-settings-") as var:
-        environ.update(PENINSULA_VAR=var, **env)
+        environ.update({"PENINSULA_VAR": var, **env})
         return subprocess.run(
-            [
-                sys.executable,
-                "-c",
-                "import archive.settings as s; print(s.DEBUG, bool(s.SECRET_KEY))",
-            ],
+            [sys.executable, "-c", code],
             cwd=settings.BASE_DIR,
             env=environ,
             capture_output=True,

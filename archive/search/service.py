@@ -9,6 +9,7 @@ from django.utils.safestring import SafeString
 from haystack import connections
 
 from archive.models import Article
+from archive.safe_url import safe_url
 from archive.search.facets import Chip, FacetValue, build_facets, chips
 from archive.search.form import SearchForm
 from archive.search.highlight import snippet
@@ -94,6 +95,9 @@ def api_payload(page: SearchPage) -> dict:
                 "id": hit.article.pk,
                 "title": hit.article.title,
                 "url": hit.article.get_absolute_url(),
+                # The original as stored; only safe_url (http/https or null) may become a link.
+                "source_url": hit.article.url,
+                "safe_url": safe_url(hit.article.url),
                 "published": hit.article.published.isoformat() if hit.article.published else None,
                 "source": hit.article.source.name if hit.article.source else None,
                 "snippet": str(hit.snippet),
