@@ -15,7 +15,7 @@ from django.http import Http404, QueryDict
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
-from archive.export import batches
+from archive.export import articles_with_actors
 from archive.models import Article, Entity
 from archive.search.matching import dated, first_ids, request_for
 from archive.search.vocabulary import FACETS
@@ -61,7 +61,7 @@ class ArticleFeed(Feed):
         return super().__call__(request, *args, **kwargs)
 
     def articles(self, ids: list[int]) -> list[Article]:
-        return next(batches(ids[:FEED_SIZE], size=FEED_SIZE, text=True), [])
+        return articles_with_actors(ids[:FEED_SIZE])
 
     def item_title(self, article):
         return xml_text(article.title) or "(untitled)"
