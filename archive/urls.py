@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from archive import views, views_data
+from archive import api, views, views_data
 from archive.feeds import ActorFeed, SearchFeed
 
 archive_patterns = [
@@ -11,6 +11,12 @@ archive_patterns = [
     path("search/export.csv", views_data.export_csv, name="export-csv"),
     path("search/export.jsonl", views_data.export_jsonl, name="export-jsonl"),
     path("api/search/", views.api_search, name="api-search"),
+    path("api/articles/", api.article_list, name="api-articles"),
+    path("api/articles/<int:pk>/", api.article_detail, name="api-article"),
+    path("api/actors/", api.actor_list, name="api-actors"),
+    path("api/actors/<str:kind>/<slug:slug>/", api.actor_detail, name="api-actor"),
+    path("api/schema/", api.schema, name="api-schema"),
+    path("api/docs/", api.docs, name="api-docs"),
     path("articles/<int:pk>/", views.article_detail, name="article"),
     path("articles/<int:pk>/source/", views.capture_list, name="captures"),
     path("articles/<int:pk>/source/<int:capture_pk>/", views.capture_raw, name="capture"),
