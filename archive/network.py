@@ -106,10 +106,17 @@ def lay_out(network: Network) -> Network:
 def graphml(network: Network) -> bytes:
     """GraphML for Gephi: node label, kind, id and article count; edge weight."""
     root = ET.Element("graphml", xmlns="http://graphml.graphdrawing.org/xmlns")
-    keys = (("label", "node", "string"), ("kind", "node", "string"), ("actor", "node", "string"),
-            ("articles", "node", "int"), ("weight", "edge", "int"))
+    keys = (
+        ("label", "node", "string"),
+        ("kind", "node", "string"),
+        ("actor", "node", "string"),
+        ("articles", "node", "int"),
+        ("weight", "edge", "int"),
+    )
     for name, domain, kind in keys:
-        ET.SubElement(root, "key", id=name, attrib={"for": domain, "attr.name": name, "attr.type": kind})
+        ET.SubElement(
+            root, "key", id=name, attrib={"for": domain, "attr.name": name, "attr.type": kind}
+        )
     graph = ET.SubElement(root, "graph", edgedefault="undirected")
     for node in network.nodes:
         element = ET.SubElement(graph, "node", id=f"e{node.entity.pk}")

@@ -34,7 +34,10 @@ def export_jsonl(request):
     return export_response(request.GET, "jsonl")
 
 
-NETWORK_CONTENT_TYPES = {"svg": "image/svg+xml; charset=utf-8", "graphml": "application/graphml+xml"}
+NETWORK_CONTENT_TYPES = {
+    "svg": "image/svg+xml; charset=utf-8",
+    "graphml": "application/graphml+xml",
+}
 
 
 @require_safe
