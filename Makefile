@@ -7,7 +7,7 @@ PORT   ?= 8000
 WORKERS ?= 2
 CORPUS ?= ../shared/corpus
 
-.PHONY: run setup serve test test-pg e2e lint evaluate bench bench-scale loadtest faults clean
+.PHONY: run setup serve test test-pg e2e lint evaluate bench bench-scale loadtest faults fuzz clean
 
 run: setup serve
 
@@ -44,6 +44,7 @@ evaluate: $(VENV)/.installed
 	PENINSULA_CORPUS=$(CORPUS) $(PY) manage.py evaluate_pages
 	PENINSULA_CORPUS=$(CORPUS) $(PY) manage.py score_entities
 	PENINSULA_CORPUS=$(CORPUS) $(PY) manage.py evaluate_korean_search
+	PENINSULA_CORPUS=$(CORPUS) $(PY) manage.py score_entities --gold archive/entities/gold/ko_entities.jsonl
 
 # The ingest benchmark builds a fresh database and index in var/bench; search is timed on it.
 bench: $(VENV)/.installed
@@ -71,3 +72,16 @@ loadtest: $(VENV)/.installed
 
 faults: $(VENV)/.installed
 	PENINSULA_CORPUS=$(CORPUS) $(PY) manage.py faults --trials $(TRIALS)
+
+# Fuzz: REQUESTS seeded hostile GET requests on every route, in-process, on an archive of the
+# corpus in var/fuzz (ingested once; the corpus's non-article files are reported as failed and
+# do not stop the target). Exits 1 on any 5xx and prints the first failing URLs.
+REQUESTS ?= 10000
+SEED ?= 12
+var/fuzz/.ingested:
+	PENINSULA_VAR=var/fuzz $(PY) manage.py migrate --noinput -v0
+	-PENINSULA_VAR=var/fuzz $(PY) manage.py ingest $(CORPUS) --no-progress
+	touch $@
+
+fuzz: $(VENV)/.installed var/fuzz/.ingested
+	PENINSULA_VAR=var/fuzz $(PY) manage.py fuzz --requests $(REQUESTS) --seed $(SEED)

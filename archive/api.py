@@ -19,6 +19,7 @@ from archive.models import Article, Entity, Mention
 from archive.ratelimit import rate_limited
 from archive.safe_url import safe_url
 from archive.search.matching import first_ids, request_for
+from archive.search.service import IndexUnavailable, invalid_parameters
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 100
@@ -43,6 +44,8 @@ def api_view(view):
             return view(request, *args, **kwargs)
         except BadParameter as problem:
             return json_response({"error": str(problem)}, status=400)
+        except IndexUnavailable as problem:
+            return json_response({"error": str(problem)}, status=503)
 
     wrapped.__name__ = view.__name__
     return wrapped
@@ -114,6 +117,8 @@ def actor_ref(entity: Entity) -> dict:
 @api_view
 def article_list(request):
     """Every article a search matches (same parameters as /api/search/), cursor-paged."""
+    if reasons := invalid_parameters(request.GET):
+        raise BadParameter("Invalid parameters: " + "; ".join(reasons))
     offset, limit = decode_cursor(request.GET.get("cursor", "")), limit_of(request.GET)
     search = request_for(request.GET)
     ids = first_ids(search, offset + limit + 1)[offset:]

@@ -12,6 +12,8 @@ archive_patterns = [
     path("search/export.jsonl", views_data.export_jsonl, name="export-jsonl"),
     path("search/network.svg", views_data.network_svg, name="network-svg"),
     path("search/network.graphml", views_data.network_graphml, name="network-graphml"),
+    path("search/facet/<slug:name>/", views.facet_values, name="facet"),
+    path("search/help/", views.query_help, name="query-help"),
     path("api/search/", views.api_search, name="api-search"),
     path("api/articles/", api.article_list, name="api-articles"),
     path("api/articles/<int:pk>/", api.article_detail, name="api-article"),
@@ -31,3 +33,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include((archive_patterns, "archive"))),
 ]
+
+handler400 = "archive.views.error_400"
+handler403 = "archive.views.error_403"
+handler404 = "archive.views.error_404"
+handler500 = "archive.views.error_500"

@@ -2,14 +2,25 @@
 
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.http import Http404, HttpResponse, JsonResponse
+from django.db.models.functions import TruncDate
+from django.http import Http404, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from archive.forms import ActorFilterForm
 from archive.models import KIND_PLURALS, Article, Capture, Entity
+from archive.search.charts import build_chart
 from archive.search.highlight import linked_body
-from archive.search.service import api_payload, run_search
+from archive.search.links import SearchLinks
+from archive.search.service import (
+    IndexUnavailable,
+    api_payload,
+    facet_listing,
+    invalid_parameters,
+    run_search,
+)
+from archive.search.vocabulary import FACETS
 
 CSP_SANDBOX = "sandbox; default-src 'none'"
 
@@ -28,7 +39,7 @@ def home(request):
                 .order_by("-n_articles", "name")[:8]
                 for kind in Entity.Kind
             },
-            "per_month": bar_chart(Article.objects.per_month()),
+            "chart": time_chart(Article.objects.all()),
             "total": Article.objects.count(),
         },
     )
@@ -36,14 +47,75 @@ def home(request):
 
 @require_safe
 def search(request):
-    return render(request, "archive/search.html", {"page": run_search(request.GET)})
+    try:
+        page = run_search(request.GET)
+    except IndexUnavailable as error:
+        return render(request, "503.html", {"message": str(error)}, status=503)
+    return render(request, "archive/search.html", {"page": page})
 
 
 @require_safe
+def facet_values(request, name):
+    listing = facet_listing(name, request.GET)
+    if listing is None:
+        raise Http404("No such facet.")
+    return render(request, "archive/facet.html", {"listing": listing})
+
+
+@require_safe
+def query_help(request):
+    return render(request, "archive/query_help.html")
+
+
 def api_search(request):
-    return JsonResponse(
-        api_payload(run_search(request.GET)), json_dumps_params={"ensure_ascii": False}
+    """The search as JSON; every refusal is JSON too: 400 with the reasons, 405, 503."""
+    if request.method not in ("GET", "HEAD"):
+        return api_error(405, "Method not allowed: use GET.", Allow="GET, HEAD")
+    if reasons := invalid_parameters(request.GET):
+        return api_error(400, "Invalid parameters: " + "; ".join(reasons))
+    try:
+        page = run_search(request.GET)
+    except IndexUnavailable as error:
+        return api_error(503, str(error))
+    return JsonResponse(api_payload(page), json_dumps_params={"ensure_ascii": False})
+
+
+def api_error(status: int, message: str, **headers) -> JsonResponse:
+    """``{"error": message}`` with ``status``."""
+    response = JsonResponse(
+        {"error": message}, status=status, json_dumps_params={"ensure_ascii": False}
     )
+    for name, value in headers.items():
+        response[name] = value
+    return response
+
+
+API_PREFIX = "/api/"
+ERROR_MESSAGES = {
+    400: "Bad request.",
+    403: "Forbidden.",
+    404: "There is nothing at this address.",
+    500: "Server error; it has been logged.",
+}
+
+
+def error_page(status: int):
+    """A handler for ``status``: JSON under /api/, the HTML template elsewhere. Never the
+    exception's text: it may hold server paths."""
+
+    def handler(request, exception=None):
+        if request.path.startswith(API_PREFIX):
+            return api_error(status, ERROR_MESSAGES[status])
+        return render(request, f"{status}.html", status=status)
+
+    handler.__name__ = f"error_{status}"
+    return handler
+
+
+error_400 = error_page(400)
+error_403 = error_page(403)
+error_404 = error_page(404)
+error_500 = error_page(500)
 
 
 @require_safe
@@ -145,7 +217,7 @@ def actor_detail(request, kind, slug):
         {
             "entity": entity,
             "page": page,
-            "per_month": bar_chart(articles.per_month()),
+            "chart": time_chart(articles, search_params(entity)),
             "aliases": entity.aliases.order_by("name")[:40],
             "co_mentioned": co_mentioned(entity),
         },
@@ -162,10 +234,28 @@ def co_mentioned(entity, limit=15):
     )
 
 
-def bar_chart(rows) -> list[dict]:
-    rows = list(rows)
-    top = max((r["n"] for r in rows), default=0) or 1
-    return [{"month": r["month"], "n": r["n"], "pct": round(100 * r["n"] / top)} for r in rows]
+def search_params(entity) -> QueryDict:
+    """The search parameters that select ``entity``'s articles."""
+    params = QueryDict(mutable=True)
+    facet = next((f for f in FACETS if f.kind == entity.kind), None)
+    if facet:
+        params[facet.param] = entity.facet_value
+    return params
+
+
+def time_chart(articles, params: QueryDict | None = None):
+    """The time chart of ``articles`` by day; each bar searches its period (within ``params``)."""
+    rows = (
+        articles.exclude(published=None)
+        .annotate(day=TruncDate("published"))
+        .order_by()
+        .values("day")
+        .annotate(n=Count("id", distinct=True))
+    )
+    links = SearchLinks(params or QueryDict())
+    search = reverse("archive:search")
+    counts = {row["day"]: row["n"] for row in rows}
+    return build_chart(counts, lambda start, end: search + links.dates(start, end), by_day=True)
 
 
 def preview(capture, limit=200_000) -> str:

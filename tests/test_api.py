@@ -136,7 +136,13 @@ class ApiErrorTests(ApiWorld):
             "sort=x&page=-5",
             "q=" + "a" * 5000,
         ):
-            self.get_json(reverse("archive:api-articles") + "?" + query)
+            response = self.client.get(reverse("archive:api-articles") + "?" + query)
+            self.assertIn(response.status_code, (200, 400), query)
+            validate(response.json(), "ArticlePage" if response.status_code == 200 else "Error")
+
+    def test_invalid_search_parameters_are_refused_as_on_the_search_api(self):
+        data = self.get_json(reverse("archive:api-articles") + "?from=2020-13-45", status=400)
+        self.assertTrue(data["error"].startswith("Invalid parameters: “from”"))
 
     @override_settings(API_RATE_LIMIT="3/m")
     def test_a_client_over_the_rate_limit_gets_a_429(self):

@@ -100,3 +100,41 @@ class NetworkRouteTests(NetworkWorld):
             response = self.client.get(reverse("archive:network-svg") + query)
             self.assertEqual(response.status_code, 200)
             ET.fromstring(response.content)
+
+
+class HostileParameterTests(NetworkWorld):
+    """Every route this feature set adds, with hostile parameters: never a server error."""
+
+    HOSTILE = (
+        "q=%00%01%ff(((&sort=%3Cscript%3E",
+        "country=%3Cx%3E&person=..%2F..&org=-&source=%E2%80%AE",
+        "from=9999-99-99&to=0000-00-00&page=-1",
+        "q=" + "%22" * 700,
+        "cursor=%FF%FE&limit=abc",
+        "person=kim-jong-un&person=kim-jong-un&q=-kim",
+    )
+
+    def test_no_new_route_answers_a_hostile_query_with_a_5xx(self):
+        routes = [
+            reverse(name)
+            for name in (
+                "archive:search-feed",
+                "archive:export-csv",
+                "archive:export-jsonl",
+                "archive:network-svg",
+                "archive:network-graphml",
+                "archive:api-articles",
+                "archive:api-actors",
+                "archive:api-schema",
+                "archive:api-docs",
+            )
+        ]
+        routes += [
+            reverse("archive:actor-feed", args=["person", "kim-jong-un"]),
+            reverse("archive:api-actor", args=["person", "kim-jong-un"]),
+            reverse("archive:api-article", args=[Article.objects.first().pk]),
+        ]
+        for route in routes:
+            for query in self.HOSTILE:
+                response = self.client.get(f"{route}?{query}")
+                self.assertLess(response.status_code, 500, f"{route}?{query}")

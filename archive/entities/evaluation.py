@@ -20,6 +20,7 @@ ORIGINS = {
     "reuters21578_korea.jsonl": "Reuters 1987",
     "dailymail_finescoop_korea.jsonl": "Daily Mail",
     "seeds": "seeds",
+    "ko/soynlp_korean_news_sample.jsonl": "Korean news",
 }
 
 

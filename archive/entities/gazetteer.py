@@ -9,6 +9,7 @@ tokenizer is ``spacy.blank("en")`` (no statistical model is used or downloaded).
 from __future__ import annotations
 
 import functools
+import re
 
 import spacy
 from spacy.matcher import PhraseMatcher
@@ -16,6 +17,7 @@ from spacy.matcher import PhraseMatcher
 from archive.entities.entries import GazetteerEntry, default_entries, words
 from archive.entities.types import normalise_name
 
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
 SHORT_ABBREVIATION = 5  # an all-capital name this short is matched as written only ("UN", "NATO")
 
 
@@ -61,7 +63,7 @@ class Gazetteer:
             self.by_code.setdefault(entry.code, entry)
         for name in (entry.name, *entry.aliases):
             self.by_key.setdefault((entry.kind, normalise_name(name)), entry)
-            if matchable(name):
+            if matchable(name) and not HANGUL.search(name):  # Hangul: korean.py
                 targets = self._patterns.setdefault(name, [])
                 if entry not in targets:
                     targets.append(entry)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 
-from archive.entities import rules
+from archive.entities import korean, rules
 from archive.entities.gazetteer import Gazetteer, tokenizer
 from archive.entities.known import Mention, in_title, known_mentions, nested_known
 from archive.entities.resolve import resolve
@@ -43,6 +43,8 @@ def mentions_of(text: str, gazetteer: Gazetteer, headline: bool):
         span = doc[mention.start : mention.end]
         if not prepared.is_excluded(span.start_char, span.end_char):
             out.append((mention, prepared.original(span.start_char, span.end_char)))
+    if korean.has_hangul(text):
+        out = sorted(out + korean.mentions(text, gazetteer), key=lambda pair: pair[1])
     return out
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 
-from archive.entities import rules
+from archive.entities import korean, rules
 from archive.entities.types import PERSON, Actor, normalise_name
 
 
@@ -53,6 +53,8 @@ def targets(mention, gazetteer):
 def known_entry(mention, gazetteer) -> list:
     """The gazetteer entry a rule-found name spells, also with a lost possessive apostrophe
     (headlines "Kim Jong-uns sister")."""
+    if mention.text in korean.homonyms():
+        return []  # a rule-found homonym lacked the context of the gazetteer actor
     entry = gazetteer.lookup(mention.kind, mention.text)
     if entry is None and mention.text.endswith("s"):
         entry = gazetteer.lookup(mention.kind, mention.text[:-1])

@@ -17,6 +17,8 @@ from __future__ import annotations
 import threading
 from collections import Counter, defaultdict
 from datetime import UTC, datetime, time, timedelta
+from itertools import islice
+from time import monotonic
 
 from django.utils.encoding import force_str
 from haystack.backends import BaseEngine
@@ -24,14 +26,14 @@ from haystack.backends.whoosh_backend import WhooshSearchBackend, WhooshSearchQu
 from haystack.constants import DJANGO_CT, DJANGO_ID, ID
 from haystack.exceptions import SkipDocument
 from haystack.utils import get_identifier
-from whoosh import qparser
 from whoosh.fields import DATETIME, KEYWORD, TEXT, Schema
 from whoosh.fields import ID as WHOOSH_ID
-from whoosh.query import And, DateRange, Every, NullQuery, Term
+from whoosh.query import And, DateRange, Every, NullQuery, Or, Term
 from whoosh.writing import CLEAR
 
-from archive.search.analysis import TOKEN_RE, peninsula_analyzer
-from archive.search.request import MAX_QUERY_CHARS, SearchRequest, SearchResponse
+from archive.search.analysis import peninsula_analyzer
+from archive.search.query import clean_user_query, parse_user_query, query_terms, query_words
+from archive.search.request import SearchRequest, SearchResponse
 from archive.search.vocabulary import FACET_FIELDS, MULTI_FACETS, SINGLE_FACETS
 
 _searchers: dict[str, object] = {}
@@ -147,6 +149,9 @@ class PeninsulaWhooshBackend(WhooshSearchBackend):
                 # A fresh searcher, not Searcher.refresh(): its segment reuse kept documents
                 # of segments removed by a clearing commit.
                 if searcher is not None:
+                    # Forgotten first: if reopening fails (a damaged index), the next
+                    # request tries again instead of finding a closed searcher.
+                    del _searchers[self.path]
                     searcher.close()
                 self.index = self.index.refresh()
                 searcher = _searchers[self.path] = self.index.searcher()
@@ -191,30 +196,15 @@ class PeninsulaWhooshBackend(WhooshSearchBackend):
         return And([text_query, *filters]).normalize()
 
     def parse_user_query(self, q: str):
-        """Words, "phrases", +must and -exclude; no field syntax, no ranges, no wildcards."""
-        q = clean_user_query(q)
-        if not q:
-            return Every()
-        parser = qparser.MultifieldParser(
-            ["title", self.content_field_name], schema=self.index.schema, group=qparser.AndGroup
-        )
-        for plugin in (
-            qparser.FieldsPlugin,
-            qparser.WildcardPlugin,
-            qparser.RangePlugin,
-            qparser.BoostPlugin,
-        ):
-            parser.remove_plugin_class(plugin)
-        parser.add_plugin(qparser.PlusMinusPlugin())
-        try:
-            return parser.parse(q)
-        except Exception:  # Whoosh's parser is lenient; this is a last resort.
-            words = " ".join(query_words(q))
-            return parser.parse(words) if words else NullQuery
+        return parse_user_query(q, self.index.schema, ["title", self.content_field_name])
 
     @staticmethod
     def filter_queries(request: SearchRequest):
         for field_name, values in request.filters.items():
+            # "any of" (issue 14): one Or per facet; "all of" (the default): a Term per value.
+            if request.mode(field_name) == "any" and len(values) > 1:
+                yield Or([Term(field_name, value) for value in values])
+                continue
             for value in values:
                 yield Term(field_name, value)
         if request.date_from or request.date_to:
@@ -262,32 +252,49 @@ class PeninsulaWhooshBackend(WhooshSearchBackend):
         return forward
 
     def suggest(self, searcher, q: str) -> str:
-        """A respelling of the query, word by word, from the words of the index."""
-        words = query_words(clean_user_query(q))
+        """A respelling of the query, word by word, from the words of the index.
+
+        Bounded: at most SUGGEST_WORDS words are looked at and the whole respelling stops
+        after SUGGEST_SECONDS (later words are left as typed), so a made-up word costs
+        about as much as any other search.
+        """
+        words = query_words(clean_user_query(q))[:SUGGEST_WORDS]
         reader = searcher.reader()
         field = self.schema[self.content_field_name].spelling_fieldname(self.content_field_name)
-        suggestion = " ".join(respell(reader, field, word.lower()) for word in words)
+        deadline = monotonic() + SUGGEST_SECONDS
+        suggestion = " ".join(respell(reader, field, word.lower(), deadline) for word in words)
         return suggestion if suggestion.lower() != " ".join(words).lower() else ""
 
 
-def respell(reader, field: str, word: str) -> str:
+# The spelling suggester's budget: longer words are never respelled (building the edit
+# automaton of a 30-letter word took seconds), candidates per word and time are capped.
+SUGGEST_WORDS = 8
+SUGGEST_MAX_LETTERS = 20
+SUGGEST_CANDIDATES = 200
+SUGGEST_SECONDS = 0.05
+
+
+def respell(reader, field: str, word: str, deadline: float = float("inf")) -> str:
     """The indexed word closest to ``word`` (fewest edits, then most documents), or ``word``.
 
     Whoosh's own corrector ranks every candidate as if at the largest distance and looks up
-    frequencies in the stemmed field, so "misile" became "mile". Short words, words that are
-    in the index and non-Latin words (Hangul is indexed as bigrams) are left as they are.
+    frequencies in the stemmed field, so "misile" became "mile". Short and long words, words
+    that are in the index and non-Latin words (Hangul is indexed as bigrams) are left as they
+    are, and so is every word once ``deadline`` (a ``monotonic()`` time) has passed.
     """
     if (
-        len(word) < 4
+        not 4 <= len(word) <= SUGGEST_MAX_LETTERS
         or not (word.isascii() and word.isalpha())
+        or monotonic() > deadline
         or reader.doc_frequency(field, word)
     ):
         return word
     maxdist = 1 if len(word) <= 5 else 2
-    candidates = [
-        (edit_distance(word, term), -reader.doc_frequency(field, term), term)
-        for term in reader.terms_within(field, word, maxdist, prefix=1)
-    ]
+    candidates = []
+    for term in islice(reader.terms_within(field, word, maxdist, prefix=1), SUGGEST_CANDIDATES):
+        candidates.append((edit_distance(word, term), -reader.doc_frequency(field, term), term))
+        if monotonic() > deadline:
+            break
     best = min((c for c in candidates if c[0] <= maxdist), default=None)
     return best[2] if best else word
 
@@ -304,24 +311,6 @@ def edit_distance(a: str, b: str) -> int:
             row.append(cost)
         rows.append(row)
     return rows[-1][-1]
-
-
-def clean_user_query(q: str) -> str:
-    """Drop control characters (NUL included) and cap the length."""
-    q = "".join(ch if ch.isprintable() else " " for ch in q or "")
-    return q[:MAX_QUERY_CHARS].strip()
-
-
-def query_words(q: str) -> list[str]:
-    return TOKEN_RE.findall(q)
-
-
-def query_terms(query) -> set[str]:
-    """The indexed forms of the positive words of a query, for highlighting."""
-    terms = set()
-    for _fieldname, text in query.iter_all_terms(phrases=True):
-        terms.add(text.decode() if isinstance(text, bytes) else text)
-    return terms
 
 
 class PeninsulaWhooshEngine(BaseEngine):

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import calendar
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from archive.models import Entity, Source
@@ -27,6 +28,7 @@ class FacetValue:
     count: int
     selected: bool
     url: str
+    level: int = 0  # the date facet: 0 year, 1 month, 2 day
 
     def as_json(self) -> dict:
         return {
@@ -54,7 +56,7 @@ def labels_for(field_name: str, values) -> dict[str, str]:
 
 
 def field_facet(field_name, counts: Counter, selected, links: SearchLinks, size=PANEL_SIZE):
-    top = [v for v, _ in counts.most_common(size)]
+    top = [v for v, n in counts.most_common(size) if n]
     values = list(dict.fromkeys([*selected, *top]))
     labels = labels_for(field_name, values)
     param = BY_FIELD[field_name].param
@@ -65,53 +67,78 @@ def field_facet(field_name, counts: Counter, selected, links: SearchLinks, size=
     return sorted(facet, key=lambda f: (not f.selected, -f.count, f.label.lower()))
 
 
-def date_facet(months: Counter, date_from, date_to, links: SearchLinks) -> list[FacetValue]:
-    """Years; once the range is one year, that year's months. Selecting sets from/to."""
-    year = selected_year(date_from, date_to)
-    if year is None:
+def date_facet(
+    months: Counter, date_from, date_to, links: SearchLinks, days: Mapping[date, int] = None
+) -> list[FacetValue]:
+    """Years; a whole year selected: it and its months; a whole month: it and its days; one
+    day: its year, month and day. Choosing a value sets from/to; a chosen one goes up a level."""
+    selected = selected_period(date_from, date_to)
+    if selected is None:
         years = Counter()
         for month, n in months.items():
             years[month[:4]] += n
         buckets = sorted(years.items(), reverse=True)
         return [date_value(y, n, False, links.dates(*year_range(int(y)))) for y, n in buckets]
-    facet = [
-        date_value(
-            str(year),
-            sum(n for m, n in months.items() if m.startswith(str(year))),
-            True,
-            links.dates(None, None),
-        )
-    ]
-    for month, n in sorted(months.items()):
-        if month.startswith(str(year)):
-            y, m = int(month[:4]), int(month[5:7])
-            start, end = date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1])
-            chosen = (date_from, date_to) == (start, end)
-            url = links.dates(*(year_range(y) if chosen else (start, end)))
-            facet.append(date_value(month, n, chosen, url))
+    unit, start = selected
+    year = str(start.year)
+    year_count = sum(n for m, n in months.items() if m.startswith(year))
+    facet = [date_value(year, year_count, True, links.dates(None, None))]
+    if unit == "year":
+        for month, n in sorted(months.items()):
+            if month.startswith(year):
+                first = date(int(month[:4]), int(month[5:7]), 1)
+                facet.append(date_value(month, n, False, links.dates(*month_range(first)), 1))
+        return facet
+    month = start.strftime("%Y-%m")
+    facet.append(
+        date_value(month, months.get(month, 0), True, links.dates(*year_range(start.year)), 1)
+    )
+    if unit == "day":
+        count = (days or {}).get(start, months.get(month, 0))
+        facet.append(day_value(start, count, True, links.dates(*month_range(start))))
+        return facet
+    for day, n in sorted((days or {}).items()):
+        if (day.year, day.month) == (start.year, start.month) and n:
+            facet.append(day_value(day, n, False, links.dates(day, day)))
     return facet
 
 
-def date_value(value: str, count: int, selected: bool, url: str) -> FacetValue:
+def date_value(value: str, count: int, selected: bool, url: str, level: int = 0) -> FacetValue:
     label = value if len(value) == 4 else date(int(value[:4]), int(value[5:]), 1).strftime("%B %Y")
-    return FacetValue(value, label, count, selected, url)
+    return FacetValue(value, label, count, selected, url, level)
+
+
+def day_value(day: date, count: int, selected: bool, url: str) -> FacetValue:
+    label = f"{day.day} {calendar.month_name[day.month]}"
+    return FacetValue(day.isoformat(), label, count, selected, url, 2)
 
 
 def year_range(year: int) -> tuple[date, date]:
     return date(year, 1, 1), date(year, 12, 31)
 
 
-def selected_year(date_from, date_to) -> int | None:
-    if date_from and date_to and date_from.year == date_to.year:
-        if (date_from.month, date_from.day) == (1, 1) and (date_to.month, date_to.day) == (12, 31):
-            return date_from.year
-        if date_from.day == 1 and date_from.month == date_to.month:
-            return date_from.year
+def month_range(day: date) -> tuple[date, date]:
+    return day.replace(day=1), day.replace(day=calendar.monthrange(day.year, day.month)[1])
+
+
+def selected_period(date_from, date_to) -> tuple[str, date] | None:
+    """("year"|"month"|"day", first day) when from–to is exactly one of those, else None."""
+    if not (date_from and date_to):
+        return None
+    if date_from == date_to:
+        return "day", date_from
+    if (date_from, date_to) == month_range(date_from):
+        return "month", date_from
+    if (date_from, date_to) == year_range(date_from.year):
+        return "year", date_from
     return None
 
 
 def build_facets(
-    response: SearchResponse, request: SearchRequest, links: SearchLinks
+    response: SearchResponse,
+    request: SearchRequest,
+    links: SearchLinks,
+    days: Mapping[date, int] | None = None,
 ) -> dict[str, list[FacetValue]]:
     """All facet panels of a search, keyed by their API name."""
     panels = {
@@ -121,7 +148,7 @@ def build_facets(
         for facet in FACETS
     }
     panels[DATE_API_NAME] = date_facet(
-        response.facets[MONTH_FIELD], request.date_from, request.date_to, links
+        response.facets[MONTH_FIELD], request.date_from, request.date_to, links, days
     )
     return panels
 
@@ -137,4 +164,92 @@ def chips(request: SearchRequest, links: SearchLinks) -> list[Chip]:
     for key, day in zip(DATE_PARAMS, (request.date_from, request.date_to), strict=True):
         if day:
             result.append(Chip(f"{key} {day.isoformat()}", links.without(key)))
+    return result
+
+
+TITLES = {
+    "country": "Countries",
+    "person": "People",
+    "organization": "Organizations",
+    "source": "Outlets",
+    DATE_API_NAME: "Published",
+}
+MODE_LABELS = {"all": "all of", "any": "any of"}
+
+
+@dataclass
+class Mode:
+    label: str
+    url: str
+    selected: bool
+
+
+@dataclass
+class Panel:
+    """One facet as the search page shows it: its top values, a link to all of them, and
+    the "all of"/"any of" choice once a value is selected."""
+
+    name: str
+    title: str
+    values: list[FacetValue]
+    total: int = 0  # distinct values in the results
+    more_url: str = ""
+    modes: list[Mode] = field(default_factory=list)
+
+
+def build_panels(
+    facets: dict[str, list[FacetValue]],
+    response: SearchResponse,
+    request: SearchRequest,
+    links: SearchLinks,
+) -> list[Panel]:
+    panels = []
+    for facet in FACETS:
+        total = sum(1 for n in response.facets[facet.field].values() if n)
+        panel = Panel(facet.api_name, TITLES[facet.api_name], facets[facet.api_name], total)
+        if total > PANEL_SIZE:
+            panel.more_url = links.facet_page(facet.api_name)
+        if request.filters.get(facet.field):
+            panel.modes = mode_choices(facet, request, links)
+        panels.append(panel)
+    panels.append(Panel(DATE_API_NAME, TITLES[DATE_API_NAME], facets[DATE_API_NAME]))
+    return panels
+
+
+def mode_choices(facet, request: SearchRequest, links: SearchLinks) -> list[Mode]:
+    current = request.mode(facet.field)
+    return [
+        Mode(label, links.with_value(f"{facet.param}_mode", mode), mode == current)
+        for mode, label in MODE_LABELS.items()
+    ]
+
+
+@dataclass
+class Removal:
+    """One active filter, the URL without it and the request that URL runs."""
+
+    label: str
+    url: str
+    request: SearchRequest
+    count: int = 0
+
+
+def removals(request: SearchRequest, links: SearchLinks) -> list[Removal]:
+    """Each active filter (a facet value, ``from``, ``to``) taken away on its own."""
+    result = []
+    for field_name, values in request.filters.items():
+        labels = labels_for(field_name, values)
+        param = BY_FIELD[field_name].param
+        for value in values:
+            rest = {
+                k: [v for v in vs if k != field_name or v != value]
+                for k, vs in request.filters.items()
+            }
+            smaller = replace(request, filters={k: vs for k, vs in rest.items() if vs}, page=1)
+            result.append(Removal(labels.get(value, value), links.toggled(param, value), smaller))
+    for key, attr in zip(DATE_PARAMS, ("date_from", "date_to"), strict=True):
+        day = getattr(request, attr)
+        if day:
+            smaller = replace(request, **{attr: None}, page=1)
+            result.append(Removal(f"{key} {day.isoformat()}", links.without(key), smaller))
     return result

@@ -45,6 +45,23 @@ class SearchLinks:
         query.pop(key, None)
         return "?" + query.urlencode()
 
+    def with_value(self, key: str, value: str) -> str:
+        """``key`` set to ``value`` ("" removes it)."""
+        query = self._first_page()
+        query.pop(key, None)
+        if value:
+            query[key] = value
+        return "?" + query.urlencode()
+
+    def facet_page(self, name: str) -> str:
+        """Every value of the facet ``name`` under the current search."""
+        query = self._first_page()
+        return reverse("archive:facet", args=[name]) + "?" + query.urlencode()
+
+    def search_page(self, link: str) -> str:
+        """A ``?…`` link of these links made absolute to the search page."""
+        return reverse("archive:search") + link
+
     def with_query(self, q: str) -> str:
         query = self._first_page()
         query["q"] = q

@@ -8,11 +8,13 @@ from datetime import date
 
 MAX_QUERY_CHARS = 500
 SORTS = ("relevance", "newest", "oldest")
+MODES = ("all", "any")  # within one facet: articles with every selected value, or any of them
 
 
 @dataclass
 class SearchRequest:
-    """What a person asked for. ``filters`` maps a facet field to values that must all hold."""
+    """What a person asked for. ``filters`` maps a facet field to its selected values, which
+    must all hold unless ``modes`` gives that field "any" (one of them is enough)."""
 
     q: str = ""
     filters: dict[str, list[str]] = field(default_factory=dict)
@@ -21,6 +23,10 @@ class SearchRequest:
     sort: str = "relevance"
     page: int = 1
     per_page: int = 20
+    modes: dict[str, str] = field(default_factory=dict)
+
+    def mode(self, field_name: str) -> str:
+        return self.modes.get(field_name, "all")
 
 
 @dataclass

@@ -1,7 +1,11 @@
 """Apply the index queue: the only path by which the Whoosh index changes."""
 
+from collections import Counter
+from dataclasses import dataclass, field
+
 from django.db import transaction
 from haystack import connections
+from haystack.constants import DJANGO_ID
 from haystack.utils import get_identifier
 
 from archive.models import Article, IndexQueue
@@ -66,3 +70,43 @@ def repair_index() -> int | None:
     if search.index.refresh().doc_count() == Article.objects.count():
         return None
     return rebuild_index()
+
+
+@dataclass
+class Drift:
+    """How the index differs from the database, by article id."""
+
+    database: int
+    index: int
+    missing: list[int] = field(default_factory=list)  # in the database, not in the index
+    extra: list[int] = field(default_factory=list)  # in the index, not in the database
+    doubled: list[int] = field(default_factory=list)  # in the index more than once
+
+    @property
+    def in_step(self) -> bool:
+        return not (self.missing or self.extra or self.doubled)
+
+    def stale(self) -> list[int]:
+        return self.missing + self.extra + self.doubled
+
+
+def check_index() -> Drift:
+    """Compare the article ids in the index with those in the database."""
+    in_index = Counter(
+        int(fields[DJANGO_ID]) for fields in backend().searcher().reader().all_stored_fields()
+    )
+    in_db = set(index().index_queryset().values_list("pk", flat=True))
+    return Drift(
+        database=len(in_db),
+        index=sum(in_index.values()),
+        missing=sorted(in_db - in_index.keys()),
+        extra=sorted(in_index.keys() - in_db),
+        doubled=sorted(pk for pk, n in in_index.items() if n > 1),
+    )
+
+
+def repair_drift(drift: Drift) -> tuple[int, int]:
+    """Re-index missing and doubled articles, remove extra ones; returns sync_index's counts."""
+    with transaction.atomic():
+        queue_articles(drift.stale())
+    return sync_index()

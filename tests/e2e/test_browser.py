@@ -17,6 +17,8 @@ from tests.e2e.hostile_corpus import hostile_corpus
 pytestmark = pytest.mark.e2e
 
 CLICKABLE = "a[href], button, input[type=submit]"
+# An <a> inside an SVG (the time chart's bars) has an SVGAnimatedString for href: resolve it.
+HREF_JS = "a => (a.href && a.href.baseVal !== undefined ? new URL(a.href.baseVal, document.baseURI).href : a.href)"
 SCRIPTABLE_PAGE = """<!doctype html><title>scriptable</title>
 <a id="run" href="javascript:window.__xss=1">run</a>
 <script>alert("inline")</script>"""
@@ -94,7 +96,7 @@ def open_page(page, url):
 
 
 def assert_links_are_http(page, path):
-    hrefs = page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)")
+    hrefs = page.eval_on_selector_all("a[href]", f"links => links.map({HREF_JS})")
     bad = [h for h in hrefs if urlsplit(h).scheme not in ("http", "https")]
     assert not bad, f"links with another scheme on {path}: {bad}"
 
@@ -104,7 +106,7 @@ def click_everything(page, url, trap, done):
     for index in range(page.locator(CLICKABLE).count()):
         element = page.locator(CLICKABLE).nth(index)
         key = element.evaluate(
-            "e => e.href || (e.form ? e.form.action + ' ' + e.form.className : '') + e.textContent"
+            f"e => ({HREF_JS})(e) || (e.form ? e.form.action + ' ' + e.form.className : '') + e.textContent"
         )
         if key in done or not element.is_visible():
             continue

@@ -54,7 +54,11 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         default_corpus = settings.CORPUS_DIR
         parser.add_argument("--corpus", type=Path, default=default_corpus)
-        parser.add_argument("--gold", type=Path, help="default: <corpus>/gold/entities.jsonl")
+        parser.add_argument(
+            "--gold",
+            type=Path,
+            help="default: <corpus>/gold/entities.jsonl; corpus_file paths are relative to --corpus",
+        )
         parser.add_argument("--seeds", type=Path, default=Path(settings.BASE_DIR) / "seeds")
         parser.add_argument("--predictions", type=Path, help="output of the extract command")
         parser.add_argument(
@@ -84,7 +88,10 @@ class Command(BaseCommand):
         return [predict(r) for r in records]
 
     def _table(self, scores):
-        groups = ["overall", *dict.fromkeys(ORIGINS.values())]
+        # known origins in a fixed order, then any other corpus file a gold set points at
+        present = dict.fromkeys(group for group, _ in scores.by_group)
+        groups = [g for g in ["overall", *ORIGINS.values()] if g in present]
+        groups += [g for g in present if g not in groups]
         self.stdout.write(
             f"{'group':<14}{'type':<15}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>5}{'fn':>5}"
         )

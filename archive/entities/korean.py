@@ -1,0 +1,374 @@
+"""Hangul mentions: known names and titled persons in Korean text, by morphological analysis.
+
+``mentions(text, gazetteer)`` returns ``(Mention, (start, end))`` with character offsets into
+``text``. Korean writes particles, endings and titles onto the word (김정은동지께서, 조선중앙통신이,
+미국과), so a Hangul name is a mention when it starts a word or a noun of kiwipiepy's analysis
+and what follows it inside the word is only particles, endings, titles or an attached noun
+(``data/korean_attached.txt``: 북한군, 한국인); 조선일보 is not 조선. Titles (``korean_titles.txt``)
+are signals, never part of a name. A homonym (``homonyms.tsv``) names its actor only with
+supporting context. An unknown person is a Korean surname + one or two syllables tagged as a
+proper noun, directly followed by a title or after an occupation (``korean_roles.txt``); a
+reporter's byline at the start or end of the text is not a mention.
+
+Analysis runs only on text that contains Hangul; the analyser is created once per process.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass
+
+from archive.entities.entries import DATA, read_table, words
+from archive.entities.known import Mention
+from archive.entities.types import COUNTRY, PERSON
+
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+HANGUL_WORD = re.compile(r"^[\uac00-\ud7a3]+$")
+# Tags of kiwipiepy (Sejong tag set) that carry no meaning of their own after a name:
+# particles (J…), endings (E…), copula, derivational suffixes, punctuation.
+FUNCTIONAL = ("J", "E", "VCP", "XSN", "XSV", "XSA", "S")
+REPORTER_TITLES = frozenset({"기자", "전문기자", "특파원"})
+# A byline's reporter title follows the name within BYLINE_DESK_WORDS words.
+BYLINE_DESK_WORDS = 4
+# Only the COMMON_SURNAMES most frequent family names (korean_surnames_hangul.txt is in order of
+# frequency) start a name found without a title: rarer ones begin too many other words (마마무).
+COMMON_SURNAMES = 30
+
+
+def has_hangul(text: str) -> bool:
+    return bool(HANGUL.search(text))
+
+
+@functools.lru_cache(maxsize=1)
+def kiwi():
+    """The morphological analyser, loaded on first use (about a second)."""
+    from kiwipiepy import Kiwi
+
+    return Kiwi()
+
+
+@functools.lru_cache(maxsize=1)
+def titles() -> frozenset:
+    return frozenset(words("korean_titles.txt"))
+
+
+@functools.lru_cache(maxsize=1)
+def roles() -> frozenset:
+    return frozenset(words("korean_roles.txt"))
+
+
+@functools.lru_cache(maxsize=1)
+def attached() -> frozenset:
+    return frozenset(words("korean_attached.txt"))
+
+
+@functools.lru_cache(maxsize=1)
+def surnames() -> frozenset:
+    return frozenset(ordered_surnames())
+
+
+@functools.lru_cache(maxsize=1)
+def ordered_surnames() -> tuple[str, ...]:
+    lines = (DATA / "korean_surnames_hangul.txt").read_text(encoding="utf-8").splitlines()
+    return tuple(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+@dataclass(frozen=True)
+class Homonym:
+    window: int  # characters either side of the mention; 0: the whole article
+    supporting: tuple[str, ...]
+    opposing: tuple[str, ...]
+
+
+@functools.lru_cache(maxsize=1)
+def homonyms() -> dict[str, Homonym]:
+    table = {}
+    for row in read_table(DATA / "homonyms.tsv"):
+        name, scope, supporting, opposing = (row + ["", "", ""])[:4]
+        window = 0 if scope == "article" else int(scope)
+        split = lambda cell: tuple(w for w in cell.split("|") if w)  # noqa: E731
+        table[name] = Homonym(window, split(supporting), split(opposing))
+    return table
+
+
+def sense_supported(name: str, text: str, start: int, end: int) -> bool:
+    """Whether a homonym's mention at ``start:end`` names the gazetteer actor: its supporting
+    words occur in its context, at least as often as the words of the other sense."""
+    homonym = homonyms().get(name)
+    if homonym is None:
+        return True
+    if homonym.window:
+        context = text[max(0, start - homonym.window) : end + homonym.window]
+        context = context.replace(text[start:end], " ", 1) if name in context else context
+    else:
+        context = text[:start] + " " + text[end:]
+    support = sum(context.count(w) for w in homonym.supporting)
+    against = sum(context.count(w) for w in homonym.opposing)
+    return support > 0 and support >= against
+
+
+@dataclass
+class Analysis:
+    """A text's words (whitespace-delimited spans) and morphemes ``(start, end, form, tag)``."""
+
+    text: str
+    words: list[tuple[int, int]]
+    morphemes: list[tuple[int, int, str, str]]
+
+    @functools.cached_property
+    def starts(self) -> dict[int, tuple]:
+        out = {}
+        for m in self.morphemes:
+            out.setdefault(m[0], m)
+        return out
+
+    @functools.cached_property
+    def _morpheme_starts(self) -> list[int]:
+        return [m[0] for m in self.morphemes]
+
+    @functools.cached_property
+    def _word_starts(self) -> list[int]:
+        return [s for s, _ in self.words]
+
+    def morphemes_in(self, start: int, end: int) -> list[tuple]:
+        """The morphemes that start inside ``start:end`` (binary search: texts run long)."""
+        keys = self._morpheme_starts
+        return self.morphemes[bisect.bisect_left(keys, start) : bisect.bisect_left(keys, end)]
+
+    def word_index(self, position: int) -> int:
+        i = bisect.bisect_right(self._word_starts, position) - 1
+        return i if i >= 0 and position < self.words[i][1] else -1
+
+
+def analyse(text: str) -> Analysis:
+    word_spans = [m.span() for m in re.finditer(r"\S+", text)]
+    morphemes = [(t.start, t.start + t.len, t.form, t.tag) for t in kiwi().tokenize(text)]
+    morphemes = [m for m in morphemes if m[1] > m[0]]
+    morphemes.sort()
+    return Analysis(text, word_spans, morphemes)
+
+
+def tail(analysis: Analysis, end: int, word_end: int) -> str | None:
+    """What follows a name inside its word: "" (nothing or only particles and endings),
+    the title that follows it, "+" for an attached noun, or None if another word is glued on."""
+    if end == word_end:
+        return ""
+    if end not in analysis.starts:
+        return glued_tail(analysis, end, word_end)
+    rest = analysis.morphemes_in(end, word_end)
+    first = rest[0][2] if rest else ""
+    if first in titles():
+        rest = rest[1:]
+    elif first in attached():
+        first, rest = "+", rest[1:]
+    else:
+        first = ""
+    if all(m[3].startswith(FUNCTIONAL) or m[2] in titles() for m in rest):
+        return first
+    return None
+
+
+def glued_tail(analysis: Analysis, end: int, word_end: int) -> str | None:
+    """The analyser took a name and what follows as one noun (북한군/NNG): accepted when the
+    rest starts with an attached noun or a title and then has only particles and endings."""
+    rest = analysis.text[end:word_end]
+    for noun in sorted(attached() | titles(), key=len, reverse=True):
+        after = end + len(noun)
+        if rest.startswith(noun) and (after == word_end or after in analysis.starts):
+            if tail(analysis, after, word_end) == "":
+                return "+" if noun in attached() else noun
+    return None
+
+
+def next_title(analysis: Analysis, word: int) -> str:
+    """The title that starts the next word ("기자", "씨는", "대통령은") or ends its nouns
+    ("고용통계과장은", "과학영농팀장이"): the title of a name written bare before it."""
+    if word + 1 >= len(analysis.words):
+        return ""
+    start, end = analysis.words[word + 1]
+    morphemes = analysis.morphemes_in(start, end)
+    nouns = [m for m in morphemes if not m[3].startswith(FUNCTIONAL)]
+    if nouns and nouns[-1][2] in titles() and tail(analysis, nouns[-1][1], end) is not None:
+        return nouns[-1][2]
+    return ""
+
+
+def titled_after(analysis: Analysis, word: int) -> str:
+    """A title in the next word, or in the one after when the next word is bare and names
+    where the person works ("장선욱 롯데면세점 대표는", "심원보 통계청 고용통계과장은")."""
+    title = next_title(analysis, word)
+    if title or word + 2 >= len(analysis.words):
+        return title
+    start, end = analysis.words[word + 1]
+    if all(m[3] in ("NNP", "NNG") for m in analysis.morphemes_in(start, end)):
+        return next_title(analysis, word + 1)
+    return ""
+
+
+def is_byline(analysis: Analysis, end: int, word: int) -> bool:
+    """A name followed by a reporter title that carries no particle is a byline or a photo
+    credit ("서울 연합뉴스 강종훈 기자 롯데면세점은 …", "김유태기자 3835", "사진 강영국 기자"); a
+    reporter named in the prose takes a particle ("강 기자는", "기자에 따르면")."""
+    spans, text = analysis.words, analysis.text
+    word_end = spans[word][1]
+    if end < word_end:  # title glued to the name: 김상민기자
+        return text[end:word_end] in REPORTER_TITLES
+    # the reporter title may come after the desk ("곽경민 한경닷컴 연예 이슈팀 기자")
+    for s, e in spans[word + 1 : word + 1 + BYLINE_DESK_WORDS]:
+        if text[s:e] in REPORTER_TITLES:
+            return True
+        if not HANGUL_WORD.match(text[s:e]):
+            return False
+    return False
+
+
+def byline_words(analysis: Analysis) -> set[int]:
+    """Indices of the words of a byline: the reporter's name and the 1–3 words before it
+    when they end in a bare reporter title ("서울 연합뉴스 강종훈 기자")."""
+    text, out = analysis.text, set()
+    for i, (start, end) in enumerate(analysis.words):
+        word = text[start:end]
+        if any(
+            word == t or (word.endswith(t) and HANGUL_WORD.match(word)) for t in REPORTER_TITLES
+        ):
+            out.update(range(max(0, i - 3), i + 1))
+    return out
+
+
+@functools.lru_cache(maxsize=8)
+def _hangul_names(gazetteer_id: int, gazetteer):
+    names: dict[str, list] = {}
+    for entry in gazetteer.entries():
+        for name in (entry.name, *entry.aliases):
+            if has_hangul(name):
+                targets = names.setdefault(name, [])
+                if entry not in targets:
+                    targets.append(entry)
+    pattern = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return names, re.compile(pattern) if names else None
+
+
+def hangul_names(gazetteer):
+    """``(name → entries, compiled alternation, longest first)`` of the Hangul names."""
+    return _hangul_names(id(gazetteer), gazetteer)
+
+
+def candidate_starts(analysis: Analysis) -> list[int]:
+    """Word starts and noun starts: where a name may begin (사회주의조국 has a noun 조국)."""
+    starts = {s for s, _ in analysis.words}
+    starts |= {m[0] for m in analysis.morphemes if m[3].startswith("NN")}
+    return sorted(starts)
+
+
+def known_mentions(analysis: Analysis, gazetteer, byline: set[int]):
+    names, pattern = hangul_names(gazetteer)
+    out, taken = [], set()
+    if pattern is None:
+        return out, taken
+    for start in candidate_starts(analysis):
+        if start in taken:
+            continue
+        found = pattern.match(analysis.text, start)
+        if not found:
+            continue
+        word = analysis.word_index(start)
+        end, word_end = found.end(), analysis.words[word][1]
+        word_end = max(word_end, analysis.words[analysis.word_index(end - 1)][1])
+        if tail(analysis, end, word_end) is None:
+            continue
+        name, entries = found.group(), names[found.group()]
+        if not sense_supported(name, analysis.text, start, end):
+            continue
+        if word in byline and entries[0].kind != COUNTRY:
+            continue
+        taken.update(range(start, end))
+        out.append((Mention(entries[0].kind, name, start, end, tuple(entries)), (start, end)))
+    return out, taken
+
+
+def name_shaped(analysis: Analysis, start: int, word_end: int):
+    """``(end, title)`` of a Korean name at ``start``: surname + one or two syllables, a proper
+    noun by the analysis, ending where particles or a title begin; None otherwise."""
+    first = analysis.starts.get(start)
+    if first is None or first[3] != "NNP":
+        return None
+    text = analysis.text
+    for length in (3, 2, 4):
+        end = start + length
+        name = text[start:end]
+        if end > word_end or not HANGUL_WORD.match(name):
+            continue
+        family = name[:2] if length == 4 else name[:1]
+        if family not in surnames() or (length == 4 and len(family) != 2):
+            continue
+        if name in titles() or name in roles():
+            continue
+        inside = analysis.morphemes_in(start, end)
+        if any(m[3] not in ("NNP", "NNG", "NNB", "XR") for m in inside):
+            continue  # 이적과 is 이적 + a particle, not a three-syllable name
+        rest = tail(analysis, end, word_end)
+        if rest is not None and rest != "+":
+            return end, rest
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def place_suffixes() -> frozenset:
+    return frozenset(words("korean_place_suffixes.txt"))
+
+
+def analysed_name(analysis: Analysis, start: int, end: int, word_end: int) -> bool:
+    """Without a title: a surname + two syllables that the analyser reads as one proper noun,
+    followed by particles only, and not ending like a place or institution (강남구, 서울대)."""
+    first = analysis.starts.get(start)
+    return (
+        first is not None
+        and first[1] == end
+        and first[3] == "NNP"
+        and end - start == 3
+        and analysis.text[start] in ordered_surnames()[:COMMON_SURNAMES]
+        and analysis.text[end - 1] not in place_suffixes()
+        and tail(analysis, end, word_end) == ""
+    )
+
+
+def person_mentions(analysis: Analysis, taken: set, byline: set[int]):
+    """Unknown Korean persons: a name-shaped word with a title after it, or after an
+    occupation ("배우 김수현과"), or continuing such a list ("배우 이민호 김수현 지창욱")."""
+    out, listing = [], False
+    for i, (start, word_end) in enumerate(analysis.words):
+        if start in taken:
+            listing = False
+            continue
+        shaped = name_shaped(analysis, start, word_end)
+        previous = analysis.text[analysis.words[i - 1][0] : analysis.words[i - 1][1]] if i else ""
+        if shaped is None:
+            listing = previous in roles() and analysis.text[start:word_end] in roles()
+            continue
+        end, title = shaped
+        if is_byline(analysis, end, i):
+            listing = False
+            continue
+        title = title or (titled_after(analysis, i) if end == word_end else "")
+        after_role = previous in roles() or listing
+        if not (title or after_role or analysed_name(analysis, start, end, word_end)):
+            listing = False
+            continue
+        if (end - start) == 2 and not (title or previous in roles()):
+            continue
+        name = analysis.text[start:end]
+        out.append((Mention(PERSON, name, start, end, titled=bool(title)), (start, end)))
+        # a list goes on while its words carry no particle ("이민호 김수현 지창욱 박해진과")
+        listing = after_role and end == word_end and not title
+    return out
+
+
+def mentions(text: str, gazetteer) -> list[tuple[Mention, tuple[int, int]]]:
+    """Known-name and titled-person mentions of a text that contains Hangul, in text order."""
+    analysis = analyse(text)
+    byline = byline_words(analysis)
+    known, taken = known_mentions(analysis, gazetteer, byline)
+    persons = person_mentions(analysis, taken, byline)
+    return sorted(known + persons, key=lambda pair: pair[1])

@@ -1,0 +1,187 @@
+"""Hangul actors: known names with particles and titles, homonyms by sense, unknown titled
+persons, bylines, and the Korean part of the entity scores."""
+
+import io
+import json
+import tempfile
+from pathlib import Path
+
+from django.core.management import call_command
+from django.test import SimpleTestCase
+
+from archive.entities.korean import has_hangul
+from archive.entities.pipeline import extract
+from archive.entities.types import COUNTRY, ORGANIZATION, PERSON
+
+
+def names(actors, kind):
+    return {a.name for a in actors if a.kind == kind}
+
+
+def codes(actors):
+    return {a.code for a in actors if a.kind == COUNTRY}
+
+
+def actor(actors, name):
+    return next(a for a in actors if a.name == name)
+
+
+class KnownHangulNameTests(SimpleTestCase):
+    def test_a_leader_with_title_and_particle_glued_on_is_a_mention_of_the_name_alone(self):
+        body = "김정은동지께서 공장을 현지지도하시였다."
+        actors = extract("", body)
+        self.assertIn("Kim Jong Un", names(actors, PERSON))
+        self.assertEqual([body[s:e] for s, e in actor(actors, "Kim Jong Un").spans], ["김정은"])
+
+    def test_a_title_after_a_name_and_a_genitive_are_stripped(self):
+        body = "김일성주석의 탄생일을 맞아 김정일장군님의 업적을 되새겼다."
+        actors = extract("", body)
+        self.assertTrue({"Kim Il Sung", "Kim Jong Il"} <= names(actors, PERSON))
+        spans = [body[s:e] for a in actors for s, e in a.spans]
+        self.assertIn("김일성", spans)
+        self.assertNotIn("김일성주석", spans)
+
+    def test_a_pejorative_in_a_title_s_place_is_stripped_too(self):
+        body = "박근혜역도는 미제의 침략전쟁책동에 가담하였다."
+        actors = extract("", body)
+        self.assertIn("Park Geun-hye", names(actors, PERSON))
+        self.assertIn("US", codes(actors))
+
+    def test_an_agency_with_a_subject_particle_is_the_organization(self):
+        body = "조선중앙통신이 20일 보도하였다."
+        actors = extract("", body)
+        self.assertIn("Korean Central News Agency", names(actors, ORGANIZATION))
+
+    def test_countries_are_found_in_their_korean_names_with_particles(self):
+        actors = extract("", "미국과 일본은 중국의 입장을 북한에 전달했다.")
+        self.assertEqual(codes(actors), {"US", "JP", "CN", "KP"})
+
+    def test_north_korean_usage_names_both_koreas(self):
+        actors = extract("", "남조선괴뢰들은 조선로동당의 령도를 따르는 공화국을 비방하였다.")
+        self.assertTrue({"KP", "KR"} <= codes(actors))
+        self.assertIn("Workers' Party of Korea", names(actors, ORGANIZATION))
+
+    def test_a_capital_stands_for_its_country(self):
+        self.assertEqual(
+            codes(extract("", "평양에서 열린 회의에 워싱턴도 관심을 보였다.")), {"KP", "US"}
+        )
+
+    def test_an_attached_noun_keeps_the_country(self):
+        self.assertEqual(codes(extract("", "북한군이 훈련을 했다.")), {"KP"})
+
+    def test_a_country_name_inside_another_word_is_not_the_country(self):
+        self.assertNotIn("KR", codes(extract("", "한국경제신문은 이날 보도했다.")))
+
+
+class HomonymTests(SimpleTestCase):
+    def test_kim_jong_un_with_leader_context_is_the_leader(self):
+        body = "북한 김정은 국무위원장이 미사일 발사를 참관했다고 노동당 기관지가 전했다."
+        self.assertIn("Kim Jong Un", names(extract("", body), PERSON))
+
+    def test_the_actress_kim_jung_eun_in_a_drama_piece_is_not_the_leader(self):
+        body = "드라마 해바라기에서 배우 김정은은 차태현과 호흡을 맞췄다. 이 드라마는 방송 당시 큰 인기를 끌었다."
+        actors = extract("", body)
+        self.assertNotIn("Kim Jong Un", names(actors, PERSON))
+        self.assertIn("김정은", names(actors, PERSON))  # the actress, found from her occupation
+
+    def test_cho_kuk_with_his_office_is_the_politician(self):
+        body = "조국 법무부 장관은 이날 기자회견을 열었다."
+        self.assertIn("Cho Kuk", names(extract("", body), PERSON))
+
+    def test_fatherland_is_not_the_politician(self):
+        for body in (
+            "조국의 통일을 위하여 모든 힘을 다하자.",
+            "우리는 사회주의조국을 끝까지 수호할 것이다.",
+        ):
+            with self.subTest(body=body):
+                self.assertNotIn("Cho Kuk", names(extract("", body), PERSON))
+
+    def test_us_imperialists_need_north_korean_context(self):
+        self.assertIn("US", codes(extract("", "미제의 침략책동을 규탄한다.")))
+        self.assertNotIn("US", codes(extract("", "이 화장품은 미제 제품이다.")))
+
+    def test_joseon_in_a_north_korean_text_is_the_dprk(self):
+        body = "조선인민들은 김정은동지의 령도를 받들어 조선의 존엄을 지킨다."
+        self.assertIn("KP", codes(extract("", body)))
+
+    def test_joseon_as_the_dynasty_is_no_country(self):
+        body = "조선 시대 왕조의 궁궐을 복원하는 사업이 세종 때의 기록을 바탕으로 진행된다."
+        self.assertNotIn("KP", codes(extract("", body)))
+
+
+class IranHomonymTests(SimpleTestCase):
+    def test_iran_in_middle_east_news_is_the_country(self):
+        body = "이란 정부는 테헤란에서 핵협상 재개를 요구했다."
+        self.assertIn("IR", codes(extract("", body)))
+
+    def test_a_quotative_iran_after_stripped_punctuation_is_no_country(self):
+        body = "두 배우는 프로케미꾼 이란 수식어를 얻었다."
+        self.assertNotIn("IR", codes(extract("", body)))
+
+
+class UnknownKoreanPersonTests(SimpleTestCase):
+    def test_a_name_followed_by_a_title_is_a_person_without_the_title(self):
+        actors = extract("", "이날 재판에서 이흥주 판사는 벌금형을 선고했다.")
+        self.assertIn("이흥주", names(actors, PERSON))
+
+    def test_a_name_with_a_glued_honorific_is_a_person(self):
+        self.assertIn("홍인규", names(extract("", "홍인규씨는 자두 농사를 짓는다."), PERSON))
+
+    def test_a_name_after_an_occupation_and_the_rest_of_the_list_are_persons(self):
+        actors = extract("", "첫날에는 배우 이민호 김수현 지창욱이 무대에 오른다.")
+        self.assertEqual(names(actors, PERSON), {"이민호", "김수현", "지창욱"})
+
+    def test_a_name_the_analyser_reads_as_a_proper_noun_is_a_person_without_a_title(self):
+        actors = extract("", "가방 열애설의 주인공 전현무와 김지민이 방송에서 맞대면했다.")
+        self.assertTrue({"전현무", "김지민"} <= names(actors, PERSON))
+
+    def test_places_and_rare_surname_words_are_not_persons_without_a_title(self):
+        body = "강남구에서 열린 공연에 마마무와 여자친구가 출연했다."
+        self.assertEqual(names(extract("", body), PERSON), set())
+
+    def test_a_title_after_the_workplace_still_marks_the_name(self):
+        actors = extract("", "장선욱 롯데면세점 대표는 행사를 설명했다.")
+        self.assertIn("장선욱", names(actors, PERSON))
+
+    def test_the_lead_byline_reporter_is_not_a_mention(self):
+        body = "서울 연합뉴스 강종훈 기자 롯데면세점은 배우 김수현과 함께 행사를 연다."
+        persons = names(extract("", body), PERSON)
+        self.assertNotIn("강종훈", persons)
+        self.assertIn("김수현", persons)
+
+    def test_a_closing_byline_is_not_a_mention(self):
+        body = "행사는 오는 26일 열린다. 김상민기자 3835"
+        self.assertEqual(names(extract("", body), PERSON), set())
+
+    def test_a_reporter_cited_in_the_prose_is_a_mention(self):
+        body = "현장을 취재한 김유태 기자는 피해가 크다고 전했다."
+        self.assertIn("김유태", names(extract("", body), PERSON))
+
+
+class EnglishTextTests(SimpleTestCase):
+    def test_english_text_is_not_analysed_as_korean(self):
+        self.assertFalse(has_hangul("Kim Jong Un met Moon Jae-in in Panmunjom."))
+        self.assertIn("Kim Jong Un", names(extract("", "Kim Jong Un met officials."), PERSON))
+
+    def test_a_hangul_name_in_english_text_is_found(self):
+        actors = extract("", "North Korean leader Kim Jong Un (김정은) met officials.")
+        self.assertEqual(names(actors, PERSON), {"Kim Jong Un"})
+
+
+class KoreanScoreTests(SimpleTestCase):
+    def test_the_korean_gold_is_scored_under_its_own_group(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            corpus = Path(tmp)
+            (corpus / "ko").mkdir()
+            record = {"id": "ko-1", "title": None, "text": "미국과 중국은 합의했다."}
+            (corpus / "ko" / "news.jsonl").write_text(json.dumps(record, ensure_ascii=False))
+            gold = corpus / "gold.jsonl"
+            entry = {"corpus_file": "ko/news.jsonl", "id": "ko-1", "persons": [],
+                     "countries": ["CN", "US"], "organizations": []}  # fmt: skip
+            gold.write_text(json.dumps(entry))
+            out = io.StringIO()
+            call_command("score_entities", "--corpus", str(corpus), "--gold", str(gold),
+                         "--quiet", stdout=out)  # fmt: skip
+        rows = [row.split() for row in out.getvalue().splitlines()]
+        countries = next(row for row in rows if row[:2] == ["ko/news.jsonl", "countries"])
+        self.assertEqual(countries[2:], ["1.000", "1.000", "1.000", "2", "0", "0"])
