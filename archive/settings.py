@@ -219,3 +219,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Requests per client address on /api/ and the exports: "<n>/<s|m|h>", "" for no limit.
+API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "60/m")

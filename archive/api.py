@@ -1,0 +1,230 @@
+"""The JSON API beyond /api/search/: search results with cursor paging, article detail,
+actor list and detail, the OpenAPI description. Errors are ``{"error": message}``."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+
+from django.db.models import Count
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_safe
+
+from archive.api_schema import SCHEMA
+from archive.export import articles_with_actors, utc_iso
+from archive.models import Article, Entity, Mention
+from archive.ratelimit import rate_limited
+from archive.safe_url import safe_url
+from archive.search.matching import first_ids, request_for
+from archive.search.service import IndexUnavailable, invalid_parameters
+
+DEFAULT_LIMIT = 50
+MAX_LIMIT = 100
+CO_MENTIONS = 15
+
+
+class BadParameter(ValueError):
+    pass
+
+
+def json_response(data, status=200) -> JsonResponse:
+    return JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
+
+
+def api_view(view):
+    """GET/HEAD only, rate limited, bad parameters answered with 400 ``{"error": …}``."""
+
+    @require_safe
+    @rate_limited
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except BadParameter as problem:
+            return json_response({"error": str(problem)}, status=400)
+        except IndexUnavailable as problem:
+            return json_response({"error": str(problem)}, status=503)
+
+    wrapped.__name__ = view.__name__
+    return wrapped
+
+
+def not_found(what: str) -> JsonResponse:
+    return json_response({"error": f"No such {what}."}, status=404)
+
+
+# -- cursors: opaque to clients, an offset or a last key inside ---------------------------
+
+
+def encode_cursor(value: int) -> str:
+    return base64.urlsafe_b64encode(json.dumps({"k": value}).encode()).decode().rstrip("=")
+
+
+def decode_cursor(text: str) -> int:
+    if not text:
+        return 0
+    try:
+        padded = text + "=" * (-len(text) % 4)
+        value = json.loads(base64.urlsafe_b64decode(padded.encode("ascii")))["k"]
+    except (ValueError, KeyError, TypeError, UnicodeError, binascii.Error):
+        raise BadParameter("Malformed cursor: use the “next” URL of a previous answer.") from None
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value < 2**53:
+        raise BadParameter("Malformed cursor: use the “next” URL of a previous answer.")
+    return value
+
+
+def limit_of(params) -> int:
+    raw = params.get("limit", "")
+    if not raw:
+        return DEFAULT_LIMIT
+    if not raw.isdigit() or not 1 <= int(raw) <= MAX_LIMIT:
+        raise BadParameter(f"“limit” must be a whole number from 1 to {MAX_LIMIT}.")
+    return int(raw)
+
+
+def next_url(request, cursor: int) -> str:
+    query = request.GET.copy()
+    query["cursor"] = encode_cursor(cursor)
+    return request.build_absolute_uri(request.path + "?" + query.urlencode())
+
+
+# -- articles -----------------------------------------------------------------------------
+
+
+def article_summary(article: Article) -> dict:
+    return {
+        "id": article.pk,
+        "title": article.title,
+        "outlet": article.source.name if article.source_id else None,
+        "published": utc_iso(article.published),
+        "url": safe_url(article.url),
+        "api_url": reverse("archive:api-article", args=[article.pk]),
+        "page_url": article.get_absolute_url(),
+    }
+
+
+def actor_ref(entity: Entity) -> dict:
+    return {
+        "kind": entity.kind,
+        "id": entity.facet_value,
+        "name": entity.name,
+        "api_url": reverse("archive:api-actor", args=[entity.kind, entity.slug]),
+    }
+
+
+@api_view
+def article_list(request):
+    """Every article a search matches (same parameters as /api/search/), cursor-paged."""
+    if reasons := invalid_parameters(request.GET):
+        raise BadParameter("Invalid parameters: " + "; ".join(reasons))
+    offset, limit = decode_cursor(request.GET.get("cursor", "")), limit_of(request.GET)
+    search = request_for(request.GET)
+    ids = first_ids(search, offset + limit + 1)[offset:]
+    articles = articles_with_actors(ids[:limit], text=False)
+    return json_response(
+        {
+            "results": [
+                article_summary(a) | {"actors": [actor_ref(m.entity) for m in a.mentions.all()]}
+                for a in articles
+            ],
+            "next": next_url(request, offset + limit) if len(ids) > limit else None,
+        }
+    )
+
+
+@api_view
+def article_detail(request, pk):
+    article = Article.objects.select_related("source").filter(pk=pk).first()
+    if article is None:
+        return not_found("article")
+    return json_response(
+        article_summary(article)
+        | {
+            "text": article.body,
+            "language": article.language,
+            "author": article.author,
+            "dateline": article.dateline,
+            "actors": [actor_ref(m.entity) | {"mentions": m.count} for m in article.actors()],
+            "versions": [article_summary(v) for v in article.other_versions()],
+        }
+    )
+
+
+# -- actors -------------------------------------------------------------------------------
+
+
+@api_view
+def actor_list(request):
+    """Actors by id, cursor-paged (the cursor holds the last id), optionally of one kind."""
+    after, limit = decode_cursor(request.GET.get("cursor", "")), limit_of(request.GET)
+    kind = request.GET.get("kind", "")
+    if kind and kind not in Entity.Kind.values:
+        raise BadParameter(f"“kind” must be one of {', '.join(Entity.Kind.values)}.")
+    entities = Entity.objects.filter(pk__gt=after).order_by("pk")
+    page = list((entities.filter(kind=kind) if kind else entities)[: limit + 1])
+    counts = article_counts([e.pk for e in page[:limit]])
+    return json_response(
+        {
+            "results": [actor_ref(e) | {"articles": counts.get(e.pk, 0)} for e in page[:limit]],
+            "next": next_url(request, page[limit - 1].pk) if len(page) > limit else None,
+        }
+    )
+
+
+def article_counts(entity_ids) -> dict[int, int]:
+    rows = Mention.objects.filter(entity_id__in=entity_ids).values("entity_id")
+    return {r["entity_id"]: r["n"] for r in rows.annotate(n=Count("article_id", distinct=True))}
+
+
+@api_view
+def actor_detail(request, kind, slug):
+    entity = Entity.objects.filter(kind=kind, slug=slug).first()
+    if entity is None:
+        return not_found("actor")
+    articles = Article.objects.filter(mentions__entity=entity)
+    co = (
+        Entity.objects.filter(mentions__article__mentions__entity=entity)
+        .exclude(pk=entity.pk)
+        .annotate(n=Count("mentions__article", distinct=True))
+        .order_by("-n", "name")[:CO_MENTIONS]
+    )
+    return json_response(
+        actor_ref(entity)
+        | {
+            "aliases": sorted(entity.aliases.values_list("name", flat=True)),
+            "articles": articles.count(),
+            "co_mentioned": [actor_ref(e) | {"articles": e.n} for e in co],
+            "per_month": [
+                {"month": row["month"].strftime("%Y-%m"), "articles": row["n"]}
+                for row in articles.per_month()
+            ],
+        }
+    )
+
+
+# -- the description ----------------------------------------------------------------------
+
+
+@require_safe
+def schema(request):
+    return json_response(SCHEMA)
+
+
+@require_safe
+def docs(request):
+    return render(request, "archive/api_docs.html", {"schema": SCHEMA, "paths": doc_paths()})
+
+
+def doc_paths() -> list[dict]:
+    """The schema's operations as rows for the docs page."""
+    return [
+        {
+            "path": path,
+            "summary": spec["get"].get("summary", ""),
+            "description": spec["get"].get("description", ""),
+            "parameters": spec["get"].get("parameters", []),
+        }
+        for path, spec in SCHEMA["paths"].items()
+    ]
