@@ -280,3 +280,18 @@ class QueueInTheSameTransactionTests(TransactionTestCase):
                 store(self.document(), [], EntityResolver())
         self.assertFalse(Article.objects.exists())
         self.assertFalse(IndexQueue.objects.exists())
+
+
+class NulCharacterTests(SimpleTestCase):
+    def test_a_nul_character_never_reaches_the_database(self):
+        doc = ParsedDocument(
+            origin="x.txt",
+            title="Kim\x00 Jong Un",
+            body="Body \x00text",
+            raw=b"\x00",
+            author="A\x00B",
+            other_urls=["https://example.com/\x00a"],
+        )
+        self.assertEqual((doc.title, doc.body, doc.author), ("Kim Jong Un", "Body text", "AB"))
+        self.assertEqual(doc.other_urls, ["https://example.com/a"])
+        self.assertEqual(doc.raw, b"\x00")  # the capture is kept exactly as read

@@ -51,6 +51,8 @@ class ParsedDocument:
       HTTP headers followed by the payload), and its MIME type.
     - ``captured``: when the capture was made (WARC-Date), aware UTC, or ``None``.
     - ``dateline``: the place of a wire dateline ("Pyongyang"), ``""`` if none.
+
+    Text fields never hold a NUL character (dropped on creation).
     """
 
     origin: str
@@ -66,6 +68,13 @@ class ParsedDocument:
     language: str = "en"
     captured: datetime | None = None
     dateline: str = ""
+
+    def __post_init__(self):
+        # A NUL character carries no text and PostgreSQL refuses it in text columns: it is
+        # dropped from every text field here, so every reader's documents store anywhere.
+        for name in ("origin", "title", "body", "source", "url", "author", "dateline"):
+            setattr(self, name, getattr(self, name).replace("\x00", ""))
+        self.other_urls = [u.replace("\x00", "") for u in self.other_urls]
 
     @property
     def content_hash(self) -> str:
