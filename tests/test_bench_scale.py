@@ -3,7 +3,11 @@
 import tempfile
 from pathlib import Path
 
+from django.core.management.base import CommandError
+from django.test import SimpleTestCase
+
 from archive.bench import fts5
+from archive.bench.synth import synthetic_corpus
 from archive.management.commands.bench_scale import reference_request
 from tests.test_search import SearchWorld
 
@@ -47,3 +51,19 @@ class FTS5ReferenceTests(SearchWorld):
     def test_facets_count_actors_of_the_hits(self):
         facets = fts5.search(self.db, reference_request([("q", "missile")]))[2]
         self.assertIn((1, "KP"), facets["countries"])
+
+
+class SyntheticCorpusTests(SimpleTestCase):
+    def test_it_builds_n_articles_once_and_the_same_each_time(self):
+        from django.conf import settings
+
+        with tempfile.TemporaryDirectory() as tmp:
+            first = synthetic_corpus(settings.CORPUS_DIR, 5, Path(tmp) / "a.jsonl", seed=3)
+            second = synthetic_corpus(settings.CORPUS_DIR, 5, Path(tmp) / "b.jsonl", seed=3)
+            self.assertEqual(len(first.read_text().splitlines()), 5)
+            self.assertEqual(first.read_text(), second.read_text())
+
+    def test_a_missing_tool_is_a_clear_error(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            with self.assertRaisesMessage(CommandError, "make_synth.py not found"):
+                synthetic_corpus(Path(tmp) / "corpus", 5, Path(tmp) / "a.jsonl")

@@ -27,6 +27,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.test import Client
 
 from archive.bench import fts5
+from archive.bench.synth import synthetic_corpus
 from archive.models import Article, Entity, Source
 from archive.search.vocabulary import FACETS
 
@@ -72,12 +73,7 @@ class Command(BaseCommand):
     # -- ingest -------------------------------------------------------------------------
 
     def ingest_corpus(self, n: int, corpus: Path) -> None:
-        tool = corpus.parent / "tools" / "make_synth.py"
-        if not tool.exists():
-            raise CommandError(f"make_synth.py not found at {tool}")
-        jsonl = settings.VAR_DIR / f"synth-{n}.jsonl"
-        if not jsonl.exists():
-            self.run([sys.executable, str(tool), str(n), str(jsonl)], PENINSULA_CORPUS=str(corpus))
+        jsonl = synthetic_corpus(corpus, n, settings.VAR_DIR / f"synth-{n}.jsonl")
         self.run([sys.executable, "manage.py", "migrate", "-v0"])
         for label in ("ingest", "second ingest (nothing new)"):
             self.timed_ingest(label, jsonl, n)

@@ -23,6 +23,8 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from archive.bench.synth import synthetic_corpus
+
 CHECK = r"""
 import json, django
 django.setup()
@@ -68,19 +70,7 @@ class Command(BaseCommand):
             sys.exit(1)
 
     def synthetic(self, workdir: Path, n: int, corpus: Path) -> Path:
-        path = workdir / "faults.jsonl"
-        tool = corpus.parent / "tools" / "make_synth.py"
-        if not tool.exists():
-            raise CommandError(
-                f"make_synth.py not found at {tool}: pass --corpus DIR (or set "
-                "PENINSULA_CORPUS) to the corpus folder that has tools/ beside it"
-            )
-        subprocess.run(
-            [sys.executable, str(tool), str(n), str(path), "--seed", "913"],
-            check=True,
-            env={**os.environ, "PENINSULA_CORPUS": str(corpus)},
-        )
-        return path
+        return synthetic_corpus(corpus, n, workdir / "faults.jsonl", seed=913)
 
     def clean_run(self, var: Path, source: Path) -> float:
         self.manage(var, "migrate", "-v0")

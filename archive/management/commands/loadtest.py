@@ -10,7 +10,6 @@ request goes to 127.0.0.1 only; the loops stop by themselves.
 from __future__ import annotations
 
 import http.client
-import os
 import random
 import signal
 import statistics
@@ -24,6 +23,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from archive.bench.synth import synthetic_corpus
 from archive.models import Article
 from archive.search.sync import backend
 
@@ -74,15 +74,7 @@ class Command(BaseCommand):
         self.report(results, output)
 
     def synthetic(self, n: int, corpus: Path) -> Path:
-        path = settings.VAR_DIR / f"load-{n}.jsonl"
-        if not path.exists():
-            tool = corpus.parent / "tools" / "make_synth.py"
-            subprocess.run(
-                [sys.executable, str(tool), str(n), str(path), "--seed", "911"],
-                check=True,
-                env={**os.environ, "PENINSULA_CORPUS": str(corpus)},
-            )
-        return path
+        return synthetic_corpus(corpus, n, settings.VAR_DIR / f"load-{n}.jsonl", seed=911)
 
     def run(self, args: list[str]) -> None:
         subprocess.run([sys.executable, "manage.py", *args], cwd=settings.BASE_DIR, check=True)
