@@ -155,16 +155,7 @@ def build_facets(
 
 def chips(request: SearchRequest, links: SearchLinks) -> list[Chip]:
     """Active filters, each with the URL that removes it."""
-    result = []
-    for field_name, values in request.filters.items():
-        labels = labels_for(field_name, values)
-        param = BY_FIELD[field_name].param
-        for value in values:
-            result.append(Chip(labels.get(value, value), links.toggled(param, value)))
-    for key, day in zip(DATE_PARAMS, (request.date_from, request.date_to), strict=True):
-        if day:
-            result.append(Chip(f"{key} {day.isoformat()}", links.without(key)))
-    return result
+    return [Chip(removal.label, removal.url) for removal in removals(request, links)]
 
 
 TITLES = {
