@@ -157,7 +157,7 @@ def day_counts(request: SearchRequest, response) -> dict[date, int]:
     months = [m for m, n in response.facets[MONTH_FIELD].items() if n]
     if not months or len(months) > DAY_DETAIL_MONTHS or response.count > DAY_DETAIL_HITS:
         return {}
-    ids = backend().execute(replace(request, page=1, per_page=response.count)).ids
+    ids = execute(replace(request, page=1, per_page=response.count)).ids
     rows = (
         Article.objects.filter(pk__in=ids)
         .exclude(published=None)
@@ -184,7 +184,7 @@ def relaxations(request: SearchRequest, links: SearchLinks) -> list[Removal]:
     if len(options) > MAX_RELAXED_FILTERS:
         return []
     for option in options:
-        option.count = backend().execute(replace(option.request, per_page=1)).count
+        option.count = execute(replace(option.request, per_page=1)).count
     return sorted(options, key=lambda o: -o.count)
 
 
