@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from whoosh.query import And, AndNot, Every, Not, NullQuery, Or, Phrase, Term
 
-from archive.search.analysis import TOKEN_RE
+from archive.search.analysis import HANGUL_WORD_RE, TOKEN_RE, noun_reading
 from archive.search.request import MAX_QUERY_CHARS
 from archive.search.vocabulary import FACET_FIELDS
 
@@ -327,12 +327,26 @@ class Leaves:
         return Or(queries) if queries else None
 
     def single(self, fieldname: str, text: str):
-        """One typed word; if the analyser splits it (``title:kim``, Hangul), all its pieces."""
+        """One typed word; if the analyser splits it (``title:kim``, Hangul), all its pieces.
+        A Hangul word read as a verb is also searched as the noun it may be (배우는)."""
         terms = [Term(fieldname, t) for t in self.analyse(fieldname, text)]
-        return terms[0] if len(terms) == 1 else (And(terms) if terms else None)
+        query = terms[0] if len(terms) == 1 else (And(terms) if terms else None)
+        noun = noun_reading(text) if query is not None else ""
+        return Or([query, Term(fieldname, noun)]) if noun else query
 
     def in_order(self, fieldname: str, text: str):
         words = self.analyse(fieldname, text)
         if len(words) > 1:
-            return Phrase(fieldname, words)
+            closed = self.written_together(fieldname, text)
+            phrase = Phrase(fieldname, words)
+            return Or([phrase, closed]) if closed is not None else phrase
         return Term(fieldname, words[0]) if words else None
+
+    def written_together(self, fieldname: str, text: str):
+        """Korean is spaced inconsistently (김정은 동지, 김정은동지): a phrase of Hangul words
+        also matches them written as one word, when that is one unit of the analysis."""
+        joined = "".join(text.split())
+        if not HANGUL_WORD_RE.fullmatch(joined):
+            return None
+        words = self.analyse(fieldname, joined)
+        return Term(fieldname, words[0]) if len(words) == 1 else None
