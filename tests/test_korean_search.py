@@ -11,6 +11,7 @@ from whoosh.qparser import AndGroup, QueryParser
 from archive.search import analysis
 from archive.search.analysis import peninsula_analyzer
 from archive.search.highlight import snippet
+from archive.search.query import parse_user_query
 from tests.base import IndexedTestCase, document
 
 EDITORIAL = "김정일동지의 혁명사상을 따르는 과정은 험난하였다."
@@ -21,13 +22,17 @@ def terms(text, mode="query"):
     return [t.text for t in peninsula_analyzer()(text, mode=mode)]
 
 
-def search(texts, q):
-    """Indexes ``texts`` in a throw-away Whoosh index and returns which of them ``q`` finds."""
+def search(texts, q, parser="whoosh"):
+    """Indexes ``texts`` in a throw-away Whoosh index and returns which of them ``q`` finds,
+    parsed by Whoosh's own parser or (``parser="project"``) by the search box's."""
     index = RamStorage().create_index(Schema(body=TEXT(analyzer=peninsula_analyzer())))
     with index.writer() as writer:
         for text in texts:
             writer.add_document(body=text)
-    query = QueryParser("body", index.schema, group=AndGroup).parse(q)
+    if parser == "project":
+        query = parse_user_query(q, index.schema, ["body"])
+    else:
+        query = QueryParser("body", index.schema, group=AndGroup).parse(q)
     with index.searcher() as searcher:
         return sorted(texts[hit.docnum] for hit in searcher.search(query))
 
@@ -60,8 +65,9 @@ class KoreanAnalyzerTests(SimpleTestCase):
         self.assertIn("평양", terms("평양시에서", mode="index"))
 
     def test_a_korean_phrase_matches_in_order(self):
-        self.assertEqual(search([ADDRESS], '"김정은 동지"'), [ADDRESS])
-        self.assertEqual(search([ADDRESS], '"동지 김정은"'), [])
+        spaced = "김정은 동지께서 말씀하시였다."
+        self.assertEqual(search([ADDRESS, spaced], '"김정은 동지"', "project"), [spaced, ADDRESS])
+        self.assertEqual(search([ADDRESS, spaced], '"동지 김정은"', "project"), [])
 
     def test_whole_value_mode_is_honoured(self):
         self.assertEqual(self.tokens("평양에서 Kim", False), [("평양에서 kim", 0, 8)])
@@ -71,7 +77,7 @@ class KoreanAnalyzerTests(SimpleTestCase):
         tokens = self.tokens(text)
         for term, start, end in tokens:
             with self.subTest(term=term):
-                self.assertEqual(text[start:end], term)
+                self.assertEqual(text[start:end], term.removeprefix(analysis.INSIDE))
         self.assertEqual(
             [term for term, _, _ in tokens],
             [
@@ -82,7 +88,7 @@ class KoreanAnalyzerTests(SimpleTestCase):
                 "김정",
                 "김정은동",
                 "김정은동지",
-                "동지",
+                "~동지",
                 "평양",
                 "말씀",
             ],
@@ -118,6 +124,48 @@ class KoreanAnalyzerTests(SimpleTestCase):
                 text, chars=True, tokenize=tokenize, start_char=start_char, mode="index"
             )
         ]
+
+
+class KoreanCompoundTests(SimpleTestCase):
+    """A query word matches from the start of a written word, compounds as units."""
+
+    GIRL_GROUP = "신인 걸그룹이 데뷔했다."
+    GROUP = "그룹의 멤버들이 무대에 올랐다."
+    LIVE = "생방송으로 진행되었다."
+    LEARNING = "한국어를 배우는 학생들이 많다."
+    ACTOR = "그 배우가 상을 받았다."
+
+    def test_a_noun_does_not_find_the_compounds_it_ends(self):
+        self.assertEqual(search([self.GIRL_GROUP, self.GROUP], "그룹에서", "project"), [self.GROUP])
+        self.assertEqual(search([self.LIVE], "방송", "project"), [])
+
+    def test_a_compound_is_one_unit_of_the_query_and_finds_itself(self):
+        self.assertEqual(terms("걸그룹에서"), ["걸그룹"])
+        self.assertEqual(terms("김정은동지께서"), ["김정은동지"])
+        self.assertEqual(
+            search([self.GIRL_GROUP, self.GROUP], "걸그룹", "project"), [self.GIRL_GROUP]
+        )
+        self.assertEqual(search([self.LIVE], "생방송", "project"), [self.LIVE])
+
+    def test_a_noun_inside_a_word_is_indexed_marked(self):
+        self.assertIn("~동지", terms(ADDRESS, mode="index"))
+        self.assertNotIn("동지", terms(ADDRESS, mode="index"))
+
+    def test_a_verb_is_not_the_noun_of_the_same_spelling(self):
+        self.assertEqual(terms("배우가"), ["배우"])
+        self.assertIn("배우다", terms(self.LEARNING, mode="index"))
+        self.assertEqual(search([self.LEARNING, self.ACTOR], "배우가", "project"), [self.ACTOR])
+
+    def test_a_query_word_read_as_a_verb_is_also_searched_as_the_noun(self):
+        self.assertEqual(analysis.noun_reading("배우는"), "배우")
+        self.assertEqual(analysis.noun_reading("먹는"), "")
+        self.assertEqual(analysis.noun_reading("배우가"), "")
+        found = search([self.LEARNING, self.ACTOR], "배우는", "project")
+        self.assertEqual(found, sorted([self.LEARNING, self.ACTOR]))
+
+    def test_a_compound_is_highlighted_whole_and_an_inside_noun_in_place(self):
+        self.assertIn("<mark>걸그룹</mark>이", snippet(self.GIRL_GROUP, set(terms("걸그룹은"))))
+        self.assertIn("김정은<mark>동지</mark>", snippet(ADDRESS, {"~동지"}))
 
 
 class KoreanHighlightTests(SimpleTestCase):

@@ -9,12 +9,25 @@ nouns, verb and adjective stems, roots — without particles (J*) and endings (E
 own position and with the character span of the morpheme in the original text. Queries go
 through the same analysis, so 평양에서 searches for 평양 and 김정은 is one term, not bigrams.
 
-Kiwi splits many compounds (김정은동지 → 김정은 + 동지, 미니앨범 → 미니 + 앨범), so each part
-is found on its own. It keeps others whole (서울시, 한국인, 노동신문): when indexing
-(``mode="index"``) a noun therefore also gets, at its own position, the prefixes of 2 to 12
-syllables of the run of nouns written together from it, so 서울 finds 서울시 and a noun Kiwi
-splits in some context is still found whole. Queries are never expanded: 김정은 does not
-find 김정일 or 과정은. The highlighter analyses in index mode to mark the same spans.
+A Hangul query word is matched as a unit, from the start of a word: 그룹 finds 그룹, 그룹에서
+and 그룹사운드, not 걸그룹; 걸그룹 finds 걸그룹 written together. Kiwi splits many compounds
+(김정은동지 → 김정은 + 동지, 걸그룹 → 걸 + 그룹) and keeps others whole (서울시, 노동신문), so:
+
+- a noun that starts a written word (a Hangul run) is indexed as itself; a noun inside one
+  (그룹 of 걸그룹, 동지 of 김정은동지) is indexed marked with ``INSIDE`` (``~그룹``), so a
+  query for the bare noun does not find it;
+- when indexing (``mode="index"``), the first noun of a run also gets, at its own position,
+  the prefixes of 2 to 12 syllables of the run of nouns written together from the start of
+  the word (생방송 → 생방, 생방송; 서울시 → 서울시), so 서울 finds 서울시 and a compound is
+  found whole however Kiwi split it in context;
+- a query (``mode="query"``) gives each run of nouns written together as one term, the text
+  from the word's start to the last noun (걸그룹에서 → 걸그룹, 김정은동지께서 → 김정은동지):
+  the prefix indexed for that compound. Queries are never expanded: 김정은 does not find
+  김정일 or 과정은;
+- verb and adjective stems are indexed as their dictionary form (배우는 → 배우다), so the
+  verb 배우다 "learn" is not the noun 배우 "actor".
+
+The highlighter analyses in index mode to mark the same spans.
 
 Text without Hangul never loads or calls Kiwi. One Kiwi instance per process, created on
 first use (1-4 s and about 300 MB).
@@ -39,6 +52,7 @@ from whoosh.support.charset import accent_map
 HANGUL = "\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f"
 TOKEN_RE = re.compile(rf"[{HANGUL}]+|[^\W{HANGUL}]+")
 HANGUL_RE = re.compile(rf"[{HANGUL}]")
+HANGUL_WORD_RE = re.compile(rf"[{HANGUL}]+")
 
 # Kiwi (Sejong) tags indexed: common and proper nouns, verb and adjective stems, roots.
 NOUN_TAGS = frozenset({"NNG", "NNP"})
@@ -46,6 +60,9 @@ CONTENT_TAGS = NOUN_TAGS | {"VV", "VA", "XR"}
 # Invisible characters Kiwi takes for letters, seen by it as spaces (same length: offsets hold).
 INVISIBLE_AS_SPACE = str.maketrans(dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff", " "))
 MIN_PREFIX, MAX_PREFIX = 2, 12  # syllables (조선민주주의인민공화국 has 11)
+# Marks a noun indexed from inside a written word (never typed: the query lexer drops it).
+INSIDE = "~"
+VERB_TAGS = frozenset({"VV", "VA"})
 
 _kiwi = None
 _kiwi_lock = threading.Lock()
@@ -113,7 +130,7 @@ class PeninsulaTokenizer(Tokenizer):
             yield token
             return
         pos = start_pos
-        for text, start, end, prefixes in pieces(value, expand=mode == "index"):
+        for text, start, end, prefixes in pieces(value, mode):
             token.text = text
             if prefixes:
                 token.prefixes = shifted(prefixes, start_char)
@@ -156,18 +173,18 @@ class PrefixFilter(Filter):
                 yield token
 
 
-def pieces(text: str, expand: bool = False):
+def pieces(text: str, mode: str = ""):
     """The tokens of ``text`` in order: whole Latin words, Korean content morphemes.
 
-    ``expand`` adds the noun prefixes described in the module docstring (index time only).
-    Text without Hangul never reaches Kiwi.
+    ``mode`` "index" adds the compound prefixes, "query" gives compounds as units (see the
+    module docstring). Text without Hangul never reaches Kiwi.
     """
     if not HANGUL_RE.search(text):
         return ((m.group(), m.start(), m.end(), ()) for m in TOKEN_RE.finditer(text))
-    return mixed_pieces(text, expand)
+    return mixed_pieces(text, mode)
 
 
-def mixed_pieces(text: str, expand: bool):
+def mixed_pieces(text: str, mode: str):
     morphemes = iter(korean_morphemes(text))
     pending = next(morphemes, None)
     for match in TOKEN_RE.finditer(text):
@@ -180,7 +197,7 @@ def mixed_pieces(text: str, expand: bool):
             if pending.start >= start and pending.end <= end:
                 run.append(pending)
             pending = next(morphemes, None)
-        yield from run_pieces(text, run, expand)
+        yield from run_pieces(text, run, start, mode)
 
 
 @functools.lru_cache(maxsize=8)
@@ -188,7 +205,7 @@ def korean_morphemes(text: str) -> tuple[Morpheme, ...]:
     """Kiwi's content morphemes of ``text``, in order of their start.
 
     A noun is its surface text (an unknown word can be cut inside a syllable, leaving a
-    stray jamo in Kiwi's form); a verb or adjective is Kiwi's stem (도와 → 돕). Cached for
+    stray jamo in Kiwi's form); a verb or adjective is its dictionary form (도와 → 돕다). Cached for
     the last few texts: Whoosh analyses a document field twice (terms, then spelling words).
     """
     found = []
@@ -197,23 +214,74 @@ def korean_morphemes(text: str) -> tuple[Morpheme, ...]:
         if tag in CONTENT_TAGS:
             end = t.start + t.len
             form = text[t.start : end] if tag in NOUN_TAGS else t.form
+            if tag in VERB_TAGS:
+                form += "다"
             found.append(Morpheme(form, tag, t.start, end))
     return tuple(sorted(found, key=lambda m: m.start))
 
 
-def run_pieces(text: str, run: list[Morpheme], expand: bool):
-    """One Hangul run's morphemes, each noun with its prefixes when ``expand``."""
-    for i, morpheme in enumerate(run):
+# How much less likely (Kiwi's log-probability) a noun reading may be than a verb reading of
+# a query word and still be searched too: 배우는 "the actor" (-19.4) against "learning" (-19.2).
+READING_MARGIN = 3.0
+
+
+@functools.lru_cache(maxsize=256)
+def noun_reading(word: str) -> str:
+    """The noun of a one-word Hangul query that Kiwi reads as a verb or adjective but almost
+    as likely as that noun with particles (배우는 → 배우), or ""."""
+    if not HANGUL_WORD_RE.fullmatch(word):
+        return ""
+    readings = kiwi().analyze(word, top_n=3)
+    best_tokens, best_score = readings[0]
+    if not best_tokens or best_tokens[0].tag.split("-")[0] not in VERB_TAGS:
+        return ""
+    for tokens, score in readings[1:]:
+        if best_score - score > READING_MARGIN:
+            break
+        first, rest = tokens[0], tokens[1:]
+        if first.tag in NOUN_TAGS and first.start == 0 and all(t.tag[0] == "J" for t in rest):
+            return word[: first.len]
+    return ""
+
+
+def run_pieces(text: str, run: list[Morpheme], run_start: int, mode: str):
+    """One Hangul run's morphemes (``run_start``: where the run begins in ``text``)."""
+    i = 0
+    while i < len(run):
+        if run[i].tag not in NOUN_TAGS:
+            yield Piece(run[i].text, run[i].start, run[i].end)
+            i += 1
+            continue
+        end = noun_chain_end(run, i)
+        chain = [m for m in run[i:] if m.end <= end]
+        # the first content of the run begins its written word (생방송: 생 is a prefix)
+        begin = run_start if i == 0 else run[i].start
+        yield from chain_pieces(text, chain, begin, run_start, mode)
+        i += len(chain)
+
+
+def chain_pieces(text: str, chain: list[Morpheme], begin: int, run_start: int, mode: str):
+    """The pieces of nouns written together, the word they are in starting at ``begin``."""
+    end = chain[-1].end
+    unit = marked(text[begin:end], begin, run_start)
+    if mode == "query" and end - begin <= MAX_PREFIX:
+        yield Piece(unit, begin, end)
+        return
+    for n, noun in enumerate(chain):
+        own = marked(noun.text, noun.start, run_start)
         prefixes = ()
-        if expand and morpheme.tag in NOUN_TAGS:
-            start = morpheme.start
-            compound = text[start : noun_chain_end(run, i)]
+        if mode == "index" and n == 0:
             prefixes = tuple(
-                (compound[:length], start, start + length)
-                for length in range(MIN_PREFIX, min(len(compound), MAX_PREFIX) + 1)
-                if length != len(morpheme.text)
+                (marked(text[begin : begin + length], begin, run_start), begin, begin + length)
+                for length in range(MIN_PREFIX, min(end - begin, MAX_PREFIX) + 1)
+                if marked(text[begin : begin + length], begin, run_start) != own
             )
-        yield Piece(morpheme.text, morpheme.start, morpheme.end, prefixes)
+        yield Piece(own, noun.start, noun.end, prefixes)
+
+
+def marked(word: str, start: int, run_start: int) -> str:
+    """``word`` as indexed: marked INSIDE unless it starts its written word."""
+    return word if start == run_start else INSIDE + word
 
 
 def noun_chain_end(run: list[Morpheme], i: int) -> int:
@@ -258,8 +326,16 @@ def term_spans(text: str, terms: set[str]) -> list[tuple[int, int]]:
         if t.text in terms
     ]
     korean_terms = [term for term in terms if HANGUL_RE.search(term)]
+    needles = {needle for term in korean_terms for needle in surface_forms(term)}
     for word in WORD_RE.finditer(text) if korean_terms else ():
-        if any(term in word.group() for term in korean_terms):
+        if any(needle in word.group() for needle in needles):
             tokens = _highlighter(word.group(), chars=True, start_char=word.start(), mode="index")
             spans.extend((t.startchar, t.endchar) for t in tokens if t.text in korean_terms)
     return sorted(spans)
+
+
+def surface_forms(term: str) -> tuple[str, ...]:
+    """What a Korean term's text looks like in the original: without the INSIDE mark, and a
+    verb's dictionary form without its 다 (배우다 is written 배우는, 배웠다…)."""
+    word = term.removeprefix(INSIDE)
+    return (word, word[:-1]) if word.endswith("다") and len(word) > 1 else (word,)

@@ -37,7 +37,13 @@ from whoosh.writing import CLEAR
 
 from archive.search.analysis import peninsula_analyzer
 from archive.search.columns import generation
-from archive.search.query import clean_user_query, parse_user_query, query_terms, query_words
+from archive.search.query import (
+    clean_user_query,
+    expand_user_query,
+    parse_user_query,
+    query_terms,
+    query_words,
+)
 from archive.search.request import SearchRequest, SearchResponse
 from archive.search.vocabulary import FACET_FIELDS, MULTI_FACETS, SINGLE_FACETS
 
@@ -182,7 +188,7 @@ class PeninsulaWhooshBackend(WhooshSearchBackend):
         query (if any) is matched once, and its hits are masked by the filters.
         """
         searcher = self.searcher()
-        text_query = self.parse_user_query(request.q).normalize()
+        text_query, actors = self.expand_user_query(request)
         if text_query is NullQuery:
             # Nothing searchable in the words typed (only stop words or punctuation).
             return SearchResponse(0, [], {f: Counter() for f in FACET_FIELDS}, set())
@@ -200,6 +206,7 @@ class PeninsulaWhooshBackend(WhooshSearchBackend):
             ids=self.page_ids(columns, self.ordered(columns, docnums, scores, request), request),
             facets=columns.facet_counts(chosen),
             terms=query_terms(text_query),
+            actors=actors,
         )
         if not len(docnums) and request.q.strip():
             response.suggestion = self.useful_suggestion(searcher, request)
@@ -270,7 +277,17 @@ class PeninsulaWhooshBackend(WhooshSearchBackend):
         return And([text_query, *filters]).normalize()
 
     def parse_user_query(self, q: str):
-        return parse_user_query(q, self.index.schema, ["title", self.content_field_name])
+        return parse_user_query(q, self.index.schema, self.text_fields())
+
+    def expand_user_query(self, request: SearchRequest):
+        """(query, actors it was expanded with): the words typed, or also the known actors
+        they name when the request carries actor names and is not literal."""
+        names = None if request.literal else request.names
+        query, expanded = expand_user_query(request.q, self.index.schema, self.text_fields(), names)
+        return query.normalize(), expanded
+
+    def text_fields(self) -> list[str]:
+        return ["title", self.content_field_name]
 
     @staticmethod
     def filter_queries(request: SearchRequest):

@@ -5,8 +5,9 @@ from datetime import date
 
 from django import forms
 
+from archive.search.expansion import known_actors
 from archive.search.request import MAX_QUERY_CHARS, MODES, SORTS, SearchRequest
-from archive.search.vocabulary import FACETS
+from archive.search.vocabulary import FACETS, LITERAL_PARAM
 
 # Facet values are slugs or ISO codes: nothing else is accepted.
 VALUE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{0,99}$")
@@ -81,8 +82,10 @@ class SearchForm(forms.Form):
         """The request to run; fields that failed validation fall back to their defaults."""
         self.is_valid()
         data = self.cleaned_data
+        literal = self.params.get(LITERAL_PARAM, "").strip() in ("1", "true", "on")
+        q = (data.get("q") or "")[:MAX_QUERY_CHARS]
         return SearchRequest(
-            q=(data.get("q") or "")[:MAX_QUERY_CHARS],
+            q=q,
             filters=self.facet_values(),
             date_from=data.get("date_from"),
             date_to=data.get("date_to"),
@@ -90,6 +93,8 @@ class SearchForm(forms.Form):
             page=data.get("page") or 1,
             per_page=PER_PAGE,
             modes=self.facet_modes(),
+            literal=literal,
+            names=None if literal or not q.strip() else known_actors(),
         )
 
     def invalid(self) -> list[str]:

@@ -28,13 +28,16 @@ from dataclasses import dataclass, field
 
 from whoosh.query import And, AndNot, Every, Not, NullQuery, Or, Phrase, Term
 
-from archive.search.analysis import TOKEN_RE
+from archive.search.analysis import HANGUL_WORD_RE, TOKEN_RE, noun_reading
 from archive.search.request import MAX_QUERY_CHARS
+from archive.search.vocabulary import FACET_FIELDS
 
 QUOTES = '"“”„'
 OPERATORS = ("AND", "OR", "NOT")
 # Parentheses nested deeper than this are ignored (the parser recurses once per level).
 MAX_DEPTH = 20
+# A run of more words than this is never taken for an actor's name.
+MAX_NAME_WORDS = 4
 # A hyphen or apostrophe between two letters or digits joins a word's parts.
 JOINER_RE = re.compile(r"(?<=\w)[-\u2010\u2011'\u2018\u2019\u02bc](?=\w)")
 
@@ -50,20 +53,30 @@ def query_words(q: str) -> list[str]:
 
 
 def query_terms(query) -> set[str]:
-    """The indexed forms of the words of a query, for highlighting."""
+    """The indexed forms of the words of a query, for highlighting (not the facet values an
+    expanded query also matches)."""
     terms = set()
-    for _fieldname, text in query.iter_all_terms(phrases=True):
-        terms.add(text.decode() if isinstance(text, bytes) else text)
+    for fieldname, text in query.iter_all_terms(phrases=True):
+        if fieldname not in FACET_FIELDS:
+            terms.add(text.decode() if isinstance(text, bytes) else text)
     return terms
 
 
 def parse_user_query(q: str, schema, fieldnames: list[str]):
     """The Whoosh query for what was typed in the search box, searched in ``fieldnames``."""
+    return expand_user_query(q, schema, fieldnames, None)[0]
+
+
+def expand_user_query(q: str, schema, fieldnames: list[str], actors) -> tuple:
+    """(query, actors added): as ``parse_user_query``, but a run of words that names actors
+    (``actors``: an ``expansion.ActorNames``, or None for none) matches its words or any
+    article indexed with those actors."""
     q = clean_user_query(q)
     if not q:
-        return Every()
-    built = Parser(lex(q), Leaves(schema, fieldnames)).parse()
-    return NullQuery if built is None else built.normalize()
+        return Every(), []
+    parser = Parser(lex(q), Leaves(schema, fieldnames), actors)
+    built = parser.parse()
+    return (NullQuery if built is None else built.normalize()), parser.expanded
 
 
 # -- lexing ---------------------------------------------------------------------------------
@@ -165,8 +178,9 @@ class Parser:
     unary := (NOT | -)* primary ; primary := ( sequence ) | phrase | word.
     Each rule returns a query, or None when it holds nothing searchable."""
 
-    def __init__(self, tokens: list[Token], leaves: Leaves):
+    def __init__(self, tokens: list[Token], leaves: Leaves, actors=None):
         self.tokens, self.pos, self.leaves = tokens, 0, leaves
+        self.actors, self.expanded = actors, []
 
     def peek(self) -> Token | None:
         return self.tokens[self.pos] if self.pos < len(self.tokens) else None
@@ -232,9 +246,39 @@ class Parser:
             if self.peek() is not None:
                 self.take()  # the closing ")"
             return query
+        if self.actors is not None:
+            expanded = self.naming(token)
+            if expanded is not None:
+                return expanded
+        return self.literal(token)
+
+    def literal(self, token: Token):
         if token.kind == "phrase":
             return self.leaves.phrase(token.text)
         return self.leaves.word(token)
+
+    def naming(self, first: Token):
+        """The longest run of words from ``first`` on that names actors, as its words or the
+        actors' facet values; None if no run names any."""
+        run = [first]
+        while first.kind == "word" and len(run) < MAX_NAME_WORDS:
+            token = self.peek_at(len(run) - 1)
+            if token is None or token.kind != "word":
+                break
+            run.append(token)
+        for size in range(len(run), 0, -1):
+            actors = self.actors.named(" ".join(token.text for token in run[:size]))
+            if actors:
+                self.pos += size - 1
+                self.expanded.extend(a for a in actors if a not in self.expanded)
+                words = conjunction([self.literal(token) for token in run[:size]])
+                facets = [Term(actor.field, actor.value) for actor in actors]
+                return Or([words, *facets] if words is not None else facets)
+        return None
+
+    def peek_at(self, ahead: int) -> Token | None:
+        at = self.pos + ahead
+        return self.tokens[at] if at < len(self.tokens) else None
 
 
 def negate(query):
@@ -283,12 +327,26 @@ class Leaves:
         return Or(queries) if queries else None
 
     def single(self, fieldname: str, text: str):
-        """One typed word; if the analyser splits it (``title:kim``, Hangul), all its pieces."""
+        """One typed word; if the analyser splits it (``title:kim``, Hangul), all its pieces.
+        A Hangul word read as a verb is also searched as the noun it may be (배우는)."""
         terms = [Term(fieldname, t) for t in self.analyse(fieldname, text)]
-        return terms[0] if len(terms) == 1 else (And(terms) if terms else None)
+        query = terms[0] if len(terms) == 1 else (And(terms) if terms else None)
+        noun = noun_reading(text) if query is not None else ""
+        return Or([query, Term(fieldname, noun)]) if noun else query
 
     def in_order(self, fieldname: str, text: str):
         words = self.analyse(fieldname, text)
         if len(words) > 1:
-            return Phrase(fieldname, words)
+            closed = self.written_together(fieldname, text)
+            phrase = Phrase(fieldname, words)
+            return Or([phrase, closed]) if closed is not None else phrase
         return Term(fieldname, words[0]) if words else None
+
+    def written_together(self, fieldname: str, text: str):
+        """Korean is spaced inconsistently (김정은 동지, 김정은동지): a phrase of Hangul words
+        also matches them written as one word, when that is one unit of the analysis."""
+        joined = "".join(text.split())
+        if not HANGUL_WORD_RE.fullmatch(joined):
+            return None
+        words = self.analyse(fieldname, joined)
+        return Term(fieldname, words[0]) if len(words) == 1 else None

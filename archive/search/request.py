@@ -14,7 +14,9 @@ MODES = ("all", "any")  # within one facet: articles with every selected value, 
 @dataclass
 class SearchRequest:
     """What a person asked for. ``filters`` maps a facet field to its selected values, which
-    must all hold unless ``modes`` gives that field "any" (one of them is enough)."""
+    must all hold unless ``modes`` gives that field "any" (one of them is enough).
+    ``literal``: the words only, not also the actors they name; ``names``: the known actors'
+    names the words are looked up in (``expansion.ActorNames``; None: no expansion)."""
 
     q: str = ""
     filters: dict[str, list[str]] = field(default_factory=dict)
@@ -24,6 +26,8 @@ class SearchRequest:
     page: int = 1
     per_page: int = 20
     modes: dict[str, str] = field(default_factory=dict)
+    literal: bool = False
+    names: object = None
 
     def mode(self, field_name: str) -> str:
         return self.modes.get(field_name, "all")
@@ -31,10 +35,12 @@ class SearchRequest:
 
 @dataclass
 class SearchResponse:
-    """Total hits, this page's article ids (in order), facet counts, query terms, suggestion."""
+    """Total hits, this page's article ids (in order), facet counts, query terms, suggestion,
+    and the actors the query named, whose articles it also matched (``expansion.Actor``)."""
 
     count: int
     ids: list[int]
     facets: dict[str, Counter]
     terms: set[str]
     suggestion: str = ""
+    actors: list = field(default_factory=list)

@@ -17,7 +17,7 @@ from haystack import connections
 from whoosh.index import IndexError as WhooshIndexError
 from whoosh.reading import ReaderClosed
 
-from archive.models import Article
+from archive.models import Article, Entity
 from archive.safe_url import safe_url
 from archive.search.charts import Chart, build_chart, months_from_facet
 from archive.search.facets import (
@@ -36,7 +36,7 @@ from archive.search.form import SearchForm
 from archive.search.highlight import snippet
 from archive.search.links import SearchLinks
 from archive.search.request import SearchRequest
-from archive.search.vocabulary import DATE_PARAMS, FACETS, MONTH_FIELD
+from archive.search.vocabulary import DATE_PARAMS, FACETS, LITERAL_PARAM, MONTH_FIELD
 
 logger = logging.getLogger(__name__)
 
@@ -69,6 +69,32 @@ class Hit:
 
 
 @dataclass
+class Expansion:
+    """The actors a query named, whose articles it also matched, and the link that searches
+    the words typed only (or, for a literal search, the link that expands it again)."""
+
+    actors: list[Entity]
+    literal: bool
+    toggle_url: str
+
+    def as_json(self) -> dict:
+        return {
+            "literal": self.literal,
+            "actors": [
+                {
+                    "name": actor.name,
+                    "kind": actor.kind,
+                    "slug": actor.slug,
+                    "url": actor.get_absolute_url(),
+                    "names": actor.other_names,
+                }
+                for actor in self.actors
+            ],
+            "toggle_url": self.toggle_url,
+        }
+
+
+@dataclass
 class SearchPage:
     request: SearchRequest
     count: int
@@ -88,6 +114,7 @@ class SearchPage:
     chart: Chart | None = None
     # on no results: each active filter with the count its removal would give
     relaxations: list[Removal] = field(default_factory=list)
+    expansion: Expansion | None = None
 
     @property
     def pages(self) -> int:
@@ -131,6 +158,7 @@ def run_search(params: QueryDict) -> SearchPage:
         date_fields=links.kept(*DATE_PARAMS, "page"),
         panels=build_panels(facets, response, request, links),
         chart=result_chart(response, days, links),
+        expansion=expansion(request, response, links),
     )
     if not response.count:
         page.relaxations = relaxations(request, links)
@@ -144,6 +172,34 @@ def run_search(params: QueryDict) -> SearchPage:
     if request.page < page.pages:
         page.next_url = links.page(request.page + 1)
     return page
+
+
+def expansion(request: SearchRequest, response, links: SearchLinks) -> Expansion | None:
+    """What the page says about actor expansion: None when there is nothing to say."""
+    if request.literal and request.q.strip():
+        return Expansion([], True, links.with_value(LITERAL_PARAM, ""))
+    if not response.actors:
+        return None
+    entities = Entity.objects.prefetch_related("aliases").in_bulk(
+        [actor.entity_id for actor in response.actors]
+    )
+    actors = [entities[a.entity_id] for a in response.actors if a.entity_id in entities]
+    for actor in actors:
+        actor.other_names = other_names(actor)
+    return Expansion(actors, False, links.with_value(LITERAL_PARAM, "1"))
+
+
+# An actor is shown with at most this many of its names (its aliases in other scripts first).
+SHOWN_NAMES = 3
+
+
+def other_names(entity: Entity) -> list[str]:
+    """A few names of ``entity`` besides its own: Hangul ones first, then others."""
+    names = sorted(
+        {alias.name for alias in entity.aliases.all()} - {entity.name},
+        key=lambda name: (not any("\uac00" <= c <= "\ud7a3" for c in name), len(name), name),
+    )
+    return names[:SHOWN_NAMES]
 
 
 # Day counts need every hit's date: read only when the results span a few months at most.
@@ -218,6 +274,7 @@ def api_payload(page: SearchPage) -> dict:
         ],
         "facets": {name: [v.as_json() for v in values] for name, values in page.facets.items()},
         "suggestion": page.suggestion or None,
+        "expansion": page.expansion.as_json() if page.expansion else None,
     }
 
 

@@ -25,6 +25,9 @@ FACETS = (
 )
 BY_FIELD = {facet.field: facet for facet in FACETS}
 
+# Set to "1": search the words typed only, not also the actors they name (expansion.py).
+LITERAL_PARAM = "literal"
+
 # The date facet: counted on the month field, selected through the from/to parameters.
 MONTH_FIELD = "month"
 DATE_API_NAME = "date"
