@@ -15,9 +15,7 @@ from archive.search.highlight import linked_body
 from archive.search.links import SearchLinks
 from archive.search.service import (
     IndexUnavailable,
-    api_payload,
     facet_listing,
-    invalid_parameters,
     run_search,
 )
 from archive.search.vocabulary import FACETS
@@ -65,19 +63,6 @@ def facet_values(request, name):
 @require_safe
 def query_help(request):
     return render(request, "archive/query_help.html")
-
-
-def api_search(request):
-    """The search as JSON; every refusal is JSON too: 400 with the reasons, 405, 503."""
-    if request.method not in ("GET", "HEAD"):
-        return api_error(405, "Method not allowed: use GET.", Allow="GET, HEAD")
-    if reasons := invalid_parameters(request.GET):
-        return api_error(400, "Invalid parameters: " + "; ".join(reasons))
-    try:
-        page = run_search(request.GET)
-    except IndexUnavailable as error:
-        return api_error(503, str(error))
-    return JsonResponse(api_payload(page), json_dumps_params={"ensure_ascii": False})
 
 
 def api_error(status: int, message: str, **headers) -> JsonResponse:

@@ -165,6 +165,7 @@ class ApiDescriptionTests(ApiWorld):
         for component in data["components"]["schemas"].values():
             jsonschema.Draft202012Validator.check_schema(component)
         for path in (
+            "/api/search/",
             "/api/articles/",
             "/api/articles/{id}/",
             "/api/actors/",

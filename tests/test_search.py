@@ -209,7 +209,9 @@ class FacetTests(SearchWorld):
 
     def test_the_json_shape(self):
         data = self.api("?q=missile")
-        self.assertEqual(set(data), {"count", "page", "pages", "results", "facets", "suggestion"})
+        self.assertEqual(
+            set(data), {"count", "page", "pages", "results", "facets", "suggestion", "next"}
+        )
         self.assertEqual(
             set(data["results"][0]),
             {"id", "title", "url", "source_url", "safe_url", "published", "source", "snippet"},

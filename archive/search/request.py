@@ -38,3 +38,17 @@ class SearchResponse:
     facets: dict[str, Counter]
     terms: set[str]
     suggestion: str = ""
+
+
+@dataclass
+class KeysetPage:
+    """Hits after a keyset position: total hits, this page's ids, the key of its last hit
+    (None when nothing follows), the index generation's name, the key family
+    ("newest", "oldest", "relevance") and the query terms."""
+
+    count: int
+    ids: list[int]
+    last: tuple | None
+    generation: str
+    kind: str
+    terms: set[str] = field(default_factory=set)
