@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from archive import network
 from archive.forms import ActorFilterForm
 from archive.models import KIND_PLURALS, Article, Capture, Entity
 from archive.search.charts import build_chart
@@ -49,7 +50,8 @@ def search(request):
         page = run_search(request.GET)
     except IndexUnavailable as error:
         return render(request, "503.html", {"message": str(error)}, status=503)
-    return render(request, "archive/search.html", {"page": page})
+    drawn = network.for_page(request.GET, page.count)
+    return render(request, "archive/search.html", {"page": page, "network": drawn})
 
 
 @require_safe
@@ -205,6 +207,7 @@ def actor_detail(request, kind, slug):
             "chart": time_chart(articles, search_params(entity)),
             "aliases": entity.aliases.order_by("name")[:40],
             "co_mentioned": co_mentioned(entity),
+            "network": network.for_page(search_params(entity), page.paginator.count),
         },
     )
 
