@@ -25,7 +25,7 @@ TOP_EDGES = 80
 BATCH = 1000
 # The network drawn on a page is that of the first PAGE_ARTICLES hits (in the page's order):
 # a page's cost must not grow with the archive. The SVG and GraphML routes take every hit.
-PAGE_ARTICLES = 2000
+PAGE_ARTICLES = 1000
 PAGE_NODES = 20
 PAGE_EDGES = 40
 PARAM_OF_KIND = {facet.kind: facet.param for facet in FACETS if facet.kind}
