@@ -6,9 +6,10 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import logging
 
 from django.db.models import Count
-from django.http import JsonResponse
+from django.http import JsonResponse, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
@@ -18,8 +19,19 @@ from archive.export import articles_with_actors, utc_iso
 from archive.models import Article, Entity, Mention
 from archive.ratelimit import rate_limited
 from archive.safe_url import safe_url
-from archive.search.matching import first_ids, request_for
-from archive.search.service import IndexUnavailable, invalid_parameters
+from archive.search import cursor
+from archive.search.form import PER_PAGE, SearchForm
+from archive.search.service import (
+    INDEX_DAMAGE,
+    IndexUnavailable,
+    api_payload,
+    backend,
+    hits,
+    invalid_parameters,
+    run_search,
+)
+
+logger = logging.getLogger(__name__)
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 100
@@ -35,15 +47,24 @@ def json_response(data, status=200) -> JsonResponse:
 
 
 def api_view(view):
-    """GET/HEAD only, rate limited, bad parameters answered with 400 ``{"error": …}``."""
+    """GET/HEAD only (else a JSON 405), rate limited, bad parameters answered with 400
+    ``{"error": …}``, a bad cursor with 400 or 410, an unreadable index with 503."""
 
-    @require_safe
     @rate_limited
     def wrapped(request, *args, **kwargs):
+        if request.method not in ("GET", "HEAD"):
+            response = json_response({"error": "Method not allowed: use GET."}, status=405)
+            response["Allow"] = "GET, HEAD"
+            return response
         try:
             return view(request, *args, **kwargs)
         except BadParameter as problem:
             return json_response({"error": str(problem)}, status=400)
+        except cursor.CursorError as problem:
+            return json_response({"error": str(problem)}, status=problem.status)
+        except INDEX_DAMAGE as error:
+            logger.error("search index unreadable: %s: %s", type(error).__name__, error)
+            return json_response({"error": str(IndexUnavailable())}, status=503)
         except IndexUnavailable as problem:
             return json_response({"error": str(problem)}, status=503)
 
@@ -55,7 +76,9 @@ def not_found(what: str) -> JsonResponse:
     return json_response({"error": f"No such {what}."}, status=404)
 
 
-# -- cursors: opaque to clients, an offset or a last key inside ---------------------------
+# -- cursors: opaque to clients ------------------------------------------------------------
+# Search cursors hold a keyset position (archive/search/cursor.py); the actor list's, the
+# last actor id.
 
 
 def encode_cursor(value: int) -> str:
@@ -69,25 +92,39 @@ def decode_cursor(text: str) -> int:
         padded = text + "=" * (-len(text) % 4)
         value = json.loads(base64.urlsafe_b64decode(padded.encode("ascii")))["k"]
     except (ValueError, KeyError, TypeError, UnicodeError, binascii.Error):
-        raise BadParameter("Malformed cursor: use the “next” URL of a previous answer.") from None
+        raise BadParameter(cursor.MALFORMED) from None
     if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value < 2**53:
-        raise BadParameter("Malformed cursor: use the “next” URL of a previous answer.")
+        raise BadParameter(cursor.MALFORMED)
     return value
 
 
-def limit_of(params) -> int:
+def limit_of(params, default: int = DEFAULT_LIMIT) -> int:
     raw = params.get("limit", "")
     if not raw:
-        return DEFAULT_LIMIT
+        return default
     if not raw.isdigit() or not 1 <= int(raw) <= MAX_LIMIT:
         raise BadParameter(f"“limit” must be a whole number from 1 to {MAX_LIMIT}.")
     return int(raw)
 
 
-def next_url(request, cursor: int) -> str:
+def next_url(request, token: str | int | None) -> str | None:
+    """This request's URL with ``cursor`` set to ``token`` (and no ``page``); None for None."""
+    if token is None:
+        return None
     query = request.GET.copy()
-    query["cursor"] = encode_cursor(cursor)
+    query.pop("page", None)
+    query["cursor"] = token if isinstance(token, str) else encode_cursor(token)
     return request.build_absolute_uri(request.path + "?" + query.urlencode())
+
+
+def search_walk(params: QueryDict, limit: int, text: str | None = None):
+    """(``KeysetPage``, next cursor) of the search ``params`` after cursor ``text`` (by
+    default their ``cursor`` parameter; "" is the start)."""
+    if reasons := invalid_parameters(params):
+        raise BadParameter("Invalid parameters: " + "; ".join(reasons))
+    request = SearchForm(params).search_request()
+    text = params.get("cursor", "") if text is None else text
+    return cursor.page_after(backend(), request, text, limit)
 
 
 # -- articles -----------------------------------------------------------------------------
@@ -115,21 +152,43 @@ def actor_ref(entity: Entity) -> dict:
 
 
 @api_view
+def search(request):
+    """The search as JSON: count, facets, suggestion and results. Paged by ``page`` (≤ 500,
+    as the search page) or, with ``cursor`` ("" to start), by keyset with no cap; either
+    way ``next`` is the cursor URL of what follows."""
+    params = request.GET
+    if "cursor" in params and "page" in params:
+        raise BadParameter("Use either “page” or “cursor”, not both.")
+    if reasons := invalid_parameters(params):
+        raise BadParameter("Invalid parameters: " + "; ".join(reasons))
+    first = params.copy()
+    for name in ("cursor", "limit"):
+        first.pop(name, None)
+    page = run_search(first)
+    if "cursor" in params:
+        walk, token = search_walk(params, limit_of(params, PER_PAGE))
+        page.hits = hits(walk.ids, walk.terms)
+    else:
+        shown = page.request.page * page.request.per_page
+        token = search_walk(params, shown, "")[1] if page.request.page <= page.pages else None
+    data = api_payload(page) | {"next": next_url(request, token)}
+    if "cursor" in params:
+        data["page"] = data["pages"] = None
+    return json_response(data)
+
+
+@api_view
 def article_list(request):
     """Every article a search matches (same parameters as /api/search/), cursor-paged."""
-    if reasons := invalid_parameters(request.GET):
-        raise BadParameter("Invalid parameters: " + "; ".join(reasons))
-    offset, limit = decode_cursor(request.GET.get("cursor", "")), limit_of(request.GET)
-    search = request_for(request.GET)
-    ids = first_ids(search, offset + limit + 1)[offset:]
-    articles = articles_with_actors(ids[:limit], text=False)
+    walk, token = search_walk(request.GET, limit_of(request.GET))
+    articles = articles_with_actors(walk.ids, text=False)
     return json_response(
         {
             "results": [
                 article_summary(a) | {"actors": [actor_ref(m.entity) for m in a.mentions.all()]}
                 for a in articles
             ],
-            "next": next_url(request, offset + limit) if len(ids) > limit else None,
+            "next": next_url(request, token),
         }
     )
 
@@ -168,7 +227,7 @@ def actor_list(request):
     return json_response(
         {
             "results": [actor_ref(e) | {"articles": counts.get(e.pk, 0)} for e in page[:limit]],
-            "next": next_url(request, page[limit - 1].pk) if len(page) > limit else None,
+            "next": next_url(request, page[limit - 1].pk if len(page) > limit else None),
         }
     )
 

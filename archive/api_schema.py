@@ -9,7 +9,12 @@ CURSOR = {
     "name": "cursor",
     "in": "query",
     "schema": {"type": "string"},
-    "description": "Opaque: take it from the “next” URL of the previous answer.",
+    "description": (
+        "Opaque keyset position: take it from the “next” URL of the previous answer (empty:"
+        " from the start). No cap on how far a walk goes. A cursor of another search is"
+        " refused (400); a relevance cursor of an index that has changed since is expired"
+        " (410): start again."
+    ),
 }
 LIMIT = {
     "name": "limit",
@@ -59,6 +64,21 @@ def answer(name: str, description: str) -> dict:
 ERRORS = {
     "400": answer("Error", "A bad parameter."),
     "429": answer("Error", "Too many requests (see Retry-After)."),
+}
+CURSOR_ERRORS = {
+    **ERRORS,
+    "410": answer("Error", "Cursor expired: the index changed; start again."),
+    "503": answer("Error", "The search index needs repair."),
+}
+FACET_VALUE = {
+    "type": "object",
+    "required": ["value", "label", "count", "selected"],
+    "properties": {
+        "value": {"type": "string"},
+        "label": {"type": "string"},
+        "count": {"type": "integer", "minimum": 0},
+        "selected": {"type": "boolean"},
+    },
 }
 
 SCHEMAS = {
@@ -118,6 +138,42 @@ SCHEMAS = {
             "next": NULLABLE_STRING,
         },
     },
+    "SearchHit": {
+        "type": "object",
+        "required": ["id", "title", "url", "source_url", "safe_url", "published", "source"],
+        "properties": {
+            "id": {"type": "integer"},
+            "title": {"type": "string"},
+            "url": {"type": "string", "description": "The article's page here."},
+            "source_url": {
+                "type": ["string", "null"],
+                "description": "The original as stored: never follow it unchecked.",
+            },
+            "safe_url": {"type": ["string", "null"], "description": "The original, if http(s)."},
+            "published": {"type": ["string", "null"], "format": "date-time"},
+            "source": NULLABLE_STRING,
+            "snippet": {"type": "string", "description": "HTML: escaped text, <mark> words."},
+        },
+    },
+    "SearchPage": {
+        "type": "object",
+        "required": ["count", "page", "pages", "results", "facets", "suggestion", "next"],
+        "properties": {
+            "count": {"type": "integer", "minimum": 0},
+            "page": {"type": ["integer", "null"], "description": "null when paged by cursor"},
+            "pages": {"type": ["integer", "null"], "description": "null when paged by cursor"},
+            "results": {"type": "array", "items": ref("SearchHit")},
+            "facets": {
+                "type": "object",
+                "additionalProperties": {"type": "array", "items": FACET_VALUE},
+            },
+            "suggestion": NULLABLE_STRING,
+            "next": {
+                "type": ["string", "null"],
+                "description": "The cursor URL of the hits that follow, or null at the end.",
+            },
+        },
+    },
     "ActorPage": {
         "type": "object",
         "required": ["results", "next"],
@@ -161,12 +217,35 @@ SCHEMA = {
         "description": "Korean-peninsula news: search, articles, actors. Read-only JSON.",
     },
     "paths": {
+        "/api/search/": {
+            "get": {
+                "summary": "A search: count, facets, suggestion, one page of hits with snippets",
+                "description": (
+                    "Paged by “page” (at most 500, as the search page) or by “cursor” (no cap;"
+                    " not both). Either way “next” is the cursor URL of the hits that follow."
+                ),
+                "parameters": [
+                    *SEARCH_PARAMETERS,
+                    {
+                        "name": "page",
+                        "in": "query",
+                        "schema": {"type": "integer", "minimum": 1, "maximum": 500},
+                    },
+                    CURSOR,
+                    {**LIMIT, "schema": {**LIMIT["schema"], "default": 20}},
+                ],
+                "responses": {"200": answer("SearchPage", "One page of hits."), **CURSOR_ERRORS},
+            }
+        },
         "/api/articles/": {
             "get": {
                 "summary": "Every article a search matches, cursor-paged (no cap)",
                 "description": "Same search parameters as /api/search/; follow “next” to the end.",
                 "parameters": [*SEARCH_PARAMETERS, CURSOR, LIMIT],
-                "responses": {"200": answer("ArticlePage", "A page of matches."), **ERRORS},
+                "responses": {
+                    "200": answer("ArticlePage", "A page of matches."),
+                    **CURSOR_ERRORS,
+                },
             }
         },
         "/api/articles/{id}/": {

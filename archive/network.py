@@ -14,14 +14,20 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from django.http import QueryDict
-from django.urls import reverse
 
 from archive.models import Entity, Mention
+from archive.search.links import SearchLinks
+from archive.search.matching import first_ids, request_for
 from archive.search.vocabulary import FACETS
 
 TOP_NODES = 30
 TOP_EDGES = 80
 BATCH = 1000
+# The network drawn on a page is that of the first PAGE_ARTICLES hits (in the page's order):
+# a page's cost must not grow with the archive. The SVG and GraphML routes take every hit.
+PAGE_ARTICLES = 1000
+PAGE_NODES = 20
+PAGE_EDGES = 40
 PARAM_OF_KIND = {facet.kind: facet.param for facet in FACETS if facet.kind}
 
 
@@ -49,6 +55,7 @@ class Network:
     nodes: list[Node]
     edges: list[Edge]
     size: int = 640
+    articles: int = 0  # how many articles it was drawn from
 
 
 def mention_sets(article_ids: list[int]):
@@ -73,18 +80,26 @@ def build(article_ids: list[int], params: QueryDict, top=TOP_NODES, top_edges=TO
     nodes = {pk: Node(entities[pk], counts[pk], url=narrowed(params, entities[pk])) for pk in order}
     strongest = sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0]))[:top_edges]
     network = Network(
-        [nodes[pk] for pk in order], [Edge(nodes[a], nodes[b], n) for (a, b), n in strongest]
+        [nodes[pk] for pk in order],
+        [Edge(nodes[a], nodes[b], n) for (a, b), n in strongest],
+        articles=len(article_ids),
     )
     return lay_out(network)
 
 
+def for_page(params: QueryDict, count: int) -> Network | None:
+    """The network drawn on a page of ``count`` hits of the search ``params`` (None for
+    none): of its PAGE_ARTICLES newest hits, the PAGE_NODES most mentioned actors."""
+    if not count:
+        return None
+    ids = first_ids(request_for(params, sort="newest"), min(count, PAGE_ARTICLES))
+    return build(ids, params, top=PAGE_NODES, top_edges=PAGE_EDGES)
+
+
 def narrowed(params: QueryDict, entity: Entity) -> str:
-    query = params.copy()
-    query.pop("page", None)
-    param = PARAM_OF_KIND[entity.kind]
-    if entity.facet_value not in query.getlist(param):
-        query.appendlist(param, entity.facet_value)
-    return reverse("archive:search") + "?" + query.urlencode()
+    """The search ``params`` narrowed to ``entity`` (links.py builds every search URL)."""
+    links = SearchLinks(params)
+    return links.search_page(links.narrowed(PARAM_OF_KIND[entity.kind], entity.facet_value))
 
 
 def lay_out(network: Network) -> Network:

@@ -220,5 +220,40 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 
-# Requests per client address on /api/ and the exports: "<n>/<s|m|h>", "" for no limit.
+# Requests per client address: "<n>/<s|m|h>", "" for no limit. The JSON API, and the
+# exports and network drawings (each reads a whole result set), are counted apart.
 API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "60/m")
+EXPORT_RATE_LIMIT = os.environ.get("EXPORT_RATE_LIMIT", "10/m")
+
+# Where the rate limits count: a cache every gunicorn worker shares. RATE_LIMIT_STORE is
+# "file" (default: a directory under var/, one host), "database" (the database's
+# "peninsula_cache" table, for several hosts; run `manage.py createcachetable` once), or
+# "memory" (per process: only for tests and a single-process server).
+RATE_LIMIT_STORES = {
+    "file": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(env_path("RATE_LIMIT_CACHE_DIR", VAR_DIR / "ratelimit")),
+    },
+    "database": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "peninsula_cache",
+    },
+    "memory": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+}
+
+
+def rate_limit_store(name: str) -> dict:
+    if name not in RATE_LIMIT_STORES:
+        raise ImproperlyConfigured(
+            f"RATE_LIMIT_STORE must be one of {', '.join(RATE_LIMIT_STORES)}, not {name!r}"
+        )
+    return {**RATE_LIMIT_STORES[name], "OPTIONS": {"MAX_ENTRIES": 100_000}}
+
+
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "ratelimit": rate_limit_store(os.environ.get("RATE_LIMIT_STORE") or "file"),
+}
+RATE_LIMIT_CACHE = "ratelimit"
+# Processes on one host take turns to count (the file cache's increment is not atomic).
+RATE_LIMIT_LOCK = VAR_DIR / "ratelimit.lock"

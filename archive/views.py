@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from archive import network
 from archive.forms import ActorFilterForm
 from archive.models import KIND_PLURALS, Article, Capture, Entity
 from archive.search.charts import build_chart
@@ -15,9 +16,7 @@ from archive.search.highlight import linked_body
 from archive.search.links import SearchLinks
 from archive.search.service import (
     IndexUnavailable,
-    api_payload,
     facet_listing,
-    invalid_parameters,
     run_search,
 )
 from archive.search.vocabulary import FACETS
@@ -51,7 +50,8 @@ def search(request):
         page = run_search(request.GET)
     except IndexUnavailable as error:
         return render(request, "503.html", {"message": str(error)}, status=503)
-    return render(request, "archive/search.html", {"page": page})
+    drawn = network.for_page(request.GET, page.count)
+    return render(request, "archive/search.html", {"page": page, "network": drawn})
 
 
 @require_safe
@@ -65,19 +65,6 @@ def facet_values(request, name):
 @require_safe
 def query_help(request):
     return render(request, "archive/query_help.html")
-
-
-def api_search(request):
-    """The search as JSON; every refusal is JSON too: 400 with the reasons, 405, 503."""
-    if request.method not in ("GET", "HEAD"):
-        return api_error(405, "Method not allowed: use GET.", Allow="GET, HEAD")
-    if reasons := invalid_parameters(request.GET):
-        return api_error(400, "Invalid parameters: " + "; ".join(reasons))
-    try:
-        page = run_search(request.GET)
-    except IndexUnavailable as error:
-        return api_error(503, str(error))
-    return JsonResponse(api_payload(page), json_dumps_params={"ensure_ascii": False})
 
 
 def api_error(status: int, message: str, **headers) -> JsonResponse:
@@ -220,6 +207,7 @@ def actor_detail(request, kind, slug):
             "chart": time_chart(articles, search_params(entity)),
             "aliases": entity.aliases.order_by("name")[:40],
             "co_mentioned": co_mentioned(entity),
+            "network": network.for_page(search_params(entity), page.paginator.count),
         },
     )
 

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_safe
 
 from archive import network
 from archive.export import FORMATS, records
-from archive.ratelimit import rate_limited
+from archive.ratelimit import export_rate_limited
 from archive.search.matching import all_ids, request_for
 
 CONTENT_TYPES = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson; charset=utf-8"}
@@ -23,13 +23,13 @@ def export_response(params, fmt: str) -> StreamingHttpResponse:
 
 
 @require_safe
-@rate_limited
+@export_rate_limited
 def export_csv(request):
     return export_response(request.GET, "csv")
 
 
 @require_safe
-@rate_limited
+@export_rate_limited
 def export_jsonl(request):
     return export_response(request.GET, "jsonl")
 
@@ -41,7 +41,7 @@ NETWORK_CONTENT_TYPES = {
 
 
 @require_safe
-@rate_limited
+@export_rate_limited
 def network_svg(request):
     """The actors co-mentioned in the search's results, drawn server-side."""
     net = network.build(all_ids(request_for(request.GET)), request.GET)
@@ -53,7 +53,7 @@ def network_svg(request):
 
 
 @require_safe
-@rate_limited
+@export_rate_limited
 def network_graphml(request):
     net = network.build(all_ids(request_for(request.GET)), request.GET)
     response = HttpResponse(network.graphml(net), content_type=NETWORK_CONTENT_TYPES["graphml"])

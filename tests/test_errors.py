@@ -212,7 +212,10 @@ class JsonErrorTests(ErrorWorld):
     def test_a_server_error_is_json_under_the_api_and_html_elsewhere_without_details(self):
         client = Client(raise_request_exception=False)
         failure = RuntimeError(f"boom in {INDEX_DIR}")
-        with patch("archive.views.run_search", side_effect=failure, autospec=True):
+        with (
+            patch("archive.views.run_search", side_effect=failure, autospec=True),
+            patch("archive.api.run_search", side_effect=failure, autospec=True),
+        ):
             api = client.get(API)
             html = client.get(SEARCH)
         self.assertEqual((api.status_code, html.status_code), (500, 500))

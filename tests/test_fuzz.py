@@ -22,8 +22,11 @@ class FuzzTests(SearchWorld):
     def test_every_route_and_parameter_is_visited(self):
         fuzzer = Fuzzer(5)
         urls = [fuzzer.url() for _ in range(300)]
-        for route in ("/?", "/search/?", "/api/search/?", "/actors/?", "/articles/"):
+        routes = ("/?", "/search/?", "/api/search/?", "/actors/?", "/articles/", "/api/articles/")
+        routes += ("/api/actors/", "/search/export.", "/search/network.", "/search/feed/")
+        for route in routes:
             self.assertTrue(any(url.startswith(route) for url in urls), route)
         self.assertTrue(any("/actors/person/" in url for url in urls))
-        for name in ("q", "country", "person", "org", "source", "from", "to", "sort", "page"):
+        names = ("q", "country", "person", "org", "source", "from", "to", "sort", "page")
+        for name in (*names, "cursor", "limit"):
             self.assertTrue(any(f"{name}=" in url for url in urls), name)

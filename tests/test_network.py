@@ -2,7 +2,10 @@
 narrow the search, a deterministic SVG and GraphML for Gephi."""
 
 import xml.etree.ElementTree as ET
+from io import StringIO
+from unittest.mock import patch
 
+from django.core.management import call_command
 from django.http import QueryDict
 from django.urls import reverse
 
@@ -100,6 +103,67 @@ class NetworkRouteTests(NetworkWorld):
             response = self.client.get(reverse("archive:network-svg") + query)
             self.assertEqual(response.status_code, 200)
             ET.fromstring(response.content)
+
+
+class NetworkOnPagesTests(NetworkWorld):
+    """The network is drawn inline on search and actor pages, under the strict CSP."""
+
+    def svg_of(self, response) -> ET.Element:
+        html = response.content.decode()
+        start = html.index("<svg", html.index('<section class="network"'))
+        return ET.fromstring(html[start : html.index("</svg>", start) + len("</svg>")])
+
+    def test_a_search_page_draws_its_network_with_links_that_narrow_the_search(self):
+        response = self.client.get(reverse("archive:search"), {"q": "story"})
+        svg = self.svg_of(response)
+        links = [a.get("href") for a in svg.iter(f"{SVG}a")]
+        self.assertEqual(len(links), 4)
+        self.assertIn("/search/?q=story&person=kim-jong-un", links)
+        self.assertEqual(len(svg.findall(f".//{SVG}line")), 3)
+
+    def test_an_actor_page_draws_the_network_of_its_articles(self):
+        response = self.client.get(reverse("archive:actor", args=["person", "kim-jong-un"]))
+        svg = self.svg_of(response)
+        labels = [t.text for t in svg.iter(f"{SVG}text")]
+        self.assertEqual(labels[0], "Kim Jong Un")
+        self.assertEqual(sorted(labels[1:]), ["Donald Trump", "Moon Jae-in"])
+
+    def test_the_drawing_is_the_same_every_time_and_has_no_script_or_style(self):
+        first, second = (
+            self.client.get(reverse("archive:search"), {"q": "story"}) for _ in range(2)
+        )
+        self.assertEqual(ET.tostring(self.svg_of(first)), ET.tostring(self.svg_of(second)))
+        html = first.content.decode()
+        self.assertNotIn("<script", html)
+        self.assertNotIn(" style=", html)
+        self.assertNotIn("<style", html)
+
+    def test_a_hostile_name_stays_text(self):
+        response = self.client.get(reverse("archive:search"), {"q": "evil"})
+        self.assertContains(response, "&lt;script&gt;alert(1)&lt;/script&gt; Evil")
+        labels = [t.text for t in self.svg_of(response).iter(f"{SVG}text")]
+        self.assertIn("<script>alert(1)</script> E…", labels)  # cut to 28 characters
+
+    def test_no_results_draw_no_network(self):
+        response = self.client.get(reverse("archive:search"), {"q": "zzzznothing"})
+        self.assertNotContains(response, '<section class="network"')
+
+    def test_a_large_result_set_is_drawn_from_its_newest_articles(self):
+        with patch("archive.network.PAGE_ARTICLES", 1):
+            response = self.client.get(reverse("archive:search"), {"q": "story"})
+        self.assertContains(response, "the 1 newest of these 4 articles")
+        labels = {t.text for t in self.svg_of(response).iter(f"{SVG}text")}
+        self.assertEqual(labels, {"<script>alert(1)</script> E…", "Moon Jae-in"})  # story 3
+
+
+class BenchNetworkTests(NetworkWorld):
+    def test_it_times_the_svg_route_and_the_page_of_a_search(self):
+        out = StringIO()
+        call_command("bench_network", "person=kim-jong-un", "--repeat", "2", stdout=out)
+        lines = out.getvalue().splitlines()
+        self.assertEqual([line.split(" (")[0] for line in lines], ["network.svg", "search page"])
+        for line in lines:
+            self.assertRegex(line, r"median \d+ ms, worst \d+ ms over 2 requests$")
 
 
 class HostileParameterTests(NetworkWorld):

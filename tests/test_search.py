@@ -210,7 +210,8 @@ class FacetTests(SearchWorld):
     def test_the_json_shape(self):
         data = self.api("?q=missile")
         self.assertEqual(
-            set(data), {"count", "page", "pages", "results", "facets", "suggestion", "expansion"}
+            set(data),
+            {"count", "page", "pages", "results", "facets", "suggestion", "expansion", "next"},
         )
         self.assertEqual(
             set(data["results"][0]),

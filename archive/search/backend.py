@@ -35,8 +35,10 @@ from whoosh.matching import IntersectionMatcher, ListMatcher
 from whoosh.query import And, DateRange, Every, NullQuery, Or, Phrase, Term
 from whoosh.writing import CLEAR
 
+from archive.search import keyset
 from archive.search.analysis import peninsula_analyzer
 from archive.search.columns import generation
+from archive.search.keyset import after, kind_of
 from archive.search.query import (
     clean_user_query,
     expand_user_query,
@@ -44,7 +46,7 @@ from archive.search.query import (
     query_terms,
     query_words,
 )
-from archive.search.request import SearchRequest, SearchResponse
+from archive.search.request import KeysetPage, SearchRequest, SearchResponse
 from archive.search.vocabulary import FACET_FIELDS, MULTI_FACETS, SINGLE_FACETS
 
 _local = threading.local()
@@ -187,18 +189,11 @@ class PeninsulaWhooshBackend(WhooshSearchBackend):
         Filters, facet counts and date order come from the generation's columns; the text
         query (if any) is matched once, and its hits are masked by the filters.
         """
-        searcher = self.searcher()
-        text_query, actors = self.expand_user_query(request)
-        if text_query is NullQuery:
+        found = self.hits(request)
+        if found is None:
             # Nothing searchable in the words typed (only stop words or punctuation).
             return SearchResponse(0, [], {f: Counter() for f in FACET_FIELDS}, set())
-        columns = generation(searcher.reader(), self.path)
-        allowed = self.filter_mask(columns, request)
-        ranked = request.sort == "relevance" and bool(request.q.strip())
-        if isinstance(text_query, Every):
-            docnums, scores = np.flatnonzero(allowed), None
-        else:
-            docnums, scores = self.text_hits(searcher, columns, text_query, allowed, ranked)
+        columns, docnums, scores, text_query, actors = found
         chosen = np.zeros(columns.size, dtype=bool)
         chosen[docnums] = True
         response = SearchResponse(
@@ -209,8 +204,48 @@ class PeninsulaWhooshBackend(WhooshSearchBackend):
             actors=actors,
         )
         if not len(docnums) and request.q.strip():
-            response.suggestion = self.useful_suggestion(searcher, request)
+            response.suggestion = self.useful_suggestion(self.searcher(), request)
         return response
+
+    def hits(self, request: SearchRequest):
+        """(columns, docnums, scores or None, text query, actors it was expanded with) of
+        every hit, or None when the words hold nothing searchable."""
+        searcher = self.searcher()
+        text_query, actors = self.expand_user_query(request)
+        if text_query is NullQuery:
+            return None
+        columns = generation(searcher.reader(), self.path)
+        allowed = self.filter_mask(columns, request)
+        if isinstance(text_query, Every):
+            return columns, np.flatnonzero(allowed), None, text_query, actors
+        ranked = request.sort == "relevance" and bool(request.q.strip())
+        docnums, scores = self.text_hits(searcher, columns, text_query, allowed, ranked)
+        return columns, docnums, scores, text_query, actors
+
+    def execute_after(self, request: SearchRequest, position, limit: int) -> KeysetPage:
+        """Up to ``limit`` hits after ``position`` (a ``keyset.Position``; None: from the
+        start) in page order, with the key of the last one when more follow. A position of
+        another order raises ``keyset.WrongKind``, a relevance position of an older index
+        generation ``keyset.Expired``."""
+        found = self.hits(request)
+        if found is None:
+            return KeysetPage(0, [], None, "", kind_of(request.sort, False), set())
+        columns, docnums, scores, text_query, _actors = found
+        kind, name = kind_of(request.sort, scores is not None), keyset.generation_id(columns)
+        keys = keyset.key_arrays(columns, docnums, scores, kind)
+        rest = np.arange(len(docnums))
+        if position is not None:
+            keyset.check(position, kind, name)
+            rest = np.flatnonzero(after(keys, position.key))
+        page = rest[keyset.order([(values[rest], asc) for values, asc in keys])[:limit]]
+        return KeysetPage(
+            count=len(docnums),
+            ids=columns.django_id[docnums[page]].tolist(),
+            last=keyset.position_of(keys, page[-1]) if len(rest) > limit else None,
+            generation=name,
+            kind=kind,
+            terms=query_terms(text_query),
+        )
 
     @staticmethod
     def filter_mask(columns, request: SearchRequest) -> np.ndarray:
@@ -247,14 +282,9 @@ class PeninsulaWhooshBackend(WhooshSearchBackend):
 
     @staticmethod
     def ordered(columns, docnums, scores, request: SearchRequest) -> np.ndarray:
-        """Hits in page order: by score (ties by docnum, as Whoosh) or by date."""
-        if request.sort == "newest" or (request.sort == "relevance" and not request.q.strip()):
-            return columns.by_date(docnums, newest=True)
-        if request.sort == "oldest":
-            return columns.by_date(docnums, newest=False)
-        if scores is None:
-            return docnums
-        return docnums[np.lexsort((docnums, -scores))]
+        """Hits in page order, the keyset order of ``keyset.py`` (ties by article id)."""
+        kind = kind_of(request.sort, scores is not None)
+        return docnums[keyset.order(keyset.key_arrays(columns, docnums, scores, kind))]
 
     @staticmethod
     def page_ids(columns, ordered: np.ndarray, request: SearchRequest) -> list[int]:

@@ -31,6 +31,13 @@ class SearchLinks:
         )
         return "?" + query.urlencode()
 
+    def narrowed(self, param: str, value: str) -> str:
+        """``value`` added to ``param`` (kept if already there): the search narrowed to it."""
+        query = self._first_page()
+        if value not in query.getlist(param):
+            query.appendlist(param, value)
+        return "?" + query.urlencode()
+
     def dates(self, start: date | None, end: date | None) -> str:
         """The date range set to ``start``–``end`` (either may be None: open)."""
         query = self._first_page()

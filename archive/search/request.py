@@ -44,3 +44,17 @@ class SearchResponse:
     terms: set[str]
     suggestion: str = ""
     actors: list = field(default_factory=list)
+
+
+@dataclass
+class KeysetPage:
+    """Hits after a keyset position: total hits, this page's ids, the key of its last hit
+    (None when nothing follows), the index generation's name, the key family
+    ("newest", "oldest", "relevance") and the query terms."""
+
+    count: int
+    ids: list[int]
+    last: tuple | None
+    generation: str
+    kind: str
+    terms: set[str] = field(default_factory=set)

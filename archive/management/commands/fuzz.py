@@ -12,11 +12,24 @@ from urllib.parse import quote, urlencode
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.test import Client
+from django.test import Client, override_settings
 
 from archive.models import Article, Entity
 
-PARAMS = ("q", "country", "person", "org", "source", "from", "to", "sort", "page", "kind")
+PARAMS = (
+    "q",
+    "country",
+    "person",
+    "org",
+    "source",
+    "from",
+    "to",
+    "sort",
+    "page",
+    "kind",
+    "cursor",
+    "limit",
+)
 HOSTILE = (
     "",
     " ",
@@ -75,6 +88,12 @@ HOSTILE = (
     "organization",
     "x" * 600,
     "a" * 10_000,
+    # cursors: broken base64, JSON of the wrong shape, a forged key
+    "eyJ2IjogMX0",
+    "W10",
+    "eyJ2IjoxLCJzIjoieCIsIm8iOiJuZXdlc3QiLCJrIjpbMCwxLDJdLCJnIjoiIn0",
+    "eyJ2IjoxLCJzIjoieCIsIm8iOiJyZWxldmFuY2UiLCJrIjpbMWUzMDksMV0sImciOiIifQ",
+    "====",
 )
 ALPHABETS = (
     string.printable,
@@ -133,6 +152,16 @@ class Fuzzer:
                 "/search/",
                 "/api/search/",
                 "/api/search/",
+                "/api/articles/",
+                "/api/actors/",
+                f"/api/articles/{pk}/",
+                f"/api/actors/{quote(kind)}/{slug}/",
+                "/search/export.csv",
+                "/search/export.jsonl",
+                "/search/network.svg",
+                "/search/network.graphml",
+                "/search/feed/",
+                f"/actors/{quote(kind)}/{slug}/feed/",
                 "/actors/",
                 f"/actors/{quote(kind)}/{slug}/",
                 f"/articles/{pk}/",
@@ -161,6 +190,7 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=12)
         parser.add_argument("--show", type=int, default=5, help="failing URLs to print")
 
+    @override_settings(API_RATE_LIMIT="", EXPORT_RATE_LIMIT="")  # every request is looked at
     def handle(self, **options):
         fuzzer = Fuzzer(options["seed"])
         client = Client(raise_request_exception=False, HTTP_HOST=host())
