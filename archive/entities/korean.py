@@ -35,6 +35,7 @@ BYLINE_DESK_WORDS = 4
 # Only the COMMON_SURNAMES most frequent family names (korean_surnames_hangul.txt is in order of
 # frequency) start a name found without a title: rarer ones begin too many other words (마마무).
 COMMON_SURNAMES = 30
+REAL_NAME = "본명"  # "키미 본명 김민지": the word before is a stage name
 MAX_MEMBERS = 9  # names listed after a group's name
 REPEATED = 2  # a bare name-shaped word written this often in one text is a person's name
 
@@ -480,18 +481,52 @@ def member_mentions(analysis: Analysis, taken: set) -> list[tuple[Mention, tuple
         name, particle = split_particle(text[start:end])
         if name not in groups or particle not in ("", "의"):
             continue
-        for s, e in analysis.words[i + 1 : i + 1 + MAX_MEMBERS]:
-            member, particle = split_particle(text[s:e])
-            stop = s + len(member)
-            if not (HANGUL_WORD.match(member) and len(member) <= 3) or s in taken:
-                break
-            if member in group_words() or member in roles() or member in titles():
-                break
-            if not unknown_or_proper(analysis, s, stop):
-                break
-            out.append((Mention(PERSON, member, s, stop), (s, stop)))
-            if particle and particle not in LIST_PARTICLES:
-                break
+        out.extend(members_after(analysis, i + 1, taken))
+    return out
+
+
+def members_after(analysis: Analysis, first: int, taken: set) -> list:
+    """The members listed from word ``first`` on; after "과/와", a word in the genitive is
+    the next group of the list ("효정 유아 비니와 여자친구의 예린 유주 신비가")."""
+    text, out, joined = analysis.text, [], False
+    for s, e in analysis.words[first : first + MAX_MEMBERS]:
+        member, particle = split_particle(text[s:e])
+        stop = s + len(member)
+        if joined and particle == "의" and HANGUL_WORD.match(member):
+            joined = False
+            continue
+        if not (HANGUL_WORD.match(member) and len(member) <= 3) or s in taken:
+            break
+        if member in group_words() or member in roles() or member in titles():
+            break
+        if not unknown_or_proper(analysis, s, stop):
+            break
+        out.append((Mention(PERSON, member, s, stop), (s, stop)))
+        if particle and particle not in LIST_PARTICLES:
+            break
+        joined = particle in LIST_PARTICLES
+    return out
+
+
+def stage_name_mentions(analysis: Analysis, taken: set) -> list[tuple[Mention, tuple[int, int]]]:
+    """Names with no family name, from two signals: right after an occupation ("멤버 키미는",
+    "디바 소찬휘와") or right before 본명, the real name ("키미 본명 김민지")."""
+    text, out, spans = analysis.text, [], analysis.words
+    for i, (start, end) in enumerate(spans):
+        if start in taken:
+            continue
+        previous = text[spans[i - 1][0] : spans[i - 1][1]] if i else ""
+        following = text[spans[i + 1][0] : spans[i + 1][1]] if i + 1 < len(spans) else ""
+        if previous not in roles() and following != REAL_NAME:
+            continue
+        name, _ = split_particle(text[start:end])
+        stop = start + len(name)
+        if not (HANGUL_WORD.match(name) and 2 <= len(name) <= 3):
+            continue
+        if name in roles() or name in titles() or name in group_words():
+            continue
+        if following == REAL_NAME or unknown_or_proper(analysis, start, stop):
+            out.append((Mention(PERSON, name, start, stop), (start, stop)))
     return out
 
 
@@ -503,4 +538,6 @@ def mentions(text: str, gazetteer) -> list[tuple[Mention, tuple[int, int]]]:
     persons = person_mentions(analysis, taken, byline)
     taken |= {i for _, (s, e) in persons for i in range(s, e)}
     members = member_mentions(analysis, taken)
-    return sorted(known + persons + members, key=lambda pair: pair[1])
+    taken |= {i for _, (s, e) in members for i in range(s, e)}
+    staged = stage_name_mentions(analysis, taken)
+    return sorted(known + persons + members + staged, key=lambda pair: pair[1])
