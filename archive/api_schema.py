@@ -47,6 +47,12 @@ SEARCH_PARAMETERS = [
         "description": "Organization slug (repeatable).",
     },
     {"name": "source", "in": "query", "schema": {"type": "string"}, "description": "Outlet slug."},
+    {
+        "name": "language",
+        "in": "query",
+        "schema": {"type": "string"},
+        "description": "ISO 639-1 language code (ko, en).",
+    },
     {"name": "from", "in": "query", "schema": {"type": "string", "format": "date"}},
     {"name": "to", "in": "query", "schema": {"type": "string", "format": "date"}},
     {"name": "sort", "in": "query", "schema": {"enum": ["relevance", "newest", "oldest"]}},

@@ -8,12 +8,14 @@ from django.db.models.functions import Lower, TruncMonth
 from django.urls import reverse
 from django.utils.text import slugify
 
+from archive.entities.revised_romanization import romanize
 from archive.entities.types import normalise_name
 
 
 def unique_slug(model, base: str, **scope) -> str:
-    """A slug for ``base`` not yet used by ``model`` within ``scope`` (e.g. ``kind=...``)."""
-    root = (slugify(base) or "x")[:80]
+    """A slug for ``base`` not yet used by ``model`` within ``scope`` (e.g. ``kind=...``);
+    Hangul is romanized (매일경제 → maeilgyeongje), not dropped."""
+    root = (slugify(romanize(base)) or "x")[:80]
     slug, n = root, 2
     while model.objects.filter(slug=slug, **scope).exists():
         slug, n = f"{root}-{n}", n + 1

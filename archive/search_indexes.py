@@ -15,6 +15,7 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
     title = indexes.CharField(model_attr="title")
     published = indexes.DateTimeField(model_attr="published", null=True)
     source = indexes.CharField(null=True)
+    language = indexes.CharField(model_attr="language", null=True)
     month = indexes.CharField(null=True)
     countries = indexes.MultiValueField()
     persons = indexes.MultiValueField()

@@ -158,6 +158,63 @@ class UnknownKoreanPersonTests(SimpleTestCase):
         self.assertIn("김유태", names(extract("", body), PERSON))
 
 
+class UntitledKoreanPersonTests(SimpleTestCase):
+    def test_a_name_written_twice_without_a_title_is_a_person(self):
+        body = "주저 없이 차태현을 꼽는 여배우들이 많다. 그 반대로 차태현과 함께한 작품도 많다."
+        self.assertIn("차태현", names(extract("", body), PERSON))
+
+    def test_a_name_shaped_word_written_once_without_a_signal_is_not(self):
+        body = "주저 없이 차태현을 꼽는 여배우들이 많다."
+        self.assertNotIn("차태현", names(extract("", body), PERSON))
+
+    def test_the_other_names_of_a_list_holding_a_person_are_persons(self):
+        body = "코너에는 홍현희 이은형 맹승지 등이 출연한다. 맹승지는 인기를 얻었다."
+        self.assertTrue({"홍현희", "이은형", "맹승지"} <= names(extract("", body), PERSON))
+
+    def test_a_list_of_common_words_is_not_a_list_of_names(self):
+        body = "정부는 시장 안정 대책을 발표했다."
+        self.assertEqual(names(extract("", body), PERSON), set())
+
+
+class GroupMemberTests(SimpleTestCase):
+    def test_members_listed_after_a_named_group_are_persons(self):
+        body = "걸그룹 트와이스가 컴백했다. 방송에는 트와이스의 나연과 모모가 특별 게스트로 나선다."
+        self.assertTrue({"나연", "모모"} <= names(extract("", body), PERSON))
+
+    def test_stage_names_the_analyser_does_not_know_are_read_as_members(self):
+        body = "데뷔 9년차 아이돌 샤이니 온유 종현 민호 태민 와 개그맨들이 출연했다."
+        self.assertTrue({"온유", "종현", "민호", "태민"} <= names(extract("", body), PERSON))
+
+    def test_a_second_group_in_the_genitive_continues_the_list(self):
+        body = "앞서 걸그룹 오마이걸의 효정 유아 비니와 여자친구의 예린 유주가 출연했다."
+        self.assertTrue({"효정", "비니", "예린", "유주"} <= names(extract("", body), PERSON))
+        self.assertNotIn("여자친구", names(extract("", body), PERSON))
+
+    def test_a_group_not_introduced_by_a_group_word_lists_no_members(self):
+        body = "트와이스의 나연과 모모가 특별 게스트로 나선다."
+        self.assertEqual(names(extract("", body), PERSON) & {"나연", "모모"}, set())
+
+    def test_the_list_ends_at_a_particle_or_a_common_word(self):
+        body = "걸그룹 트와이스가 컴백했다. 트와이스의 팬들이 모여 축하 행사를 열었다."
+        self.assertEqual(names(extract("", body), PERSON), set())
+
+
+class StageNameTests(SimpleTestCase):
+    def test_a_name_without_a_family_name_after_an_occupation_is_a_person(self):
+        body = "식후행사로는 여성 디바 소찬휘와 인기 아이돌 그룹이 무대에 선다."
+        self.assertIn("소찬휘", names(extract("", body), PERSON))
+        body = "이에 대해 멤버 키미는 정말 좋다고 말했다."
+        self.assertIn("키미", names(extract("", body), PERSON))
+
+    def test_a_common_word_after_an_occupation_is_not_a_person(self):
+        body = "그는 가수 데뷔 이후 멤버 전원과 함께 활동했다."
+        self.assertEqual(names(extract("", body), PERSON), set())
+
+    def test_the_word_before_a_real_name_is_a_stage_name(self):
+        body = "불독은 프로듀스 출신 키미 본명 김민지 형은 본명 김형은 으로 구성됐다."
+        self.assertTrue({"키미", "형은"} <= names(extract("", body), PERSON))
+
+
 class EnglishTextTests(SimpleTestCase):
     def test_english_text_is_not_analysed_as_korean(self):
         self.assertFalse(has_hangul("Kim Jong Un met Moon Jae-in in Panmunjom."))

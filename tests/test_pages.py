@@ -97,7 +97,7 @@ class HostileContentTests(PageWorld):
 class ArticlePageTests(PageWorld):
     def test_it_shows_metadata_and_the_full_body_with_linked_actors(self):
         response = self.client.get(self.plain.get_absolute_url())
-        self.assertContains(response, "<h1>Austin visits Seoul</h1>", html=True)
+        self.assertContains(response, '<h1 lang="en">Austin visits Seoul</h1>', html=True)
         self.assertContains(response, "Asian Lite News")
         self.assertContains(response, "3 December 2021")
         link = f'<a class="mention" href="{self.austin.get_absolute_url()}" title="Lloyd Austin">Lloyd Austin</a>'

@@ -220,7 +220,8 @@ class FacetTests(SearchWorld):
         self.assertEqual(data["results"][0]["url"], self.missile.get_absolute_url())
         self.assertEqual(data["results"][0]["published"], "2024-07-14T03:00:00+00:00")
         self.assertEqual(
-            set(data["facets"]), {"country", "person", "organization", "source", "date"}
+            set(data["facets"]),
+            {"country", "person", "organization", "source", "language", "date"},
         )
         for values in data["facets"].values():
             for value in values:

@@ -35,6 +35,9 @@ BYLINE_DESK_WORDS = 4
 # Only the COMMON_SURNAMES most frequent family names (korean_surnames_hangul.txt is in order of
 # frequency) start a name found without a title: rarer ones begin too many other words (마마무).
 COMMON_SURNAMES = 30
+REAL_NAME = "본명"  # "키미 본명 김민지": the word before is a stage name
+MAX_MEMBERS = 9  # names listed after a group's name
+REPEATED = 2  # a bare name-shaped word written this often in one text is a person's name
 
 
 def has_hangul(text: str) -> bool:
@@ -336,13 +339,15 @@ def analysed_name(analysis: Analysis, start: int, end: int, word_end: int) -> bo
 
 def person_mentions(analysis: Analysis, taken: set, byline: set[int]):
     """Unknown Korean persons: a name-shaped word with a title after it, or after an
-    occupation ("배우 김수현과"), or continuing such a list ("배우 이민호 김수현 지창욱")."""
-    out, listing = [], False
+    occupation ("배우 김수현과"), or continuing such a list ("배우 이민호 김수현 지창욱"), or
+    named twice in the text; and every name-shaped word of a list one of them is in
+    ("전지현 박보영 등이")."""
+    shapes = name_shapes(analysis, taken)
+    twice = repeated(analysis, shapes)
+    found: dict[int, tuple[int, int, str]] = {}
+    listing = False
     for i, (start, word_end) in enumerate(analysis.words):
-        if start in taken:
-            listing = False
-            continue
-        shaped = name_shaped(analysis, start, word_end)
+        shaped = shapes.get(i)
         previous = analysis.text[analysis.words[i - 1][0] : analysis.words[i - 1][1]] if i else ""
         if shaped is None:
             listing = previous in roles() and analysis.text[start:word_end] in roles()
@@ -353,15 +358,175 @@ def person_mentions(analysis: Analysis, taken: set, byline: set[int]):
             continue
         title = title or (titled_after(analysis, i) if end == word_end else "")
         after_role = previous in roles() or listing
-        if not (title or after_role or analysed_name(analysis, start, end, word_end)):
+        named = analysed_name(analysis, start, end, word_end) or analysis.text[start:end] in twice
+        if not (title or after_role or named):
             listing = False
             continue
         if (end - start) == 2 and not (title or previous in roles()):
             continue
-        name = analysis.text[start:end]
-        out.append((Mention(PERSON, name, start, end, titled=bool(title)), (start, end)))
+        found[i] = (start, end, title)
         # a list goes on while its words carry no particle ("이민호 김수현 지창욱 박해진과")
         listing = after_role and end == word_end and not title
+    found.update(list_fellows(analysis, shapes, found))
+    return [
+        (Mention(PERSON, analysis.text[s:e], s, e, titled=bool(t)), (s, e))
+        for s, e, t in (found[i] for i in sorted(found))
+    ]
+
+
+def name_shapes(analysis: Analysis, taken: set) -> dict[int, tuple[int, str]]:
+    """Word index → ``(end, title)`` of the words that start with a name-shaped noun."""
+    shapes = {}
+    for i, (start, word_end) in enumerate(analysis.words):
+        if start not in taken and (shaped := name_shaped(analysis, start, word_end)):
+            shapes[i] = shaped
+    return shapes
+
+
+def repeated(analysis: Analysis, shapes: dict) -> set[str]:
+    """Three-syllable names written bare (particles only) at least twice: a text repeats the
+    name of the person it is about ("차태현을 … 차태현과")."""
+    counts: dict[str, int] = {}
+    for i, (end, title) in shapes.items():
+        start = analysis.words[i][0]
+        if end - start == 3 and not title and analysis.text[end - 1] not in place_suffixes():
+            name = analysis.text[start:end]
+            counts[name] = counts.get(name, 0) + 1
+    return {name for name, n in counts.items() if n >= REPEATED}
+
+
+def list_fellows(analysis: Analysis, shapes: dict, found: dict) -> dict:
+    """The other names of a list that holds a found person: consecutive name-shaped words, all
+    bare but the last ("홍현희 이은형 맹승지 등", "전지현 박보영 등이")."""
+    fellows = {}
+    for run in name_runs(analysis, shapes):
+        if len(run) > 1 and any(i in found for i in run):
+            for i in run:
+                start = analysis.words[i][0]
+                end, title = shapes[i]
+                if i not in found and end - start == 3:
+                    fellows[i] = (start, end, title)
+    return fellows
+
+
+def name_runs(analysis: Analysis, shapes: dict) -> list[list[int]]:
+    runs, current = [], []
+    for i in range(len(analysis.words)):
+        if i in shapes:
+            current.append(i)
+            if shapes[i][0] != analysis.words[i][1]:  # a particle or title ends the list
+                runs.append(current)
+                current = []
+        else:
+            runs.append(current)
+            current = []
+    return [run for run in runs + [current] if run]
+
+
+@functools.lru_cache(maxsize=1)
+def group_words() -> frozenset:
+    return frozenset(words("korean_group_words.txt"))
+
+
+# Particles that end a member's name in a list; only 과/와 (and) let the list go on.
+MEMBER_PARTICLES = ("과", "와", "이", "가", "은", "는", "을", "를", "의", "도", "로", "으로")
+LIST_PARTICLES = ("과", "와")
+
+
+def split_particle(word: str) -> tuple[str, str]:
+    """("나연", "과") for 나연과: the word and the particle written on it, if any."""
+    for particle in sorted(MEMBER_PARTICLES, key=len, reverse=True):
+        if word.endswith(particle) and len(word) - len(particle) >= 1:
+            stem = word[: -len(particle)]
+            if len(stem) >= 2 or particle in LIST_PARTICLES:
+                return name_stem(stem), particle
+    return name_stem(word), ""
+
+
+def name_stem(word: str) -> str:
+    """A name ending in a consonant takes a friendly 이 before particles (도연이와 → 도연)."""
+    if len(word) >= 3 and word.endswith("이") and (ord(word[-2]) - 0xAC00) % 28:
+        return word[:-1]
+    return word
+
+
+def groups_named(analysis: Analysis) -> set[str]:
+    """The group names of a text: the word right after a group word ("걸그룹 트와이스가")."""
+    text, found = analysis.text, set()
+    for i, (start, end) in enumerate(analysis.words[:-1]):
+        if text[start:end] in group_words():
+            s, e = analysis.words[i + 1]
+            name, _ = split_particle(text[s:e])
+            if HANGUL_WORD.match(name) and len(name) >= 2 and name not in group_words():
+                found.add(name)
+    return found
+
+
+def unknown_or_proper(analysis: Analysis, start: int, end: int) -> bool:
+    """The analyser reads ``start:end`` as a proper noun, or knows no word there (it breaks
+    a stage name into syllables: 온/NNG 유/NNG); a common word (완전체, 멤버) is neither."""
+    inside = analysis.morphemes_in(start, end)
+    if not inside:
+        return False
+    if inside[0][3] == "NNP":
+        return True
+    return len(inside) > 1 and all(m[3] in ("NNG", "NNB") and m[1] - m[0] == 1 for m in inside)
+
+
+def member_mentions(analysis: Analysis, taken: set) -> list[tuple[Mention, tuple[int, int]]]:
+    """Members listed after their group's name ("트와이스의 나연과 모모가", "샤이니 온유 종현
+    민호 태민"), where the group is named after a group word somewhere in the text."""
+    groups, text, out = groups_named(analysis), analysis.text, []
+    for i, (start, end) in enumerate(analysis.words):
+        name, particle = split_particle(text[start:end])
+        if name not in groups or particle not in ("", "의"):
+            continue
+        out.extend(members_after(analysis, i + 1, taken))
+    return out
+
+
+def members_after(analysis: Analysis, first: int, taken: set) -> list:
+    """The members listed from word ``first`` on; after "과/와", a word in the genitive is
+    the next group of the list ("효정 유아 비니와 여자친구의 예린 유주 신비가")."""
+    text, out, joined = analysis.text, [], False
+    for s, e in analysis.words[first : first + MAX_MEMBERS]:
+        member, particle = split_particle(text[s:e])
+        stop = s + len(member)
+        if joined and particle == "의" and HANGUL_WORD.match(member):
+            joined = False
+            continue
+        if not (HANGUL_WORD.match(member) and len(member) <= 3) or s in taken:
+            break
+        if member in group_words() or member in roles() or member in titles():
+            break
+        if not unknown_or_proper(analysis, s, stop):
+            break
+        out.append((Mention(PERSON, member, s, stop), (s, stop)))
+        if particle and particle not in LIST_PARTICLES:
+            break
+        joined = particle in LIST_PARTICLES
+    return out
+
+
+def stage_name_mentions(analysis: Analysis, taken: set) -> list[tuple[Mention, tuple[int, int]]]:
+    """Names with no family name, from two signals: right after an occupation ("멤버 키미는",
+    "디바 소찬휘와") or right before 본명, the real name ("키미 본명 김민지")."""
+    text, out, spans = analysis.text, [], analysis.words
+    for i, (start, end) in enumerate(spans):
+        if start in taken:
+            continue
+        previous = text[spans[i - 1][0] : spans[i - 1][1]] if i else ""
+        following = text[spans[i + 1][0] : spans[i + 1][1]] if i + 1 < len(spans) else ""
+        if previous not in roles() and following != REAL_NAME:
+            continue
+        name, _ = split_particle(text[start:end])
+        stop = start + len(name)
+        if not (HANGUL_WORD.match(name) and 2 <= len(name) <= 3):
+            continue
+        if name in roles() or name in titles() or name in group_words():
+            continue
+        if following == REAL_NAME or unknown_or_proper(analysis, start, stop):
+            out.append((Mention(PERSON, name, start, stop), (start, stop)))
     return out
 
 
@@ -371,4 +536,8 @@ def mentions(text: str, gazetteer) -> list[tuple[Mention, tuple[int, int]]]:
     byline = byline_words(analysis)
     known, taken = known_mentions(analysis, gazetteer, byline)
     persons = person_mentions(analysis, taken, byline)
-    return sorted(known + persons, key=lambda pair: pair[1])
+    taken |= {i for _, (s, e) in persons for i in range(s, e)}
+    members = member_mentions(analysis, taken)
+    taken |= {i for _, (s, e) in members for i in range(s, e)}
+    staged = stage_name_mentions(analysis, taken)
+    return sorted(known + persons + members + staged, key=lambda pair: pair[1])

@@ -1,5 +1,5 @@
-"""Bytes → text for every text reader: binary sniffing, then BOM, declared charset, UTF-8
-and charset detection, in that order."""
+"""Bytes → text for every text reader: binary sniffing, then BOM, declared charset, UTF-8,
+CP949 Korean and charset detection, in that order."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ CONTROL = set(range(0, 32)) - {9, 10, 12, 13}
 SNIFF_BYTES = 8192  # the head of a file looked at to tell text from binary
 MIN_CONTROLS, CONTROLS_PER = 4, 100  # binary: more control bytes than 4 or 1 in 100
 MAX_CHAOS = 0.25  # charset detection's mess ratio above which its guess is refused
+HANGUL_SHARE = 0.9  # of the non-ASCII characters, for undeclared bytes to be read as CP949
 
 
 # Longest first: the UTF-32 little-endian BOM begins with the UTF-16 one.
@@ -50,7 +51,8 @@ def looks_binary(data: bytes) -> bool:
 
 
 def decode(data: bytes, declared: str | None = None) -> str:
-    """Bytes → text: BOM, then the declared charset, then UTF-8, then charset detection.
+    """Bytes → text: BOM, then the declared charset, then UTF-8, then CP949 when it gives
+    Hangul, then charset detection.
 
     Raises ``ReadError`` if nothing gives sensible text.
     """
@@ -62,10 +64,28 @@ def decode(data: bytes, declared: str | None = None) -> str:
             return data.decode(codec)
         except (UnicodeDecodeError, LookupError):
             continue
+    if korean := hangul_cp949(data):
+        return korean
     best = from_bytes(data).best()
     if best is None or best.chaos > MAX_CHAOS:
         raise ReadError("invalid UTF-8, and no character set detection makes sense of it")
     return str(best)
+
+
+def hangul_cp949(data: bytes) -> str | None:
+    """The text, if ``data`` is CP949 (EUC-KR) Korean: it decodes strictly and Hangul
+    syllables make up HANGUL_SHARE of its non-ASCII characters.
+
+    Charset detection misreads Korean that is a small part of a page (a few words in a
+    script-heavy HTML page come out as Central European or Big5); GBK Chinese or EUC-JP
+    Japanese decode as CP949 too, but mostly into hanja and jamo, not syllables."""
+    try:
+        text = data.decode("cp949")
+    except UnicodeDecodeError:
+        return None
+    wide = [c for c in text if ord(c) > 127]
+    hangul = sum(1 for c in wide if "\uac00" <= c <= "\ud7a3")
+    return text if wide and hangul >= HANGUL_SHARE * len(wide) else None
 
 
 def _codec(name: str | None) -> str | None:

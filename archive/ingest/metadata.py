@@ -15,6 +15,9 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from archive.ingest import korean_dates
+from archive.ingest.korean_outlets import english_name
+
 DATA = Path(__file__).parent / "data"
 
 TRACKING_PARAMS = re.compile(
@@ -91,6 +94,8 @@ def canonical_source(name: str | None) -> str:
         for form in _forms(cand):
             if _name_key(form) in by_name:
                 return by_name[_name_key(form)]
+    if english := english_name(name):  # a Korean outlet under its usual English name
+        return canonical_source(english)
     return _clean_unknown(candidates[1] or name)
 
 
@@ -132,7 +137,7 @@ def parse_date(text: str | None, default_year: int | None = None) -> datetime | 
     iso = _parse_iso(text)
     if iso:
         return iso
-    return _parse_human(text, default_year)
+    return korean_dates.parse(text) or _parse_human(text, default_year)
 
 
 def _parse_iso(text: str) -> datetime | None:
@@ -212,6 +217,8 @@ def find_date(text: str, default_year: int | None = None) -> tuple[int, int, int
         return int(m.group(3)), _month_number(m.group(2)), int(m.group(1))
     if m := _MONTH_DAY_YEAR.search(text):
         return int(m.group(3)), _month_number(m.group(1)), int(m.group(2))
+    if ymd := korean_dates.find(text):
+        return ymd
     if default_year:
         if m := _MONTH_DAY.search(text):
             return default_year, _month_number(m.group(1)), int(m.group(2))

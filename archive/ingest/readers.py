@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from archive.ingest import encoding, jsonl, warc
+from archive.ingest import encoding, jsonl, korean_byline, warc
 from archive.ingest.document import Failed, ParsedDocument, ReadError, Skipped
 from archive.ingest.html import reader as html
 from archive.ingest.text import reader as text
@@ -135,7 +135,9 @@ def read_path(path: Path, max_bytes: int | None = None) -> Iterator[ParsedDocume
         raise ReadError(f"unknown file type {ext or '(no extension)'!r}; readable types: {known}")
     data = _read_bytes(path, max_bytes)
     check_content(ext, data)
-    yield from READERS[ext](path, data)
+    for item in READERS[ext](path, data):
+        # A Korean lead byline is metadata, whatever the format (korean_byline.py).
+        yield korean_byline.apply(item) if isinstance(item, ParsedDocument) else item
 
 
 MAGIC = {

@@ -13,10 +13,19 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from django.utils.translation import get_language_info
+
 from archive.models import Entity, Source
 from archive.search.links import SearchLinks
 from archive.search.request import SearchRequest, SearchResponse
-from archive.search.vocabulary import BY_FIELD, DATE_API_NAME, DATE_PARAMS, FACETS, MONTH_FIELD
+from archive.search.vocabulary import (
+    BY_FIELD,
+    DATE_API_NAME,
+    DATE_PARAMS,
+    FACETS,
+    LANGUAGE_FIELD,
+    MONTH_FIELD,
+)
 
 PANEL_SIZE = 12
 
@@ -47,12 +56,22 @@ class Chip:
 
 def labels_for(field_name: str, values) -> dict[str, str]:
     values = list(values)
+    if field_name == LANGUAGE_FIELD:
+        return {v: language_name(v) for v in values}
     kind = BY_FIELD[field_name].kind
     if not kind:
         return dict(Source.objects.filter(slug__in=values).values_list("slug", "name"))
     column = "code" if kind == Entity.Kind.COUNTRY else "slug"
     rows = Entity.objects.filter(kind=kind, **{f"{column}__in": values})
     return dict(rows.values_list(column, "name"))
+
+
+def language_name(code: str) -> str:
+    """The English name of an ISO 639-1 code ("ko" → "Korean"); the code itself if unknown."""
+    try:
+        return get_language_info(code)["name"]
+    except KeyError:
+        return code
 
 
 def field_facet(field_name, counts: Counter, selected, links: SearchLinks, size=PANEL_SIZE):
@@ -163,6 +182,7 @@ TITLES = {
     "person": "People",
     "organization": "Organizations",
     "source": "Outlets",
+    "language": "Language",
     DATE_API_NAME: "Published",
 }
 MODE_LABELS = {"all": "all of", "any": "any of"}

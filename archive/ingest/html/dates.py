@@ -32,7 +32,7 @@ _PUBLISHED_META = (
 # 12 March 2020", "| Posted on March 3, 2020", never prose ("… posted while in Las Vegas on …").
 _LABELLED_DATE = re.compile(
     r"(?:^|[|·•])\s*(?:first published|published|written|posted|(?:date )?created|erschienen"
-    r"|veröffentlicht)"
+    r"|veröffentlicht|(?:기사\s*)?입력|등록|발행)"
     r"\s*(?:on|am|:)?\s*:?\s*(?=\d|[^\W\d]+\.?,?\s+\d)([^<>|/]{6,60})",
     re.I,
 )
