@@ -8,8 +8,8 @@ from django.db.models.functions import Lower, TruncMonth
 from django.urls import reverse
 from django.utils.text import slugify
 
-from archive.entities.revised_romanization import romanize
 from archive.entities.types import normalise_name
+from archive.romanization import romanize
 
 
 def unique_slug(model, base: str, **scope) -> str:

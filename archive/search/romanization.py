@@ -25,13 +25,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from archive.romanization import romanize_syllables
+
 HANGUL_NAME_RE = re.compile(r"^[\uac00-\ud7a3\s]+$")
 LATIN_NAME_RE = re.compile(r"^[a-z\s\-'\u2018\u2019\u02bc`]+$")
 SEPARATORS_RE = re.compile(r"[\s\-\u2010\u2011]+")
 
-INITIALS = "g kk n d tt r m b pp s ss - j jj ch k t p h".split()
-MEDIALS = "a ae ya yae eo e yeo ye o wa wae oe yo u wo we wi yu eu ui i".split()
-FINALS = "- k k k n n n t l k m l l l p l m p p t t ng t t k t p t".split()
 
 # Applied in order to one syllable group (lower case, no marks, no apostrophes).
 SYLLABLE_RULES = (
@@ -79,7 +78,7 @@ def name_words(name: str) -> list[str]:
         parts = name.split()
         if len(parts) == 1 and len(name) in (2, 3, 4):
             parts = [name[0], name[1:]]
-        return [romanize(part) for part in parts]
+        return [romanize_syllables(part) for part in parts]
     folded = "".join(
         c for c in unicodedata.normalize("NFKD", name.casefold()) if not unicodedata.combining(c)
     )
@@ -93,16 +92,3 @@ def syllable_key(group: str) -> str:
     for pattern, replacement in SYLLABLE_RULES:
         group = pattern.sub(replacement, group)
     return group.replace("N", "ng")
-
-
-def romanize(hangul: str) -> str:
-    """Revised Romanization of Hangul syllables, one by one (no sound changes across them)."""
-    out = []
-    for char in hangul:
-        code = ord(char) - 0xAC00
-        if not 0 <= code < 11172:
-            continue
-        initial, medial, final = code // 588, code % 588 // 28, code % 28
-        syllable = INITIALS[initial] + MEDIALS[medial] + FINALS[final]
-        out.append(syllable.replace("-", ""))
-    return "".join(out)

@@ -1,4 +1,6 @@
-"""Hangul → Latin letters by the Revised Romanization of Korean (2000), for slugs and labels.
+"""Hangul → Latin letters by the Revised Romanization of Korean (2000): with the sound changes
+between syllables for slugs and labels (``romanize``), syllable by syllable for comparison keys
+(``romanize_syllables``).
 
 Syllables are split into their jamo arithmetically (U+AC00 + (initial × 21 + vowel) × 28 +
 final). The common sound changes between syllables are applied, as the official rules ask:
@@ -71,6 +73,15 @@ def romanize(text: str) -> str:
         after = syllables[i + 1] if i + 1 < len(text) else None
         before = syllables[i - 1] if i else None
         out.append(initial(here[0], before) + VOWELS[here[1]] + final(here[2], after))
+    return "".join(out)
+
+
+def romanize_syllables(text: str) -> str:
+    """The Hangul syllables of ``text`` romanized one by one, without sound changes across
+    them; everything else is dropped ("김정은" → "gimjeongeun")."""
+    out = []
+    for here in filter(None, map(jamo, text)):
+        out.append(INITIALS[here[0]].strip("-") + VOWELS[here[1]] + FINALS[here[2]])
     return "".join(out)
 
 

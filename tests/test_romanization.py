@@ -2,7 +2,7 @@
 
 from django.test import SimpleTestCase
 
-from archive.entities.revised_romanization import romanize
+from archive.romanization import romanize, romanize_syllables
 
 
 class RomanizationTests(SimpleTestCase):
@@ -26,3 +26,15 @@ class RomanizationTests(SimpleTestCase):
     def test_text_that_is_not_hangul_is_kept(self):
         self.assertEqual(romanize("KBS 뉴스 9"), "KBS nyuseu 9")
         self.assertEqual(romanize("Reuters"), "Reuters")
+
+
+class SyllableRomanizationTests(SimpleTestCase):
+    """Comparison keys romanize each syllable alone: no sound change, only Hangul kept."""
+
+    def test_each_syllable_is_spelled_alone(self):
+        self.assertEqual(romanize_syllables("김정은"), "gimjeongeun")
+        self.assertEqual(romanize_syllables("연합뉴스"), "yeonhapnyuseu")
+
+    def test_everything_but_hangul_is_dropped(self):
+        self.assertEqual(romanize_syllables("김정은 동지 (KCNA)"), "gimjeongeundongji")
+        self.assertEqual(romanize_syllables("Reuters"), "")
