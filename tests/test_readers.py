@@ -22,6 +22,7 @@ from warcio.warcwriter import WARCWriter
 from archive.ingest.authors import authors_from_byline, closing_wire_credit, join_authors
 from archive.ingest.document import ParsedDocument, ReadError, Skipped
 from archive.ingest.furniture import is_furniture
+from archive.ingest.lines import is_credit_line, is_hard_wrapped, is_picture_credit
 from archive.ingest.metadata import (
     canonical_source,
     canonical_url,
@@ -1023,3 +1024,27 @@ class ReaderLayerTests(SimpleTestCase):
                         {i for i in imported if i.startswith(tuple(others))},
                         f"{module} imports another reader",
                     )
+
+
+class SharedLineRuleTests(SimpleTestCase):
+    def test_a_credit_line_is_a_credit_or_a_byline_but_not_prose(self):
+        self.assertTrue(is_credit_line("Reporting by Jill Serjeant; Editing by Mark Heinrich"))
+        self.assertTrue(is_credit_line("By Jane Doe"))
+        self.assertFalse(is_credit_line("By contrast, the South held its ground on Tuesday."))
+
+    def test_a_picture_credit_is_labelled_or_bare(self):
+        for line in ("Photograph: Guy Smallman/Getty Images", "Picture credit: AP"):
+            self.assertTrue(is_picture_credit(line, bare=False), line)
+        for line in ("Credit: STR/AFP", "(Getty/Kevork Djansezian)", "REUTERS"):
+            self.assertTrue(is_picture_credit(line), line)
+            self.assertFalse(is_picture_credit(line, bare=False), line)
+        self.assertFalse(is_picture_credit("Photo: " + "a long caption " * 10))
+
+    def test_lines_wrapped_at_a_fixed_width_are_hard_wrapped(self):
+        wrapped = ["The ministry said on Monday that the talks", "would resume next week in"]
+        wrapped += ["Seoul after a pause of two months.", "Officials did not say more."]
+        self.assertTrue(is_hard_wrapped(wrapped, min_lines=4, open_share=0.5))
+        self.assertFalse(is_hard_wrapped(wrapped, min_lines=5, open_share=0.5))
+        self.assertFalse(is_hard_wrapped(wrapped, min_lines=4, open_share=0.5, max_median=30))
+        paragraphs = ["One sentence ends here.", "Another one ends here.", "And a third."]
+        self.assertFalse(is_hard_wrapped(paragraphs, min_lines=3, open_share=0.5))

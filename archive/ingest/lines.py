@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from archive.ingest import metadata
-from archive.ingest.furniture import is_furniture
+from archive.ingest.furniture import is_credit, is_furniture
 
 TERMINAL = tuple(".!?\"'”’…)")
 
@@ -65,6 +65,61 @@ def is_byline(line: str) -> bool:
     if len(line.split()) > BYLINE_MAX_WORDS_UNSTOPPED and ends_sentence(line, ellipsis=False):
         return False
     return m.group(1).isupper() or m.group(1) == "@"
+
+
+def is_credit_line(line: str) -> bool:
+    """A line naming the article's people rather than telling it: a credit line
+    (``data/credits.txt``: "Editing by …", "… contributed to this report.") or a byline."""
+    return is_credit(line) or is_byline(line)
+
+
+# A picture credit, labelled ("Photo: AP", "Photograph: Guy Smallman/Getty Images", "Picture
+# credit: …", "… Getty Images") or bare ("Credit: …", "Source: …", "(Getty/Kevork Djansezian)",
+# "… REUTERS"). The line above one is a caption, not a headline.
+LABELLED_PICTURE_CREDIT = re.compile(
+    r"^\(?\s*(photo(graph)?|image|picture|illustration)s?\s*(credit)?\s*:|getty images\W*$", re.I
+)
+BARE_PICTURE_CREDIT = re.compile(
+    r"^\(?\s*((credit|source)s?\s*:|[A-Z][\w.' -]{0,40}/[A-Z])|"
+    r"\b(getty images|afp|associated press|reuters|shutterstock|epa)\W*\)?$",
+    re.I,
+)
+PICTURE_CREDIT_CHARS = 100  # a picture credit is no longer
+
+
+def is_picture_credit(line: str, bare: bool = True) -> bool:
+    """A picture credit line; with ``bare=False`` only a labelled one (a body line above a
+    bare agency name may be the article's own text, so captions are only cut above these)."""
+    if len(line) > PICTURE_CREDIT_CHARS:
+        return False
+    return bool(LABELLED_PICTURE_CREDIT.search(line) or bare and BARE_PICTURE_CREDIT.search(line))
+
+
+def is_hard_wrapped(
+    lines: list[str],
+    min_lines: int,
+    open_share: float,
+    open_chars: int = 0,
+    min_longest: int = 0,
+    max_median: float = float("inf"),
+) -> bool:
+    """Lines broken at a fixed width, not at the ends of paragraphs: at least ``min_lines``
+    lines, at least ``open_share`` of those before the last ``open_chars`` long or more and
+    stopping mid-sentence, the longest ``min_longest`` long or more and the median line
+    shorter than ``max_median``. Each format passes its own widths (a text dump's blocks, a
+    wire record's text)."""
+    if len(lines) < min_lines:
+        return False
+    inner = lines[:-1]
+    open_ended = [
+        line for line in inner if len(line) >= open_chars and not line.rstrip().endswith(TERMINAL)
+    ]
+    widths = sorted(len(line) for line in lines)
+    return (
+        len(open_ended) >= open_share * len(inner)
+        and widths[-1] >= min_longest
+        and widths[len(widths) // 2] < max_median
+    )
 
 
 def is_read_time(line: str) -> bool:

@@ -6,8 +6,14 @@ from __future__ import annotations
 import re
 
 from archive.ingest import metadata
-from archive.ingest.furniture import is_credit, is_furniture
-from archive.ingest.lines import DATELINE_ALONE, TITLE_SEPARATORS, is_byline, squeeze
+from archive.ingest.furniture import is_furniture
+from archive.ingest.lines import (
+    DATELINE_ALONE,
+    TITLE_SEPARATORS,
+    is_byline,
+    is_credit_line,
+    squeeze,
+)
 
 CREDIT_REACH = 4  # closing paragraphs searched for credit lines
 CREDIT_LINE_CHARS = 250  # a credit line is no longer
@@ -21,10 +27,7 @@ def closing_credits(paragraphs: list[str]) -> tuple[list[str], list[str]]:
     …", "Alex Isenstadt contributed to this report.", "-- By Jane Doe"), and those lines."""
     tail = range(max(0, len(paragraphs) - CREDIT_REACH), len(paragraphs))
     credits = {
-        i
-        for i in tail
-        if len(paragraphs[i]) <= CREDIT_LINE_CHARS
-        and (is_credit(paragraphs[i]) or is_byline(paragraphs[i]))
+        i for i in tail if len(paragraphs[i]) <= CREDIT_LINE_CHARS and is_credit_line(paragraphs[i])
     }
     kept = [p for i, p in enumerate(paragraphs) if i not in credits]
     return kept, [paragraphs[i] for i in sorted(credits)]
@@ -102,7 +105,7 @@ def _drop_closing_links(lines: list[str]) -> list[str]:
             _LINKS_HEADING.match(lines[k])
             and len(lines[k].split()) <= LINKS_HEADING_WORDS
             and len(items) >= LINKS_BOX_ITEMS
-            and all(line in items or is_credit(line) or is_byline(line) for line in rest)
+            and all(line in items or is_credit_line(line) for line in rest)
         ):
             return lines[:k] + [line for line in rest if line not in items]
     return lines

@@ -14,6 +14,7 @@ from archive.ingest.lines import (
     TERMINAL,
     is_byline,
     is_date_line,
+    is_hard_wrapped,
     is_prose,
 )
 
@@ -180,11 +181,7 @@ def _rejoin(rows: list[str]) -> list[str]:
 
 def _is_wrapped(rows: list[str]) -> bool:
     """A block hard-wrapped at a fixed width: most of its lines are long and end mid-sentence."""
-    if len(rows) < WRAP_MIN_ROWS:
-        return False
-    inner = rows[:-1]
-    open_ended = [r for r in inner if len(r) >= WRAP_OPEN_CHARS and not r.endswith(TERMINAL)]
-    return len(open_ended) >= WRAP_OPEN_SHARE * len(inner) and max(map(len, rows)) >= WRAP_WIDTH
+    return is_hard_wrapped(rows, WRAP_MIN_ROWS, WRAP_OPEN_SHARE, WRAP_OPEN_CHARS, WRAP_WIDTH)
 
 
 def _continues(previous: str, row: str) -> bool:
