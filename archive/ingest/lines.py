@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from archive.ingest import metadata
-from archive.ingest.furniture import is_credit, is_furniture
+from archive.ingest.furniture import LINE_CACHE, is_credit, is_furniture
 
 TERMINAL = tuple(".!?\"'”’…)")
 
@@ -22,7 +22,9 @@ PROSE_MIN_LETTERS = 0.6  # mostly letters (not a list of figures or links)
 LOOSE_TEXT_MIN_CHARS, LOOSE_TEXT_MIN_WORDS = 60, 10  # long enough without a full stop
 DATE_LINE_MAX_CHARS, DATE_LINE_MAX_WORDS = 90, 16  # longer lines are text that names a date
 ANY_YEAR = 2000  # a year for dates written without one, where only their presence matters
-STAND_IN_TITLE_CHARS = 120
+STAND_IN_TITLE_CHARS = 120  # a title made from the first sentence is no longer
+ELLIPSIS_ROOM = 3  # characters left free at a cut for the "…" that ends it
+ARTICLE_MIN_CHARS, ARTICLE_MIN_PARAGRAPHS = 250, 2  # running text is at least this long
 _CLOSING_MARKS = r"[\"'”’)]*$"  # … and ends in sentence punctuation, closing marks after
 # Between a headline and a site label in a <title>: "… | Reuters", "BBC News - …", "… l KBS WORLD".
 TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|l)\s+")
@@ -55,7 +57,7 @@ BYLINE_MAX_CHARS = 120
 BYLINE_MAX_WORDS_UNSTOPPED = 6  # a longer line ending like a sentence is one
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=LINE_CACHE)
 def is_byline(line: str) -> bool:
     """ "By Jane Doe", "BY JANE DOE, SEOUL", "by @jdoe"; not a sentence that opens with "By"
     ("By contrast, the South …", "By Tuesday, officials had agreed.")."""
@@ -126,7 +128,7 @@ def is_read_time(line: str) -> bool:
     return bool(re.match(r"^\d+\s+min(ute)?s?\s+read$", line, re.I))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=LINE_CACHE)
 def is_date_line(line: str) -> bool:
     if len(line) > DATE_LINE_MAX_CHARS or len(line.split()) > DATE_LINE_MAX_WORDS:
         return False
@@ -144,7 +146,7 @@ def first_sentence(body: str, limit: int = STAND_IN_TITLE_CHARS) -> str:
 
 def cut_at_word(text: str, limit: int = STAND_IN_TITLE_CHARS) -> str:
     """``text`` if it fits in ``limit`` characters, else cut at a word and ended with "…"."""
-    return text if len(text) <= limit else text[: limit - 3].rsplit(" ", 1)[0] + "…"
+    return text if len(text) <= limit else text[: limit - ELLIPSIS_ROOM].rsplit(" ", 1)[0] + "…"
 
 
 def ends_sentence(text: str, ellipsis: bool = True) -> bool:
@@ -159,7 +161,9 @@ def is_real_paragraph(text: str, ellipsis: bool = True) -> bool:
     return len(text) >= REAL_PARAGRAPH_CHARS and ends_sentence(text, ellipsis)
 
 
-def article_text_problem(body: str, min_chars: int = 250, min_paragraphs: int = 2) -> str:
+def article_text_problem(
+    body: str, min_chars: int = ARTICLE_MIN_CHARS, min_paragraphs: int = ARTICLE_MIN_PARAGRAPHS
+) -> str:
     """Why ``body`` is not an article's running text ("" if it is): too short, or fewer than
     ``min_paragraphs`` real paragraphs."""
     paragraphs = body.split("\n\n") if body else []

@@ -161,6 +161,7 @@ MAGIC = {
     b"SQLite format 3": "an SQLite database",
 }
 TEXT_TYPES = {".txt", ".html", ".htm", ".jsonl", ".json"}
+ARCHIVE_HEADER_BYTES = 12  # bytes read for the "WARC/" or "FILEDESC://" opening an archive
 
 
 def check_content(ext: str, data: bytes) -> None:
@@ -174,7 +175,7 @@ def check_content(ext: str, data: bytes) -> None:
         raise ReadError(f"content does not match extension {ext}: the file is {kind}")
     if ext in TEXT_TYPES and encoding.looks_binary(data):
         raise ReadError("binary data, not text")
-    if ext in {".warc", ".arc"} and not data.lstrip()[:12].upper().startswith(
+    if ext in {".warc", ".arc"} and not data.lstrip()[:ARCHIVE_HEADER_BYTES].upper().startswith(
         (b"WARC/", b"FILEDESC://")
     ):
         if encoding.looks_binary(data):

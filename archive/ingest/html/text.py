@@ -19,6 +19,7 @@ CREDIT_REACH = 4  # closing paragraphs searched for credit lines
 CREDIT_LINE_CHARS = 250  # a credit line is no longer
 LEAD_IN_LINES = 8  # how far into the text the headline and page labels may repeat
 BYLINE_REACH = 3  # opening paragraphs searched for a byline line
+HEADER_LINE_CHARS = 150  # a byline line at the opening is no longer
 _LIST_ITEM = re.compile(r"^[-•·*]\s")
 
 
@@ -60,7 +61,7 @@ def without_header_lines(body: str, title: str, author: str) -> str:
     paragraphs = _drop_lead_in(body.split("\n\n"), (title,))
     names = [re.compile(rf"\b{re.escape(name)}\b", re.I) for name in author.split(", ") if name]
     for k, line in enumerate(paragraphs[:BYLINE_REACH]):
-        if len(line) <= 150 and not re.search(r"[.!?…\"”]$", line):
+        if len(line) <= HEADER_LINE_CHARS and not re.search(r"[.!?…\"”]$", line):
             if is_byline(line) or any(name.search(line) for name in names):
                 del paragraphs[k]
                 break
@@ -133,7 +134,7 @@ def clean_title(title: str, source: str = "") -> str:
     """Drop site suffixes and prefixes (" | Reuters", "BBC News - ", " l KBS WORLD")."""
     title = re.sub(r"\s+", " ", title).strip()
     parts = TITLE_SEPARATORS.split(title)
-    if len(parts) < 2:
+    if len(parts) == 1:  # no separator
         return title
     keep = [p for p in parts if not _is_site_label(p, source)]
     if keep and len(keep) < len(parts):

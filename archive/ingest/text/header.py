@@ -25,6 +25,7 @@ SUBSTANTIAL_WORDS = 6  # a headline candidate this long beats shorter ones (sect
 DATE_ABOVE_TITLE, DATE_INTO_BODY = 6, 2  # the window around the headline searched for its date
 HEAD_WEIGHT = 3  # an outlet named just above the body counts this many times
 SHORT_OUTLET_CHARS = 3  # outlet names this short ("AP", "FT") count only as a whole line
+TITLE_CANDIDATES = 6  # lines above the header's date or byline considered for the headline
 
 
 # --- the page ------------------------------------------------------------------------
@@ -84,7 +85,7 @@ def _reach_up(lines: list[str], index: int, count: int) -> int:
     return 0
 
 
-def _lines_above(lines: list[str], anchor: int, wanted: int = 6) -> list[int]:
+def _lines_above(lines: list[str], anchor: int, wanted: int = TITLE_CANDIDATES) -> list[int]:
     """Up to ``wanted`` indexes above ``anchor`` that are not furniture, dates or bylines,
     in page order."""
     found = []
