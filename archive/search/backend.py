@@ -213,7 +213,7 @@ class PeninsulaWhooshBackend(WhooshSearchBackend):
         for field_name, values in request.filters.items():
             masks = [columns.value_mask(field_name, value) for value in values]
             if request.mode(field_name) == "any" and masks:
-                mask &= np.logical_or.reduce(masks)  # "any of" (issue 14)
+                mask &= np.logical_or.reduce(masks)  # "any of"
                 continue
             for value_mask in masks:
                 mask &= value_mask
@@ -275,7 +275,7 @@ class PeninsulaWhooshBackend(WhooshSearchBackend):
     @staticmethod
     def filter_queries(request: SearchRequest):
         for field_name, values in request.filters.items():
-            # "any of" (issue 14): one Or per facet; "all of" (the default): a Term per value.
+            # "any of": one Or per facet; "all of" (the default): a Term per value.
             if request.mode(field_name) == "any" and len(values) > 1:
                 yield Or([Term(field_name, value) for value in values])
                 continue
