@@ -19,6 +19,7 @@ from archive.search.request import SearchRequest, SearchResponse
 from archive.search.vocabulary import BY_FIELD, DATE_API_NAME, DATE_PARAMS, FACETS, MONTH_FIELD
 
 PANEL_SIZE = 12
+DAY_LEVEL = 2  # a day sits two levels under its year (year > month > day)
 
 
 @dataclass
@@ -110,7 +111,7 @@ def date_value(value: str, count: int, selected: bool, url: str, level: int = 0)
 
 def day_value(day: date, count: int, selected: bool, url: str) -> FacetValue:
     label = f"{day.day} {calendar.month_name[day.month]}"
-    return FacetValue(day.isoformat(), label, count, selected, url, 2)
+    return FacetValue(day.isoformat(), label, count, selected, url, DAY_LEVEL)
 
 
 def year_range(year: int) -> tuple[date, date]:
