@@ -4,6 +4,8 @@ from django import forms
 
 from archive.models import Entity
 
+QUERY_CHARS = 100  # of the name filter read; the rest is cut
+
 
 class ActorFilterForm(forms.Form):
     """The actor directory's parameters: kind, name filter, order, page."""
@@ -17,7 +19,9 @@ class ActorFilterForm(forms.Form):
 
     def __init__(self, params):
         data = {key: params.get(key, "") for key in ("kind", "sort", "page")}
-        data["q"] = "".join(c if c.isprintable() else " " for c in params.get("q", "")[:100])
+        data["q"] = "".join(
+            c if c.isprintable() else " " for c in params.get("q", "")[:QUERY_CHARS]
+        )
         super().__init__(data)
         self.is_valid()
 

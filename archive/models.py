@@ -11,11 +11,14 @@ from django.utils.text import slugify
 from archive.entities.types import normalise_name
 from archive.romanization import romanize
 
+SLUG_ROOT_CHARS = 80  # of a name kept in its slug (the slug field holds 100, room for "-2")
+ALIAS_CHARS = 300  # an alias is cut to its column's length
+
 
 def unique_slug(model, base: str, **scope) -> str:
     """A slug for ``base`` not yet used by ``model`` within ``scope`` (e.g. ``kind=...``);
     Hangul is romanized (매일경제 → maeilgyeongje), not dropped."""
-    root = (slugify(romanize(base)) or "x")[:80]
+    root = (slugify(romanize(base)) or "x")[:SLUG_ROOT_CHARS]
     slug, n = root, 2
     while model.objects.filter(slug=slug, **scope).exists():
         slug, n = f"{root}-{n}", n + 1
@@ -229,7 +232,7 @@ class Entity(models.Model):
 
     def add_aliases(self, names) -> None:
         """Add the surface forms not yet recorded (in one query)."""
-        names = dict.fromkeys(n.strip()[:300] for n in names)
+        names = dict.fromkeys(n.strip()[:ALIAS_CHARS] for n in names)
         Alias.objects.bulk_create(
             [Alias(entity=self, name=n, key=normalise_name(n)) for n in names if normalise_name(n)],
             ignore_conflicts=True,

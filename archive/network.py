@@ -28,6 +28,10 @@ BATCH = 1000
 PAGE_ARTICLES = 1000
 PAGE_NODES = 20
 PAGE_EDGES = 40
+LABEL_MARGIN = 90  # room between the ring of nodes and the picture's edge, for labels
+NODE_MIN_R, NODE_R_RANGE = 4, 16  # a node's radius: the least, plus up to this for the most named
+LABEL_GAP = 11  # a label's baseline below its node
+EDGE_MIN_WIDTH, EDGE_WIDTH_RANGE = 0.5, 5.5  # an edge's width: the least, plus up to this
 PARAM_OF_KIND = {facet.kind: facet.param for facet in FACETS if facet.kind}
 
 
@@ -104,17 +108,17 @@ def narrowed(params: QueryDict, entity: Entity) -> str:
 
 def lay_out(network: Network) -> Network:
     """Nodes on a circle, clockwise from the top, radius by the square root of the count."""
-    centre, ring = network.size / 2, network.size / 2 - 90
+    centre, ring = network.size / 2, network.size / 2 - LABEL_MARGIN
     most = max((n.articles for n in network.nodes), default=1)
     strongest = max((e.weight for e in network.edges), default=1)
     for i, node in enumerate(network.nodes):
         angle = 2 * math.pi * i / max(1, len(network.nodes)) - math.pi / 2
         node.x = round(centre + ring * math.cos(angle), 1)
         node.y = round(centre + ring * math.sin(angle), 1)
-        node.r = round(4 + 16 * math.sqrt(node.articles / most), 1)
-        node.label_y = round(node.y + node.r + 11, 1)
+        node.r = round(NODE_MIN_R + NODE_R_RANGE * math.sqrt(node.articles / most), 1)
+        node.label_y = round(node.y + node.r + LABEL_GAP, 1)
     for edge in network.edges:
-        edge.width = round(0.5 + 5.5 * edge.weight / strongest, 2)
+        edge.width = round(EDGE_MIN_WIDTH + EDGE_WIDTH_RANGE * edge.weight / strongest, 2)
     return network
 
 

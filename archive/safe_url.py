@@ -18,9 +18,10 @@ SAFE_SCHEMES = ("http", "https")
 CHARACTER_REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
 SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
+DECODE_ROUNDS = 3  # character references nested this deep ("&amp;#106;") are decoded
 
 
-def decode_references(text: str, rounds: int = 3) -> str:
+def decode_references(text: str, rounds: int = DECODE_ROUNDS) -> str:
     """Decode character references, repeatedly: ``&amp;#106;`` hides a ``j`` too."""
     for _ in range(rounds):
         decoded = CHARACTER_REFERENCE.sub(lambda m: html.unescape(m.group()), text)

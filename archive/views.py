@@ -22,6 +22,12 @@ from archive.search.service import (
 from archive.search.vocabulary import FACETS
 
 CSP_SANDBOX = "sandbox; default-src 'none'"
+HOME_LATEST = 10  # newest articles on the home page
+HOME_ACTORS = 8  # most-named actors of each kind on the home page
+ACTOR_ARTICLES_PER_PAGE = 20  # an actor page's articles per page
+ACTOR_ALIASES = 40  # aliases listed on an actor page
+CO_MENTIONED = 15  # actors most often named beside one, on its page
+PREVIEW_BYTES = 200_000  # of a capture shown on its page; the rest is cut
 
 
 @require_safe
@@ -30,12 +36,12 @@ def home(request):
         request,
         "archive/home.html",
         {
-            "latest": Article.objects.latest_first().select_related("source")[:10],
+            "latest": Article.objects.latest_first().select_related("source")[:HOME_LATEST],
             "top_actors": {
                 KIND_PLURALS[kind]: Entity.objects.filter(kind=kind)
                 .with_article_counts()
                 .filter(n_articles__gt=0)
-                .order_by("-n_articles", "name")[:8]
+                .order_by("-n_articles", "name")[:HOME_ACTORS]
                 for kind in Entity.Kind
             },
             "chart": time_chart(Article.objects.all()),
@@ -197,7 +203,7 @@ def actor_detail(request, kind, slug):
     articles = (
         Article.objects.filter(mentions__entity=entity).latest_first().select_related("source")
     )
-    page = Paginator(articles, 20).get_page(request.GET.get("page"))
+    page = Paginator(articles, ACTOR_ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "archive/actor.html",
@@ -205,14 +211,14 @@ def actor_detail(request, kind, slug):
             "entity": entity,
             "page": page,
             "chart": time_chart(articles, search_params(entity)),
-            "aliases": entity.aliases.order_by("name")[:40],
+            "aliases": entity.aliases.order_by("name")[:ACTOR_ALIASES],
             "co_mentioned": co_mentioned(entity),
             "network": network.for_page(search_params(entity), page.paginator.count),
         },
     )
 
 
-def co_mentioned(entity, limit=15):
+def co_mentioned(entity, limit=CO_MENTIONED):
     """The entities most often mentioned in the same articles as ``entity``."""
     return (
         Entity.objects.filter(mentions__article__mentions__entity=entity)
@@ -246,7 +252,7 @@ def time_chart(articles, params: QueryDict | None = None):
     return build_chart(counts, lambda start, end: search + links.dates(start, end), by_day=True)
 
 
-def preview(capture, limit=200_000) -> str:
+def preview(capture, limit=PREVIEW_BYTES) -> str:
     """Decoded text of a capture for display (escaped by the template)."""
     text = bytes(capture.content[:limit]).decode("utf-8", errors="replace")
     return text + ("\n…" if len(capture.content) > limit else "")

@@ -11,7 +11,7 @@ from archive.ingest.document import ParsedDocument
 from archive.ingest.store import store
 from archive.search.sync import sync_index
 
-# The people the issue names for the seed on the trilateral talks (seeds/003_…).
+# The people the seed on the trilateral talks (seeds/003_…) names.
 TRILATERAL_TALKS_PERSONS = (
     "Chung Eui-yong",
     "Toshimitsu Motegi",
@@ -22,6 +22,11 @@ TRILATERAL_TALKS_PERSONS = (
     "John Kirby",
     "Moon Jae-in",
 )
+
+
+def clear_index():
+    """Empty the search index: the one way tests start from a clean index."""
+    connections["default"].get_backend().clear()
 
 
 def utc(*args):
@@ -55,7 +60,7 @@ class IndexedTestCase(TestCase):
 
     @classmethod
     def setUpClass(cls):
-        connections["default"].get_backend().clear()
+        clear_index()
         super().setUpClass()  # runs setUpTestData, which stores and indexes the world
 
     @classmethod

@@ -14,12 +14,11 @@ from unittest import mock
 from django.conf import settings
 from django.core.management import call_command
 from django.test import TransactionTestCase, override_settings
-from haystack import connections
 from tqdm import tqdm
 
 from archive.entities.pipeline import extract
 from archive.models import Article, ArticleURL, Capture, Entity, IndexQueue, Source
-from tests.base import TRILATERAL_TALKS_PERSONS
+from tests.base import TRILATERAL_TALKS_PERSONS, clear_index
 
 SEEDS = Path(settings.BASE_DIR) / "seeds"
 MOON_SEED = "000_2df2ae82ccda354f.txt"
@@ -32,7 +31,7 @@ def api(client, query=""):
 
 class IngestCase(TransactionTestCase):
     def setUp(self):
-        connections["default"].get_backend().clear()
+        clear_index()
         self.dir = Path(tempfile.mkdtemp(prefix="peninsula-ingest-"))
         self.addCleanup(shutil.rmtree, self.dir, ignore_errors=True)
 
@@ -229,7 +228,7 @@ class SeedIngestTests(IngestCase):
 
     def test_a_lost_index_is_rebuilt_by_the_next_ingest(self):
         self.ingest(SEEDS, expect_exit=0)
-        connections["default"].get_backend().clear()
+        clear_index()
         self.assertEqual(api(self.client, "?country=KP")["count"], 0)
         out, _ = self.ingest(SEEDS, expect_exit=0)
         self.assertIn("index: out of step with the database; rebuilt with 2 articles", out)

@@ -14,7 +14,6 @@ from unittest import mock
 
 from django.core.management import call_command
 from django.test import SimpleTestCase, TransactionTestCase
-from haystack import connections
 
 from archive.actors import EntityResolver
 from archive.entities.gazetteer import tokenizer
@@ -23,6 +22,7 @@ from archive.ingest.document import Failed, ParsedDocument, ReadError
 from archive.ingest.readers import NotWalked, iter_files, read_path
 from archive.ingest.store import store
 from archive.models import Article, IndexQueue
+from tests.base import clear_index
 
 DATA = Path(__file__).parent / "data" / "readers"
 ARTICLE_HTML = (DATA / "html" / "article.html").read_bytes()
@@ -217,7 +217,7 @@ class ByteOrderMarkTests(TempDir, SimpleTestCase):
 class IngestReportTests(TempDir, TransactionTestCase):
     def setUp(self):
         super().setUp()
-        connections["default"].get_backend().clear()
+        clear_index()
 
     def ingest(self, *args) -> tuple[int, str, str]:
         out, err, code = io.StringIO(), io.StringIO(), 0

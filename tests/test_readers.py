@@ -1,6 +1,7 @@
 """Format readers: golden files in tests/data/readers/<format>/, archives built in the test,
 and every kind of bad input."""
 
+import ast
 import gzip
 import io
 import json
@@ -21,6 +22,7 @@ from warcio.warcwriter import WARCWriter
 from archive.ingest.authors import authors_from_byline, closing_wire_credit, join_authors
 from archive.ingest.document import ParsedDocument, ReadError, Skipped
 from archive.ingest.furniture import is_furniture
+from archive.ingest.lines import is_credit_line, is_hard_wrapped, is_picture_credit
 from archive.ingest.metadata import (
     canonical_source,
     canonical_url,
@@ -28,7 +30,7 @@ from archive.ingest.metadata import (
     parse_date,
     parse_wire_dateline,
 )
-from archive.ingest.readers import READERS, iter_files, read_path
+from archive.ingest.readers import PAYLOAD_READERS, READERS, iter_files, read_path
 
 DATA = Path(__file__).parent / "data" / "readers"
 SEEDS = Path(settings.BASE_DIR) / "seeds"
@@ -691,6 +693,27 @@ class WarcTests(TempDirMixin, SimpleTestCase):
                 self.assertRegex(doc.origin, r"crawl\.warc(\.gz)?#\d+$")
                 self.assertEqual(len({i.origin for i in items}), len(items))
 
+    def test_a_response_goes_to_the_payload_reader_registered_for_its_media_type(self):
+        path = self.write("crawl.warc", build_warc(gzipped=False))
+        seen = []
+
+        def plain_reader(payload, origin, **context):
+            seen.append((payload, context["url"]))
+            return Skipped(origin, "read by the stand-in")
+
+        with mock.patch.dict(PAYLOAD_READERS, {"text/html": plain_reader}, clear=True):
+            reasons = [i.reason for i in read_all(path)]
+        self.assertEqual(
+            seen, [(ARTICLE_HTML, "https://www.reuters.com/world/story?utm_source=rss")]
+        )
+        self.assertIn("read by the stand-in", reasons)
+
+    def test_a_response_of_an_unregistered_media_type_is_skipped(self):
+        path = self.write("crawl.warc", build_warc(gzipped=False))
+        with mock.patch.dict(PAYLOAD_READERS, {"application/pdf": None}, clear=True):
+            reasons = [i.reason for i in read_all(path)]
+        self.assertIn("WARC response record with non-HTML content (text/html)", reasons)
+
     def test_a_truncated_warc_yields_the_records_before_the_damage_then_fails(self):
         data = build_warc(gzipped=False)
         cut = data.index(ARTICLE_HTML) + 200
@@ -967,3 +990,61 @@ class MetadataTests(SimpleTestCase):
             ),
             "de",
         )
+
+
+def ingest_imports(path: Path) -> set[str]:
+    """The ``archive.ingest`` modules ``path`` imports."""
+    tree = ast.parse(path.read_text())
+    names = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}
+    names |= {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+    return {name for name in names if name.startswith("archive.ingest")}
+
+
+class ReaderLayerTests(SimpleTestCase):
+    INGEST = Path(settings.BASE_DIR) / "archive" / "ingest"
+    # Each format's reader, and the modules only it may import (its own subpackage).
+    READERS = {
+        "warc.py": (),
+        "jsonl.py": (),
+        "html": ("archive.ingest.html",),
+        "text": ("archive.ingest.text",),
+    }
+
+    def test_no_reader_imports_another_reader(self):
+        others = {"archive.ingest.warc", "archive.ingest.jsonl", "archive.ingest.readers"}
+        others |= {"archive.ingest.html", "archive.ingest.text"}
+        for name, own in self.READERS.items():
+            path = self.INGEST / name
+            for module in sorted(path.rglob("*.py")) if path.is_dir() else [path]:
+                imported = {
+                    i for i in ingest_imports(module) if not any(i.startswith(o) for o in own)
+                }
+                with self.subTest(module=module.name):
+                    self.assertFalse(
+                        {i for i in imported if i.startswith(tuple(others))},
+                        f"{module} imports another reader",
+                    )
+
+
+class SharedLineRuleTests(SimpleTestCase):
+    def test_a_credit_line_is_a_credit_or_a_byline_but_not_prose(self):
+        self.assertTrue(is_credit_line("Reporting by Jill Serjeant; Editing by Mark Heinrich"))
+        self.assertTrue(is_credit_line("By Jane Doe"))
+        self.assertFalse(is_credit_line("By contrast, the South held its ground on Tuesday."))
+
+    def test_a_picture_credit_is_labelled_or_bare(self):
+        for line in ("Photograph: Guy Smallman/Getty Images", "Picture credit: AP"):
+            self.assertTrue(is_picture_credit(line, bare=False), line)
+        for line in ("Credit: STR/AFP", "(Getty/Kevork Djansezian)", "REUTERS"):
+            self.assertTrue(is_picture_credit(line), line)
+            self.assertFalse(is_picture_credit(line, bare=False), line)
+        self.assertFalse(is_picture_credit("Photo: " + "a long caption " * 10))
+
+    def test_lines_wrapped_at_a_fixed_width_are_hard_wrapped(self):
+        wrapped = ["The ministry said on Monday that the talks", "would resume next week in"]
+        wrapped += ["Seoul after a pause of two months.", "Officials did not say more."]
+        self.assertTrue(is_hard_wrapped(wrapped, min_lines=4, open_share=0.5))
+        self.assertFalse(is_hard_wrapped(wrapped, min_lines=5, open_share=0.5))
+        self.assertFalse(is_hard_wrapped(wrapped, min_lines=4, open_share=0.5, max_median=30))
+        paragraphs = ["One sentence ends here.", "Another one ends here.", "And a third."]
+        self.assertFalse(is_hard_wrapped(paragraphs, min_lines=3, open_share=0.5))

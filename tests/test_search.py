@@ -348,3 +348,15 @@ class SearchLayerTests(SimpleTestCase):
             }
             with self.subTest(path=path.name):
                 self.assertLessEqual(outside, allowed)
+
+
+class TestIndexHelperTests(SimpleTestCase):
+    def test_tests_empty_the_index_only_through_the_one_helper(self):
+        tests = Path(settings.BASE_DIR) / "tests"
+        call = "get_backend()" + ".clear()"  # split, so that this file does not hold it
+        callers = [
+            path.relative_to(tests).as_posix()
+            for path in sorted(tests.rglob("*.py"))
+            if call in path.read_text()
+        ]
+        self.assertEqual(callers, ["base.py"])

@@ -24,7 +24,7 @@ from tests.base import IndexedTestCase, document, utc
 from tests.e2e.hostile_corpus import hostile_corpus
 from tests.test_settings import load_settings
 
-# Every spelling of a script URL the issue found running on click.
+# Every spelling of a script URL that a browser runs on click.
 SCRIPT_URLS = [
     "javascript:alert(1)",
     " JaVaScRiPt:alert(1)",

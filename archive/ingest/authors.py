@@ -11,6 +11,12 @@ from archive.ingest.metadata import canonical_source, known_outlets
 _BYLINE = re.compile(BYLINE_OPENING + r"[:\s]\s*(.+)$", re.I)
 # "Write to Jane Doe at jane.doe@example.com": the contact line closing a story.
 _WRITE_TO = re.compile(r"^(?:write|contact|e-?mail)\s+(?:to\s+)?(.+?),?\s+at\s+\S+@", re.I)
+# The roles of a credit line that name authors ("Reporting by A; Editing by B" names A only);
+# which lines are credit lines at all is data/credits.txt's (furniture.is_credit).
+_AUTHOR_CREDIT = re.compile(r"(?:reporting|writing)\s+by\s+([^;)]+)", re.I)
+NAME_MAX_WORDS = 4  # a longer part of a byline is not one person's name
+# Words that make a closing parenthesis a picture credit ("(AP Photo)"), not a wire credit.
+PICTURE_WORDS = frozenset({"photo", "photos", "image", "images", "file", "video", "foto"})
 
 
 def authors_from_byline(line: str) -> list[str]:
@@ -26,7 +32,7 @@ def authors_from_byline(line: str) -> list[str]:
         names = re.split(r"\s+(?:for|in)\s+(?=[A-Z])", match.group(1), flags=re.I)[0]
         names = re.sub(r"\s+(?:follow\s+)?@\w+.*$|\s+follow\b.*$", "", names, flags=re.I)
     else:
-        credited = re.findall(r"(?:reporting|writing)\s+by\s+([^;)]+)", line, re.I)
+        credited = _AUTHOR_CREDIT.findall(line)
         if not credited:
             return []
         names = ", ".join(credited)  # "Reporting by A; Additional reporting by B"
@@ -58,7 +64,7 @@ NAME_PARTICLES = frozenset("de la le du da di del della dos der den van von al b
 
 def _looks_like_name(text: str) -> bool:
     words = text.split()
-    if not 1 <= len(words) <= 4 or re.search(r"\d", text):
+    if not 1 <= len(words) <= NAME_MAX_WORDS or re.search(r"\d", text):
         return False
     if re.search(r"\b(staff|editor|correspondent|reporter|news|agency)\b", text, re.I):
         return False
@@ -90,8 +96,11 @@ def closing_wire_credit(paragraphs: list[str]) -> tuple[list[str], str]:
 
 def _is_wire_credit(text: str) -> bool:
     words = {w.strip(".").casefold() for w in re.findall(r"[\w.]+", text)}
-    pictures = {"photo", "photos", "image", "images", "file", "video", "foto"}
-    return len(words) <= WIRE_CREDIT_WORDS and bool(WIRE_AGENCIES & words) and not pictures & words
+    return (
+        len(words) <= WIRE_CREDIT_WORDS
+        and bool(WIRE_AGENCIES & words)
+        and not PICTURE_WORDS & words
+    )
 
 
 def join_authors(names: list[str]) -> str:

@@ -10,6 +10,7 @@ from functools import cache, lru_cache
 from archive.ingest import metadata
 
 PROSE_WORDS = 14  # a sentence this long that ends in a full stop is text, not furniture
+LINE_CACHE = 65536  # distinct lines whose verdict is remembered (menus repeat on every page)
 
 
 @cache
@@ -21,7 +22,7 @@ def _pattern(name: str) -> re.Pattern:
     return re.compile("|".join(f"(?:{e})" for e in expressions), re.I)
 
 
-@lru_cache(maxsize=65536)  # menus and share panels repeat on every page
+@lru_cache(maxsize=LINE_CACHE)
 def is_furniture(line: str) -> bool:
     line = _plain_quotes(line)
     return bool(_pattern("furniture.txt").match(line)) and not _fullmatch_prose(line)

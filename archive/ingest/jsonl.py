@@ -20,7 +20,7 @@ from archive.ingest import limits, metadata
 from archive.ingest.authors import join_authors, split_names
 from archive.ingest.document import Failed, ParsedDocument, ReadError, Skipped
 from archive.ingest.encoding import decode
-from archive.ingest.lines import TERMINAL, cut_at_word
+from archive.ingest.lines import TERMINAL, cut_at_word, is_hard_wrapped
 
 SIGN_OFF = re.compile(r"(?:\s*(?:-0-|\(?end\)?|reuter[s]?\.*|\bends?\b\.?))+\s*$", re.I)
 PARAGRAPH_MARKER = re.compile(r"(?:&\\t|&\t|\t)")
@@ -165,22 +165,15 @@ def clean_body(text: str) -> str:
     return "\n\n".join(p for p in paragraphs if p)
 
 
-# A record's text is hard-wrapped (Reuters-21578) when it has WRAP_MIN_LINES lines or more, more
-# than WRAP_OPEN_SHARE of them end mid-sentence and its median line is under WRAP_WIDTH.
+# A record's text is hard-wrapped (Reuters-21578) when it has WRAP_MIN_LINES lines or more, at
+# least WRAP_OPEN_SHARE of them end mid-sentence and its median line is under WRAP_WIDTH.
 WRAP_MIN_LINES, WRAP_OPEN_SHARE, WRAP_WIDTH = 4, 0.5, 90
 PARAGRAPH_END_WIDTH = 0.8  # in wrapped text, a line ending a sentence this short ends a paragraph
 
 
 def _hard_wrapped(text: str) -> bool:
     lines = [line for line in text.split("\n") if line.strip()]
-    if len(lines) < WRAP_MIN_LINES:
-        return False
-    open_ended = [line for line in lines[:-1] if not line.rstrip().endswith(TERMINAL)]
-    widths = sorted(len(line) for line in lines)
-    return (
-        len(open_ended) > WRAP_OPEN_SHARE * (len(lines) - 1)
-        and widths[len(widths) // 2] < WRAP_WIDTH
-    )
+    return is_hard_wrapped(lines, WRAP_MIN_LINES, WRAP_OPEN_SHARE, max_median=WRAP_WIDTH)
 
 
 def _split_wrapped(text: str) -> list[str]:

@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from archive.ingest import metadata
-from archive.ingest.furniture import is_furniture
+from archive.ingest.furniture import LINE_CACHE, is_credit, is_furniture
 
 TERMINAL = tuple(".!?\"'”’…)")
 
@@ -22,7 +22,9 @@ PROSE_MIN_LETTERS = 0.6  # mostly letters (not a list of figures or links)
 LOOSE_TEXT_MIN_CHARS, LOOSE_TEXT_MIN_WORDS = 60, 10  # long enough without a full stop
 DATE_LINE_MAX_CHARS, DATE_LINE_MAX_WORDS = 90, 16  # longer lines are text that names a date
 ANY_YEAR = 2000  # a year for dates written without one, where only their presence matters
-STAND_IN_TITLE_CHARS = 120
+STAND_IN_TITLE_CHARS = 120  # a title made from the first sentence is no longer
+ELLIPSIS_ROOM = 3  # characters left free at a cut for the "…" that ends it
+ARTICLE_MIN_CHARS, ARTICLE_MIN_PARAGRAPHS = 250, 2  # running text is at least this long
 _CLOSING_MARKS = r"[\"'”’)]*$"  # … and ends in sentence punctuation, closing marks after
 # Between a headline and a site label in a <title>: "… | Reuters", "BBC News - …", "… l KBS WORLD".
 TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|l)\s+")
@@ -55,7 +57,7 @@ BYLINE_MAX_CHARS = 120
 BYLINE_MAX_WORDS_UNSTOPPED = 6  # a longer line ending like a sentence is one
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=LINE_CACHE)
 def is_byline(line: str) -> bool:
     """ "By Jane Doe", "BY JANE DOE, SEOUL", "by @jdoe"; not a sentence that opens with "By"
     ("By contrast, the South …", "By Tuesday, officials had agreed.")."""
@@ -67,11 +69,66 @@ def is_byline(line: str) -> bool:
     return m.group(1).isupper() or m.group(1) == "@"
 
 
+def is_credit_line(line: str) -> bool:
+    """A line naming the article's people rather than telling it: a credit line
+    (``data/credits.txt``: "Editing by …", "… contributed to this report.") or a byline."""
+    return is_credit(line) or is_byline(line)
+
+
+# A picture credit, labelled ("Photo: AP", "Photograph: Guy Smallman/Getty Images", "Picture
+# credit: …", "… Getty Images") or bare ("Credit: …", "Source: …", "(Getty/Kevork Djansezian)",
+# "… REUTERS"). The line above one is a caption, not a headline.
+LABELLED_PICTURE_CREDIT = re.compile(
+    r"^\(?\s*(photo(graph)?|image|picture|illustration)s?\s*(credit)?\s*:|getty images\W*$", re.I
+)
+BARE_PICTURE_CREDIT = re.compile(
+    r"^\(?\s*((credit|source)s?\s*:|[A-Z][\w.' -]{0,40}/[A-Z])|"
+    r"\b(getty images|afp|associated press|reuters|shutterstock|epa)\W*\)?$",
+    re.I,
+)
+PICTURE_CREDIT_CHARS = 100  # a picture credit is no longer
+
+
+def is_picture_credit(line: str, bare: bool = True) -> bool:
+    """A picture credit line; with ``bare=False`` only a labelled one (a body line above a
+    bare agency name may be the article's own text, so captions are only cut above these)."""
+    if len(line) > PICTURE_CREDIT_CHARS:
+        return False
+    return bool(LABELLED_PICTURE_CREDIT.search(line) or bare and BARE_PICTURE_CREDIT.search(line))
+
+
+def is_hard_wrapped(
+    lines: list[str],
+    min_lines: int,
+    open_share: float,
+    open_chars: int = 0,
+    min_longest: int = 0,
+    max_median: float = float("inf"),
+) -> bool:
+    """Lines broken at a fixed width, not at the ends of paragraphs: at least ``min_lines``
+    lines, at least ``open_share`` of those before the last ``open_chars`` long or more and
+    stopping mid-sentence, the longest ``min_longest`` long or more and the median line
+    shorter than ``max_median``. Each format passes its own widths (a text dump's blocks, a
+    wire record's text)."""
+    if len(lines) < min_lines:
+        return False
+    inner = lines[:-1]
+    open_ended = [
+        line for line in inner if len(line) >= open_chars and not line.rstrip().endswith(TERMINAL)
+    ]
+    widths = sorted(len(line) for line in lines)
+    return (
+        len(open_ended) >= open_share * len(inner)
+        and widths[-1] >= min_longest
+        and widths[len(widths) // 2] < max_median
+    )
+
+
 def is_read_time(line: str) -> bool:
     return bool(re.match(r"^\d+\s+min(ute)?s?\s+read$", line, re.I))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=LINE_CACHE)
 def is_date_line(line: str) -> bool:
     if len(line) > DATE_LINE_MAX_CHARS or len(line.split()) > DATE_LINE_MAX_WORDS:
         return False
@@ -89,7 +146,7 @@ def first_sentence(body: str, limit: int = STAND_IN_TITLE_CHARS) -> str:
 
 def cut_at_word(text: str, limit: int = STAND_IN_TITLE_CHARS) -> str:
     """``text`` if it fits in ``limit`` characters, else cut at a word and ended with "…"."""
-    return text if len(text) <= limit else text[: limit - 3].rsplit(" ", 1)[0] + "…"
+    return text if len(text) <= limit else text[: limit - ELLIPSIS_ROOM].rsplit(" ", 1)[0] + "…"
 
 
 def ends_sentence(text: str, ellipsis: bool = True) -> bool:
@@ -104,7 +161,9 @@ def is_real_paragraph(text: str, ellipsis: bool = True) -> bool:
     return len(text) >= REAL_PARAGRAPH_CHARS and ends_sentence(text, ellipsis)
 
 
-def article_text_problem(body: str, min_chars: int = 250, min_paragraphs: int = 2) -> str:
+def article_text_problem(
+    body: str, min_chars: int = ARTICLE_MIN_CHARS, min_paragraphs: int = ARTICLE_MIN_PARAGRAPHS
+) -> str:
     """Why ``body`` is not an article's running text ("" if it is): too short, or fewer than
     ``min_paragraphs`` real paragraphs."""
     paragraphs = body.split("\n\n") if body else []

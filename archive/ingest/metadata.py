@@ -20,6 +20,16 @@ from archive.ingest.korean_outlets import english_name
 
 DATA = Path(__file__).parent / "data"
 
+MONTH_ABBREVIATION_CHARS = 3  # letters that tell a month's name ("sep" of "September")
+LAST_MONTH, LAST_DAY = 12, 31  # a day-first numeric date ("31.03.2020") is no later in either
+TWO_DIGIT_YEAR_MAX = 99  # a year this small was written with two digits ("04.05.20") …
+CENTURY = 2000  # … and is a year of this century
+NOON = 12  # "12 am" is midnight; a "pm" hour below this is in the afternoon
+HOURS_PER_DAY, MINUTES_PER_HOUR = 24, 60  # a clock time past these is not a time
+MIN_STOPWORD_VOTES = 3  # stop words a language other than English needs to win the vote …
+STOPWORD_LEAD = 1.5  # … and how many times English's count it must reach
+LANGUAGE_CODE_CHARS = 2  # an ISO 639-1 code ("en" of a hint "en-GB")
+
 TRACKING_PARAMS = re.compile(
     r"^(utm_\w*|fbclid|gclid|dclid|msclkid|yclid|mc_cid|mc_eid|igshid|_ga|_gl|ref_src|"
     r"cmpid|ito|ns_mchannel|ns_source|ns_campaign|ns_linkname|ns_fee|ocid|smid|sr_share)$",
@@ -109,8 +119,8 @@ def _forms(name: str) -> list[str]:
 
 
 def _clean_unknown(name: str) -> str:
-    forms = _forms(name)
-    return forms[3].strip(" -|,")
+    no_tld = _forms(name)[-1]
+    return no_tld.strip(" -|,")
 
 
 # --- dates ---------------------------------------------------------------------------
@@ -200,7 +210,7 @@ def _month_number(word: str) -> int:
         "oct",
         "nov",
         "dec",
-    ].index(word[:3].lower()) + 1
+    ].index(word[:MONTH_ABBREVIATION_CHARS].lower()) + 1
 
 
 def find_date(text: str, default_year: int | None = None) -> tuple[int, int, int] | None:
@@ -209,9 +219,9 @@ def find_date(text: str, default_year: int | None = None) -> tuple[int, int, int
         return int(m.group(1)), int(m.group(2)), int(m.group(3))
     if m := _DOTTED.search(text):
         day, month, year = (int(g) for g in m.groups() if g is not None)
-        if 1 <= month <= 12 and 1 <= day <= 31:
-            return year if year > 99 else 2000 + year, month, day
-    if (m := _US_NUMERIC.search(text)) and int(m.group(1)) <= 12:
+        if 1 <= month <= LAST_MONTH and 1 <= day <= LAST_DAY:
+            return year if year > TWO_DIGIT_YEAR_MAX else CENTURY + year, month, day
+    if (m := _US_NUMERIC.search(text)) and int(m.group(1)) <= LAST_MONTH:
         return int(m.group(3)), int(m.group(1)), int(m.group(2))
     if m := _DAY_MONTH_YEAR.search(text):
         return int(m.group(3)), _month_number(m.group(2)), int(m.group(1))
@@ -235,11 +245,11 @@ def _parse_human(text: str, default_year: int | None) -> datetime | None:
     numeric_dates_out = _NUMERIC.sub(" ", _US_NUMERIC.sub(" ", _DOTTED.sub(" ", text)))
     if m := _TIME.search(numeric_dates_out.replace(str(ymd[0]), " ")):
         hour, minute = int(m.group(1)), int(m.group(2))
-        if m.group(3) and m.group(3)[0].lower() == "p" and hour < 12:
-            hour += 12
-        if m.group(3) and m.group(3)[0].lower() == "a" and hour == 12:
+        if m.group(3) and m.group(3)[0].lower() == "p" and hour < NOON:
+            hour += NOON
+        if m.group(3) and m.group(3)[0].lower() == "a" and hour == NOON:
             hour = 0
-        if hour < 24 and minute < 60:
+        if hour < HOURS_PER_DAY and minute < MINUTES_PER_HOUR:
             clock = time(hour, minute)
     try:
         value = datetime.combine(datetime(*ymd).date(), clock)
@@ -303,14 +313,14 @@ def detect_language(text: str, hint: str | None = None) -> str:
     scores = {lang: sum(1 for w in words if w in stops) for lang, stops in _STOPWORDS.items()}
     best = max(scores, key=scores.get)
     if (
-        scores[best] >= 3
-        and scores[best] > 1.5 * scores.get("en", 0)
+        scores[best] >= MIN_STOPWORD_VOTES
+        and scores[best] > STOPWORD_LEAD * scores.get("en", 0)
         or best == "en"
         and scores[best]
     ):
         return best
     if hint and re.match(r"^[a-z]{2}\b", hint.lower()):
-        return hint.lower()[:2]
+        return hint.lower()[:LANGUAGE_CODE_CHARS]
     return "en"
 
 

@@ -34,6 +34,7 @@ FAILED, SKIPPED, PARSED = "failed", "skipped", "parsed"
 NOT_FOLLOWED = "not followed"  # a link to a directory already walked
 READ = "read"  # a file has been read to its end; ``detail`` is its size in bytes
 READ_AHEAD = 64  # documents the reader process may have parsed ahead of storage
+QUEUE_POLL_SECONDS = 2  # how long a wait on the reader queue lasts before looking again
 
 
 @dataclass
@@ -224,7 +225,7 @@ def _items_from(reader, queue) -> Iterator:
     """The reader's items until its end mark; a failure event if it died before that."""
     while True:
         try:
-            item = queue.get(timeout=2)
+            item = queue.get(timeout=QUEUE_POLL_SECONDS)
         except Empty:
             if reader.is_alive():
                 continue

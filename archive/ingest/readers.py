@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from archive.ingest import encoding, jsonl, korean_byline, warc
@@ -18,15 +19,23 @@ from archive.ingest.text import reader as text
 
 Reader = Callable[[Path, bytes], Iterator[ParsedDocument | Skipped]]
 
+# Readers of one payload by media type: a web archive's response records are handed to these
+# (matched as a prefix of the record's Content-Type), so the WARC reader imports no reader.
+PAYLOAD_READERS: dict[str, warc.PayloadReader] = {
+    "text/html": html.parse_html,
+    "application/xhtml+xml": html.parse_html,
+}
+_archive = partial(warc.read, payload_readers=PAYLOAD_READERS)
+
 # Longest suffix first wins, so ".warc.gz" is found before ".gz" would be.
 READERS: dict[str, Reader] = {
     ".txt": text.read,
     ".html": html.read,
     ".htm": html.read,
-    ".warc": warc.read,
-    ".warc.gz": warc.read,
-    ".arc": warc.read,
-    ".arc.gz": warc.read,
+    ".warc": _archive,
+    ".warc.gz": _archive,
+    ".arc": _archive,
+    ".arc.gz": _archive,
     ".jsonl": jsonl.read,
     ".json": jsonl.read,
 }
@@ -36,6 +45,7 @@ READERS: dict[str, Reader] = {
 COLLECTION_NOTES = ("readme", "manifest", "license", "changelog", "sources")
 
 __all__ = [
+    "PAYLOAD_READERS",
     "READERS",
     "Failed",
     "NotWalked",
@@ -153,6 +163,7 @@ MAGIC = {
     b"SQLite format 3": "an SQLite database",
 }
 TEXT_TYPES = {".txt", ".html", ".htm", ".jsonl", ".json"}
+ARCHIVE_HEADER_BYTES = 12  # bytes read for the "WARC/" or "FILEDESC://" opening an archive
 
 
 def check_content(ext: str, data: bytes) -> None:
@@ -166,7 +177,7 @@ def check_content(ext: str, data: bytes) -> None:
         raise ReadError(f"content does not match extension {ext}: the file is {kind}")
     if ext in TEXT_TYPES and encoding.looks_binary(data):
         raise ReadError("binary data, not text")
-    if ext in {".warc", ".arc"} and not data.lstrip()[:12].upper().startswith(
+    if ext in {".warc", ".arc"} and not data.lstrip()[:ARCHIVE_HEADER_BYTES].upper().startswith(
         (b"WARC/", b"FILEDESC://")
     ):
         if encoding.looks_binary(data):

@@ -27,6 +27,13 @@ BACKOFF = 0.05  # seconds before the first retry, doubled each time (plus jitter
 # Errors a concurrent writer causes and a retry clears: SQLite's busy database, PostgreSQL's
 # deadlock and serialization failures. (Unique clashes are IntegrityError: always retried.)
 CONTENTION = ("locked", "busy", "deadlock", "could not serialize")
+BACKOFF_FACTOR = 2  # each retry waits this many times longer than the one before
+# Text longer than its column is cut to the column's max_length.
+TITLE_CHARS = Article._meta.get_field("title").max_length
+AUTHOR_CHARS = Article._meta.get_field("author").max_length
+DATELINE_CHARS = Article._meta.get_field("dateline").max_length
+URL_CHARS = ArticleURL._meta.get_field("url").max_length
+ORIGIN_CHARS = Capture._meta.get_field("origin").max_length
 
 
 def retrying(work: Callable, on_retry: Callable[[], None] = lambda: None):
@@ -40,7 +47,7 @@ def retrying(work: Callable, on_retry: Callable[[], None] = lambda: None):
             if attempt == ATTEMPTS - 1 or not is_contention(error):
                 raise
             on_retry()
-            time.sleep(BACKOFF * 2**attempt * (1 + random.random()))
+            time.sleep(BACKOFF * BACKOFF_FACTOR**attempt * (1 + random.random()))
 
 
 def is_contention(error: Exception) -> bool:
@@ -64,14 +71,14 @@ def store(
             added = add_capture(existing, doc) | add_urls(existing, doc)
             return (DUPLICATE if added else UNCHANGED), existing
         article = Article.objects.create(
-            title=doc.title[:1000],
+            title=doc.title[:TITLE_CHARS],
             body=doc.body,
             published=doc.published,
             source=Source.for_name(doc.source),
             url=doc.url,
-            author=doc.author[:500],
+            author=doc.author[:AUTHOR_CHARS],
             language=doc.language,
-            dateline=doc.dateline[:200],
+            dateline=doc.dateline[:DATELINE_CHARS],
             content_hash=doc.content_hash,
         )
         add_urls(article, doc)
@@ -92,7 +99,9 @@ def find_existing(doc: ParsedDocument) -> Article | None:
 def add_urls(article: Article, doc: ParsedDocument) -> bool:
     added = False
     for url in dict.fromkeys(u for u in [doc.url, *doc.other_urls] if u):
-        _, created = ArticleURL.objects.get_or_create(url=url[:2000], defaults={"article": article})
+        _, created = ArticleURL.objects.get_or_create(
+            url=url[:URL_CHARS], defaults={"article": article}
+        )
         added |= created
     return added
 
@@ -105,7 +114,7 @@ def add_capture(article: Article, doc: ParsedDocument) -> bool:
         defaults={
             "content": doc.raw,
             "content_type": doc.content_type,
-            "origin": doc.origin[:2000],
+            "origin": doc.origin[:ORIGIN_CHARS],
             "captured": doc.captured,
         },
     )

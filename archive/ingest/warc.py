@@ -1,17 +1,18 @@
 """Web archives (`.warc`, `.warc.gz`, `.arc`, `.arc.gz`) via warcio.
 
-Every HTML response record is an article candidate, parsed by the HTML reader, with its
-target URI and capture date. Every other record (request, revisit, metadata, warcinfo,
-resource, non-HTML response) is ``Skipped`` with its record type in the reason. ``origin`` is
-``path#<record offset>``. A damaged archive yields the records before the damage and then
-raises ``ReadError`` naming the problem.
+Every HTML response record is an article candidate, handed with its target URI and capture
+date to the payload reader registered for its media type (``readers.PAYLOAD_READERS``: the
+HTML reader), so this module never imports a sibling reader. Every other record (request,
+revisit, metadata, warcinfo, resource, non-HTML response) is ``Skipped`` with its record type
+in the reason. ``origin`` is ``path#<record offset>``. A damaged archive yields the records
+before the damage and then raises ``ReadError`` naming the problem.
 """
 
 from __future__ import annotations
 
 import io
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 from warcio.archiveiterator import ArchiveIterator
@@ -19,9 +20,10 @@ from warcio.exceptions import ArchiveLoadFailed
 
 from archive.ingest import metadata
 from archive.ingest.document import ParsedDocument, ReadError, Skipped
-from archive.ingest.html.reader import parse_html
 
-HTML_TYPES = ("text/html", "application/xhtml+xml")
+# Reads one record's payload into a document: (payload, origin, url=…, content_type_header=…,
+# captured=…, raw=…) → ParsedDocument | Skipped; looked up by the record's media type.
+PayloadReader = Callable[..., ParsedDocument | Skipped]
 # Compression bombs: a small .warc.gz may inflate to gigabytes. The archive is inflated in
 # chunks (keeping nothing) before it is parsed, and refused once it passes MAX_INFLATED bytes
 # or, past RATIO_FLOOR bytes, MAX_RATIO times its compressed size (web pages compress 3-10
@@ -32,6 +34,8 @@ MAX_RATIO = 100
 RATIO_FLOOR = 64 * 1024**2
 MAX_PAYLOAD = 50 * 1024**2
 CHUNK = 1024**2
+GZIP_WINDOW = 16 + zlib.MAX_WBITS  # zlib's window bits for a gzip (not raw zlib) stream
+ERROR_CHARS = 200  # a warcio error message is cut to this length in the reason
 # warcio fails in many ways on malformed records (AttributeError on a missing URI, ...).
 WARCIO_ERRORS = (
     ArchiveLoadFailed,
@@ -46,15 +50,19 @@ WARCIO_ERRORS = (
 )
 
 
-def read(path: Path, data: bytes) -> Iterator[ParsedDocument | Skipped]:
-    """Records in file order. Each is yielded only once the next one has been read cleanly,
-    so a record cut off by damage is never yielded as if it were whole."""
+def read(
+    path: Path, data: bytes, payload_readers: Mapping[str, PayloadReader]
+) -> Iterator[ParsedDocument | Skipped]:
+    """Records in file order, each response's payload read by the reader registered in
+    ``payload_readers`` for its media type ("text/html"). Each is yielded only once the next
+    one has been read cleanly, so a record cut off by damage is never yielded as if it were
+    whole."""
     damaged_gzip = _gzip_damage(data) if data.startswith(b"\x1f\x8b") else ""
     records = ArchiveIterator(io.BytesIO(data), arc2warc=True, check_digests=False)
     pending, offset = None, 0
     try:
         for record in records:
-            item = _record(record, path)
+            item = _record(record, path, payload_readers)
             offset = records.get_record_offset()  # valid once the record has been read
             item.origin = f"{path}#{offset}"
             if getattr(record.raw_stream, "limit", 0):
@@ -102,7 +110,7 @@ def inflation_budget(compressed: int) -> int:
 
 def _inflate_member(view: memoryview, pos: int, inflated: int, budget: int) -> tuple[int, int, str]:
     """Inflate the gzip member starting at ``pos``: (its end, bytes inflated so far, problem)."""
-    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    inflater = zlib.decompressobj(GZIP_WINDOW)
     while not inflater.eof:
         chunk = view[pos : pos + CHUNK]
         if not len(chunk):
@@ -136,10 +144,12 @@ def _describe(error: Exception) -> str:
     text = str(error).strip() or type(error).__name__
     if isinstance(error, EOFError) or "end-of-stream" in text or "Compressed file ended" in text:
         return "the compressed stream ends early (truncated file)"
-    return text[:200]
+    return text[:ERROR_CHARS]
 
 
-def _record(record, path: Path) -> ParsedDocument | Skipped:
+def _record(
+    record, path: Path, payload_readers: Mapping[str, PayloadReader]
+) -> ParsedDocument | Skipped:
     """Read the record completely and classify it; ``origin`` is set by the caller."""
     origin = str(path)
     stream = record.content_stream()
@@ -156,7 +166,8 @@ def _record(record, path: Path) -> ParsedDocument | Skipped:
     content_type = (
         record.http_headers.get_header("Content-Type") if record.http_headers else ""
     ) or ""
-    if not content_type.lower().startswith(HTML_TYPES):
+    media = next((t for t in payload_readers if content_type.lower().startswith(t)), None)
+    if media is None:
         shown = content_type.split(";")[0] or "no content type"
         return Skipped(origin, f"WARC response record with non-HTML content ({shown})")
     header_bytes = record.http_headers.to_bytes() if record.http_headers else b""
@@ -164,7 +175,7 @@ def _record(record, path: Path) -> ParsedDocument | Skipped:
     captured = metadata.parse_date(record.rec_headers.get_header("WARC-Date"))
     if not payload.strip():
         return Skipped(origin, "WARC response record with an empty HTML payload")
-    result = parse_html(
+    result = payload_readers[media](
         payload,
         origin,
         url=url,

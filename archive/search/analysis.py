@@ -57,6 +57,7 @@ HANGUL_WORD_RE = re.compile(rf"[{HANGUL}]+")
 # Kiwi (Sejong) tags indexed: common and proper nouns, verb and adjective stems, roots.
 NOUN_TAGS = frozenset({"NNG", "NNP"})
 CONTENT_TAGS = NOUN_TAGS | {"VV", "VA", "XR"}
+MORPHEME_CACHE = 8  # texts whose analysis is kept (one text is analysed for index and snippet)
 # Invisible characters Kiwi takes for letters, seen by it as spaces (same length: offsets hold).
 INVISIBLE_AS_SPACE = str.maketrans(dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff", " "))
 MIN_PREFIX, MAX_PREFIX = 2, 12  # syllables (조선민주주의인민공화국 has 11)
@@ -200,7 +201,7 @@ def mixed_pieces(text: str, mode: str):
         yield from run_pieces(text, run, start, mode)
 
 
-@functools.lru_cache(maxsize=8)
+@functools.lru_cache(maxsize=MORPHEME_CACHE)
 def korean_morphemes(text: str) -> tuple[Morpheme, ...]:
     """Kiwi's content morphemes of ``text``, in order of their start.
 

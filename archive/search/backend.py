@@ -52,6 +52,10 @@ from archive.search.vocabulary import FACET_FIELDS, MULTI_FACETS, SINGLE_FACETS
 _local = threading.local()
 
 
+TITLE_BOOST = 2.0  # a match in a stored text field (the title) weighs twice one in the text
+WRITER_LOCK_SECONDS = 300  # how long a writer waits for Whoosh's lock before giving up
+
+
 def forget_searchers() -> None:
     """Drop this thread's searchers: the next search opens the index afresh (as a newly
     started worker would)."""
@@ -100,7 +104,9 @@ class PeninsulaWhooshBackend(WhooshSearchBackend):
             elif field_class.field_type in ("date", "datetime"):
                 schema[name] = DATETIME(stored=True, sortable=True)
             else:
-                schema[name] = TEXT(analyzer=peninsula_analyzer(), stored=True, field_boost=2.0)
+                schema[name] = TEXT(
+                    analyzer=peninsula_analyzer(), stored=True, field_boost=TITLE_BOOST
+                )
         return content_field, Schema(**schema)
 
     # -- writing (management commands only) ---------------------------------------------
@@ -116,7 +122,7 @@ class PeninsulaWhooshBackend(WhooshSearchBackend):
         if not self.setup_complete:
             self.setup()
         self.index = self.index.refresh()
-        writer = self.index.writer(timeout=300)
+        writer = self.index.writer(timeout=WRITER_LOCK_SECONDS)
         try:
             for obj in objects:
                 try:
@@ -141,7 +147,7 @@ class PeninsulaWhooshBackend(WhooshSearchBackend):
         if not self.setup_complete:
             self.setup()
         self.index = self.index.refresh()
-        writer = self.index.writer(timeout=300)
+        writer = self.index.writer(timeout=WRITER_LOCK_SECONDS)
         for identifier in identifiers:
             writer.delete_by_term(ID, identifier)
         writer.commit()
@@ -151,7 +157,7 @@ class PeninsulaWhooshBackend(WhooshSearchBackend):
         if not self.setup_complete:
             self.setup()
         self.index = self.index.refresh()
-        writer = self.index.writer(timeout=300)
+        writer = self.index.writer(timeout=WRITER_LOCK_SECONDS)
         writer.commit(mergetype=CLEAR)
 
     def optimize(self):
@@ -255,7 +261,7 @@ class PeninsulaWhooshBackend(WhooshSearchBackend):
         for field_name, values in request.filters.items():
             masks = [columns.value_mask(field_name, value) for value in values]
             if request.mode(field_name) == "any" and masks:
-                mask &= np.logical_or.reduce(masks)  # "any of" (issue 14)
+                mask &= np.logical_or.reduce(masks)  # "any of"
                 continue
             for value_mask in masks:
                 mask &= value_mask
@@ -322,7 +328,7 @@ class PeninsulaWhooshBackend(WhooshSearchBackend):
     @staticmethod
     def filter_queries(request: SearchRequest):
         for field_name, values in request.filters.items():
-            # "any of" (issue 14): one Or per facet; "all of" (the default): a Term per value.
+            # "any of": one Or per facet; "all of" (the default): a Term per value.
             if request.mode(field_name) == "any" and len(values) > 1:
                 yield Or([Term(field_name, value) for value in values])
                 continue
@@ -356,7 +362,10 @@ class PeninsulaWhooshBackend(WhooshSearchBackend):
 # The spelling suggester's budget: longer words are never respelled (building the edit
 # automaton of a 30-letter word took seconds), candidates per word and time are capped.
 SUGGEST_WORDS = 8
+SUGGEST_MIN_LETTERS = 4  # shorter words are never respelled
 SUGGEST_MAX_LETTERS = 20
+SHORT_WORD_LETTERS = 5  # a word this short is respelled by one edit at most …
+LONG_WORD_EDITS = 2  # … a longer one by up to this many
 SUGGEST_CANDIDATES = 200
 SUGGEST_SECONDS = 0.05
 
@@ -370,13 +379,13 @@ def respell(reader, field: str, word: str, deadline: float = float("inf")) -> st
     are, and so is every word once ``deadline`` (a ``monotonic()`` time) has passed.
     """
     if (
-        not 4 <= len(word) <= SUGGEST_MAX_LETTERS
+        not SUGGEST_MIN_LETTERS <= len(word) <= SUGGEST_MAX_LETTERS
         or not (word.isascii() and word.isalpha())
         or monotonic() > deadline
         or reader.doc_frequency(field, word)
     ):
         return word
-    maxdist = 1 if len(word) <= 5 else 2
+    maxdist = 1 if len(word) <= SHORT_WORD_LETTERS else LONG_WORD_EDITS
     candidates = []
     for term in islice(reader.terms_within(field, word, maxdist, prefix=1), SUGGEST_CANDIDATES):
         candidates.append((edit_distance(word, term), -reader.doc_frequency(field, term), term))

@@ -19,6 +19,10 @@ WIDTH = 640  # viewBox units; the SVG scales to its box
 BAR_AREA = 120  # height of the tallest bar
 MAX_DAYS = 92
 MAX_MONTHS = 96
+MONTHS_PER_YEAR = 12
+BAR_GAP_SHARE = 0.15  # of a slot left empty between bars …
+BAR_GAP_MIN_SLOT = 3  # … when a slot is wider than this (narrower bars touch)
+SVG_DECIMALS = 2  # bar positions and sizes are rounded to this many decimals
 
 
 @dataclass(frozen=True)
@@ -74,7 +78,7 @@ def choose_unit(days: Mapping[date, int] | None, months: Mapping[date, int]) -> 
         if (max(days) - min(days)).days < MAX_DAYS:
             return "day"
     first, last = min(months), max(months)
-    span = (last.year - first.year) * 12 + last.month - first.month + 1
+    span = (last.year - first.year) * MONTHS_PER_YEAR + last.month - first.month + 1
     return "month" if span <= MAX_MONTHS else "year"
 
 
@@ -138,7 +142,7 @@ def build_chart(
 def layout(unit: str, spans, url_for) -> Chart:
     """Equal slots across the width; heights proportional to the largest count."""
     slot = WIDTH / len(spans)
-    gap = slot * 0.15 if slot > 3 else 0
+    gap = slot * BAR_GAP_SHARE if slot > BAR_GAP_MIN_SLOT else 0
     top = max(n for _, _, n in spans) or 1
     bars = [
         Bar(
@@ -147,9 +151,9 @@ def layout(unit: str, spans, url_for) -> Chart:
             count=n,
             label=period_label(unit, start),
             url=url_for(start, end),
-            x=round(i * slot + gap / 2, 2),
-            width=round(slot - gap, 2),
-            height=round(BAR_AREA * n / top, 2) if n else 0.0,
+            x=round(i * slot + gap / 2, SVG_DECIMALS),
+            width=round(slot - gap, SVG_DECIMALS),
+            height=round(BAR_AREA * n / top, SVG_DECIMALS) if n else 0.0,
         )
         for i, (start, end, n) in enumerate(spans)
     ]

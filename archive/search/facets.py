@@ -28,6 +28,7 @@ from archive.search.vocabulary import (
 )
 
 PANEL_SIZE = 12
+DAY_LEVEL = 2  # a day sits two levels under its year (year > month > day)
 
 
 @dataclass
@@ -129,7 +130,7 @@ def date_value(value: str, count: int, selected: bool, url: str, level: int = 0)
 
 def day_value(day: date, count: int, selected: bool, url: str) -> FacetValue:
     label = f"{day.day} {calendar.month_name[day.month]}"
-    return FacetValue(day.isoformat(), label, count, selected, url, 2)
+    return FacetValue(day.isoformat(), label, count, selected, url, DAY_LEVEL)
 
 
 def year_range(year: int) -> tuple[date, date]:

@@ -13,6 +13,8 @@ from archive.search.vocabulary import FACETS, LITERAL_PARAM
 VALUE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{0,99}$")
 PER_PAGE = 20
 MAX_PAGE = 500
+PARAM_MAX_CHARS = 100  # a longer parameter value is cut before it is validated
+RAW_QUERY_CHARS = MAX_QUERY_CHARS * 2  # of the raw query, read before control characters go
 # Dates outside these bounds are typing slips, and past them date arithmetic overflows.
 FIRST_DATE = date(1900, 1, 1)
 LAST_DATE = date(2100, 12, 31)
@@ -38,12 +40,12 @@ class SearchForm(forms.Form):
     date_to = ArchiveDateField()
 
     def __init__(self, params):
-        data = {key: params.get(key, "")[:100] for key in ("sort", "page")}
+        data = {key: params.get(key, "")[:PARAM_MAX_CHARS] for key in ("sort", "page")}
         # NUL and other control characters are dropped, not rejected; long queries are cut.
         raw_q = params.get("q", "")
-        data["q"] = "".join(c if c.isprintable() else " " for c in raw_q[: MAX_QUERY_CHARS * 2])
-        data["date_from"] = params.get("from", "")[:100]
-        data["date_to"] = params.get("to", "")[:100]
+        data["q"] = "".join(c if c.isprintable() else " " for c in raw_q[:RAW_QUERY_CHARS])
+        data["date_from"] = params.get("from", "")[:PARAM_MAX_CHARS]
+        data["date_to"] = params.get("to", "")[:PARAM_MAX_CHARS]
         super().__init__(data)
         self.params = params
         self.notes = []

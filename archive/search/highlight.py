@@ -14,6 +14,7 @@ from django.utils.safestring import SafeString, mark_safe
 from archive.search.analysis import term_spans
 
 PARAGRAPH_RE = re.compile(r"\n\s*\n")
+SNIPPET_CHARS = 260  # a result's snippet is a window of the text this wide
 
 
 def matches(text: str, terms: set[str]) -> list[tuple[int, int]]:
@@ -23,7 +24,7 @@ def matches(text: str, terms: set[str]) -> list[tuple[int, int]]:
     return term_spans(text, terms)
 
 
-def snippet(text: str, terms: set[str], width: int = 260) -> SafeString:
+def snippet(text: str, terms: set[str], width: int = SNIPPET_CHARS) -> SafeString:
     """The ``width``-character window of ``text`` with the most query matches, highlighted."""
     text = " ".join(text.split())
     spans = matches(text, terms)

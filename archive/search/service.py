@@ -32,7 +32,7 @@ from archive.search.facets import (
     field_facet,
     removals,
 )
-from archive.search.form import SearchForm
+from archive.search.form import PARAM_MAX_CHARS, SearchForm
 from archive.search.highlight import snippet
 from archive.search.links import SearchLinks
 from archive.search.request import SearchRequest
@@ -313,7 +313,7 @@ def facet_listing(name: str, params: QueryDict) -> FacetListing | None:
     counts = response.facets[facet.field]
     selected = request.filters.get(facet.field, [])
     everything = field_facet(facet.field, counts, selected, links, size=None)
-    filter_text = params.get("fq", "").strip()[:100]
+    filter_text = params.get("fq", "").strip()[:PARAM_MAX_CHARS]
     needle = filter_text.casefold()
     values = [v for v in everything if needle in v.label.casefold() or needle in v.value.casefold()]
     pages = max(1, -(-len(values) // LISTING_PER_PAGE))

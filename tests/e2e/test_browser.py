@@ -8,9 +8,9 @@ import pytest
 from django.core.management import call_command
 from django.test import override_settings
 from django.urls import reverse
-from haystack import connections
 
 from archive.models import Article, Capture, Entity, Source
+from tests.base import clear_index
 from tests.e2e.browser import browser_page
 from tests.e2e.hostile_corpus import hostile_corpus
 
@@ -27,7 +27,7 @@ SCRIPTABLE_PAGE = """<!doctype html><title>scriptable</title>
 @pytest.fixture
 def archive_urls(transactional_db, tmp_path):
     """Ingests the hostile corpus through every reader; returns the pages to start from."""
-    connections["default"].get_backend().clear()
+    clear_index()
     with override_settings(INGEST_READER_PROCESS=False):
         try:
             call_command(

@@ -7,7 +7,6 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.urls import reverse
-from haystack import connections
 
 from archive.actors import EntityResolver
 from archive.entities.types import Actor
@@ -15,6 +14,7 @@ from archive.ingest.document import ParsedDocument
 from archive.ingest.store import store
 from archive.models import Article, Entity
 from archive.search.sync import sync_index
+from tests.base import clear_index
 from tests.e2e.browser import browser_page
 
 pytestmark = pytest.mark.e2e
@@ -45,7 +45,7 @@ def world_article(i: int, resolver) -> None:
 @pytest.fixture
 def pages(transactional_db):
     """A small archive over two years (one article undated); the pages to check."""
-    connections["default"].get_backend().clear()
+    clear_index()
     resolver = EntityResolver()
     for i in range(30):
         world_article(i, resolver)

@@ -20,6 +20,8 @@ from lxml import etree
 from archive.ingest.lines import TITLE_SEPARATORS, squeeze
 
 PROBE_CHARS = 40  # letters of the body's first paragraph used to find it on the page
+PROBE_MIN_CHARS = PROBE_CHARS // 2  # a shorter first paragraph is not looked for
+H1_CANDIDATES = 3  # the page's first <h1>s that count as stated headlines
 
 
 HEADLINE_MIN_WORDS, HEADLINE_MAX_WORDS = 3, 40
@@ -71,7 +73,7 @@ def _headings(tree, body: str) -> tuple[list, list]:
     One walk through the page in document order, ending where the body's first paragraph
     is found (all of the page when it is not, as for a body taken from the JSON-LD)."""
     probe = squeeze(body.split("\n\n", 1)[0])[:PROBE_CHARS]
-    probe = probe if len(probe) >= PROBE_CHARS // 2 else ""
+    probe = probe if len(probe) >= PROBE_MIN_CHARS else ""
     found: dict[str, list] = {"h1": [], "h2": [], "marked": []}
     seen = ""
     root = tree.find("body") if tree.find("body") is not None else tree
@@ -108,7 +110,7 @@ def title_candidates(result, tree) -> tuple[str, ...]:
     """Every headline the page states: repeated in the text, they are not body."""
     if tree is None:
         return (result.title or "",)
-    h1s = [re.sub(r"\s+", " ", h.text_content()).strip() for h in tree.iter("h1")][:3]
+    h1s = [re.sub(r"\s+", " ", h.text_content()).strip() for h in tree.iter("h1")][:H1_CANDIDATES]
     return (result.title or "", og_title(tree), page_title(tree), *h1s)
 
 

@@ -42,6 +42,7 @@ from archive.ingest.html.text import (
     without_header_lines,
 )
 from archive.ingest.lines import (
+    ARTICLE_MIN_CHARS,
     TITLE_SEPARATORS,
     article_text_problem,
     first_sentence,
@@ -55,10 +56,8 @@ from archive.ingest.lines import (
 for _name in ("trafilatura", "htmldate"):
     logging.getLogger(_name).setLevel(logging.CRITICAL)
 
-MIN_BODY_CHARS = 250
-MIN_PARAGRAPHS = 2
 CHARSET_REACH = 8192  # bytes of the page searched for a <meta charset>
-VISIBLE_BYLINE_CHARS = 80  # a visible byline is no longer than this
+VISIBLE_BYLINE_MIN_CHARS, VISIBLE_BYLINE_CHARS = 3, 80  # a visible byline is this long
 BYLINE_ELEMENTS, TEXT_NODES = 20, 1500  # elements and text nodes searched for a visible byline
 FRONT_PAGE_TEXT_SHARE = 0.3  # an undated "website" page with fewer real paragraphs is an index
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)""", re.I)
@@ -174,7 +173,7 @@ def _json_ld_body(tree, titles: tuple[str, ...] = ()) -> str:
             continue
         for item in data if isinstance(data, list) else [data]:
             text = item.get("articleBody") if isinstance(item, dict) else None
-            if isinstance(text, str) and len(text) > MIN_BODY_CHARS:
+            if isinstance(text, str) and len(text) > ARTICLE_MIN_CHARS:
                 return paragraphs_of(
                     re.sub(r"(?<=[.!?”\"])\s+(?=[A-Z“\"])", "\n", text)
                     if "\n" not in text
@@ -214,7 +213,7 @@ def _visible_byline(tree) -> str:
     )
     for node in marked[:BYLINE_ELEMENTS]:
         line = re.sub(r"\s+", " ", node.text_content()).strip()
-        if 3 <= len(line) <= VISIBLE_BYLINE_CHARS:
+        if VISIBLE_BYLINE_MIN_CHARS <= len(line) <= VISIBLE_BYLINE_CHARS:
             names = authors_from_byline(line if re.match(r"by\b", line, re.I) else f"By {line}")
             names = [n for n in names if n.casefold() not in NOT_AUTHORS]
             if names:
@@ -228,7 +227,7 @@ def _visible_byline(tree) -> str:
 
 
 def _not_an_article(body: str, result) -> str:
-    if problem := article_text_problem(body, MIN_BODY_CHARS, MIN_PARAGRAPHS):
+    if problem := article_text_problem(body):
         return problem
     paragraphs = body.split("\n\n")
     long_ones = [p for p in paragraphs if is_real_paragraph(p, ellipsis=False)]  # no teasers

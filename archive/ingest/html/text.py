@@ -6,13 +6,20 @@ from __future__ import annotations
 import re
 
 from archive.ingest import metadata
-from archive.ingest.furniture import is_credit, is_furniture
-from archive.ingest.lines import DATELINE_ALONE, TITLE_SEPARATORS, is_byline, squeeze
+from archive.ingest.furniture import is_furniture
+from archive.ingest.lines import (
+    DATELINE_ALONE,
+    TITLE_SEPARATORS,
+    is_byline,
+    is_credit_line,
+    squeeze,
+)
 
 CREDIT_REACH = 4  # closing paragraphs searched for credit lines
 CREDIT_LINE_CHARS = 250  # a credit line is no longer
 LEAD_IN_LINES = 8  # how far into the text the headline and page labels may repeat
 BYLINE_REACH = 3  # opening paragraphs searched for a byline line
+HEADER_LINE_CHARS = 150  # a byline line at the opening is no longer
 _LIST_ITEM = re.compile(r"^[-•·*]\s")
 
 
@@ -21,10 +28,7 @@ def closing_credits(paragraphs: list[str]) -> tuple[list[str], list[str]]:
     …", "Alex Isenstadt contributed to this report.", "-- By Jane Doe"), and those lines."""
     tail = range(max(0, len(paragraphs) - CREDIT_REACH), len(paragraphs))
     credits = {
-        i
-        for i in tail
-        if len(paragraphs[i]) <= CREDIT_LINE_CHARS
-        and (is_credit(paragraphs[i]) or is_byline(paragraphs[i]))
+        i for i in tail if len(paragraphs[i]) <= CREDIT_LINE_CHARS and is_credit_line(paragraphs[i])
     }
     kept = [p for i, p in enumerate(paragraphs) if i not in credits]
     return kept, [paragraphs[i] for i in sorted(credits)]
@@ -57,7 +61,7 @@ def without_header_lines(body: str, title: str, author: str) -> str:
     paragraphs = _drop_lead_in(body.split("\n\n"), (title,))
     names = [re.compile(rf"\b{re.escape(name)}\b", re.I) for name in author.split(", ") if name]
     for k, line in enumerate(paragraphs[:BYLINE_REACH]):
-        if len(line) <= 150 and not re.search(r"[.!?…\"”]$", line):
+        if len(line) <= HEADER_LINE_CHARS and not re.search(r"[.!?…\"”]$", line):
             if is_byline(line) or any(name.search(line) for name in names):
                 del paragraphs[k]
                 break
@@ -102,7 +106,7 @@ def _drop_closing_links(lines: list[str]) -> list[str]:
             _LINKS_HEADING.match(lines[k])
             and len(lines[k].split()) <= LINKS_HEADING_WORDS
             and len(items) >= LINKS_BOX_ITEMS
-            and all(line in items or is_credit(line) or is_byline(line) for line in rest)
+            and all(line in items or is_credit_line(line) for line in rest)
         ):
             return lines[:k] + [line for line in rest if line not in items]
     return lines
@@ -130,7 +134,7 @@ def clean_title(title: str, source: str = "") -> str:
     """Drop site suffixes and prefixes (" | Reuters", "BBC News - ", " l KBS WORLD")."""
     title = re.sub(r"\s+", " ", title).strip()
     parts = TITLE_SEPARATORS.split(title)
-    if len(parts) < 2:
+    if len(parts) == 1:  # no separator
         return title
     keep = [p for p in parts if not _is_site_label(p, source)]
     if keep and len(keep) < len(parts):

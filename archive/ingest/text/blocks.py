@@ -14,6 +14,7 @@ from archive.ingest.lines import (
     TERMINAL,
     is_byline,
     is_date_line,
+    is_hard_wrapped,
     is_prose,
 )
 
@@ -55,6 +56,12 @@ def _join_split_sentences(lines: list[str]) -> list[str]:
 
 
 MAX_PARTS = 12  # parts one sentence may have been broken into
+OPEN_END_MIN_WORDS = 4  # words before an open end ("It calls on the") a short line may continue
+OPEN_END_LINE_WORDS = 6  # … and that short line ("Office for Students") is no longer
+LINKED_NAME_WORDS = 5  # a name linked mid-sentence ("Yoon Suk Yeol") is no longer
+SPLIT_MIN_WORDS = 4  # a part that a sentence split at a link continues is at least this long
+SPLIT_LINE_CHARS = 120  # a line continuing a part that ends "… on the" is shorter
+BY_LABEL_WORDS = 6  # a bare "By" label joins a name line of no more words
 
 
 def _whole(parts: list[str]) -> bool:
@@ -98,10 +105,14 @@ def _may_continue(parts: list[str], line: str, after: str) -> bool:
         return False  # "16 November 2017 • 2:15pm" / "Z" / "imbabwe …"
     if continues:
         return True
-    if open_end and sum(len(p.split()) for p in parts) >= 4 and len(line.split()) <= 6:
+    if (
+        open_end
+        and sum(len(p.split()) for p in parts) >= OPEN_END_MIN_WORDS
+        and len(line.split()) <= OPEN_END_LINE_WORDS
+    ):
         return True  # "It calls on the" / "Office for Students"
     # A name linked mid-sentence: "… South Korean President" / "Yoon Suk Yeol" / "over his …"
-    short = len(line.split()) <= 5 and not line.endswith(TERMINAL)
+    short = len(line.split()) <= LINKED_NAME_WORDS and not line.endswith(TERMINAL)
     return short and bool(after) and (after[0].islower() or after[0] in ",.;:)")
 
 
@@ -130,9 +141,9 @@ def _split_sentence(previous: str, line: str) -> bool:
         return True  # "KHAN YOUNIS, GAZA —" / "The Israeli assault …"
     if _LABEL.match(line) or is_byline(line) or is_furniture(line) or is_date_line(line):
         return False  # "by:", "by Jane Doe", a date under a headline
-    if len(previous.split()) < 4 or is_date_line(previous) or is_byline(previous):
+    if len(previous.split()) < SPLIT_MIN_WORDS or is_date_line(previous) or is_byline(previous):
         return False
-    if _OPEN_END.search(previous) and len(line) < 120:
+    if _OPEN_END.search(previous) and len(line) < SPLIT_LINE_CHARS:
         return True  # "It calls on the" / "Office for Students"
     return line[0] in ",.;:!?)" or line[0].islower()
 
@@ -149,7 +160,9 @@ def _join_labels(lines: list[str]) -> list[str]:
     for line in lines:
         label = _LABEL.match(joined[-1]) if joined else None
         is_by = label and label.group(1).lower() == "by"
-        if label and (len(line.split()) <= 6 if is_by else metadata.find_date(line, ANY_YEAR)):
+        if label and (
+            len(line.split()) <= BY_LABEL_WORDS if is_by else metadata.find_date(line, ANY_YEAR)
+        ):
             joined[-1] = f"{joined[-1]} {line}"
         else:
             joined.append(line)
@@ -180,11 +193,7 @@ def _rejoin(rows: list[str]) -> list[str]:
 
 def _is_wrapped(rows: list[str]) -> bool:
     """A block hard-wrapped at a fixed width: most of its lines are long and end mid-sentence."""
-    if len(rows) < WRAP_MIN_ROWS:
-        return False
-    inner = rows[:-1]
-    open_ended = [r for r in inner if len(r) >= WRAP_OPEN_CHARS and not r.endswith(TERMINAL)]
-    return len(open_ended) >= WRAP_OPEN_SHARE * len(inner) and max(map(len, rows)) >= WRAP_WIDTH
+    return is_hard_wrapped(rows, WRAP_MIN_ROWS, WRAP_OPEN_SHARE, WRAP_OPEN_CHARS, WRAP_WIDTH)
 
 
 def _continues(previous: str, row: str) -> bool:

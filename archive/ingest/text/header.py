@@ -11,7 +11,13 @@ from functools import lru_cache
 
 from archive.ingest import metadata
 from archive.ingest.furniture import is_credit, is_furniture
-from archive.ingest.lines import is_byline, is_date_line, is_read_time, squeeze
+from archive.ingest.lines import (
+    is_byline,
+    is_date_line,
+    is_picture_credit,
+    is_read_time,
+    squeeze,
+)
 
 HEAD_WINDOW = 14  # lines above the body searched for a standfirst and byline
 TITLE_REACH = 30  # lines above the body searched for the header's date or byline
@@ -19,6 +25,7 @@ SUBSTANTIAL_WORDS = 6  # a headline candidate this long beats shorter ones (sect
 DATE_ABOVE_TITLE, DATE_INTO_BODY = 6, 2  # the window around the headline searched for its date
 HEAD_WEIGHT = 3  # an outlet named just above the body counts this many times
 SHORT_OUTLET_CHARS = 3  # outlet names this short ("AP", "FT") count only as a whole line
+TITLE_CANDIDATES = 6  # lines above the header's date or byline considered for the headline
 
 
 # --- the page ------------------------------------------------------------------------
@@ -52,7 +59,7 @@ def find_title(lines: list[str], first: int, start: int) -> tuple[str, int]:
     anchors = [i for i in range(low, start) if is_byline(lines[i]) or is_date_line(lines[i])]
     anchor = anchors[-1] if anchors else min(first, start)
     above = _lines_above(lines, anchor)
-    heads = [i for i in above if is_headline(lines[i]) and not _is_photo_credit(lines[i + 1])]
+    heads = [i for i in above if is_headline(lines[i]) and not is_picture_credit(lines[i + 1])]
     if heads:
         counts = Counter(squeeze(line) for line in lines)
         substantial = [i for i in heads if len(lines[i].split()) >= SUBSTANTIAL_WORDS]
@@ -78,23 +85,7 @@ def _reach_up(lines: list[str], index: int, count: int) -> int:
     return 0
 
 
-_PHOTO_CREDIT = re.compile(
-    r"^\(?\s*((photo|image|picture|credit|source)s?\s*:|[A-Z][\w.' -]{0,40}/[A-Z])|"
-    r"\b(getty images|afp|associated press|reuters|shutterstock|epa)\W*\)?$",
-    re.I,
-)
-
-
-PHOTO_CREDIT_CHARS = 80
-
-
-def _is_photo_credit(line: str) -> bool:
-    """A picture credit ("(Getty/Kevork Djansezian)", "Photo: AP"): the line above it is a
-    caption, not a headline."""
-    return len(line) <= PHOTO_CREDIT_CHARS and bool(_PHOTO_CREDIT.search(line))
-
-
-def _lines_above(lines: list[str], anchor: int, wanted: int = 6) -> list[int]:
+def _lines_above(lines: list[str], anchor: int, wanted: int = TITLE_CANDIDATES) -> list[int]:
     """Up to ``wanted`` indexes above ``anchor`` that are not furniture, dates or bylines,
     in page order."""
     found = []

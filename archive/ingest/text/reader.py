@@ -25,8 +25,10 @@ from archive.ingest.lines import (
     REAL_PARAGRAPH_CHARS,
     first_sentence,
     is_byline,
+    is_credit_line,
     is_date_line,
     is_loose_text,
+    is_picture_credit,
     is_prose,
     is_read_time,
 )
@@ -47,7 +49,6 @@ HEADER_BLURBS = 3  # prose-shaped lines that may come before such a header
 SECTION_HEADING_WORDS = 6  # a heading inside the body this long is another story's headline
 JOINED_RUN_LINES, JOINED_RUN_CHARS = 2, 300  # a run this big may join the densest one
 LABEL_CHARS = 60  # a section label ("Most read", "Related") is shorter
-CAPTION_CREDIT_CHARS = 100  # a picture credit under a caption is no longer
 OPENER_REACH = 40  # lines into the body searched for an opening wire dateline
 HEADER_LINES = 6  # lines into the body where its byline or date line may sit
 BYLINE_ABOVE_TITLE, NAME_ABOVE_TITLE = 3, 4  # lines above the headline searched for the author
@@ -268,11 +269,6 @@ def _embedded_stories(lines: list[str], runs: list[tuple[int, int]]) -> set[int]
     return dropped
 
 
-_PICTURE_CREDIT = re.compile(
-    r"^\(?\s*(photo(graph)?|image|picture|illustration)s?\s*(credit)?\s*:|getty images\W*$", re.I
-)
-
-
 def _captions(lines: list[str], runs: list[tuple[int, int]]) -> set[int]:
     """Picture captions in the body: a line right above its picture credit
     ("Striking members of the union." / "Photograph: Guy Smallman/Getty Images")."""
@@ -280,9 +276,7 @@ def _captions(lines: list[str], runs: list[tuple[int, int]]) -> set[int]:
         i
         for start, end in runs
         for i in range(start, end + 1)
-        if i + 1 < len(lines)
-        and len(lines[i + 1]) <= CAPTION_CREDIT_CHARS
-        and _PICTURE_CREDIT.search(lines[i + 1])
+        if i + 1 < len(lines) and is_picture_credit(lines[i + 1], bare=False)
     }
 
 
@@ -337,7 +331,7 @@ def _standfirst(lines: list[str], title_at: int, start: int) -> list[str]:
     """When a page holds no article text (paywall, script-only page), the standfirst under
     the headline stands in for the body."""
     for line in lines[title_at + 1 : start]:
-        if is_loose_text(line) and not is_byline(line) and not is_credit(line):
+        if is_loose_text(line) and not is_credit_line(line):
             return [line]
     return []
 
@@ -347,7 +341,7 @@ def _body_and_credits(lines: list[str], runs: list[tuple[int, int]]) -> tuple[li
     left_out = _embedded_stories(lines, runs) | _captions(lines, runs)
     indexes = [i for start, end in runs for i in range(start, end + 1) if i not in left_out]
     for line in (lines[i] for i in indexes):
-        if is_credit(line) or is_byline(line):
+        if is_credit_line(line):
             credits.append(line)
         elif is_prose(line) or is_loose_text(line) and len(line) >= REAL_PARAGRAPH_CHARS:
             body.append(line)

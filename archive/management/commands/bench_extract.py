@@ -10,6 +10,8 @@ from django.core.management.base import BaseCommand, CommandError
 from archive.entities.gazetteer import Gazetteer
 from archive.entities.pipeline import extract
 
+TYPICAL_CHARS = (2500, 3500)  # the length of a typical article, timed on its own
+
 CORPUS_FILES = (
     "kcna_stiles-north-korea-news.jsonl",
     "reuters21578_korea.jsonl",
@@ -42,7 +44,7 @@ class Command(BaseCommand):
             f"gazetteer load {loaded - started:.2f} s; extraction {seconds:.2f} s = "
             f"{len(records) / seconds:,.0f} articles/s ({chars / seconds / 1e6:.2f} M chars/s)"
         )
-        self._sized(records, 2500, 3500)
+        self._sized(records, *TYPICAL_CHARS)
 
     def _sized(self, records, low: int, high: int) -> None:
         """The same timing on the articles of about 3,000 characters only."""

@@ -24,6 +24,13 @@ from archive.ingest.html.reader import declared_charset
 from archive.ingest.metadata import canonical_source
 from archive.ingest.readers import read_path
 
+SHOWN_CHARS = 110  # a value shown in a failure line is cut to this length
+ENDS_CHARS = 60  # characters of the first and last paragraph compared between readers
+DATE_CHARS = 10  # "YYYY-MM-DD" of a reference date
+# A date agrees when the reference day is the UTC day of the value shifted by one of these
+# hours: the reference may give the local day anywhere from UTC-12 to UTC+14.
+ZONE_HOURS = (-12, 0, 14)
+
 HELP = """Score the page readers against the corpus's reference outputs.
 
 Collections: the plain-text dumps (txt/ and the seeds, against gold/pages.jsonl), the HTML
@@ -74,7 +81,7 @@ class Score:
 def _short(value) -> str:
     text = "" if value is None else str(value)
     text = re.sub(r"\s+", " ", text)
-    return text if len(text) <= 110 else text[:107] + "..."
+    return text if len(text) <= SHOWN_CHARS else text[: SHOWN_CHARS - len("...")] + "..."
 
 
 class Command(BaseCommand):
@@ -205,7 +212,7 @@ class Command(BaseCommand):
 
         def ends(text):
             paragraphs = [norm(p) for p in text.split("\n\n") if p.strip()] or [""]
-            return paragraphs[0][:60], paragraphs[-1][-60:]
+            return paragraphs[0][:ENDS_CHARS], paragraphs[-1][-ENDS_CHARS:]
 
         got = doc or ParsedDocument(origin=name, title="", body="")
         score.check(name, "title", norm(got.title) == norm(page.title), page.title, got.title)
@@ -241,7 +248,7 @@ class Command(BaseCommand):
             )
         if "date" in ref and (ref["date"] or not date_optional):
             got = doc.published if doc else None
-            expected = ref["date"][:10] if ref["date"] else None
+            expected = ref["date"][:DATE_CHARS] if ref["date"] else None
             score.check(
                 name,
                 "date",
@@ -317,7 +324,7 @@ def _is_label(part: str, labels: list[str]) -> bool:
 def _date_ok(got, expected: str | None) -> bool:
     if got is None or expected is None:
         return got is None and expected is None
-    days = {(got + timedelta(hours=h)).date().isoformat() for h in (-12, 0, 14)}
+    days = {(got + timedelta(hours=h)).date().isoformat() for h in ZONE_HOURS}
     return expected in days
 
 

@@ -25,6 +25,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from archive.bench.synth import synthetic_corpus
 
+SETTLE_SECONDS = 2  # after a kill, before looking for processes left behind
+
 CHECK = r"""
 import json, django
 django.setup()
@@ -91,7 +93,7 @@ class Command(BaseCommand):
         finished_first = ingest.poll() is not None
         ingest.send_signal(signal.SIGKILL)  # the ingest process only: its reader must follow
         ingest.wait()
-        time.sleep(2)
+        time.sleep(SETTLE_SECONDS)
         left = self.left_behind(var)
         for pid in left:
             os.kill(pid, signal.SIGKILL)

@@ -16,6 +16,9 @@ from django.test import Client, override_settings
 
 from archive.models import Article, Entity
 
+KNOWN_ROWS = 500  # real article ids and actors the fuzzer picks from
+PROGRESS_EVERY = 1000  # requests between progress lines
+SHOWN_URL_CHARS = 300  # a failing URL is printed cut to this length
 PARAMS = (
     "q",
     "country",
@@ -110,8 +113,10 @@ class Fuzzer:
 
     def __init__(self, seed: int):
         self.rnd = random.Random(seed)
-        self.article_ids = list(Article.objects.values_list("pk", flat=True)[:500]) or [1]
-        self.actors = list(Entity.objects.values_list("kind", "slug")[:500]) or [("person", "x")]
+        self.article_ids = list(Article.objects.values_list("pk", flat=True)[:KNOWN_ROWS]) or [1]
+        self.actors = list(Entity.objects.values_list("kind", "slug")[:KNOWN_ROWS]) or [
+            ("person", "x")
+        ]
 
     def text(self) -> str:
         rnd = self.rnd
@@ -201,7 +206,7 @@ class Command(BaseCommand):
             statuses[status] += 1
             if status >= 500:
                 failures.append(url)
-            if n % 1000 == 0:
+            if n % PROGRESS_EVERY == 0:
                 self.stdout.write(f"{n} requests, {len(failures)} × 5xx")
         self.stdout.write(
             "status counts: " + ", ".join(f"{s}: {c}" for s, c in sorted(statuses.items()))
@@ -210,6 +215,6 @@ class Command(BaseCommand):
             f"{len(failures)} × 5xx in {options['requests']} requests (seed {options['seed']})"
         )
         for url in failures[: options["show"]]:
-            self.stdout.write(f"  {url[:300]}")
+            self.stdout.write(f"  {url[:SHOWN_URL_CHARS]}")
         if failures:
             raise CommandError(f"{len(failures)} requests answered 5xx")

@@ -39,6 +39,9 @@ PAGES = (
     "/api/search/?q=seoul",
 )
 REQUEST_TIMEOUT = 30
+SERVER_STOP_SECONDS = 30  # gunicorn is given this long to stop after SIGTERM
+SERVER_START_SECONDS = 60  # gunicorn must answer within this long of starting
+START_POLL_SECONDS = 0.5  # how often it is asked meanwhile
 
 
 class Command(BaseCommand):
@@ -70,7 +73,7 @@ class Command(BaseCommand):
             output, _ = ingest.communicate()
         finally:
             server.send_signal(signal.SIGTERM)
-            server.wait(timeout=30)
+            server.wait(timeout=SERVER_STOP_SECONDS)
         self.report(results, output)
 
     def synthetic(self, n: int, corpus: Path) -> Path:
@@ -94,15 +97,17 @@ class Command(BaseCommand):
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + SERVER_START_SECONDS
         while time.monotonic() < deadline:
             try:
                 self.fetch(port, "/")
                 return server
             except OSError:
-                time.sleep(0.5)
+                time.sleep(START_POLL_SECONDS)
         server.kill()
-        raise CommandError(f"gunicorn did not answer on 127.0.0.1:{port} within 60 s")
+        raise CommandError(
+            f"gunicorn did not answer on 127.0.0.1:{port} within {SERVER_START_SECONDS} s"
+        )
 
     @staticmethod
     def fetch(port: int, path: str) -> int:
