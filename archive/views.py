@@ -1,8 +1,8 @@
 """Thin views: fetch, call one or two model or service functions, render."""
 
+from functools import wraps
+
 from django.core.paginator import Paginator
-from django.db.models import Count
-from django.db.models.functions import TruncDate
 from django.http import Http404, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -10,6 +10,7 @@ from django.views.decorators.http import require_safe
 
 from archive.forms import ActorFilterForm
 from archive.models import KIND_PLURALS, Article, Capture, Entity
+from archive.search import aggregates
 from archive.search.charts import build_chart
 from archive.search.highlight import linked_body
 from archive.search.links import SearchLinks
@@ -25,21 +26,32 @@ from archive.search.vocabulary import FACETS
 CSP_SANDBOX = "sandbox; default-src 'none'"
 
 
+def index_needed(view):
+    """``view``, answering the search index's damage with the 503 page that says how to
+    repair it (the pages' figures are read from the index)."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except IndexUnavailable as error:
+            return render(request, "503.html", {"message": str(error)}, status=503)
+
+    return wrapped
+
+
 @require_safe
+@index_needed
 def home(request):
     return render(
         request,
         "archive/home.html",
         {
-            "latest": Article.objects.latest_first().select_related("source")[:10],
+            "latest": aggregates.latest_articles(10),
             "top_actors": {
-                KIND_PLURALS[kind]: Entity.objects.filter(kind=kind)
-                .with_article_counts()
-                .filter(n_articles__gt=0)
-                .order_by("-n_articles", "name")[:8]
-                for kind in Entity.Kind
+                KIND_PLURALS[kind]: aggregates.most_mentioned(kind, 8) for kind in Entity.Kind
             },
-            "chart": time_chart(Article.objects.all()),
+            "chart": time_chart(aggregates.days_of_all()),
             "total": Article.objects.count(),
         },
     )
@@ -171,6 +183,7 @@ ACTORS_IN_OVERVIEW = 24
 
 
 @require_safe
+@index_needed
 def actor_list(request):
     """The actor directory: the most mentioned of each kind, or one kind or name in full."""
     form = ActorFilterForm(request.GET)
@@ -189,16 +202,18 @@ def actor_list(request):
 
 
 def most_mentioned(kind) -> dict:
-    listed = Entity.objects.filter(kind=kind).listed()
     return {
         "kind": kind,
         "label": KIND_PLURALS[kind],
-        "count": listed.count(),
-        "top": listed.by_articles()[:ACTORS_IN_OVERVIEW],
+        "count": aggregates.listed_count(kind),
+        "top": aggregates.most_mentioned(
+            kind, ACTORS_IN_OVERVIEW, aggregates.by_count_then_lower_name
+        ),
     }
 
 
 @require_safe
+@index_needed
 def actor_detail(request, kind, slug):
     entity = Entity.objects.filter(kind=kind, slug=slug).first()
     if entity is None and kind == Entity.Kind.COUNTRY:  # /actors/country/KP/, as in facets
@@ -207,30 +222,17 @@ def actor_detail(request, kind, slug):
             return redirect(by_code)
     if entity is None:
         raise Http404("No such actor.")
-    articles = (
-        Article.objects.filter(mentions__entity=entity).latest_first().select_related("source")
-    )
-    page = Paginator(articles, 20).get_page(request.GET.get("page"))
+    figures = aggregates.actor_figures(entity)
     return render(
         request,
         "archive/actor.html",
         {
             "entity": entity,
-            "page": page,
-            "chart": time_chart(articles, search_params(entity)),
+            "page": Paginator(figures.articles, 20).get_page(request.GET.get("page")),
+            "chart": time_chart(figures.days, search_params(entity)),
             "aliases": entity.aliases.order_by("name")[:40],
-            "co_mentioned": co_mentioned(entity),
+            "co_mentioned": figures.co_mentioned,
         },
-    )
-
-
-def co_mentioned(entity, limit=15):
-    """The entities most often mentioned in the same articles as ``entity``."""
-    return (
-        Entity.objects.filter(mentions__article__mentions__entity=entity)
-        .exclude(pk=entity.pk)
-        .annotate(n=Count("mentions__article", distinct=True))
-        .order_by("-n", "name")[:limit]
     )
 
 
@@ -243,18 +245,10 @@ def search_params(entity) -> QueryDict:
     return params
 
 
-def time_chart(articles, params: QueryDict | None = None):
-    """The time chart of ``articles`` by day; each bar searches its period (within ``params``)."""
-    rows = (
-        articles.exclude(published=None)
-        .annotate(day=TruncDate("published"))
-        .order_by()
-        .values("day")
-        .annotate(n=Count("id", distinct=True))
-    )
+def time_chart(counts: dict, params: QueryDict | None = None):
+    """The time chart of articles per day; each bar searches its period (within ``params``)."""
     links = SearchLinks(params or QueryDict())
     search = reverse("archive:search")
-    counts = {row["day"]: row["n"] for row in rows}
     return build_chart(counts, lambda start, end: search + links.dates(start, end), by_day=True)
 
 

@@ -175,6 +175,10 @@ class PeninsulaWhooshBackend(WhooshSearchBackend):
             searcher = searchers[self.path] = self.index.refresh().searcher()
         return searcher
 
+    def columns(self):
+        """The columns of the generation this thread's searcher reads."""
+        return generation(self.searcher().reader(), self.path)
+
     def execute(self, request: SearchRequest) -> SearchResponse:
         """Run one faceted search: count, one page of ids and facet counts together.
 
@@ -240,11 +244,13 @@ class PeninsulaWhooshBackend(WhooshSearchBackend):
 
     @staticmethod
     def ordered(columns, docnums, scores, request: SearchRequest) -> np.ndarray:
-        """Hits in page order: by score (ties by docnum, as Whoosh) or by date."""
+        """Hits in page order up to the requested page's end: by score (ties by docnum, as
+        Whoosh) or by date (only the pages up to the requested one are sorted)."""
+        shown = request.page * request.per_page
         if request.sort == "newest" or (request.sort == "relevance" and not request.q.strip()):
-            return columns.by_date(docnums, newest=True)
+            return columns.by_date(docnums, newest=True, limit=shown)
         if request.sort == "oldest":
-            return columns.by_date(docnums, newest=False)
+            return columns.by_date(docnums, newest=False, limit=shown)
         if scores is None:
             return docnums
         return docnums[np.lexsort((docnums, -scores))]

@@ -112,6 +112,16 @@ def execute(request: SearchRequest):
         raise IndexUnavailable() from error
 
 
+def current_columns():
+    """The columns of the index generation this thread reads (``columns.Generation``); an
+    unreadable index raises IndexUnavailable."""
+    try:
+        return backend().columns()
+    except INDEX_DAMAGE as error:
+        logger.error("search index unreadable: %s: %s", type(error).__name__, error)
+        raise IndexUnavailable() from error
+
+
 def run_search(params: QueryDict) -> SearchPage:
     form = SearchForm(params)
     request = form.search_request()
