@@ -121,3 +121,12 @@ class AggregateTests(AggregateWorld):
         entity = Entity.objects.get(name="Japan")
         page = self.client.get(entity.get_absolute_url()).context["page"]
         self.assertEqual(page.paginator.count, entity.mentions.count())
+
+    def test_the_search_pages_day_chart_counts_its_hits_by_day(self):
+        entity = Entity.objects.get(name="Japan")
+        response = self.client.get(reverse("archive:search") + f"?country={entity.facet_value}")
+        chart = response.context["page"].chart
+        self.assertEqual(chart.unit, "day")
+        shown = {bar.start: bar.count for bar in chart.bars if bar.count}
+        articles = Article.objects.filter(mentions__entity=entity)
+        self.assertEqual(shown, sql_days(articles))

@@ -204,6 +204,7 @@ class PeninsulaWhooshBackend(WhooshSearchBackend):
             ids=self.page_ids(columns, self.ordered(columns, docnums, scores, request), request),
             facets=columns.facet_counts(chosen),
             terms=query_terms(text_query),
+            days=lambda: columns.day_counts(chosen),
         )
         if not len(docnums) and request.q.strip():
             response.suggestion = self.useful_suggestion(searcher, request)

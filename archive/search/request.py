@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -38,3 +39,5 @@ class SearchResponse:
     facets: dict[str, Counter]
     terms: set[str]
     suggestion: str = ""
+    # hits per UTC day, computed when asked for (from the index's day column)
+    days: Callable[[], dict[date, int]] = dict
