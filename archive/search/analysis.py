@@ -237,29 +237,36 @@ def peninsula_analyzer():
     )
 
 
-HANGUL_RUN_RE = re.compile(rf"[{HANGUL}]+")
 WORD_RE = re.compile(r"\S+")
+LATIN_WORD_RE = re.compile(rf"[^\W{HANGUL}]+")  # TOKEN_RE's Latin words
 _highlighter = None
+
+
+def highlighter():
+    global _highlighter
+    _highlighter = _highlighter or peninsula_analyzer()
+    return _highlighter
+
+
+@functools.lru_cache(maxsize=100_000)
+def indexed_form(word: str) -> str:
+    """The term a Latin word is indexed as ("" for a stop word). Every filter of the analyzer
+    works on one token at a time, so a word's term does not depend on its neighbours."""
+    return next((t.text for t in highlighter()(word, mode="index")), "")
 
 
 def term_spans(text: str, terms: set[str]) -> list[tuple[int, int]]:
     """Character spans of the tokens of ``text``, as indexed, whose text is one of ``terms``.
 
-    For snippets, so cheap: the Latin words are analysed with the Hangul blanked out (no
-    Kiwi), and Kiwi runs only on the space-delimited words that contain a Korean term
-    (a whole Korean article through Kiwi costs tens of milliseconds).
+    For snippets, so cheap: each Latin word is looked up in a process-wide table of indexed
+    forms (the analyzer runs once per distinct word, not once per word of every shown hit),
+    and Kiwi runs only on the space-delimited words that contain a Korean term (a whole
+    Korean article through Kiwi costs tens of milliseconds).
     """
-    global _highlighter
-    _highlighter = _highlighter or peninsula_analyzer()
-    latin = HANGUL_RUN_RE.sub(lambda m: " " * len(m.group()), text)
-    spans = [
-        (t.startchar, t.endchar)
-        for t in _highlighter(latin, chars=True, mode="index")
-        if t.text in terms
-    ]
+    spans = [m.span() for m in LATIN_WORD_RE.finditer(text) if indexed_form(m.group()) in terms]
     korean_terms = [term for term in terms if HANGUL_RE.search(term)]
     for word in WORD_RE.finditer(text) if korean_terms else ():
         if any(term in word.group() for term in korean_terms):
-            tokens = _highlighter(word.group(), chars=True, start_char=word.start(), mode="index")
+            tokens = highlighter()(word.group(), chars=True, start_char=word.start(), mode="index")
             spans.extend((t.startchar, t.endchar) for t in tokens if t.text in korean_terms)
     return sorted(spans)
