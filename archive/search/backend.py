@@ -20,6 +20,7 @@ import threading
 from collections import Counter
 from datetime import UTC, datetime, time, timedelta
 from itertools import islice
+from pathlib import Path
 from time import monotonic
 
 import numpy as np
@@ -31,6 +32,7 @@ from haystack.exceptions import SkipDocument
 from haystack.utils import get_identifier
 from whoosh.fields import DATETIME, KEYWORD, TEXT, Schema
 from whoosh.fields import ID as WHOOSH_ID
+from whoosh.index import EmptyIndexError
 from whoosh.matching import IntersectionMatcher, ListMatcher
 from whoosh.query import And, DateRange, Every, NullQuery, Or, Phrase, Term
 from whoosh.writing import CLEAR
@@ -161,6 +163,7 @@ class PeninsulaWhooshBackend(WhooshSearchBackend):
         its segments are shared by the whole process (``columns.py``).
         """
         if not self.setup_complete:
+            refuse_lost_contents(self.path)
             self.setup()
         searchers = _local.__dict__.setdefault("searchers", {})
         searcher = searchers.get(self.path)
@@ -358,6 +361,18 @@ def edit_distance(a: str, b: str) -> int:
             row.append(cost)
         rows.append(row)
     return rows[-1][-1]
+
+
+def refuse_lost_contents(path: str) -> None:
+    """Raise EmptyIndexError for an index directory that holds segments but no table of
+    contents: haystack's ``setup()`` would write a new empty index over it, and searches
+    would silently find nothing. (A missing or empty directory is a new index.)"""
+    try:
+        names = [p.name for p in Path(path).iterdir()]
+    except (FileNotFoundError, NotADirectoryError):
+        return
+    if not any(n.endswith(".toc") for n in names) and any(n.endswith(".seg") for n in names):
+        raise EmptyIndexError(f"no table of contents beside the segments in {path}")
 
 
 def has_phrase(query) -> bool:
