@@ -38,7 +38,7 @@ from whoosh.query import And, DateRange, Every, NullQuery, Or, Phrase, Term
 from whoosh.writing import CLEAR
 
 from archive.search.analysis import peninsula_analyzer
-from archive.search.columns import generation
+from archive.search.columns import generation, save_new_segments
 from archive.search.query import clean_user_query, parse_user_query, query_terms, query_words
 from archive.search.request import SearchRequest, SearchResponse
 from archive.search.vocabulary import FACET_FIELDS, MULTI_FACETS, SINGLE_FACETS
@@ -127,6 +127,7 @@ class PeninsulaWhooshBackend(WhooshSearchBackend):
             writer.cancel()
             raise
         writer.commit(mergetype=CLEAR if clear else None)
+        self.leave_columns()
 
     def remove(self, obj_or_string, commit=True):
         self.remove_many([get_identifier(obj_or_string)])
@@ -139,6 +140,7 @@ class PeninsulaWhooshBackend(WhooshSearchBackend):
         for identifier in identifiers:
             writer.delete_by_term(ID, identifier)
         writer.commit()
+        self.leave_columns()
 
     def clear(self, models=None, commit=True):
         """Empty the index in one commit (the stock backend deletes the directory)."""
@@ -147,11 +149,20 @@ class PeninsulaWhooshBackend(WhooshSearchBackend):
         self.index = self.index.refresh()
         writer = self.index.writer(timeout=300)
         writer.commit(mergetype=CLEAR)
+        self.leave_columns()
 
     def optimize(self):
         if not self.setup_complete:
             self.setup()
         self.index.optimize()
+        self.leave_columns()
+
+    def leave_columns(self):
+        """After a commit: the new segments' columns, written beside the index for the
+        workers (``columns.save_new_segments``)."""
+        self.index = self.index.refresh()
+        with self.index.reader() as reader:
+            save_new_segments(reader, self.path)
 
     # -- reading ------------------------------------------------------------------------
 

@@ -231,6 +231,20 @@ def prune_saved(directory: Path, index_dir: Path, keep) -> None:
         pass
 
 
+def save_new_segments(reader, index_dir: str) -> None:
+    """Leave beside the index (``<index_dir>-columns``) the columns of every segment of
+    ``reader`` that has none there yet: the index writer calls this after each commit, so a
+    worker opening the new generation only loads files."""
+    saved = Path(f"{index_dir}-columns")
+    keys = []
+    for segment_reader, _ in leaf_readers(reader):
+        key = segment_reader.segment().segment_id()
+        keys.append(key)
+        if not (saved / f"{key}.npz").exists():
+            save_columns(saved, key, segment_columns(segment_reader))
+    prune_saved(saved, Path(index_dir), set(keys))
+
+
 def leaf_readers(reader):
     """(segment reader, docnum offset) pairs of a searcher's reader (none for an empty index)."""
     pairs = (
