@@ -7,8 +7,10 @@ from django.db.models import Count
 from django.db.models.functions import Lower, TruncDate
 from django.urls import reverse
 
+from archive import gunicorn_conf
 from archive.models import Article, Entity
 from archive.search import aggregates
+from archive.search.service import current_columns
 from tests.base import IndexedTestCase, actor, document, utc
 
 PERSONS = ["Moon Jae-in", "kim Jong-un", "Kim Yo-jong", "Lloyd Austin", "de Gaulle", "Ángel Ruiz"]
@@ -130,3 +132,10 @@ class AggregateTests(AggregateWorld):
         shown = {bar.start: bar.count for bar in chart.bars if bar.count}
         articles = Article.objects.filter(mentions__entity=entity)
         self.assertEqual(shown, sql_days(articles))
+
+    def test_a_starting_worker_computes_the_figures_before_its_first_request(self):
+        columns = current_columns()
+        columns.memos.clear()
+        gunicorn_conf.post_worker_init(worker=None)
+        expected = {"days", *(("articles", kind) for kind in Entity.Kind)}
+        self.assertEqual(set(columns.memos), expected)

@@ -162,3 +162,11 @@ def entities_with_counts(counts: Counts) -> list[Entity]:
     for key, entity in found.items():
         entity.n = counts.get(key, 0)
     return [entity for entity in found.values() if entity.n]
+
+
+def warm_up() -> None:
+    """Open this thread's searcher and compute the generation's figures before the first
+    request needs them (a starting worker calls this; see ``gunicorn_conf.py``)."""
+    for kind in ENTITY_FACETS:
+        article_counts(kind)
+    days_of_all()
