@@ -51,7 +51,9 @@ def home(request):
             "top_actors": {
                 KIND_PLURALS[kind]: aggregates.most_mentioned(kind, 8) for kind in Entity.Kind
             },
-            "chart": time_chart(aggregates.days_of_all()),
+            "chart": aggregates.per_generation(
+                "home chart", lambda: time_chart(aggregates.days_of_all())
+            ),
             "total": Article.objects.count(),
         },
     )

@@ -76,6 +76,11 @@ def latest_articles(limit: int) -> list[Article]:
     return ArticlePages(columns, np.flatnonzero(columns.live))[:limit]
 
 
+def per_generation(key, compute: Callable[[], object]):
+    """``compute()`` once per index generation (for what depends on the index alone)."""
+    return current_columns().memo(("page", key), compute)
+
+
 def days_of_all() -> dict[date, int]:
     """Articles per UTC day over the whole index."""
     columns = current_columns()
