@@ -150,20 +150,28 @@ def top_entities(counts: Counts, limit: int, key: OrderKey) -> list[Entity]:
     return sorted(found, key=key)[:limit]
 
 
+# Longer lists of facet values are not sent as an IN list: reading every entity of the kind
+# costs less than Django's handling of hundreds of query parameters.
+IN_LIST_MAX = 200
+ENTITY_FIELDS = ("pk", "kind", "name", "slug", "code", "lower_name")
+
+
 def entities_with_counts(counts: Counts) -> list[Entity]:
     """The entities of the (kind, facet value) keys, each with ``n`` and ``lower_name``;
     a value held by two entities (a shared country code) goes to the lowest id."""
-    wanted = Q(pk__in=[])
-    for kind in {kind for kind, _ in counts}:
+    rows = []
+    for kind in sorted({kind for kind, _ in counts}):
         values = [value for k, value in counts if k == kind]
-        by_value = (
-            Q(slug__in=values) | Q(code__in=values) if kind == "country" else Q(slug__in=values)
-        )
-        wanted |= Q(kind=kind) & by_value
-    rows = Entity.objects.filter(wanted).annotate(lower_name=Lower("name")).order_by("pk")
+        entities = Entity.objects.filter(kind=kind).annotate(lower_name=Lower("name"))
+        if len(values) <= IN_LIST_MAX:
+            by_code = Q(code__in=values) if kind == Entity.Kind.COUNTRY else Q(pk__in=[])
+            entities = entities.filter(Q(slug__in=values) | by_code)
+        rows += entities.order_by().values_list(*ENTITY_FIELDS)
     found: dict[tuple[str, str], Entity] = {}
-    for entity in rows:
-        found.setdefault((entity.kind, entity.facet_value), entity)
+    for pk, kind, name, slug, code, lower_name in sorted(rows):
+        entity = Entity(pk=pk, kind=kind, name=name, slug=slug, code=code)
+        entity.lower_name = lower_name
+        found.setdefault((kind, entity.facet_value), entity)
     for key, entity in found.items():
         entity.n = counts.get(key, 0)
     return [entity for entity in found.values() if entity.n]
