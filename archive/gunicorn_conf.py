@@ -32,13 +32,21 @@ def when_ready(server):
         print(f"\nPeninsula is ready: open http://{shown}:{port}/  (Ctrl+C stops it)\n", flush=True)
 
 
+WARM_TEMPLATES = ("archive/home.html", "archive/search.html", "archive/actor.html")
+WARM_TEMPLATES += ("archive/actors.html", "archive/article.html")
+
+
 def post_worker_init(worker):
     """Open the index and load its columns before the worker takes its first request, so that
     no visitor pays for it; a damaged index is left for the requests to report (503)."""
+    from django.template.loader import get_template
+
     import archive.urls  # noqa: F401  (imports the views)
     from archive.search.aggregates import warm_up
 
     try:
+        for page in WARM_TEMPLATES:
+            get_template(page)  # compiled once, kept by the cached loader
         warm_up()
     except Exception:  # never keep a worker from starting
         logging.getLogger(__name__).exception("warming the worker up failed")
