@@ -197,7 +197,8 @@ def actor_list(request):
         "singular": Entity.Kind(kind).label if kind else "Actor",
     }
     if context["browsing"]:
-        context["page"] = Paginator(form.entities(), ACTORS_PER_PAGE).get_page(form.value("page"))
+        listed = aggregates.listed_entities(form.entities(), form.by_articles())
+        context["page"] = Paginator(listed, ACTORS_PER_PAGE).get_page(form.value("page"))
     else:
         context["groups"] = [most_mentioned(kind) for kind in Entity.Kind]
     return render(request, "archive/actors.html", context)

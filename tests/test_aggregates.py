@@ -139,3 +139,20 @@ class AggregateTests(AggregateWorld):
         gunicorn_conf.post_worker_init(worker=None)
         expected = {"days", *(("articles", kind) for kind in Entity.Kind)}
         self.assertEqual(set(columns.memos), expected)
+
+    def test_the_directorys_full_lists_match_sql_by_name_and_by_articles(self):
+        for kinds in [*([kind] for kind in Entity.Kind), list(Entity.Kind)]:
+            entities = Entity.objects.filter(kind__in=kinds)
+            for by_articles in (False, True):
+                listed = entities.listed()
+                expected = listed.by_articles() if by_articles else listed.by_name()
+                found = aggregates.listed_entities(entities, by_articles)
+                self.assertEqual(
+                    [(e.pk, e.n_articles) for e in found],
+                    [(e.pk, e.n_articles) for e in expected],
+                )
+        named = Entity.objects.named_like("kim")
+        self.assertEqual(
+            [e.pk for e in aggregates.listed_entities(named, False)],
+            [e.pk for e in named.listed().by_name()],
+        )
