@@ -161,8 +161,7 @@ class PeninsulaWhooshBackend(WhooshSearchBackend):
         """After a commit: the new segments' columns, written beside the index for the
         workers (``columns.save_new_segments``)."""
         self.index = self.index.refresh()
-        with self.index.reader() as reader:
-            save_new_segments(reader, self.path)
+        save_new_segments(self.index, self.path)
 
     # -- reading ------------------------------------------------------------------------
 

@@ -24,6 +24,7 @@ from datetime import date
 from pathlib import Path
 
 import numpy as np
+from whoosh.reading import SegmentReader
 
 from archive.search.vocabulary import FACET_FIELDS, MULTI_FACETS
 
@@ -231,17 +232,23 @@ def prune_saved(directory: Path, index_dir: Path, keep) -> None:
         pass
 
 
-def save_new_segments(reader, index_dir: str) -> None:
-    """Leave beside the index (``<index_dir>-columns``) the columns of every segment of
-    ``reader`` that has none there yet: the index writer calls this after each commit, so a
-    worker opening the new generation only loads files."""
+def save_new_segments(index, index_dir: str) -> None:
+    """Leave beside the index (``<index_dir>-columns``) the columns of every segment of the
+    Whoosh ``index`` that has none there yet: the index writer calls this after each commit,
+    so a worker opening the new generation only loads files. Only the new segments are
+    opened (opening a reader copies its segment files into memory)."""
     saved = Path(f"{index_dir}-columns")
+    toc = index._read_toc()  # the segments of the latest generation (Whoosh is frozen code)
     keys = []
-    for segment_reader, _ in leaf_readers(reader):
-        key = segment_reader.segment().segment_id()
+    for segment in toc.segments:
+        key = segment.segment_id()
         keys.append(key)
         if not (saved / f"{key}.npz").exists():
-            save_columns(saved, key, segment_columns(segment_reader))
+            reader = SegmentReader(index.storage, toc.schema, segment, generation=toc.generation)
+            try:
+                save_columns(saved, key, segment_columns(reader))
+            finally:
+                reader.close()
     prune_saved(saved, Path(index_dir), set(keys))
 
 
