@@ -127,7 +127,6 @@ class PeninsulaWhooshBackend(WhooshSearchBackend):
             writer.cancel()
             raise
         writer.commit(mergetype=CLEAR if clear else None)
-        self.leave_columns()
 
     def remove(self, obj_or_string, commit=True):
         self.remove_many([get_identifier(obj_or_string)])
@@ -140,7 +139,6 @@ class PeninsulaWhooshBackend(WhooshSearchBackend):
         for identifier in identifiers:
             writer.delete_by_term(ID, identifier)
         writer.commit()
-        self.leave_columns()
 
     def clear(self, models=None, commit=True):
         """Empty the index in one commit (the stock backend deletes the directory)."""
@@ -149,17 +147,15 @@ class PeninsulaWhooshBackend(WhooshSearchBackend):
         self.index = self.index.refresh()
         writer = self.index.writer(timeout=300)
         writer.commit(mergetype=CLEAR)
-        self.leave_columns()
 
     def optimize(self):
         if not self.setup_complete:
             self.setup()
         self.index.optimize()
-        self.leave_columns()
 
     def leave_columns(self):
-        """After a commit: the new segments' columns, written beside the index for the
-        workers (``columns.save_new_segments``)."""
+        """The new segments' columns, written beside the index for the workers
+        (``columns.save_new_segments``); called once the index commands' commits are done."""
         self.index = self.index.refresh()
         save_new_segments(self.index, self.path)
 
