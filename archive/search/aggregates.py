@@ -94,9 +94,13 @@ def article_counts(kind: str, columns: Generation | None = None) -> dict[str, in
     return columns.memo(("articles", kind), lambda: value_counts(columns, name, columns.live))
 
 
-def value_counts(columns: Generation, field_name: str, mask: np.ndarray) -> dict[str, int]:
+def value_counts(
+    columns: Generation, field_name: str, mask: np.ndarray, least: int = 1
+) -> dict[str, int]:
+    """Value → documents of ``mask`` holding it, for the values held at least ``least`` times."""
     totals = columns.value_counts(field_name, mask)
-    return {VALUES.name(field_name, int(i)): int(totals[i]) for i in np.flatnonzero(totals)}
+    chosen = np.flatnonzero(totals >= max(1, least))
+    return {VALUES.name(field_name, int(i)): int(totals[i]) for i in chosen}
 
 
 def most_mentioned(kind: str, limit: int, key: OrderKey = by_count_then_name) -> list[Entity]:
@@ -118,17 +122,42 @@ def actor_figures(entity: Entity, co_limit: int = 15) -> ActorFigures:
     (each with ``n``, the articles both are in)."""
     columns = current_columns()
     mask = columns.live & columns.value_mask(ENTITY_FACETS[entity.kind].field, entity.facet_value)
-    counts = {
-        (kind, value): n
-        for kind, facet in ENTITY_FACETS.items()
-        for value, n in value_counts(columns, facet.field, mask).items()
-        if (kind, value) != (entity.kind, entity.facet_value)
-    }
+    least = co_mention_cut(columns, mask, co_limit)
+    co_mentioned = top_entities(
+        co_mentions(columns, mask, entity, least), co_limit, by_count_then_name
+    )
+    if least > 1 and len(co_mentioned) < co_limit:  # values with no entity (yet) were cut
+        co_mentioned = top_entities(
+            co_mentions(columns, mask, entity), co_limit, by_count_then_name
+        )
     return ActorFigures(
         articles=ArticlePages(columns, np.flatnonzero(mask)),
         days=columns.day_counts(mask),
-        co_mentioned=top_entities(counts, co_limit, by_count_then_name),
+        co_mentioned=co_mentioned,
     )
+
+
+def co_mention_cut(columns: Generation, mask: np.ndarray, limit: int) -> int:
+    """The count of the ``limit + 1``-th most co-mentioned value (the actor itself is one of
+    them): no value below it can be among the first ``limit`` others."""
+    totals = np.concatenate(
+        [columns.value_counts(facet.field, mask) for facet in ENTITY_FACETS.values()]
+    )
+    totals = totals[totals > 0]
+    if len(totals) <= limit + 1:
+        return 1
+    return int(np.partition(totals, len(totals) - limit - 1)[len(totals) - limit - 1])
+
+
+def co_mentions(columns: Generation, mask: np.ndarray, entity: Entity, least: int = 1) -> Counts:
+    """(kind, value) → articles of ``mask`` holding it, held at least ``least`` times, but
+    ``entity`` itself."""
+    return {
+        (kind, value): n
+        for kind, facet in ENTITY_FACETS.items()
+        for value, n in value_counts(columns, facet.field, mask, least).items()
+        if (kind, value) != (entity.kind, entity.facet_value)
+    }
 
 
 def top_entities(counts: Counts, limit: int, key: OrderKey) -> list[Entity]:
