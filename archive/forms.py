@@ -34,9 +34,14 @@ class ActorFilterForm(forms.Form):
         return bool(self.value("kind") or self.value("q"))
 
     def entities(self):
-        entities = Entity.objects.listed()
+        """The entities of the asked kind and name, mentioned or not, in no order (the
+        directory keeps those that articles mention and orders them: ``listed_entities``)."""
+        entities = Entity.objects.all()
         if kind := self.value("kind"):
             entities = entities.filter(kind=kind)
         if q := self.value("q"):
             entities = entities.named_like(q)
-        return entities.by_articles() if self.value("sort") == "articles" else entities.by_name()
+        return entities
+
+    def by_articles(self) -> bool:
+        return self.value("sort") == "articles"

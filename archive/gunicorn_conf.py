@@ -5,6 +5,7 @@ requests wait on the database or on I/O. Each worker keeps its own Whoosh search
 can be overridden with the environment variable of the same name.
 """
 
+import logging
 import multiprocessing
 import os
 
@@ -29,3 +30,23 @@ def when_ready(server):
         host, port = address.sock.getsockname()[:2]
         shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
         print(f"\nPeninsula is ready: open http://{shown}:{port}/  (Ctrl+C stops it)\n", flush=True)
+
+
+WARM_TEMPLATES = ("archive/home.html", "archive/search.html", "archive/actor.html")
+WARM_TEMPLATES += ("archive/actors.html", "archive/article.html")
+
+
+def post_worker_init(worker):
+    """Open the index and load its columns before the worker takes its first request, so that
+    no visitor pays for it; a damaged index is left for the requests to report (503)."""
+    from django.template.loader import get_template
+
+    import archive.urls  # noqa: F401  (imports the views)
+    from archive.search.aggregates import warm_up
+
+    try:
+        for page in WARM_TEMPLATES:
+            get_template(page)  # compiled once, kept by the cached loader
+        warm_up()
+    except Exception:  # never keep a worker from starting
+        logging.getLogger(__name__).exception("warming the worker up failed")

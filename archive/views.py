@@ -1,8 +1,8 @@
 """Thin views: fetch, call one or two model or service functions, render."""
 
+from functools import wraps
+
 from django.core.paginator import Paginator
-from django.db.models import Count
-from django.db.models.functions import TruncDate
 from django.http import Http404, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -11,6 +11,7 @@ from django.views.decorators.http import require_safe
 from archive import network
 from archive.forms import ActorFilterForm
 from archive.models import KIND_PLURALS, Article, Capture, Entity
+from archive.search import aggregates
 from archive.search.charts import build_chart
 from archive.search.highlight import linked_body
 from archive.search.links import SearchLinks
@@ -30,21 +31,35 @@ CO_MENTIONED = 15  # actors most often named beside one, on its page
 PREVIEW_BYTES = 200_000  # of a capture shown on its page; the rest is cut
 
 
+def index_needed(view):
+    """``view``, answering the search index's damage with the 503 page that says how to
+    repair it (the pages' figures are read from the index)."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except IndexUnavailable as error:
+            return render(request, "503.html", {"message": str(error)}, status=503)
+
+    return wrapped
+
+
 @require_safe
+@index_needed
 def home(request):
     return render(
         request,
         "archive/home.html",
         {
-            "latest": Article.objects.latest_first().select_related("source")[:HOME_LATEST],
+            "latest": aggregates.latest_articles(HOME_LATEST),
             "top_actors": {
-                KIND_PLURALS[kind]: Entity.objects.filter(kind=kind)
-                .with_article_counts()
-                .filter(n_articles__gt=0)
-                .order_by("-n_articles", "name")[:HOME_ACTORS]
+                KIND_PLURALS[kind]: aggregates.most_mentioned(kind, HOME_ACTORS)
                 for kind in Entity.Kind
             },
-            "chart": time_chart(Article.objects.all()),
+            "chart": aggregates.per_generation(
+                "home chart", lambda: time_chart(aggregates.days_of_all())
+            ),
             "total": Article.objects.count(),
         },
     )
@@ -164,6 +179,7 @@ ACTORS_IN_OVERVIEW = 24
 
 
 @require_safe
+@index_needed
 def actor_list(request):
     """The actor directory: the most mentioned of each kind, or one kind or name in full."""
     form = ActorFilterForm(request.GET)
@@ -175,23 +191,26 @@ def actor_list(request):
         "singular": Entity.Kind(kind).label if kind else "Actor",
     }
     if context["browsing"]:
-        context["page"] = Paginator(form.entities(), ACTORS_PER_PAGE).get_page(form.value("page"))
+        listed = aggregates.listed_entities(form.entities(), form.by_articles())
+        context["page"] = Paginator(listed, ACTORS_PER_PAGE).get_page(form.value("page"))
     else:
         context["groups"] = [most_mentioned(kind) for kind in Entity.Kind]
     return render(request, "archive/actors.html", context)
 
 
 def most_mentioned(kind) -> dict:
-    listed = Entity.objects.filter(kind=kind).listed()
     return {
         "kind": kind,
         "label": KIND_PLURALS[kind],
-        "count": listed.count(),
-        "top": listed.by_articles()[:ACTORS_IN_OVERVIEW],
+        "count": aggregates.listed_count(kind),
+        "top": aggregates.most_mentioned(
+            kind, ACTORS_IN_OVERVIEW, aggregates.by_count_then_lower_name
+        ),
     }
 
 
 @require_safe
+@index_needed
 def actor_detail(request, kind, slug):
     entity = Entity.objects.filter(kind=kind, slug=slug).first()
     if entity is None and kind == Entity.Kind.COUNTRY:  # /actors/country/KP/, as in facets
@@ -200,31 +219,19 @@ def actor_detail(request, kind, slug):
             return redirect(by_code)
     if entity is None:
         raise Http404("No such actor.")
-    articles = (
-        Article.objects.filter(mentions__entity=entity).latest_first().select_related("source")
-    )
-    page = Paginator(articles, ACTOR_ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+    figures = aggregates.actor_figures(entity, CO_MENTIONED)
+    page = Paginator(figures.articles, ACTOR_ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "archive/actor.html",
         {
             "entity": entity,
             "page": page,
-            "chart": time_chart(articles, search_params(entity)),
+            "chart": time_chart(figures.days, search_params(entity)),
             "aliases": entity.aliases.order_by("name")[:ACTOR_ALIASES],
-            "co_mentioned": co_mentioned(entity),
+            "co_mentioned": figures.co_mentioned,
             "network": network.for_page(search_params(entity), page.paginator.count),
         },
-    )
-
-
-def co_mentioned(entity, limit=CO_MENTIONED):
-    """The entities most often mentioned in the same articles as ``entity``."""
-    return (
-        Entity.objects.filter(mentions__article__mentions__entity=entity)
-        .exclude(pk=entity.pk)
-        .annotate(n=Count("mentions__article", distinct=True))
-        .order_by("-n", "name")[:limit]
     )
 
 
@@ -237,18 +244,10 @@ def search_params(entity) -> QueryDict:
     return params
 
 
-def time_chart(articles, params: QueryDict | None = None):
-    """The time chart of ``articles`` by day; each bar searches its period (within ``params``)."""
-    rows = (
-        articles.exclude(published=None)
-        .annotate(day=TruncDate("published"))
-        .order_by()
-        .values("day")
-        .annotate(n=Count("id", distinct=True))
-    )
+def time_chart(counts: dict, params: QueryDict | None = None):
+    """The time chart of articles per day; each bar searches its period (within ``params``)."""
     links = SearchLinks(params or QueryDict())
     search = reverse("archive:search")
-    counts = {row["day"]: row["n"] for row in rows}
     return build_chart(counts, lambda start, end: search + links.dates(start, end), by_day=True)
 
 

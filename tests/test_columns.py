@@ -1,5 +1,6 @@
 """Filters, facet counts and date order from per-segment columns, and the undated-last order."""
 
+import shutil
 import tempfile
 from datetime import date, datetime
 from pathlib import Path
@@ -8,12 +9,17 @@ from unittest.mock import patch
 import numpy as np
 from django.test import SimpleTestCase
 from django.urls import reverse
+from haystack import connections
 from whoosh.fields import DATETIME, ID, KEYWORD, Schema
 from whoosh.filedb.filestore import RamStorage
 from whoosh.writing import NO_MERGE
 
+from archive.models import Article
 from archive.search import backend as search_backend
-from archive.search.columns import UNDATED, generation, load_columns
+from archive.search import columns
+from archive.search.columns import UNDATED, generation, leaf_readers, load_columns
+from archive.search.sync import sync_index
+from archive.signals import queue_articles
 from tests.base import IndexedTestCase, actor, document, utc
 
 FACET_SCHEMA = Schema(
@@ -157,3 +163,26 @@ class TextPassTests(UndatedWorld):
         dated = self.titles('?q="missile factory"&sort=oldest&from=2020-01-01')
         self.assertEqual(dated, [t for t in everywhere if t != "Undated report"])
         self.assertEqual(self.titles('?q="factory missile"&from=2020-01-01'), [])
+
+
+class WarmGenerationTests(UndatedWorld):
+    def test_the_index_writer_leaves_each_segments_columns_so_a_new_worker_only_loads(self):
+        backend = connections["default"].get_backend()
+        saved = Path(f"{backend.path}-columns")
+        shutil.rmtree(saved, ignore_errors=True)
+        queue_articles(Article.objects.values_list("pk", flat=True))
+        sync_index()
+        reader = backend.index.refresh().reader()
+        self.addCleanup(reader.close)
+        keys = [r.segment().segment_id() for r, _ in leaf_readers(reader)]
+        self.assertTrue(keys)
+        self.assertEqual(sorted(p.stem for p in saved.glob("*.npz")), sorted(keys))
+        fresh = patch.object(columns, "SEGMENTS", columns.SegmentCache())
+        unread = patch.object(columns, "segment_columns", side_effect=AssertionError("read"))
+        with fresh, unread, patch.dict(columns._generations, clear=True):
+            started = generation(reader, backend.path)
+        self.assertEqual(sorted(started.django_id[started.live].tolist()), sorted(self.pks()))
+
+    @staticmethod
+    def pks():
+        return list(Article.objects.values_list("pk", flat=True))

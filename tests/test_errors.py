@@ -145,6 +145,15 @@ class DamagedIndexTests(ErrorWorld):
             toc.unlink()
         self.assert_needs_repair()
 
+    def test_a_table_of_contents_lost_before_the_worker_starts_gives_503(self):
+        for toc in INDEX_DIR.glob("*.toc"):
+            toc.unlink()
+        self.reopen()
+        connections["default"].get_backend().setup_complete = False  # a worker starting
+        self.assert_needs_repair()
+        self.assertEqual(self.client.get(reverse("archive:home")).status_code, 503)
+        self.assertFalse(list(INDEX_DIR.glob("*.toc")))  # no empty index written over it
+
     def test_an_unreadable_index_directory_gives_503(self):
         shutil.rmtree(INDEX_DIR)
         INDEX_DIR.write_text("not a directory")

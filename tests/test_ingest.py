@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 from pathlib import Path
 from unittest import mock
 
@@ -17,6 +18,7 @@ from django.test import TransactionTestCase, override_settings
 from tqdm import tqdm
 
 from archive.entities.pipeline import extract
+from archive.ingest import index_writer
 from archive.models import Article, ArticleURL, Capture, Entity, IndexQueue, Source
 from tests.base import TRILATERAL_TALKS_PERSONS, clear_index
 
@@ -194,6 +196,34 @@ class SeedIngestTests(IngestCase):
         call_command("reextract", "--no-progress", stdout=out)
         self.assertIn("2 articles checked, 0 changed", out.getvalue())
         self.assertIn("index: 0 updated, 0 removed", out.getvalue())
+
+    def test_reextract_waits_for_the_index_writer_that_another_process_holds(self):
+        self.ingest(SEEDS, expect_exit=0)
+        held, told, order = threading.Event(), threading.Event(), []
+
+        class Err(io.StringIO):
+            def write(self, text):
+                told.set()
+                return super().write(text)
+
+        def other_writer():
+            with index_writer.index_writer(lambda message: None):
+                held.set()
+                told.wait(60)  # until reextract says that it waits (or a minute)
+                order.append("other writer done")
+
+        thread = threading.Thread(target=other_writer)
+        thread.start()
+        held.wait(5)
+        err = Err()
+        with mock.patch(
+            "archive.management.commands.reextract.sync_index",
+            side_effect=lambda: order.append("reextract indexes") or (0, 0),
+        ):
+            call_command("reextract", "--no-progress", stdout=io.StringIO(), stderr=err)
+        thread.join()
+        self.assertIn(index_writer.WAITING, err.getvalue())
+        self.assertEqual(order, ["other writer done", "reextract indexes"])
 
     def test_a_terminal_gets_a_progress_bar_and_the_summary(self):
         class Terminal(io.StringIO):

@@ -306,31 +306,55 @@ def peninsula_analyzer():
     )
 
 
-HANGUL_RUN_RE = re.compile(rf"[{HANGUL}]+")
 WORD_RE = re.compile(r"\S+")
 _highlighter = None
+
+
+def highlighter():
+    global _highlighter
+    _highlighter = _highlighter or peninsula_analyzer()
+    return _highlighter
+
+
+@functools.lru_cache(maxsize=100_000)
+def indexed_form(word: str) -> str:
+    """The term a Latin word is indexed as ("" for a stop word). Every filter of the analyzer
+    works on one token at a time, so a word's term does not depend on its neighbours."""
+    return next((t.text for t in highlighter()(word, mode="index")), "")
+
+
+@functools.lru_cache(maxsize=256)
+def candidate_words(firsts: frozenset) -> re.Pattern:
+    """The Latin words that can be indexed as a term starting with one of ``firsts``: those
+    starting with it in either case, or with any non-ASCII letter. Lowercasing, accent
+    folding and stemming never change a word's first ASCII letter other than by case."""
+    ascii_firsts = "".join(re.escape(c) for c in sorted(firsts) if c.isascii())
+    first = rf"[{ascii_firsts}]|[^\x00-\x7f]" if ascii_firsts else r"[^\x00-\x7f]"
+    word = rf"[^\W{HANGUL}]"
+    return re.compile(rf"(?<!{word})(?={word})(?:{first}){word}*", re.IGNORECASE)
 
 
 def term_spans(text: str, terms: set[str]) -> list[tuple[int, int]]:
     """Character spans of the tokens of ``text``, as indexed, whose text is one of ``terms``.
 
-    For snippets, so cheap: the Latin words are analysed with the Hangul blanked out (no
-    Kiwi), and Kiwi runs only on the space-delimited words that contain a Korean term
-    (a whole Korean article through Kiwi costs tens of milliseconds).
+    For snippets, so cheap: only the Latin words that can match (by their first letter) are
+    looked up, in a process-wide table of indexed forms (the analyzer runs once per
+    distinct word, not once per word of every shown hit), and Kiwi runs only on the
+    space-delimited words that contain a Korean term (a whole Korean article through Kiwi
+    costs tens of milliseconds).
     """
-    global _highlighter
-    _highlighter = _highlighter or peninsula_analyzer()
-    latin = HANGUL_RUN_RE.sub(lambda m: " " * len(m.group()), text)
-    spans = [
-        (t.startchar, t.endchar)
-        for t in _highlighter(latin, chars=True, mode="index")
-        if t.text in terms
-    ]
+    latin_terms = {term for term in terms if term and not HANGUL_RE.search(term)}
+    words = candidate_words(frozenset(t[0] for t in latin_terms)) if latin_terms else None
+    spans = (
+        [m.span() for m in words.finditer(text) if indexed_form(m.group()) in latin_terms]
+        if words
+        else []
+    )
     korean_terms = [term for term in terms if HANGUL_RE.search(term)]
     needles = {needle for term in korean_terms for needle in surface_forms(term)}
     for word in WORD_RE.finditer(text) if korean_terms else ():
         if any(needle in word.group() for needle in needles):
-            tokens = _highlighter(word.group(), chars=True, start_char=word.start(), mode="index")
+            tokens = highlighter()(word.group(), chars=True, start_char=word.start(), mode="index")
             spans.extend((t.startchar, t.endchar) for t in tokens if t.text in korean_terms)
     return sorted(spans)
 

@@ -20,6 +20,7 @@ import threading
 from collections import Counter
 from datetime import UTC, datetime, time, timedelta
 from itertools import islice
+from pathlib import Path
 from time import monotonic
 
 import numpy as np
@@ -31,13 +32,14 @@ from haystack.exceptions import SkipDocument
 from haystack.utils import get_identifier
 from whoosh.fields import DATETIME, KEYWORD, TEXT, Schema
 from whoosh.fields import ID as WHOOSH_ID
+from whoosh.index import EmptyIndexError
 from whoosh.matching import IntersectionMatcher, ListMatcher
 from whoosh.query import And, DateRange, Every, NullQuery, Or, Phrase, Term
 from whoosh.writing import CLEAR
 
 from archive.search import keyset
 from archive.search.analysis import peninsula_analyzer
-from archive.search.columns import generation
+from archive.search.columns import generation, save_new_segments
 from archive.search.keyset import after, kind_of
 from archive.search.query import (
     clean_user_query,
@@ -165,6 +167,12 @@ class PeninsulaWhooshBackend(WhooshSearchBackend):
             self.setup()
         self.index.optimize()
 
+    def leave_columns(self):
+        """The new segments' columns, written beside the index for the workers
+        (``columns.save_new_segments``); called once the index commands' commits are done."""
+        self.index = self.index.refresh()
+        save_new_segments(self.index, self.path)
+
     # -- reading ------------------------------------------------------------------------
 
     def searcher(self):
@@ -175,6 +183,7 @@ class PeninsulaWhooshBackend(WhooshSearchBackend):
         its segments are shared by the whole process (``columns.py``).
         """
         if not self.setup_complete:
+            refuse_lost_contents(self.path)
             self.setup()
         searchers = _local.__dict__.setdefault("searchers", {})
         searcher = searchers.get(self.path)
@@ -188,6 +197,10 @@ class PeninsulaWhooshBackend(WhooshSearchBackend):
                 searcher.close()
             searcher = searchers[self.path] = self.index.refresh().searcher()
         return searcher
+
+    def columns(self):
+        """The columns of the generation this thread's searcher reads."""
+        return generation(self.searcher().reader(), self.path)
 
     def execute(self, request: SearchRequest) -> SearchResponse:
         """Run one faceted search: count, one page of ids and facet counts together.
@@ -208,6 +221,7 @@ class PeninsulaWhooshBackend(WhooshSearchBackend):
             facets=columns.facet_counts(chosen),
             terms=query_terms(text_query),
             actors=actors,
+            days=lambda: columns.day_counts(chosen),
         )
         if not len(docnums) and request.q.strip():
             response.suggestion = self.useful_suggestion(self.searcher(), request)
@@ -288,9 +302,14 @@ class PeninsulaWhooshBackend(WhooshSearchBackend):
 
     @staticmethod
     def ordered(columns, docnums, scores, request: SearchRequest) -> np.ndarray:
-        """Hits in page order, the keyset order of ``keyset.py`` (ties by article id)."""
+        """Hits in page order (the keyset order of ``keyset.py``, ties by article id) up to
+        the requested page's end: by date, only the pages up to the requested one are sorted."""
         kind = kind_of(request.sort, scores is not None)
-        return docnums[keyset.order(keyset.key_arrays(columns, docnums, scores, kind))]
+        if kind == "relevance":
+            return docnums[keyset.order(keyset.key_arrays(columns, docnums, scores, kind))]
+        shown = request.page * request.per_page
+        ids = columns.django_id[docnums]
+        return columns.by_date(docnums, newest=kind == "newest", limit=shown, ties=ids)
 
     @staticmethod
     def page_ids(columns, ordered: np.ndarray, request: SearchRequest) -> list[int]:
@@ -407,6 +426,18 @@ def edit_distance(a: str, b: str) -> int:
             row.append(cost)
         rows.append(row)
     return rows[-1][-1]
+
+
+def refuse_lost_contents(path: str) -> None:
+    """Raise EmptyIndexError for an index directory that holds segments but no table of
+    contents: haystack's ``setup()`` would write a new empty index over it, and searches
+    would silently find nothing. (A missing or empty directory is a new index.)"""
+    try:
+        names = [p.name for p in Path(path).iterdir()]
+    except (FileNotFoundError, NotADirectoryError):
+        return
+    if not any(n.endswith(".toc") for n in names) and any(n.endswith(".seg") for n in names):
+        raise EmptyIndexError(f"no table of contents beside the segments in {path}")
 
 
 def has_phrase(query) -> bool:

@@ -24,6 +24,7 @@ from datetime import date
 from pathlib import Path
 
 import numpy as np
+from whoosh.reading import SegmentReader
 
 from archive.search.vocabulary import FACET_FIELDS, MULTI_FACETS
 
@@ -231,6 +232,26 @@ def prune_saved(directory: Path, index_dir: Path, keep) -> None:
         pass
 
 
+def save_new_segments(index, index_dir: str) -> None:
+    """Leave beside the index (``<index_dir>-columns``) the columns of every segment of the
+    Whoosh ``index`` that has none there yet: the index writer calls this after each commit,
+    so a worker opening the new generation only loads files. Only the new segments are
+    opened (opening a reader copies its segment files into memory)."""
+    saved = Path(f"{index_dir}-columns")
+    toc = index._read_toc()  # the segments of the latest generation (Whoosh is frozen code)
+    keys = []
+    for segment in toc.segments:
+        key = segment.segment_id()
+        keys.append(key)
+        if not (saved / f"{key}.npz").exists():
+            reader = SegmentReader(index.storage, toc.schema, segment, generation=toc.generation)
+            try:
+                save_columns(saved, key, segment_columns(reader))
+            finally:
+                reader.close()
+    prune_saved(saved, Path(index_dir), set(keys))
+
+
 def leaf_readers(reader):
     """(segment reader, docnum offset) pairs of a searcher's reader (none for an empty index)."""
     pairs = (
@@ -252,6 +273,7 @@ class Generation:
     day: np.ndarray
     django_id: np.ndarray
     hits: OrderedDict = field(default_factory=OrderedDict)
+    memos: dict = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
@@ -284,12 +306,7 @@ class Generation:
         """For every facet field, how many documents of ``mask`` hold each value."""
         counts = {}
         for name in FACET_FIELDS:
-            total = np.zeros(VALUES.count(name), dtype=np.int64)
-            for offset, part in self.parts:
-                pairs = part.facets[name]
-                chosen = pairs.ids[mask[offset + pairs.docs]]
-                found = np.bincount(chosen, minlength=len(total))
-                total[: len(found)] += found[: len(total)]
+            total = self.value_counts(name, mask)
             # in value order, so that values tied at a panel's cut are chosen by value, the
             # same in every worker (Counter.most_common keeps insertion order among ties)
             found = sorted(
@@ -298,15 +315,52 @@ class Generation:
             counts[name] = Counter(dict(found))
         return counts
 
-    def by_date(self, docnums: np.ndarray, newest: bool) -> np.ndarray:
+    def by_date(
+        self,
+        docnums: np.ndarray,
+        newest: bool,
+        limit: int | None = None,
+        ties: np.ndarray | None = None,
+    ) -> np.ndarray:
         """``docnums`` by publication time, undated last in both directions; ties (same
-        instant, or undated) newest: higher docnum first, oldest: lower first (as Whoosh)."""
+        instant, or undated) by ``ties`` (default the docnums: as Whoosh), newest: higher
+        first, oldest: lower first. With ``limit``, only the first ``limit`` are ordered
+        and returned (a partition, not a sort, of the rest)."""
+        ties = docnums if ties is None else ties
         stamp, undated = self.stamp[docnums], self.day[docnums] == UNDATED
-        if newest:
-            order = np.lexsort((-docnums, -stamp, undated))
-        else:
-            order = np.lexsort((docnums, stamp, undated))
-        return docnums[order]
+        primary = np.where(undated, np.iinfo(np.int64).max, -stamp if newest else stamp)
+        if limit is not None and limit < len(docnums):
+            if limit <= 0:
+                return docnums[:0]
+            cut = np.partition(primary, limit - 1)[limit - 1]
+            near = primary <= cut  # the first ``limit`` and whatever ties with the last
+            docnums, ties, primary = docnums[near], ties[near], primary[near]
+        order = np.lexsort((-ties if newest else ties, primary))
+        return docnums[order[:limit]]
+
+    def day_counts(self, mask: np.ndarray) -> dict[date, int]:
+        """Dated documents of ``mask`` per UTC day."""
+        days, counts = np.unique(self.day[mask & (self.day != UNDATED)], return_counts=True)
+        return {date.fromordinal(int(d) + 1): int(n) for d, n in zip(days, counts, strict=True)}
+
+    def value_counts(self, field_name: str, mask: np.ndarray) -> np.ndarray:
+        """How many documents of ``mask`` hold each value id of ``field_name``."""
+        total = np.zeros(VALUES.count(field_name), dtype=np.int64)
+        for offset, part in self.parts:
+            pairs = part.facets[field_name]
+            found = np.bincount(pairs.ids[mask[offset + pairs.docs]], minlength=len(total))
+            total[: len(found)] += found[: len(total)]
+        return total
+
+    def memo(self, key, compute):
+        """``compute()``, once per generation (for figures about the whole index)."""
+        with self.lock:
+            found = self.memos.get(key)
+        if found is None:
+            found = compute()
+            with self.lock:
+                found = self.memos.setdefault(key, found)
+        return found
 
     def cached_hits(self, key):
         with self.lock:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -44,6 +45,8 @@ class SearchResponse:
     terms: set[str]
     suggestion: str = ""
     actors: list = field(default_factory=list)
+    # hits per UTC day, computed when asked for (from the index's day column)
+    days: Callable[[], dict[date, int]] = dict
 
 
 @dataclass

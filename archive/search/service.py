@@ -9,8 +9,6 @@ import zlib
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from django.db.models import Count
-from django.db.models.functions import TruncDate
 from django.http import QueryDict
 from django.utils.safestring import SafeString
 from haystack import connections
@@ -139,12 +137,22 @@ def execute(request: SearchRequest):
         raise IndexUnavailable() from error
 
 
+def current_columns():
+    """The columns of the index generation this thread reads (``columns.Generation``); an
+    unreadable index raises IndexUnavailable."""
+    try:
+        return backend().columns()
+    except INDEX_DAMAGE as error:
+        logger.error("search index unreadable: %s: %s", type(error).__name__, error)
+        raise IndexUnavailable() from error
+
+
 def run_search(params: QueryDict) -> SearchPage:
     form = SearchForm(params)
     request = form.search_request()
     response = execute(request)
     links = SearchLinks(params)
-    days = day_counts(request, response)
+    days = day_counts(response)
     facets = build_facets(response, request, links, days)
     page = SearchPage(
         request=request,
@@ -202,27 +210,18 @@ def other_names(entity: Entity) -> list[str]:
     return names[:SHOWN_NAMES]
 
 
-# Day counts need every hit's date: read only when the results span a few months at most.
+# Day counts are shown when the results span a few months at most (from the day column).
 DAY_DETAIL_MONTHS = 3
 DAY_DETAIL_HITS = 5000
 MAX_RELAXED_FILTERS = 6
 
 
-def day_counts(request: SearchRequest, response) -> dict[date, int]:
+def day_counts(response) -> dict[date, int]:
     """Hits per UTC day, when the results fall within DAY_DETAIL_MONTHS months; else {}."""
     months = [m for m, n in response.facets[MONTH_FIELD].items() if n]
     if not months or len(months) > DAY_DETAIL_MONTHS or response.count > DAY_DETAIL_HITS:
         return {}
-    ids = execute(replace(request, page=1, per_page=response.count)).ids
-    rows = (
-        Article.objects.filter(pk__in=ids)
-        .exclude(published=None)
-        .annotate(day=TruncDate("published"))
-        .order_by()
-        .values("day")
-        .annotate(n=Count("id"))
-    )
-    return {row["day"]: row["n"] for row in rows}
+    return response.days()
 
 
 def result_chart(response, days: dict[date, int], links: SearchLinks) -> Chart | None:

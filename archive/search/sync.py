@@ -47,6 +47,8 @@ def sync_index(progress=None) -> tuple[int, int]:
         updated, removed = updated + len(existing), removed + len(gone)
         if progress:
             progress(len(chunk))
+    if queued:
+        backend().leave_columns()  # for the workers that open the new generation
     return updated, removed
 
 
@@ -57,6 +59,7 @@ def rebuild_index() -> int:
     ids = list(qs.values_list("pk", flat=True))
     batches = (qs.filter(pk__in=ids[i : i + BATCH]) for i in range(0, len(ids), BATCH))
     backend().rebuild(index(), batches)
+    backend().leave_columns()
     return len(ids)
 
 

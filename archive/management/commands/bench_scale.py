@@ -26,6 +26,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.test import Client
 
+from archive import gunicorn_conf
 from archive.bench import fts5
 from archive.bench.synth import synthetic_corpus
 from archive.models import Article, Entity, Source
@@ -56,11 +57,12 @@ class Command(BaseCommand):
             "--skip-ingest", action="store_true", help="time pages on the archive as it is"
         )
         parser.add_argument("--first-request", help=argparse.SUPPRESS, default="")
+        parser.add_argument("--warm", action="store_true", help=argparse.SUPPRESS)
 
     def handle(self, **options):
         settings.STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise warns otherwise
         if options["first_request"]:
-            return self.first_request(options["first_request"])
+            return self.first_request(options["first_request"], options["warm"])
         if not options["skip_ingest"]:
             self.ingest_corpus(options["n"], options["corpus"])
         mix = self.page_mix()
@@ -200,23 +202,31 @@ class Command(BaseCommand):
     # -- the first request of a fresh process --------------------------------------------
 
     def report_first_request(self, url: str) -> None:
-        started = time.perf_counter()
-        output = self.run([sys.executable, "manage.py", "bench_scale", "--first-request", url])
-        total = (time.perf_counter() - started) * 1000
-        figures = json.loads(output)
-        self.stdout.write(
-            f"first request after a restart ({url}): {figures['ms']:.0f} ms "
-            f"(process start to answer {total:.0f} ms), worker RSS after it "
-            f"{figures['rss_mb']:.0f} MB"
-        )
+        """The first request of a fresh process, as is and after the warm-up that gunicorn
+        runs in each worker before it takes requests (``post_worker_init``)."""
+        for label, flag in (("", []), (" after the worker's warm-up", ["--warm"])):
+            started = time.perf_counter()
+            command = [sys.executable, "manage.py", "bench_scale", "--first-request", url]
+            figures = json.loads(self.run(command + flag))
+            total = (time.perf_counter() - started) * 1000
+            warm = f" (warm-up {figures['warm_ms']:.0f} ms)" if flag else ""
+            self.stdout.write(
+                f"first request after a restart{label} ({url}): {figures['ms']:.0f} ms{warm} "
+                f"(process start to answer {total:.0f} ms), worker RSS after it "
+                f"{figures['rss_mb']:.0f} MB"
+            )
 
-    def first_request(self, url: str) -> None:
+    def first_request(self, url: str, warm: bool) -> None:
+        started = time.perf_counter()
+        if warm:
+            gunicorn_conf.post_worker_init(worker=None)
+        warm_ms = (time.perf_counter() - started) * 1000
         client = Client()
         started = time.perf_counter()
         self.get(client, url)
         ms = (time.perf_counter() - started) * 1000
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        self.stdout.write(json.dumps({"ms": ms, "rss_mb": rss}))
+        self.stdout.write(json.dumps({"ms": ms, "warm_ms": warm_ms, "rss_mb": rss}))
 
 
 def reference_request(params: list[tuple[str, str]]) -> fts5.Request:

@@ -9,6 +9,7 @@ from archive.actors import database_entries, sync_gazetteer
 from archive.curation import delete_orphans, reextract
 from archive.entities.gazetteer import Gazetteer
 from archive.entities.pipeline import extract
+from archive.ingest.index_writer import index_writer
 from archive.models import Article
 from archive.search.sync import sync_index
 
@@ -37,7 +38,8 @@ class Command(BaseCommand):
         if progress is not None:
             progress.close()
         orphans = delete_orphans()
-        updated, removed = sync_index()
+        with index_writer(self.stderr.write):  # one index writer at a time, as ingest
+            updated, removed = sync_index()
         self.stdout.write(
             f"{checked} articles checked, {changed} changed, {orphans} unused entities removed; "
             f"index: {updated} updated, {removed} removed"
