@@ -40,6 +40,9 @@ from archive.search.columns import generation
 from archive.search.query import clean_user_query, parse_user_query, query_terms, query_words
 from archive.search.request import SearchRequest, SearchResponse
 from archive.search.vocabulary import FACET_FIELDS, MULTI_FACETS, SINGLE_FACETS
+from archive.search.whoosh_fixes import apply as apply_whoosh_fixes
+
+apply_whoosh_fixes()
 
 _local = threading.local()
 
