@@ -1,15 +1,24 @@
-"""Bulk ingest: new documents stored without lookups, the index written in large commits."""
+"""Bulk ingest: new documents stored without lookups, the index written in large commits,
+datasets over the size cap read a line at a time, a progress bar counting documents."""
 
+import io
+import json
+import shutil
+import tempfile
+from pathlib import Path
 from unittest.mock import patch
 
-from django.test import TestCase
+from django.core.management import call_command
+from django.test import TestCase, TransactionTestCase
 from haystack import connections
 from whoosh.fields import ID, TEXT, Schema
 from whoosh.filedb.filestore import RamStorage
 
 from archive.actors import EntityResolver
+from archive.ingest.document import Failed, ParsedDocument
 from archive.ingest.known import KnownDocuments
 from archive.ingest.pipeline import store_one
+from archive.ingest.readers import read_path
 from archive.ingest.store import store
 from archive.models import Article, ArticleURL, Fingerprint, IndexQueue
 from archive.search import sync
@@ -95,3 +104,56 @@ class WhooshFixTests(TestCase):
             for n in range(3):
                 perdoc.doc_field_length(n, "id")
         self.assertEqual(exists.call_count, 1)
+
+
+def record(n: int, **changes) -> str:
+    fields = {"title": f"Launch number {n}", "text": f"{BODY} Report number {n}.", **changes}
+    return json.dumps(fields)
+
+
+class LargeDatasetTests(TestCase):
+    def setUp(self):
+        self.dir = Path(tempfile.mkdtemp(prefix="peninsula-bulk-"))
+        self.addCleanup(shutil.rmtree, self.dir, ignore_errors=True)
+
+    def test_a_dataset_over_the_size_cap_is_read_a_line_at_a_time(self):
+        lines = [record(1), "{not json", "", record(3, text="x " * 400), record(4)]
+        path = self.dir / "big.jsonl"
+        path.write_bytes(b"\xef\xbb\xbf" + "\n".join(lines).encode())
+        items = list(read_path(path, max_bytes=500))
+        docs = [i for i in items if isinstance(i, ParsedDocument)]
+        failed = {i.origin.rpartition("#")[2]: i.reason for i in items if isinstance(i, Failed)}
+        self.assertEqual([d.title for d in docs], ["Launch number 1", "Launch number 4"])
+        self.assertIn("invalid JSON", failed["line2"])
+        self.assertIn("the limit is 500", failed["line4"])
+
+    def test_the_same_dataset_under_the_cap_gives_the_same_documents(self):
+        path = self.dir / "small.jsonl"
+        path.write_text("\n".join(record(n) for n in range(3)))
+        whole = list(read_path(path, max_bytes=10_000))
+        streamed = list(read_path(path, max_bytes=300))
+        self.assertEqual(whole, streamed)
+
+
+class ProgressTests(TransactionTestCase):
+    def setUp(self):
+        connections["default"].get_backend().clear()
+        self.dir = Path(tempfile.mkdtemp(prefix="peninsula-bulk-"))
+        self.addCleanup(shutil.rmtree, self.dir, ignore_errors=True)
+
+    def test_a_jsonl_input_on_a_terminal_counts_documents_to_a_total_with_an_eta(self):
+        class Terminal(io.StringIO):
+            def isatty(self):
+                return True
+
+        path = self.dir / "three.jsonl"
+        path.write_text("\n".join(record(n) for n in range(3)) + "\n\n")
+        terminal, out = Terminal(), io.StringIO()
+        with patch("sys.stderr", terminal):
+            call_command("ingest", str(path), stdout=out, stderr=terminal)
+        bar = terminal.getvalue()
+        self.assertIn("3/3", bar)  # blank lines are not records
+        self.assertIn("doc/s", bar)
+        self.assertIn("<00:00", bar)  # the ETA
+        self.assertIn("index: 100%", bar)
+        self.assertIn("3 new, 0 unchanged, 0 failed", out.getvalue())

@@ -117,6 +117,24 @@ def input_size(paths: Iterable[Path]) -> int:
     return sum(file_size(path) for path in iter_files(paths))
 
 
+def record_total(paths: Iterable[Path]) -> int | None:
+    """Records in the input when every file is a JSONL dataset (one record a non-blank
+    line), counted before the work starts: the total of a progress bar in documents. None
+    for other inputs (the bar then counts bytes)."""
+    files = list(iter_files(paths))
+    if not files or any(isinstance(f, NotWalked) or extension(f) != ".jsonl" for f in files):
+        return None
+    return sum(count_records(f) for f in files)
+
+
+def count_records(path: Path) -> int:
+    try:
+        with path.open("rb") as handle:
+            return sum(1 for line in handle if line.strip())
+    except OSError:
+        return 0  # reported when the file is read
+
+
 def file_size(path: Path | NotWalked) -> int:
     if isinstance(path, NotWalked):
         return 0
