@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from archive.ingest import limits, metadata
@@ -25,6 +25,7 @@ from archive.ingest.lines import TERMINAL, cut_at_word, is_hard_wrapped
 SIGN_OFF = re.compile(r"(?:\s*(?:-0-|\(?end\)?|reuter[s]?\.*|\bends?\b\.?))+\s*$", re.I)
 PARAGRAPH_MARKER = re.compile(r"(?:&\\t|&\t|\t)")
 TEXT_FIELDS = ("text", "body", "content")
+UTF8_BOM = b"\xef\xbb\xbf"
 # The type each optional field must have when present (None is "absent").
 FIELD_TYPES = {
     "title": (str,),
@@ -47,14 +48,36 @@ def read(path: Path, data: bytes) -> Iterator[ParsedDocument | Skipped]:
         yield from _read_json(path, text)
         return
     for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
+        if line.strip():
+            yield _line_record(path, number, line)
+
+
+def read_lines(path: Path, lines: Iterable[bytes], max_line: int) -> Iterator:
+    """A JSONL file too large to hold in memory, read a line at a time (UTF-8, each line at
+    most ``max_line`` bytes: a longer one fails with its number and the rest is read)."""
+    for number, raw in enumerate(lines, start=1):
+        if number == 1:
+            raw = raw.removeprefix(UTF8_BOM)
+        if not raw.strip():
+            continue
+        if len(raw) > max_line:
+            reason = f"line {number}: {len(raw):,} bytes, the limit is {max_line:,}"
+            yield Failed(f"{path}#line{number}", reason)
             continue
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            yield Failed(f"{path}#line{number}", f"line {number}: invalid JSON ({error.msg})")
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            yield Failed(f"{path}#line{number}", f"line {number}: not UTF-8")
             continue
-        yield parse_record(record, path, number, line.encode("utf-8"))
+        yield _line_record(path, number, line.rstrip("\r\n"))
+
+
+def _line_record(path: Path, number: int, line: str) -> ParsedDocument | Skipped:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        return Failed(f"{path}#line{number}", f"line {number}: invalid JSON ({error.msg})")
+    return parse_record(record, path, number, line.encode("utf-8"))
 
 
 def _read_json(path: Path, text: str) -> Iterator[ParsedDocument | Skipped]:

@@ -49,10 +49,18 @@ def bands(signature: np.ndarray) -> list[int]:
     return [zlib.crc32(row.tobytes()) for row in rows]
 
 
-def link_near_duplicates(article: Article, models=(Article, Fingerprint)) -> Article | None:
+def fingerprint(text: str) -> list[int]:
+    """The LSH band values of ``text``: what ``link_near_duplicates`` stores and looks up."""
+    return bands(minhash(text))
+
+
+def link_near_duplicates(
+    article: Article, models=(Article, Fingerprint), values: list[int] | None = None
+) -> Article | None:
     """Fingerprint ``article`` and attach it to the group of its closest earlier version.
 
     ``models``: the Article and Fingerprint classes (a migration passes its historical ones).
+    ``values``: the body's ``fingerprint`` if already computed (by the reader process).
 
     LSH bands only propose candidates; a candidate counts when the exact Jaccard similarity
     of the shingle sets reaches the threshold, with the candidate and with its group's
@@ -60,7 +68,7 @@ def link_near_duplicates(article: Article, models=(Article, Fingerprint)) -> Art
     "Delegation arrives" / "Delegation leaves" shares a template, not a story).
     """
     articles, fingerprints = models
-    values = bands(minhash(article.body))
+    values = fingerprint(article.body) if values is None else values
     fingerprints.objects.bulk_create(
         [fingerprints(article=article, band=i, value=v) for i, v in enumerate(values)]
     )
@@ -71,6 +79,8 @@ def link_near_duplicates(article: Article, models=(Article, Fingerprint)) -> Art
         for article_id, band, value in found.values_list("article_id", "band", "value")
         if (band, value) in wanted
     }
+    if not candidates:
+        return None
     own = shingle_set(article.body)
     best, best_score = None, THRESHOLD
     for other in (

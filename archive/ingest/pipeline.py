@@ -26,9 +26,10 @@ from archive.entities import pipeline as extraction
 from archive.entities.gazetteer import Gazetteer
 from archive.ingest import limits
 from archive.ingest.document import Failed, ParsedDocument, ReadError, Skipped
+from archive.ingest.known import KnownDocuments
+from archive.ingest.near_duplicates import fingerprint
 from archive.ingest.readers import NotWalked, extension, iter_files, read_path
-from archive.ingest.store import retrying, store
-from archive.models import Article
+from archive.ingest.store import NEW, retrying, store
 
 FAILED, SKIPPED, PARSED = "failed", "skipped", "parsed"
 NOT_FOLLOWED = "not followed"  # a link to a directory already walked
@@ -117,6 +118,24 @@ def input_size(paths: Iterable[Path]) -> int:
     return sum(file_size(path) for path in iter_files(paths))
 
 
+def record_total(paths: Iterable[Path]) -> int | None:
+    """Records in the input when every file is a JSONL dataset (one record a non-blank
+    line), counted before the work starts: the total of a progress bar in documents. None
+    for other inputs (the bar then counts bytes)."""
+    files = list(iter_files(paths))
+    if not files or any(isinstance(f, NotWalked) or extension(f) != ".jsonl" for f in files):
+        return None
+    return sum(count_records(f) for f in files)
+
+
+def count_records(path: Path) -> int:
+    try:
+        with path.open("rb") as handle:
+            return sum(1 for line in handle if line.strip())
+    except OSError:
+        return 0  # reported when the file is read
+
+
 def file_size(path: Path | NotWalked) -> int:
     if isinstance(path, NotWalked):
         return 0
@@ -136,14 +155,15 @@ def ingest(
     """
     tally = tally if tally is not None else Tally()
     resolver, gazetteer = EntityResolver(), Gazetteer.from_entries(database_entries())
-    for item in read_and_extract(paths, gazetteer):
+    known = KnownDocuments()
+    for item in read_and_extract(paths, gazetteer, known.hashes):
         if isinstance(item, Event):
             event = item
         else:
-            doc, actors = item
+            doc, actors, fingerprint = item
             if actors is None:
                 actors = partial(extract, doc, gazetteer)
-            event = store_one(doc, resolver, actors)
+            event = store_one(doc, resolver, actors, known, fingerprint)
         tally.add(event)
         on_event(event)
     return tally
@@ -153,19 +173,19 @@ def extract(doc: ParsedDocument, gazetteer) -> list:
     return extraction.extract(doc.title, doc.body, gazetteer=gazetteer)
 
 
-def read_and_extract(paths: Iterable[Path], gazetteer) -> Iterator:
-    """Events and ``(document, actors)`` pairs, in file order.
+def read_and_extract(paths: Iterable[Path], gazetteer, known: set[str]) -> Iterator:
+    """Events and ``(document, actors, fingerprint)`` triples, in file order.
 
-    With ``INGEST_READER_PROCESS`` a forked process reads and extracts ahead (up to
-    ``READ_AHEAD`` documents) while this one stores. Actors are ``None`` for documents
-    already stored (and inline, where they are extracted only for new articles).
+    With ``INGEST_READER_PROCESS`` a forked process reads, extracts and fingerprints ahead
+    (up to ``READ_AHEAD`` documents) while this one stores. Actors and fingerprint are
+    ``None`` for documents whose hash is in ``known`` (and inline, where they are computed
+    only for new articles).
     """
     files = list(iter_files(paths))
     if not settings.INGEST_READER_PROCESS or "fork" not in multiprocessing.get_all_start_methods():
         for item in parse(files):
-            yield item if isinstance(item, Event) else (item, None)
+            yield item if isinstance(item, Event) else (item, None, None)
         return
-    known = set(Article.objects.values_list("content_hash", flat=True))
     context = multiprocessing.get_context("fork")  # inherits the gazetteer, opens no database
     queue = context.Queue(maxsize=READ_AHEAD)
     reader = context.Process(
@@ -184,15 +204,20 @@ def _reader(files, gazetteer, known, queue, parent: int) -> None:
     die_with_parent(parent)
     for item in parse(files):
         if not isinstance(item, Event):
-            actors = None
-            if item.content_hash not in known:
-                try:
-                    actors = extract(item, gazetteer)
-                except Exception:
-                    pass  # extracted again when stored, where a failure is reported
-            item = (item, actors)
+            item = (item, *_prepared(item, gazetteer, known))
         queue.put(item)
     queue.put(None)
+
+
+def _prepared(doc: ParsedDocument, gazetteer, known: set[str]) -> tuple:
+    """A new document's actors and fingerprint, computed in the reader; ``None`` for one
+    already stored or on failure (computed again when stored, where a failure is reported)."""
+    if doc.content_hash in known:
+        return None, None
+    try:
+        return extract(doc, gazetteer), fingerprint(doc.body)
+    except Exception:
+        return None, None
 
 
 PR_SET_PDEATHSIG = 1
@@ -244,12 +269,29 @@ def _items_from(reader, queue) -> Iterator:
         yield item
 
 
-def store_one(doc: ParsedDocument, resolver: EntityResolver, actors) -> Event:
+def store_one(
+    doc: ParsedDocument,
+    resolver: EntityResolver,
+    actors,
+    known: KnownDocuments | None = None,
+    fingerprint: list[int] | None = None,
+) -> Event:
     """Store one document with its actors (or a function extracting them), retrying when a
-    concurrent writer got in the way (the retry sees what it stored)."""
+    concurrent writer got in the way (the retry looks up what it stored). A document
+    ``known`` has never seen is stored without lookups."""
+    fresh = [known is not None and known.surely_new(doc)]
+
+    def work():  # ``store`` calls ``actors`` only for a new article
+        return store(doc, actors, resolver, fresh=fresh[0], fingerprint=fingerprint)
+
+    def again():
+        resolver.forget()
+        fresh[0] = False
+
     try:
-        # ``store`` calls ``actors`` only for a new article
-        status, _ = retrying(lambda: store(doc, actors, resolver), resolver.forget)
+        status, _ = retrying(work, again)
+        if known is not None and status == NEW:
+            known.remember(doc)
         return Event(status, doc.origin)
     except Exception as error:  # one bad document never aborts the batch
         resolver.forget()  # entities it created were rolled back

@@ -143,11 +143,40 @@ def read_path(path: Path, max_bytes: int | None = None) -> Iterator[ParsedDocume
     if ext not in READERS:
         known = ", ".join(sorted(READERS))
         raise ReadError(f"unknown file type {ext or '(no extension)'!r}; readable types: {known}")
+    if ext == ".jsonl" and max_bytes is not None and _size(path) > max_bytes:
+        yield from _stream_jsonl(path, max_bytes)
+        return
     data = _read_bytes(path, max_bytes)
     check_content(ext, data)
     for item in READERS[ext](path, data):
         # A Korean lead byline is metadata, whatever the format (korean_byline.py).
         yield korean_byline.apply(item) if isinstance(item, ParsedDocument) else item
+
+
+STREAM_HEAD = 64 * 1024  # bytes of a streamed file checked for binary junk
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # _read_bytes reports why
+
+
+def _stream_jsonl(path: Path, max_bytes: int) -> Iterator[ParsedDocument | Skipped]:
+    """A dataset over the size cap, read a line at a time (a bulk load): the cap applies to
+    each record instead. UTF-8 only (a BOM of another encoding is refused)."""
+    try:
+        handle = path.open("rb")
+    except OSError as error:
+        raise ReadError(f"file cannot be read: {_why(error)}") from None
+    with handle:
+        head = handle.read(STREAM_HEAD)
+        check_content(".jsonl", head)
+        if encoding.bom_codec(head) not in (None, "utf-8"):
+            raise ReadError(f"a dataset file over {max_bytes:,} bytes must be UTF-8")
+        handle.seek(0)
+        yield from jsonl.read_lines(path, handle, max_bytes)
 
 
 MAGIC = {

@@ -60,13 +60,19 @@ def store(
     doc: ParsedDocument,
     actors: Iterable[Actor] | Callable[[], Iterable[Actor]],
     resolver: EntityResolver,
+    fresh: bool = False,
+    fingerprint: list[int] | None = None,
 ) -> tuple[str, Article]:
     """Store one parsed document. Returns (``new`` | ``duplicate`` | ``unchanged``, article).
 
     ``actors`` may be a function computing them, called only for a new article.
+    ``fresh``: the caller knows that neither the text nor a URL was stored when it started
+    (``KnownDocuments``), so nothing is looked up: a row another writer stored since then
+    clashes on a unique column (IntegrityError) and ``retrying`` stores again, not fresh.
+    ``fingerprint``: the body's near-duplicate bands, if already computed.
     """
     with transaction.atomic():
-        existing = find_existing(doc)
+        existing = None if fresh else find_existing(doc)
         if existing:
             added = add_capture(existing, doc) | add_urls(existing, doc)
             return (DUPLICATE if added else UNCHANGED), existing
@@ -81,10 +87,15 @@ def store(
             dateline=doc.dateline[:DATELINE_CHARS],
             content_hash=doc.content_hash,
         )
-        add_urls(article, doc)
+        if fresh:  # an existing URL raises IntegrityError instead of being shared
+            ArticleURL.objects.bulk_create(
+                [ArticleURL(article=article, url=url) for url in urls_of(doc)]
+            )
+        else:
+            add_urls(article, doc)
         add_capture(article, doc)
         save_mentions(article, actors() if callable(actors) else actors, resolver, fresh=True)
-        link_near_duplicates(article)
+        link_near_duplicates(article, values=fingerprint)
         return NEW, article
 
 
@@ -98,12 +109,15 @@ def find_existing(doc: ParsedDocument) -> Article | None:
 
 def add_urls(article: Article, doc: ParsedDocument) -> bool:
     added = False
-    for url in dict.fromkeys(u for u in [doc.url, *doc.other_urls] if u):
-        _, created = ArticleURL.objects.get_or_create(
-            url=url[:URL_CHARS], defaults={"article": article}
-        )
+    for url in urls_of(doc):
+        _, created = ArticleURL.objects.get_or_create(url=url, defaults={"article": article})
         added |= created
     return added
+
+
+def urls_of(doc: ParsedDocument) -> list[str]:
+    """The document's URLs as stored (cut to the column's length), each once."""
+    return list(dict.fromkeys(u[:URL_CHARS] for u in [doc.url, *doc.other_urls] if u))
 
 
 def add_capture(article: Article, doc: ParsedDocument) -> bool:

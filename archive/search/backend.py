@@ -50,6 +50,9 @@ from archive.search.query import (
 )
 from archive.search.request import KeysetPage, SearchRequest, SearchResponse
 from archive.search.vocabulary import FACET_FIELDS, MULTI_FACETS, SINGLE_FACETS
+from archive.search.whoosh_fixes import apply as apply_whoosh_fixes
+
+apply_whoosh_fixes()
 
 _local = threading.local()
 

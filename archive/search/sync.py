@@ -1,6 +1,7 @@
 """Apply the index queue: the only path by which the Whoosh index changes."""
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -12,7 +13,11 @@ from haystack.utils import get_identifier
 from archive.models import Article, IndexQueue
 from archive.signals import queue_articles
 
-BATCH = 500
+BATCH = 500  # articles read from the database at a time
+# Articles indexed per writer commit (one segment). Measured at 2,000 synthetic articles
+# (CPU-s of the index phase): 23.0 with 500, 29.6 and 31.9 with 5,000 (one writer's pool
+# then spills its postings to disk and merges them). Raise it only with a measurement.
+COMMIT = 500
 
 
 def index():
@@ -26,30 +31,41 @@ def backend():
 def sync_index(progress=None) -> tuple[int, int]:
     """Index queued articles that exist, remove those that are gone. Returns (updated, removed).
 
-    A chunk leaves the queue only after the index has committed it, and only the entries
-    queued before its articles were read: a process killed while indexing leaves the chunk
-    queued for the next run, and a change made meanwhile (which re-queues the article with a
-    later time) stays queued.
+    Up to ``COMMIT`` articles go through one index writer and one commit (read from the
+    database ``BATCH`` at a time); each commit writes a segment. A group leaves the queue
+    only after the index has committed it, and only the entries queued before its articles
+    were read: a process killed while indexing leaves the group queued for the next run,
+    and a change made meanwhile (which re-queues the article with a later time) stays
+    queued.
     """
     queued = list(IndexQueue.objects.order_by("article_id").values_list("article_id", flat=True))
     updated = removed = 0
-    for start in range(0, len(queued), BATCH):
-        chunk = queued[start : start + BATCH]
+    for start in range(0, len(queued), COMMIT):
+        group = queued[start : start + COMMIT]
         read_at = timezone.now()
-        existing = list(index().index_queryset().filter(pk__in=chunk))
-        gone = set(chunk) - {a.pk for a in existing}
-        if existing:
-            backend().update(index(), existing)
+        found = set()
+        backend().update(index(), _existing(group, found, progress))
+        gone = set(group) - found
         if gone:
             backend().remove_many([get_identifier(Article(pk=pk)) for pk in gone])
         with transaction.atomic():
-            IndexQueue.objects.filter(article_id__in=chunk, queued__lte=read_at).delete()
-        updated, removed = updated + len(existing), removed + len(gone)
-        if progress:
-            progress(len(chunk))
+            IndexQueue.objects.filter(article_id__in=group, queued__lte=read_at).delete()
+        updated, removed = updated + len(found), removed + len(gone)
     if queued:
         backend().leave_columns()  # for the workers that open the new generation
     return updated, removed
+
+
+def _existing(ids: list[int], found: set, progress=None) -> Iterator[Article]:
+    """The articles of ``ids`` that exist, read ``BATCH`` at a time; adds their ids to
+    ``found``."""
+    for start in range(0, len(ids), BATCH):
+        chunk = ids[start : start + BATCH]
+        for article in index().index_queryset().filter(pk__in=chunk):
+            found.add(article.pk)
+            yield article
+        if progress:
+            progress(len(chunk))
 
 
 def rebuild_index() -> int:

@@ -3,6 +3,7 @@
 import json
 import re
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -12,6 +13,7 @@ from archive.ingest import pipeline
 from archive.ingest.index_writer import index_writer
 from archive.ingest.store import retrying
 from archive.management.commands.sync_index import report_repair
+from archive.models import IndexQueue
 from archive.search.sync import repair_index, sync_index
 
 
@@ -42,6 +44,7 @@ class Command(BaseCommand):
         paths = options["paths"]
         if options["json"] and not options["dry_run"]:
             raise CommandError("--json is only available with --dry-run")
+        self.options, self.records = options, None
         progress = self.progress_bar(options, paths)
         self.tally = pipeline.Tally()  # counted by the pipeline, read by the progress bar
         self.report_file = self.open_report(options["report"])
@@ -75,16 +78,35 @@ class Command(BaseCommand):
     def update_index(self):
         """Apply the index queue (and repair a lost index), one ingest at a time."""
         with index_writer(self.stderr.write):
-            updated, removed = sync_index()
+            with self.index_bar() as bar:
+                updated, removed = sync_index(progress=bar.update if bar else None)
             self.stdout.write(f"index: {updated} articles updated, {removed} removed")
             report_repair(self.stdout, repair_index())
 
+    @contextmanager
+    def index_bar(self):
+        """The index phase's bar (queued articles), on a terminal that shows progress."""
+        if self.quiet(self.options) or not IndexQueue.objects.exists():
+            yield None
+            return
+        from tqdm import tqdm
+
+        bar = tqdm(total=IndexQueue.objects.count(), desc="index", unit="doc", file=sys.stderr)
+        try:
+            yield bar
+        finally:
+            bar.close()
+
     def progress_bar(self, options, paths):
-        """Bytes of input read (so it has a total and an ETA), with documents and failures."""
-        if options["no_progress"] or not sys.stderr.isatty():
+        """Documents of a JSONL input (lines counted first), else bytes of input read; with
+        a total, so with an ETA. None when quiet."""
+        if self.quiet(options):
             return None
         from tqdm import tqdm
 
+        self.records = pipeline.record_total(paths)
+        if self.records is not None:
+            return tqdm(total=self.records, unit="doc", file=sys.stderr, dynamic_ncols=True)
         return tqdm(
             total=pipeline.input_size(paths),
             unit="B",
@@ -93,6 +115,10 @@ class Command(BaseCommand):
             file=sys.stderr,
             dynamic_ncols=True,
         )
+
+    @staticmethod
+    def quiet(options) -> bool:
+        return options["no_progress"] or not sys.stderr.isatty()
 
     @staticmethod
     def open_report(path):
@@ -120,8 +146,11 @@ class Command(BaseCommand):
 
     def show_progress(self, event, progress):
         if event.status == pipeline.READ:
-            progress.update(int(event.detail))
+            if self.records is None:
+                progress.update(int(event.detail))
             return
+        if self.records is not None and not event.shown:
+            progress.update(1)
         counts = self.tally.counts
         docs = counts.total() - counts[pipeline.READ] - counts[pipeline.SKIPPED]
         docs -= counts[pipeline.FAILED]
