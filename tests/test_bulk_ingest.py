@@ -23,7 +23,7 @@ from archive.ingest.store import store
 from archive.models import Article, ArticleURL, Fingerprint, IndexQueue
 from archive.search import sync
 from archive.search.sync import rebuild_index, sync_index
-from tests.base import IndexedTestCase, document
+from tests.base import IndexedTestCase, clear_index, document
 
 BODY = "Pyongyang, July 14 (KCNA) -- Kim Jong Un watched a ballistic missile launch."
 
@@ -137,7 +137,7 @@ class LargeDatasetTests(TestCase):
 
 class ProgressTests(TransactionTestCase):
     def setUp(self):
-        connections["default"].get_backend().clear()
+        clear_index()
         self.dir = Path(tempfile.mkdtemp(prefix="peninsula-bulk-"))
         self.addCleanup(shutil.rmtree, self.dir, ignore_errors=True)
 
