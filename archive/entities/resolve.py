@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 
 from archive.entities import korean, rules
+from archive.entities.name_shapes import chinese_surnames
 from archive.entities.types import PERSON, Actor, normalise_name
 
 
@@ -96,8 +97,8 @@ def surnames_of(name: str) -> set[str]:
     if len(parts) < 2:
         return set()
     keys = {parts[-1]}
-    if parts[0] in rules.korean_surnames():
-        keys.add(parts[0])
+    if parts[0] in rules.korean_surnames() or parts[0] in chinese_surnames():
+        keys.add(parts[0])  # family name first
     return keys
 
 
