@@ -91,7 +91,9 @@ def known_mentions(doc, gazetteer: Gazetteer, caseless: bool):
         gazetteer.match(doc) if caseless else []
     ):
         if not misleading_metonym(doc, start, end):
-            hits[(start, end)] = entries
+            entries = [e for e in entries if not scoped_inside_name(doc, start, end, e)]
+            if entries:
+                hits[(start, end)] = entries
     blocked = [doc[s:e] for _, s, e in blockers()(doc)]
     spans = filter_spans(blocked + [doc[s:e] for s, e in hits])
     mentions = []
@@ -103,6 +105,17 @@ def known_mentions(doc, gazetteer: Gazetteer, caseless: bool):
             )
     raw = [(s, e, entries) for (s, e), entries in hits.items()]
     return mentions, raw
+
+
+def scoped_inside_name(doc, start: int, end: int, entry) -> bool:
+    """A merge-scoped alias ("Workers' Party") written inside a longer capitalised name
+    ("Hungarian Workers' Party") does not name the entry it was merged into."""
+    if doc[start:end].text not in entry.scoped:
+        return False
+    previous = doc[start - 1] if start > 0 else None
+    before = previous is not None and rules.is_cap(previous) and not rules.is_stop(doc, start - 1)
+    after = end < len(doc) and rules.is_cap(doc[end]) and "\n" not in doc[end - 1].whitespace_
+    return bool(before or after)
 
 
 def misleading_metonym(doc, start: int, end: int) -> bool:
