@@ -70,6 +70,8 @@ def nested_known(doc, mentions, raw) -> list[Mention]:
             continue  # one-word modifiers such as the "UN" of "UN Command"
         for org in outer:
             if org.start <= start and end <= org.end and (start, end) != (org.start, org.end):
+                if entries[0].kind == ORGANIZATION and ends_longer_name(doc, org, start, end):
+                    break
                 inner.append(
                     Mention(
                         entries[0].kind,
@@ -82,6 +84,21 @@ def nested_known(doc, mentions, raw) -> list[Mention]:
                 )
                 break
     return inner
+
+
+def ends_longer_name(doc, outer, start: int, end: int) -> bool:
+    """A known name that ends a longer one, not after "of (the)", is not named by it: the
+    "Liberal Democratic Party" is not the Democratic Party, "Japan's Defense Ministry" is not
+    the ministry the gazetteer calls "Defense Ministry"; the WPK of "Central Committee of the
+    WPK" is named, and so is a body after a title ("Chairman State Affairs Commission").
+    Nor is a known name that starts a longer one continued by "of" ("Democratic Party of
+    Korea" does not name the Democratic Party)."""
+    if start == outer.start and end < outer.end:
+        return doc[end].lower_ == "of"  # "Democratic Party of Korea" is not the Democratic Party
+    if end != outer.end or start <= outer.start:
+        return False
+    before = doc[start - 1]
+    return before.lower_ not in {"of", "the"} and not rules.is_title(before)
 
 
 def known_mentions(doc, gazetteer: Gazetteer, caseless: bool):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 
-from archive.entities import korean, roles, rules
+from archive.entities import korean, parties, roles, rules
 from archive.entities.gazetteer import Gazetteer, tokenizer
 from archive.entities.known import Mention, in_title, known_mentions, nested_known
 from archive.entities.resolve import resolve
@@ -108,7 +108,8 @@ def find_mentions(doc, gazetteer: Gazetteer, caseless: bool) -> list[Mention]:
     kept = [m for m in known if not covered.intersection(range(m.start, m.end))]
     mentions = [m for m in kept + overriding if not in_title(doc, m)]
     mentions += nested_known(doc, mentions, raw)
-    return roles.role_mentions(doc, sorted(mentions, key=lambda m: m.start), gazetteer)
+    mentions = roles.role_mentions(doc, sorted(mentions, key=lambda m: m.start), gazetteer)
+    return parties.party_mentions(doc, mentions, gazetteer)
 
 
 def classify_chunk(doc, chunk, known, taken) -> list[Mention]:
@@ -196,11 +197,14 @@ def person_before_of(doc, chunk, first: int, head: int, known, taken) -> list[Me
     return [person, *rest]
 
 
+NAME_MIN_WORDS = 2  # a title's tail is only stripped while a full name (two words) remains
+
+
 def glued_title_of(doc, start: int, end: int) -> bool:
     """ "Secretary of State John Kerry": the chunk after "<title> of" starts with the end
     of the title and a name follows (not "Minister of Public Health", which is no name)."""
     return (
-        end - start > 2
+        end - start > NAME_MIN_WORDS
         and after_title_of(doc, start)
         and doc[start].text in rules.words("title_tails.txt")
     )
@@ -209,7 +213,7 @@ def glued_title_of(doc, start: int, end: int) -> bool:
 def skip_title_tail(doc, start: int, end: int) -> int:
     """ "Chief Executive Reed Hastings", "Secretary of State John Kerry": the words that
     finish the title (``data/title_tails.txt``) are not the name's."""
-    while end - start > 2 and doc[start].text in rules.words("title_tails.txt"):
+    while end - start > NAME_MIN_WORDS and doc[start].text in rules.words("title_tails.txt"):
         start += 1
     return start
 

@@ -117,20 +117,4 @@ def role_mentions(doc, mentions: list[Mention], gazetteer) -> list[Mention]:
         surface = doc[country.start : end].text
         out = [m for m in out if m is country or m.end <= start or m.start >= end]
         out.append(Mention(ORGANIZATION, surface, start, end, (entry,)))
-    out = [m for m in out if not generic_inside_country_body(doc, m, out, gazetteer)]
     return sorted(out, key=lambda m: m.start)
-
-
-def generic_inside_country_body(doc, inner: Mention, mentions, gazetteer) -> bool:
-    """The "Defense Ministry" inside "Japan's Defense Ministry" is Japan's, not another
-    country's ministry that the gazetteer calls "Defense Ministry"."""
-    if not inner.nested or inner.kind != ORGANIZATION:
-        return False
-    for outer in mentions:
-        if outer.kind == ORGANIZATION and outer.end == inner.end and outer.start < inner.start:
-            before = [t.text for t in doc[outer.start : inner.start]]
-            if before[-1] in POSSESSIVE_PARTS:
-                before.pop()
-            if gazetteer.lookup(COUNTRY, " ".join(before).replace(" .", ".")):
-                return True
-    return False
