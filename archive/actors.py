@@ -44,14 +44,17 @@ class EntityResolver:
 
     def forget(self) -> None:
         self._ids: dict[tuple[str, str], int] | None = None
+        self._scoped: dict[tuple[str, str], int] = {}
         self._codes: dict[str, int] = {}
 
     def _load(self) -> dict[tuple[str, str], int]:
         if self._ids is None:
             rows = Alias.objects.order_by("-entity_id").values_list(
-                "entity__kind", "key", "entity_id"
+                "entity__kind", "key", "entity_id", "scoped"
             )
-            self._ids = {(kind, key): pk for kind, key, pk in rows}  # lowest id wins
+            self._ids, self._scoped = {}, {}
+            for kind, key, pk, scoped in rows:  # lowest id wins
+                (self._scoped if scoped else self._ids)[(kind, key)] = pk
             countries = Entity.objects.filter(kind=COUNTRY).exclude(code="").order_by("-pk")
             self._codes = dict(countries.values_list("code", "pk"))
         return self._ids
@@ -72,16 +75,20 @@ class EntityResolver:
             return Entity(pk=pk, kind=COUNTRY, code=actor.code)
         keys = self.keys(actor)
         pk = next((ids[(actor.kind, k)] for k in keys if (actor.kind, k) in ids), None)
+        if pk is None:  # a merge-scoped alias names its entity only as the actor's own name
+            pk = self._scoped.get((actor.kind, keys[0])) if keys else None
         if pk is None:
             pk = self.stored(actor.kind, keys) or self.get_or_create(actor).pk
         for key in keys:
-            ids.setdefault((actor.kind, key), pk)
+            if (actor.kind, key) not in self._scoped:  # a scoped name stays scoped
+                ids.setdefault((actor.kind, key), pk)
         return Entity(pk=pk, kind=actor.kind)
 
     @staticmethod
     def stored(kind: str, keys: list[str]) -> int | None:
         """The entity another process stored since the aliases were read, if any."""
-        rows = Alias.objects.filter(entity__kind=kind, key__in=keys).order_by("entity_id")
+        rows = Alias.objects.filter(entity__kind=kind, key__in=keys, scoped=False)
+        rows = rows.order_by("entity_id")
         return rows.values_list("entity_id", flat=True).first()
 
     @staticmethod
@@ -161,13 +168,14 @@ def _loaded(fingerprint: str) -> bool:
 def database_entries() -> list[GazetteerEntry]:
     """The gazetteer-file and curated entities, with their current aliases."""
     guiding = Entity.objects.exclude(origin=Entity.Origin.EXTRACTED)
-    aliases = defaultdict(list)
-    for entity_id, name in Alias.objects.filter(entity__in=guiding).values_list(
-        "entity_id", "name"
-    ):
+    aliases, scoped = defaultdict(list), defaultdict(set)
+    rows = Alias.objects.filter(entity__in=guiding).values_list("entity_id", "name", "scoped")
+    for entity_id, name, is_scoped in rows:
         aliases[entity_id].append(name)
+        if is_scoped:
+            scoped[entity_id].add(name)
     return [
-        GazetteerEntry(e.kind, e.name, aliases[e.pk], e.code)
+        GazetteerEntry(e.kind, e.name, aliases[e.pk], e.code, frozenset(scoped[e.pk]))
         for e in guiding.only("pk", "kind", "name", "code")
     ]
 

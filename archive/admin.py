@@ -5,8 +5,10 @@ Curation never writes the search index: changed articles are queued (after commi
 """
 
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.template.response import TemplateResponse
 
-from archive.curation import merge_into
+from archive.curation import merge_into, merge_plan, undo_merge
 from archive.models import (
     Alias,
     Article,
@@ -17,6 +19,7 @@ from archive.models import (
     GazetteerState,
     IndexQueue,
     Mention,
+    Merge,
     Source,
 )
 from archive.signals import queue_articles
@@ -78,18 +81,51 @@ class AliasInline(admin.TabularInline):
 
 @admin.action(description="Merge selected entities into the one with the most mentions")
 def merge_entities(modeladmin, request, queryset):
+    """First a page showing what will move; the merge happens when the curator confirms."""
     entities = sorted(queryset.with_article_counts(), key=lambda e: (-e.n_articles, e.pk))
     if len(entities) < 2 or len({e.kind for e in entities}) > 1:
         modeladmin.message_user(request, "Select two or more entities of one kind.", messages.ERROR)
-        return
+        return None
     target, others = entities[0], entities[1:]
+    if request.POST.get("confirm") != "yes":
+        context = {
+            **modeladmin.admin_site.each_context(request),
+            "title": f"Merge into {target.name}?",
+            "target": target,
+            "plans": [merge_plan(target, other) for other in others],
+            "selected": request.POST.getlist(helpers.ACTION_CHECKBOX_NAME),
+            "opts": modeladmin.model._meta,
+        }
+        return TemplateResponse(request, "admin/archive/entity/merge_confirmation.html", context)
     for other in others:
         merge_into(target, other)
     modeladmin.message_user(
         request,
-        f"Merged {', '.join(o.name for o in others)} into {target.name}. "
+        f"Merged {', '.join(o.name for o in others)} into {target.name} (undo under Merges). "
         "Run `python manage.py sync_index` to update search.",
     )
+    return None
+
+
+@admin.action(description="Undo the selected merges")
+def undo_merges(modeladmin, request, queryset):
+    for record in queryset.filter(undone=None).select_related("target"):
+        try:
+            restored = undo_merge(record)
+        except ValueError as error:
+            modeladmin.message_user(request, str(error), messages.ERROR)
+            continue
+        modeladmin.message_user(request, f"Restored {restored.name}.")
+
+
+@admin.register(Merge)
+class MergeAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "created", "undone"]
+    readonly_fields = ["target", "other", "moved", "added", "created", "undone"]
+    actions = [undo_merges]
+
+    def has_add_permission(self, request):
+        return False
 
 
 @admin.register(Entity)

@@ -253,6 +253,11 @@ class Alias(models.Model):
     entity = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="aliases")
     name = models.CharField(max_length=300)
     key = models.CharField(max_length=300, db_index=True)
+    scoped = models.BooleanField(
+        default=False,
+        help_text="Names this entity only as a whole name written alone (set by a merge): "
+        "never inside a longer name, never through another actor's aliases.",
+    )
 
     class Meta:
         ordering = ["name"]
@@ -267,6 +272,25 @@ class Alias(models.Model):
     def save(self, *args, **kwargs):
         self.key = normalise_name(self.name)
         super().save(*args, **kwargs)
+
+
+class Merge(models.Model):
+    """One curator's merge of ``other`` into ``target``, recorded so it can be undone:
+    ``other`` is the merged entity's fields and aliases, ``moved`` each moved mention with
+    the target's mention in that article before the merge, ``added`` the aliases added."""
+
+    target = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="merges")
+    other = models.JSONField()
+    moved = models.JSONField(default=list)
+    added = models.JSONField(default=list)
+    created = models.DateTimeField(auto_now_add=True)
+    undone = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created"]
+
+    def __str__(self):
+        return f"{self.other.get('name')} → {self.target.name}"
 
 
 class Mention(models.Model):

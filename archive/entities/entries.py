@@ -19,12 +19,15 @@ DATA = Path(__file__).resolve().parent / "data"
 
 @dataclass(frozen=True)
 class GazetteerEntry:
-    """One known actor: ``kind``, canonical ``name``, other ``aliases``, ISO2 ``code`` for countries."""
+    """One known actor: ``kind``, canonical ``name``, other ``aliases``, ISO2 ``code`` for
+    countries; ``scoped``: the aliases that name it only written alone, never inside a longer
+    capitalised name (a curator's merge records its names so)."""
 
     kind: str
     name: str
     aliases: tuple[str, ...] | list[str] = field(default_factory=tuple)
     code: str = ""
+    scoped: frozenset = frozenset()
 
 
 def read_table(path: Path) -> list[list[str]]:

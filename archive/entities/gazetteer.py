@@ -87,7 +87,14 @@ class Gazetteer:
     def from_entries(cls, entries) -> Gazetteer:
         """A Gazetteer of any iterable of ``GazetteerEntry`` (or objects with the same fields)."""
         return cls(
-            GazetteerEntry(e.kind, e.name, tuple(e.aliases or ()), e.code or "") for e in entries
+            GazetteerEntry(
+                e.kind,
+                e.name,
+                tuple(e.aliases or ()),
+                e.code or "",
+                frozenset(getattr(e, "scoped", ()) or ()),
+            )
+            for e in entries
         )
 
     @classmethod

@@ -70,6 +70,8 @@ def nested_known(doc, mentions, raw) -> list[Mention]:
             continue  # one-word modifiers such as the "UN" of "UN Command"
         for org in outer:
             if org.start <= start and end <= org.end and (start, end) != (org.start, org.end):
+                if entries[0].kind == ORGANIZATION and ends_longer_name(doc, org, start, end):
+                    break
                 inner.append(
                     Mention(
                         entries[0].kind,
@@ -84,6 +86,21 @@ def nested_known(doc, mentions, raw) -> list[Mention]:
     return inner
 
 
+def ends_longer_name(doc, outer, start: int, end: int) -> bool:
+    """A known name that ends a longer one, not after "of (the)", is not named by it: the
+    "Liberal Democratic Party" is not the Democratic Party, "Japan's Defense Ministry" is not
+    the ministry the gazetteer calls "Defense Ministry"; the WPK of "Central Committee of the
+    WPK" is named, and so is a body after a title ("Chairman State Affairs Commission").
+    Nor is a known name that starts a longer one continued by "of" ("Democratic Party of
+    Korea" does not name the Democratic Party)."""
+    if start == outer.start and end < outer.end:
+        return doc[end].lower_ == "of"  # "Democratic Party of Korea" is not the Democratic Party
+    if end != outer.end or start <= outer.start:
+        return False
+    before = doc[start - 1]
+    return before.lower_ not in {"of", "the"} and not rules.is_title(before)
+
+
 def known_mentions(doc, gazetteer: Gazetteer, caseless: bool):
     """Longest non-overlapping gazetteer matches, and all raw matches (for nested names)."""
     hits = {}
@@ -91,7 +108,9 @@ def known_mentions(doc, gazetteer: Gazetteer, caseless: bool):
         gazetteer.match(doc) if caseless else []
     ):
         if not misleading_metonym(doc, start, end):
-            hits[(start, end)] = entries
+            entries = [e for e in entries if not scoped_inside_name(doc, start, end, e)]
+            if entries:
+                hits[(start, end)] = entries
     blocked = [doc[s:e] for _, s, e in blockers()(doc)]
     spans = filter_spans(blocked + [doc[s:e] for s, e in hits])
     mentions = []
@@ -103,6 +122,17 @@ def known_mentions(doc, gazetteer: Gazetteer, caseless: bool):
             )
     raw = [(s, e, entries) for (s, e), entries in hits.items()]
     return mentions, raw
+
+
+def scoped_inside_name(doc, start: int, end: int, entry) -> bool:
+    """A merge-scoped alias ("Workers' Party") written inside a longer capitalised name
+    ("Hungarian Workers' Party") does not name the entry it was merged into."""
+    if doc[start:end].text not in entry.scoped:
+        return False
+    previous = doc[start - 1] if start > 0 else None
+    before = previous is not None and rules.is_cap(previous) and not rules.is_stop(doc, start - 1)
+    after = end < len(doc) and rules.is_cap(doc[end]) and "\n" not in doc[end - 1].whitespace_
+    return bool(before or after)
 
 
 def misleading_metonym(doc, start: int, end: int) -> bool:

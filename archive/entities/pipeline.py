@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 
-from archive.entities import korean, rules
+from archive.entities import korean, parties, roles, rules
 from archive.entities.gazetteer import Gazetteer, tokenizer
 from archive.entities.known import Mention, in_title, known_mentions, nested_known
 from archive.entities.resolve import resolve
@@ -31,7 +31,13 @@ def extract(title: str, body: str, gazetteer: Gazetteer | None = None) -> list[A
             (m, s) for m, s in in_title if m.entries or normalise_name(m.text) in body_names
         ]
     found = [(False, m, s) for m, s in in_title] + [(True, m, s) for m, s in in_body]
-    return resolve(found, gazetteer)
+    return [a for a in resolve(found, gazetteer) if not dependent_territory(a)]
+
+
+def dependent_territory(actor: Actor) -> bool:
+    """Guam, Puerto Rico and other dependent territories are places, not countries
+    (GUIDELINES), although ISO gives them codes."""
+    return actor.kind == COUNTRY and actor.code in rules.words("dependent_territories.txt")
 
 
 def mentions_of(text: str, gazetteer: Gazetteer, headline: bool):
@@ -102,7 +108,8 @@ def find_mentions(doc, gazetteer: Gazetteer, caseless: bool) -> list[Mention]:
     kept = [m for m in known if not covered.intersection(range(m.start, m.end))]
     mentions = [m for m in kept + overriding if not in_title(doc, m)]
     mentions += nested_known(doc, mentions, raw)
-    return sorted(mentions, key=lambda m: m.start)
+    mentions = roles.role_mentions(doc, sorted(mentions, key=lambda m: m.start), gazetteer)
+    return parties.party_mentions(doc, mentions, gazetteer)
 
 
 def classify_chunk(doc, chunk, known, taken) -> list[Mention]:
@@ -188,6 +195,27 @@ def person_before_of(doc, chunk, first: int, head: int, known, taken) -> list[Me
     org_start = of + 1 + (tokens[of + 1].lower_ == "the")
     rest = classify_chunk(doc, rules.Chunk(chunk.start + org_start, chunk.end), known, taken)
     return [person, *rest]
+
+
+NAME_MIN_WORDS = 2  # a title's tail is only stripped while a full name (two words) remains
+
+
+def glued_title_of(doc, start: int, end: int) -> bool:
+    """ "Secretary of State John Kerry": the chunk after "<title> of" starts with the end
+    of the title and a name follows (not "Minister of Public Health", which is no name)."""
+    return (
+        end - start > NAME_MIN_WORDS
+        and after_title_of(doc, start)
+        and doc[start].text in rules.words("title_tails.txt")
+    )
+
+
+def skip_title_tail(doc, start: int, end: int) -> int:
+    """ "Chief Executive Reed Hastings", "Secretary of State John Kerry": the words that
+    finish the title (``data/title_tails.txt``) are not the name's."""
+    while end - start > NAME_MIN_WORDS and doc[start].text in rules.words("title_tails.txt"):
+        start += 1
+    return start
 
 
 def titled_at(tokens, first: int) -> bool:
@@ -278,8 +306,10 @@ def person_mentions(doc, start: int, end: int, taken, titled: bool = False) -> l
         return []
     tokens = doc[start:end]
     t = rules.title_index(tokens)
-    titled = titled or t >= 0
+    titled = titled or t >= 0 or glued_title_of(doc, start, end)
     name_start = start + t + 1 if titled else start
+    if titled:
+        name_start = skip_title_tail(doc, name_start, end)
     free = [i for i in range(name_start, end) if i not in taken]
     if not free or free != list(range(free[0], free[-1] + 1)) or free[-1] != end - 1:
         return []

@@ -15,7 +15,8 @@ from __future__ import annotations
 import functools
 
 from archive.entities import korean, rules
-from archive.entities.types import PERSON, Actor, normalise_name
+from archive.entities.name_shapes import chinese_surnames
+from archive.entities.types import ORGANIZATION, PERSON, Actor, normalise_name
 
 
 def resolve(found, gazetteer) -> list[Actor]:
@@ -46,8 +47,22 @@ def targets(mention, gazetteer):
     if entries:
         entries = sorted(entries, key=lambda e: (e.code, e.name))
         return [(entry_key(e), new_actor(e)) for e in entries]
-    key = (mention.kind, normalise_name(mention.text))
+    key = (mention.kind, normalise_name(company_stem(mention.text, mention.kind)))
     return [(key, Actor(mention.kind, mention.text))]
+
+
+STEM_MIN_WORDS = 2  # a company stem this long may be looked up in the gazetteer
+
+
+def company_stem(name: str, kind: str = ORGANIZATION) -> str:
+    """An organization's name without its company-form suffixes: "Samsung Electronics Co.
+    Ltd" and "Samsung Electronics" are one company. A name that is only a suffix stays."""
+    if kind != ORGANIZATION:
+        return name
+    words = name.split()
+    while len(words) > 1 and words[-1].strip(".,") in rules.FINAL_SUFFIXES:
+        words.pop()
+    return " ".join(words).rstrip(",")
 
 
 def known_entry(mention, gazetteer) -> list:
@@ -56,6 +71,10 @@ def known_entry(mention, gazetteer) -> list:
     if mention.text in korean.homonyms():
         return []  # a rule-found homonym lacked the context of the gazetteer actor
     entry = gazetteer.lookup(mention.kind, mention.text)
+    stem = company_stem(mention.text, mention.kind)
+    if entry is None and stem != mention.text and len(stem.split()) >= STEM_MIN_WORDS:
+        # "Hyundai Co" is not the gazetteer's Hyundai Motor: a one-word stem names a group
+        entry = gazetteer.lookup(mention.kind, stem)
     if entry is None and mention.text.endswith("s"):
         entry = gazetteer.lookup(mention.kind, mention.text[:-1])
     return [entry] if entry else []
@@ -96,8 +115,8 @@ def surnames_of(name: str) -> set[str]:
     if len(parts) < 2:
         return set()
     keys = {parts[-1]}
-    if parts[0] in rules.korean_surnames():
-        keys.add(parts[0])
+    if parts[0] in rules.korean_surnames() or parts[0] in chinese_surnames():
+        keys.add(parts[0])  # family name first
     return keys
 
 

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from archive.entities.entries import DATA
+from archive.entities.name_shapes import chinese_name, japanese_name
 
 POSSESSIVE_PARTS = {"'", "\u2019", "'s", "\u2019s"}
 KOREAN_SYLLABLE = r"(?:[bcdghjkmnprstwy]{0,3}[aeiouwy]{1,3}(?:ng|n|m|k|l|p|t)?)"
@@ -284,12 +285,29 @@ def looks_like_name(parts: list[str]) -> bool:
         return False
     if any(is_title_word(p) and p not in TITLE_SURNAMES for p in parts[1:]):
         return False  # "National Security Advisor"
+    if len(parts) > 1 and any(acronym(p) for p in bare):
+        return False  # "California ISO": an acronym is no part of a person's name
     return all(
         p[:1].isupper()
         and p.replace("-", "").replace("'", "").replace(".", "").isalpha()
         and not {p, p.capitalize()} & never_in_names()  # "HIM" as well as "Him"
         and p not in org_heads()
         for p in bare
+    )
+
+
+ACRONYM_MIN_LETTERS = 2
+
+
+def acronym(word: str) -> bool:
+    """An all-capital word ("ISO", "CEO"), not an initial ("J.") or a Roman numeral."""
+    letters = word.replace(".", "")
+    return (
+        len(letters) >= ACRONYM_MIN_LETTERS
+        and letters.isupper()
+        and letters.isalpha()
+        and word not in SUFFIXES
+        and not set(letters) <= set("IVX")
     )
 
 
@@ -311,6 +329,8 @@ def person_evidence(doc, start: int, end: int, parts: list[str], titled: bool) -
         return False
     if parts[0] in given_names() or korean_name(parts):
         return True
+    if chinese_name(parts) or japanese_name(parts):
+        return True
     return speaker(doc, start, end)
 
 
@@ -320,7 +340,25 @@ def speaker(doc, start: int, end: int) -> bool:
     before = doc[start - 1].lower_ if start > 0 else ""
     if after in SPEECH_VERBS or before in SPEECH_BEFORE:
         return True
-    return after == "," and end + 1 < len(doc) and doc[end + 1].lower_ in {"who"}
+    if after != "," or end + 1 >= len(doc):
+        return False
+    return doc[end + 1].lower_ == "who" or appositive_title(doc, end + 1)
+
+
+APPOSITIVE_REACH = 4  # words after "X, a/the" searched for a role ("X, the founder of ...")
+
+
+def appositive_title(doc, i: int) -> bool:
+    """ "X, a spokeswoman for ...", "X, the chief executive": a role follows the comma."""
+    if doc[i].lower_ not in {"a", "an", "the"}:
+        return False
+    window = doc[i + 1 : min(len(doc), i + 1 + APPOSITIVE_REACH)]
+    for tok in window:
+        if tok.is_punct:
+            return False
+        if not tok.text[:1].isupper() and is_title(tok):
+            return True
+    return False
 
 
 def strip_leading(tokens, k: int = 0) -> int:

@@ -10,18 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from archive.entities.credits import credit_ranges
+
 # Reuters-21578 paragraph marks kept literally as "&\t" (ampersand, backslash, t).
 PARAGRAPH_MARK = re.compile(r"&\\t")
 CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
-CREDIT_LINE = re.compile(
-    r"(?im)^[ \t(]*(?:(?:additional\s+)?reporting\s+by|(?:editing|writing|compiled)\s+by"
-    r"|photo(?:graph)?s?\s+by|published:|updated:)\b[^\n]*"
-)
 BYLINE = re.compile(
     r"(?m)^[ \t]*By\s+(?:[A-Z][\w.'\u2019-]*\s*){1,4}(?:(?:,|and|for|in)\s[^\n]{0,100})?$"
 )
-CREDIT_PAREN = re.compile(r"(?i)\((?:[^()]{0,80}\b)?(?:reporting|editing|writing)\s+by\b[^()]*\)")
-DATELINE = re.compile(r"\A[^\n]{0,60}?\((?P<agency>[A-Z][A-Za-z]+)\)\s*-+")
 
 
 @dataclass
@@ -105,11 +101,5 @@ def _glued(text: str, cut: int, heads: frozenset, tails: frozenset) -> bool:
 
 
 def excluded_ranges(text: str) -> list[tuple[int, int]]:
-    """Bylines, credit lines and a wire dateline's agency name: they mention no actor."""
-    ranges = [m.span() for m in CREDIT_LINE.finditer(text)]
-    ranges += [m.span() for m in BYLINE.finditer(text)]
-    ranges += [m.span() for m in CREDIT_PAREN.finditer(text)]
-    dateline = DATELINE.match(text)
-    if dateline:
-        ranges.append(dateline.span("agency"))
-    return ranges
+    """Bylines and credits (``credits.credit_ranges``): they mention no actor."""
+    return [m.span() for m in BYLINE.finditer(text)] + credit_ranges(text)

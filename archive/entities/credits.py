@@ -1,0 +1,84 @@
+"""Credits name no actor: the character ranges of a text that say who wrote, edited,
+photographed or distributed it, wherever they stand in the body.
+
+Classes of credit (each one regex, tested in ``tests/test_credits.py``):
+
+- credit lines: "Reporting by …", "Editing by …", "Writing by …", "Photo: …", "Contact: …";
+- contributor sentences: "Jane Doe in Tokyo contributed reporting.", "… contributed to this report.";
+- contact sentences: "… can be reached at …", "Follow her on Twitter …", "Email: …";
+- picture credits: "Jane Doe/AFP/Getty Images", "(AP Photo/Ahn Young-joon)", "Credit Jane Doe";
+- wire credits: the agency of a dateline at the start of any line ("SEOUL (Reuters) -") and a
+  bare agency in parentheses ending a caption ("… at the border. (Reuters)").
+
+An agency that is the subject of a sentence ("told Reuters", "Yonhap reported") is not a credit.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from archive.entities.entries import words
+
+# The end of a sentence: a lower-case letter, digit or closing quote before the stop, so the
+# dots of initials and abbreviations ("D.C.", "U.S.") do not end one.
+SENTENCE_START = r"(?:^|(?<=[a-z0-9\"\u201d)][.!?]\s))"
+WITHIN_SENTENCE = r"(?:(?![a-z0-9\"\u201d)][.!?]\s)[^\n])"
+CREDIT_SENTENCE_MAX = 300  # characters of one contributor/contact sentence at most
+
+CREDIT_LINE = re.compile(
+    r"(?im)^[ \t(]*(?:(?:additional\s+)?reporting\s+by|(?:editing|writing|compiled|written)\s+by"
+    r"|photo(?:graph)?s?\s+by|(?:photo|photograph|picture|image|credit|contact|e-?mail)s?\s*:"
+    r"|published:|updated:|copyright\b|\u00a9)[^\n]*"
+)
+CONTRIBUTOR = re.compile(
+    rf"(?m){SENTENCE_START}{WITHIN_SENTENCE}{{0,{CREDIT_SENTENCE_MAX}}}?"
+    r"\bcontributed(?:\s+additional)?\s+(?:reporting|research|to\s+th(?:is|e)\s+"
+    r"(?:report|story|article))[^\n]*?(?:[.!?](?=\s|$)|$)"
+)
+CONTACT = re.compile(
+    rf"(?im){SENTENCE_START}{WITHIN_SENTENCE}{{0,{CREDIT_SENTENCE_MAX}}}?"
+    r"(?:\bcan\s+be\s+reached\s+at\b|\bfollow\s+(?:him|her|them|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)"
+    r"\s+on\s+(?:twitter|x|instagram)\b|\bcontact\s+the\s+(?:reporter|author|writer)\b)"
+    r"[^\n]*?(?:[.!?](?=\s|$)|$)"
+)
+CREDIT_PAREN = re.compile(
+    r"(?i)\((?:[^()]{0,80}\b)?(?:reporting|editing|writing|photo)\s*(?:by\b|/|:)[^()]*\)"
+)
+PHOTO_LABEL = re.compile(
+    r"(?:(?<=\s)|^)(?:Photo|Picture|Image|Credit)s?:[^\n]{0,80}?(?=[.!?]?\s*$|\.\s)", re.M
+)
+DATELINE = re.compile(r"(?m)^[^\n]{0,60}?\((?P<agency>[A-Z][A-Za-z]+)\)\s*[-\u2013\u2014]+")
+CAPTION_AGENCY = re.compile(r"(?<=[.!?]\s)\((?P<agency>[A-Z][A-Za-z]+)\)\s*$", re.M)
+PHOTOGRAPHER = r"(?:Credit:?\s+)?(?:(?:[A-Z]\.|[A-Z][\w'\u2019-]*)\s+){0,3}[A-Z][\w'\u2019-]*"
+
+
+@functools.lru_cache(maxsize=1)
+def picture_credit() -> re.Pattern:
+    """ "Jane Doe / AFP - Getty Images", "Credit Jane Doe/Agence France-Presse": a name,
+    a slash, then a photo agency of ``data/photo_agencies.txt``."""
+    agencies = "|".join(re.escape(a) for a in sorted(words("photo_agencies.txt"), key=len)[::-1])
+    agency = rf"(?:{agencies})"
+    return re.compile(
+        rf"(?:(?<=[\s.(\"\u201c])|^){PHOTOGRAPHER}\s*/\s*{agency}"
+        rf"(?:\s*[-/\u2013\u2014]\s*{agency})*\b"
+    )
+
+
+def credit_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges of ``text`` that are credits (see the module docstring)."""
+    ranges = []
+    lowered = text.lower()
+    for pattern, clue in (
+        (CREDIT_LINE, ""),
+        (CONTRIBUTOR, "contributed"),
+        (CONTACT, "reach" if "follow" not in lowered and "contact" not in lowered else ""),
+        (CREDIT_PAREN, "("),
+        (PHOTO_LABEL, ":"),
+        (picture_credit(), "/"),
+    ):
+        if clue in lowered:  # the patterns are slow to fail on long texts: skip when hopeless
+            ranges += [m.span() for m in pattern.finditer(text)]
+    for pattern in (DATELINE, CAPTION_AGENCY):
+        ranges += [m.span("agency") for m in pattern.finditer(text)]
+    return ranges

@@ -1,0 +1,52 @@
+"""Parties named short: "Democrats", "GOP", "the Democratic nominee".
+
+A short form of ``data/party_short_names.tsv`` names its party only in political context: an
+adjective ("Democratic", "Republican") when a political role word follows ("Democratic
+nominee Joe Biden", "Democratic Gov."), a plural or abbreviation ("Democrats", "GOP") when the
+text has a political word (``data/political_words.txt``). A text that names another party of
+the same short name in full ("Democratic Party of Korea") means that one.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from archive.entities.entries import DATA, read_table
+from archive.entities.known import Mention
+from archive.entities.rules import words
+from archive.entities.types import ORGANIZATION
+
+ADJECTIVES = frozenset({"Democratic", "Republican"})
+
+
+@functools.cache
+def short_names() -> dict[str, tuple[str, str]]:
+    table = read_table(DATA / "party_short_names.tsv")
+    return {row[0]: (row[1], row[2] if len(row) > 2 else "") for row in table}
+
+
+def political(token) -> bool:
+    return token.text.rstrip(".") in words("political_words.txt")
+
+
+def party_mentions(doc, mentions: list[Mention], gazetteer) -> list[Mention]:
+    """``mentions`` plus the parties named short (see the module docstring)."""
+    short = set(short_names())
+    mentions = [m for m in mentions if not (m.entries == () and m.text in short)]
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    named = {e.name for m in mentions for e in m.entries}
+    context = any(political(t) for t in doc)
+    found = []
+    for tok in doc:
+        if tok.i in taken or tok.text not in short_names():
+            continue
+        if tok.text in ADJECTIVES:
+            if tok.i + 1 >= len(doc) or not political(doc[tok.i + 1]):
+                continue
+        elif not context:
+            continue
+        party, instead = short_names()[tok.text]
+        entry = gazetteer.lookup(ORGANIZATION, instead if instead in named else party)
+        if entry is not None:
+            found.append(Mention(ORGANIZATION, tok.text, tok.i, tok.i + 1, (entry,)))
+    return sorted(mentions + found, key=lambda m: m.start)

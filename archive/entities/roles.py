@@ -1,0 +1,120 @@
+"""A country's body named by its role: "China's Foreign Ministry", "the U.S. military",
+"South Korea's Defense Ministry" name one organization of that country.
+
+The rule: a known country name (or adjective), an optional possessive, then a role of
+``data/government_roles.tsv``. The body is the gazetteer's organization when one of the
+role's names for that country is known ("Chinese Foreign Ministry"), otherwise a new
+organization with the table's canonical name ("Ministry of Foreign Affairs of Qatar").
+A lower-case role ("military") is a name only when it ends the phrase ("South Korea's
+military said"), not as a modifier ("U.S. military aid").
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from archive.entities.entries import DATA, GazetteerEntry, read_table, split_aliases
+from archive.entities.gazetteer import HANGUL, tokenizer
+from archive.entities.known import Mention
+from archive.entities.rules import POSSESSIVE_PARTS, words
+from archive.entities.types import COUNTRY, ORGANIZATION
+
+
+@dataclass(frozen=True)
+class Role:
+    words: tuple[str, ...]  # lower-cased tokens of the role as written
+    canonical: str  # template with {country}
+    aliases: tuple[str, ...]  # templates with {country} and {adj}
+
+
+@functools.cache
+def roles() -> tuple[Role, ...]:
+    """The role table, longest role first."""
+    nlp = tokenizer()
+    table = []
+    for row in read_table(DATA / "government_roles.tsv"):
+        tokens = tuple(t.lower_ for t in nlp.make_doc(row[0]))
+        aliases = tuple(split_aliases(row[2])) if len(row) > 2 else ()
+        table.append(Role(tokens, row[1], aliases))
+    return tuple(sorted(table, key=lambda r: -len(r.words)))
+
+
+@functools.cache
+def roles_by_first_word() -> dict[str, tuple[Role, ...]]:
+    index: dict[str, list[Role]] = {}
+    for role in roles():
+        index.setdefault(role.words[0], []).append(role)
+    return {word: tuple(found) for word, found in index.items()}
+
+
+def role_at(doc, start: int) -> tuple[Role, int] | None:
+    """The role written at token ``start`` and its end, if any."""
+    if start >= len(doc):
+        return None
+    for role in roles_by_first_word().get(doc[start].lower_, ()):
+        end = start + len(role.words)
+        if end <= len(doc) and tuple(t.lower_ for t in doc[start:end]) == role.words:
+            if doc[start].text[:1].islower() and modifies(doc, end):
+                continue
+            return role, end
+    return None
+
+
+def modifies(doc, end: int) -> bool:
+    """A lower-case word follows that makes the role a modifier ("military aid")."""
+    if end >= len(doc):
+        return False
+    nxt = doc[end]
+    if not (nxt.is_alpha and nxt.text[:1].islower()):
+        return False
+    return not (nxt.lower_.endswith("ed") or nxt.lower_ in words("role_followers.txt"))
+
+
+def country_name(entry) -> str:
+    definite = entry.name in words("definite_countries.txt")
+    return f"the {entry.name}" if definite else entry.name
+
+
+def adjectives(entry) -> list[str]:
+    """The country's names that can stand before a role: its name, short forms, demonyms."""
+    names = [entry.name, *entry.aliases]
+    return [n for n in names if "," not in n and not HANGUL.search(n) and not n.startswith("the ")]
+
+
+def body_of(gazetteer, country, role: Role) -> GazetteerEntry:
+    """The gazetteer organization this role of ``country`` names, or a new one."""
+    forms = [role.canonical, *role.aliases]
+    names = []
+    for form in forms:
+        for adj in adjectives(country):
+            names.append(form.format(country=country_name(country), adj=adj))
+            names.append(form.format(country=adj, adj=adj))
+    for name in names:
+        known = gazetteer.lookup(ORGANIZATION, name)
+        if known is not None:
+            return known
+    canonical = role.canonical.format(country=country_name(country))
+    return GazetteerEntry(ORGANIZATION, canonical, tuple(dict.fromkeys(names)), "")
+
+
+def after_possessive(doc, i: int) -> int:
+    return i + 1 if i < len(doc) and doc[i].text in POSSESSIVE_PARTS else i
+
+
+def role_mentions(doc, mentions: list[Mention], gazetteer) -> list[Mention]:
+    """``mentions`` with each "<country> <role>" made the country's body (see module doc)."""
+    out = list(mentions)
+    for country in mentions:
+        if country.kind != COUNTRY or country.nested or len(country.entries) != 1:
+            continue
+        start = after_possessive(doc, country.end)
+        found = role_at(doc, start)
+        if found is None:
+            continue
+        role, end = found
+        entry = body_of(gazetteer, country.entries[0], role)
+        surface = doc[country.start : end].text
+        out = [m for m in out if m is country or m.end <= start or m.start >= end]
+        out.append(Mention(ORGANIZATION, surface, start, end, (entry,)))
+    return sorted(out, key=lambda m: m.start)

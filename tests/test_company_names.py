@@ -1,0 +1,30 @@
+"""One company in two spellings is one organization: company-form suffixes (Co., Ltd,
+Inc., Corp.) do not make another name."""
+
+from django.test import SimpleTestCase
+
+from archive.entities.pipeline import extract
+from archive.entities.resolve import company_stem
+from archive.entities.types import ORGANIZATION, PERSON
+
+
+def organizations(text):
+    return [a.name for a in extract("", text) if a.kind == ORGANIZATION]
+
+
+class CompanySuffixTests(SimpleTestCase):
+    def test_two_suffixes_of_one_company_are_one_organization(self):
+        self.assertEqual(
+            len(organizations("Acme Widgets Inc. said. Acme Widgets Corp. denied.")), 1
+        )
+
+    def test_a_suffixed_name_joins_the_gazetteers_company(self):
+        found = organizations("Apple Inc. and Samsung Electronics Co. Ltd. sued.")
+        self.assertEqual(sorted(found), ["Apple", "Samsung Electronics"])
+
+    def test_two_companies_with_different_stems_stay_two(self):
+        found = organizations("Acme Widgets Inc. sued Apex Widgets Inc. on Monday.")
+        self.assertEqual(len(found), 2)
+
+    def test_a_persons_name_is_never_stemmed(self):
+        self.assertEqual(company_stem("Jane Co", PERSON), "Jane Co")

@@ -1,0 +1,85 @@
+"""Credits name no actor: each class of credit line is excluded wherever it stands in the
+body, and the same words used as content are kept."""
+
+from django.test import SimpleTestCase
+
+from archive.entities.credits import credit_ranges
+from archive.entities.pipeline import extract
+from archive.entities.types import ORGANIZATION, PERSON
+
+
+def credits(text):
+    return [text[a:b] for a, b in credit_ranges(text)]
+
+
+def persons(text):
+    return {a.name for a in extract("", text) if a.kind == PERSON}
+
+
+def organizations(text):
+    return {a.name for a in extract("", text) if a.kind == ORGANIZATION}
+
+
+class ContributorSentenceTests(SimpleTestCase):
+    def test_a_contributor_sentence_in_the_middle_of_the_body_names_no_person(self):
+        text = (
+            "Moon Jae-in met envoys on Monday.\n"
+            "Jane Doe in Tokyo and John Roe in Washington, D.C. contributed reporting.\n"
+            "Moon Jae-in left on Tuesday."
+        )
+        self.assertEqual(persons(text), {"Moon Jae-in"})
+
+    def test_a_sentence_about_someone_who_contributed_money_is_kept(self):
+        text = "Jane Doe contributed $5,000 to the campaign, Moon Jae-in said."
+        self.assertEqual(credits(text), [])
+        self.assertIn("Jane Doe", persons(text))
+
+
+class ContactSentenceTests(SimpleTestCase):
+    def test_a_contact_sentence_names_no_person(self):
+        text = "The talks ended.\nJane Doe can be reached at jd@example.com. Follow her on Twitter."
+        self.assertEqual(persons(text), set())
+
+    def test_a_person_reached_by_telephone_in_a_story_is_kept(self):
+        text = "Jane Doe said she reached Moon Jae-in at his office."
+        self.assertEqual(credits(text), [])
+
+
+class CreditLineTests(SimpleTestCase):
+    def test_reporting_and_editing_lines_anywhere_name_no_person(self):
+        text = "Kim Jong Un spoke.\nReporting by Jack Kim; Editing by Mary Poe\nMore text here."
+        self.assertEqual(persons(text), {"Kim Jong Un"})
+
+    def test_a_sentence_about_editing_a_law_is_kept(self):
+        self.assertEqual(credits("Moon Jae-in backed editing the law by decree."), [])
+
+
+class PictureCreditTests(SimpleTestCase):
+    def test_a_photographer_before_an_agency_is_no_person(self):
+        text = "Protesters rally in Seoul on Friday. Ezra Acayan / Getty Images"
+        self.assertEqual(credits(text), ["Ezra Acayan / Getty Images"])
+        self.assertEqual(persons(text) | organizations(text), set())
+
+    def test_an_ap_photo_parenthesis_names_no_person(self):
+        text = "(AP Photo/Ahn Young-joon) Moon Jae-in speaks."
+        self.assertEqual(persons(text), {"Moon Jae-in"})
+
+    def test_a_photo_label_ending_a_caption_names_no_organization(self):
+        text = "Lee Jae-myung campaigns on December 29. Photo: AP"
+        self.assertEqual(credits(text), ["Photo: AP"])
+
+    def test_a_slash_between_two_words_of_prose_is_no_credit(self):
+        self.assertEqual(credits("The Moon/Trump summit was held in Hanoi."), [])
+
+
+class WireCreditTests(SimpleTestCase):
+    def test_a_dateline_agency_on_any_line_is_no_organization(self):
+        text = "SEOUL (Reuters) - North Korea fired.\nTOKYO (Reuters) - Japan protested."
+        self.assertNotIn("Reuters", organizations(text))
+
+    def test_an_agency_ending_a_caption_is_no_organization(self):
+        self.assertEqual(credits("Tourists wait at the border. (Reuters)"), ["Reuters"])
+
+    def test_an_agency_that_is_the_subject_of_a_sentence_is_an_organization(self):
+        text = "Moon told Reuters on Monday that the talks would resume."
+        self.assertIn("Reuters", organizations(text))

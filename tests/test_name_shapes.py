@@ -1,0 +1,39 @@
+"""Chinese and Japanese persons no gazetteer lists are found by the shape of their names,
+and a later bare family name is the same person."""
+
+from django.test import SimpleTestCase
+
+from archive.entities.name_shapes import chinese_name, japanese_name
+from archive.entities.pipeline import extract
+from archive.entities.types import PERSON
+
+
+def persons(text):
+    return {a.name: a.count for a in extract("", text) if a.kind == PERSON}
+
+
+class ChineseNameTests(SimpleTestCase):
+    def test_a_chinese_family_name_and_a_pinyin_given_name_is_a_person(self):
+        self.assertEqual(
+            persons("The plan was backed by Geng Shuang on Monday."), {"Geng Shuang": 1}
+        )
+
+    def test_a_chinese_family_name_before_an_english_word_is_no_person(self):
+        self.assertFalse(chinese_name(["Long", "Beach"]))
+        self.assertEqual(persons("Ships docked at Long Beach on Monday."), {})
+
+    def test_a_later_bare_chinese_family_name_is_the_same_person(self):
+        found = persons("The plan was backed by Geng Shuang on Monday. Geng said it would help.")
+        self.assertEqual(found, {"Geng Shuang": 2})
+
+
+class JapaneseNameTests(SimpleTestCase):
+    def test_two_words_of_japanese_syllables_are_a_person(self):
+        self.assertTrue(japanese_name(["Toshimitsu", "Motegi"]))
+        self.assertEqual(
+            persons("The deal was signed by Toshimitsu Motegi in Tokyo."), {"Toshimitsu Motegi": 1}
+        )
+
+    def test_english_words_are_not_japanese_syllables(self):
+        self.assertFalse(japanese_name(["Standard", "Chartered"]))
+        self.assertEqual(persons("The loan was signed by Standard Chartered in Tokyo."), {})

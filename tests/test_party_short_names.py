@@ -1,0 +1,33 @@
+"""A party named short ("Democrats", "GOP", "Democratic nominee") is the party only in
+political context, and the party the text names in full when it names one."""
+
+from django.test import SimpleTestCase
+
+from archive.entities.pipeline import extract
+from archive.entities.types import ORGANIZATION
+
+
+def organizations(text):
+    return {a.name for a in extract("", text) if a.kind == ORGANIZATION}
+
+
+class PartyShortNameTests(SimpleTestCase):
+    def test_a_party_adjective_before_a_political_role_is_the_party(self):
+        self.assertEqual(organizations("Democratic nominee Joe Biden spoke."), {"Democratic Party"})
+
+    def test_a_party_adjective_inside_a_country_name_is_no_party(self):
+        found = organizations("The Democratic People's Republic of Korea spoke.")
+        self.assertNotIn("Democratic Party", found)
+
+    def test_an_abbreviation_in_a_political_text_is_the_party(self):
+        self.assertEqual(organizations("GOP senators balked at the bill."), {"Republican Party"})
+
+    def test_a_plural_without_political_context_is_no_party(self):
+        self.assertEqual(organizations("Democrats objected to the plan."), set())
+
+    def test_a_short_name_means_the_party_named_in_full_in_the_text(self):
+        found = organizations(
+            "The Democratic Party of Korea won. Democrats cheered the election result."
+        )
+        self.assertNotIn("Democratic Party", found)
+        self.assertIn("Democratic Party of Korea", found)

@@ -1,0 +1,39 @@
+"""A role title glued to a name is not part of the name, an acronym is not a name, and a
+role in an apposition ("X, the founder of ...") makes X a person."""
+
+from django.test import SimpleTestCase
+
+from archive.entities.pipeline import extract
+from archive.entities.types import PERSON
+
+
+def persons(text):
+    return {a.name for a in extract("", text) if a.kind == PERSON}
+
+
+class GluedTitleTests(SimpleTestCase):
+    def test_the_end_of_a_title_before_a_name_is_stripped(self):
+        self.assertEqual(persons("Netflix Chief Executive Reed Hastings said."), {"Reed Hastings"})
+
+    def test_the_object_of_secretary_of_is_stripped(self):
+        self.assertEqual(persons("U.S. Secretary of State John Kerry said."), {"John Kerry"})
+
+    def test_a_ministry_named_after_minister_of_is_no_person(self):
+        self.assertEqual(persons("The Minister of Public Health spoke."), set())
+
+
+class AcronymTests(SimpleTestCase):
+    def test_a_name_ending_in_an_acronym_is_no_person(self):
+        self.assertEqual(persons("The California ISO said power was short."), set())
+
+    def test_a_name_with_a_roman_numeral_is_still_a_person(self):
+        self.assertIn("John Smith III", persons("John Smith III said power was short."))
+
+
+class AppositionTests(SimpleTestCase):
+    def test_a_name_followed_by_a_role_in_apposition_is_a_person(self):
+        found = persons("Masayoshi Son, the founder of SoftBank, spoke on Monday.")
+        self.assertEqual(found, {"Masayoshi Son"})
+
+    def test_a_place_followed_by_an_apposition_without_a_role_is_no_person(self):
+        self.assertEqual(persons("Busan Harbor, the biggest port, was closed."), set())
