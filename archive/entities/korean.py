@@ -19,6 +19,7 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from archive.entities.entries import DATA, read_table, words
 from archive.entities.known import Mention
@@ -38,6 +39,32 @@ COMMON_SURNAMES = 30
 REAL_NAME = "본명"  # "키미 본명 김민지": the word before is a stage name
 MAX_MEMBERS = 9  # names listed after a group's name
 REPEATED = 2  # a bare name-shaped word written this often in one text is a person's name
+HOMONYM_COLUMNS = 4  # homonyms.tsv: name, scope, supporting words, opposing words
+BYLINE_LEAD_WORDS = 3  # words before a bare reporter title that belong to its byline
+GAZETTEERS_CACHED = 8  # gazetteers whose Hangul-name alternation is kept compiled
+# Syllables of a Korean person's name: surname + two (most common), surname + one, or a
+# two-syllable surname + two; tried in the order of NAME_LENGTHS.
+FULL_NAME = 3
+SHORT_NAME = 2
+LONG_NAME = 4
+COMPOUND_SURNAME = 2  # syllables of the family name in a LONG_NAME
+NAME_LENGTHS = (FULL_NAME, SHORT_NAME, LONG_NAME)
+MIN_STEM = 2  # syllables left before a particle other than 과/와 for it to be split off
+FRIENDLY_NAME = 3  # shortest word whose final 이 may be the friendly suffix (도연이)
+HANGUL_FIRST = 0xAC00  # 가: the first precomposed Hangul syllable
+FINALS = 28  # final-consonant slots per syllable block (0: none), in code-point order
+MIN_GROUP_NAME = 2  # syllables of the shortest group name after a group word
+MAX_MEMBER_NAME = 3  # syllables of the longest member name in a group's list
+MIN_STAGE_NAME, MAX_STAGE_NAME = 2, 3  # syllables of a stage name without a family name
+
+
+class Morpheme(NamedTuple):
+    """One morpheme of kiwipiepy's analysis: character offsets, surface form, Sejong tag."""
+
+    start: int
+    end: int
+    form: str
+    tag: str
 
 
 def has_hangul(text: str) -> bool:
@@ -89,7 +116,7 @@ class Homonym:
 def homonyms() -> dict[str, Homonym]:
     table = {}
     for row in read_table(DATA / "homonyms.tsv"):
-        name, scope, supporting, opposing = (row + ["", "", ""])[:4]
+        name, scope, supporting, opposing = (row + [""] * HOMONYM_COLUMNS)[:HOMONYM_COLUMNS]
         window = 0 if scope == "article" else int(scope)
         split = lambda cell: tuple(w for w in cell.split("|") if w)  # noqa: E731
         table[name] = Homonym(window, split(supporting), split(opposing))
@@ -118,24 +145,24 @@ class Analysis:
 
     text: str
     words: list[tuple[int, int]]
-    morphemes: list[tuple[int, int, str, str]]
+    morphemes: list[Morpheme]
 
     @functools.cached_property
-    def starts(self) -> dict[int, tuple]:
+    def starts(self) -> dict[int, Morpheme]:
         out = {}
         for m in self.morphemes:
-            out.setdefault(m[0], m)
+            out.setdefault(m.start, m)
         return out
 
     @functools.cached_property
     def _morpheme_starts(self) -> list[int]:
-        return [m[0] for m in self.morphemes]
+        return [m.start for m in self.morphemes]
 
     @functools.cached_property
     def _word_starts(self) -> list[int]:
         return [s for s, _ in self.words]
 
-    def morphemes_in(self, start: int, end: int) -> list[tuple]:
+    def morphemes_in(self, start: int, end: int) -> list[Morpheme]:
         """The morphemes that start inside ``start:end`` (binary search: texts run long)."""
         keys = self._morpheme_starts
         return self.morphemes[bisect.bisect_left(keys, start) : bisect.bisect_left(keys, end)]
@@ -147,8 +174,8 @@ class Analysis:
 
 def analyse(text: str) -> Analysis:
     word_spans = [m.span() for m in re.finditer(r"\S+", text)]
-    morphemes = [(t.start, t.start + t.len, t.form, t.tag) for t in kiwi().tokenize(text)]
-    morphemes = [m for m in morphemes if m[1] > m[0]]
+    morphemes = [Morpheme(t.start, t.start + t.len, t.form, t.tag) for t in kiwi().tokenize(text)]
+    morphemes = [m for m in morphemes if m.end > m.start]
     morphemes.sort()
     return Analysis(text, word_spans, morphemes)
 
@@ -161,14 +188,14 @@ def tail(analysis: Analysis, end: int, word_end: int) -> str | None:
     if end not in analysis.starts:
         return glued_tail(analysis, end, word_end)
     rest = analysis.morphemes_in(end, word_end)
-    first = rest[0][2] if rest else ""
+    first = rest[0].form if rest else ""
     if first in titles():
         rest = rest[1:]
     elif first in attached():
         first, rest = "+", rest[1:]
     else:
         first = ""
-    if all(m[3].startswith(FUNCTIONAL) or m[2] in titles() for m in rest):
+    if all(m.tag.startswith(FUNCTIONAL) or m.form in titles() for m in rest):
         return first
     return None
 
@@ -192,9 +219,9 @@ def next_title(analysis: Analysis, word: int) -> str:
         return ""
     start, end = analysis.words[word + 1]
     morphemes = analysis.morphemes_in(start, end)
-    nouns = [m for m in morphemes if not m[3].startswith(FUNCTIONAL)]
-    if nouns and nouns[-1][2] in titles() and tail(analysis, nouns[-1][1], end) is not None:
-        return nouns[-1][2]
+    nouns = [m for m in morphemes if not m.tag.startswith(FUNCTIONAL)]
+    if nouns and nouns[-1].form in titles() and tail(analysis, nouns[-1].end, end) is not None:
+        return nouns[-1].form
     return ""
 
 
@@ -205,7 +232,7 @@ def titled_after(analysis: Analysis, word: int) -> str:
     if title or word + 2 >= len(analysis.words):
         return title
     start, end = analysis.words[word + 1]
-    if all(m[3] in ("NNP", "NNG") for m in analysis.morphemes_in(start, end)):
+    if all(m.tag in ("NNP", "NNG") for m in analysis.morphemes_in(start, end)):
         return next_title(analysis, word + 1)
     return ""
 
@@ -236,11 +263,11 @@ def byline_words(analysis: Analysis) -> set[int]:
         if any(
             word == t or (word.endswith(t) and HANGUL_WORD.match(word)) for t in REPORTER_TITLES
         ):
-            out.update(range(max(0, i - 3), i + 1))
+            out.update(range(max(0, i - BYLINE_LEAD_WORDS), i + 1))
     return out
 
 
-@functools.lru_cache(maxsize=8)
+@functools.lru_cache(maxsize=GAZETTEERS_CACHED)
 def _hangul_names(gazetteer_id: int, gazetteer):
     names: dict[str, list] = {}
     for entry in gazetteer.entries():
@@ -261,7 +288,7 @@ def hangul_names(gazetteer):
 def candidate_starts(analysis: Analysis) -> list[int]:
     """Word starts and noun starts: where a name may begin (사회주의조국 has a noun 조국)."""
     starts = {s for s, _ in analysis.words}
-    starts |= {m[0] for m in analysis.morphemes if m[3].startswith("NN")}
+    starts |= {m.start for m in analysis.morphemes if m.tag.startswith("NN")}
     return sorted(starts)
 
 
@@ -295,21 +322,21 @@ def name_shaped(analysis: Analysis, start: int, word_end: int):
     """``(end, title)`` of a Korean name at ``start``: surname + one or two syllables, a proper
     noun by the analysis, ending where particles or a title begin; None otherwise."""
     first = analysis.starts.get(start)
-    if first is None or first[3] != "NNP":
+    if first is None or first.tag != "NNP":
         return None
     text = analysis.text
-    for length in (3, 2, 4):
+    for length in NAME_LENGTHS:
         end = start + length
         name = text[start:end]
         if end > word_end or not HANGUL_WORD.match(name):
             continue
-        family = name[:2] if length == 4 else name[:1]
-        if family not in surnames() or (length == 4 and len(family) != 2):
+        family = name[:COMPOUND_SURNAME] if length == LONG_NAME else name[:1]
+        if family not in surnames() or (length == LONG_NAME and len(family) != COMPOUND_SURNAME):
             continue
         if name in titles() or name in roles():
             continue
         inside = analysis.morphemes_in(start, end)
-        if any(m[3] not in ("NNP", "NNG", "NNB", "XR") for m in inside):
+        if any(m.tag not in ("NNP", "NNG", "NNB", "XR") for m in inside):
             continue  # 이적과 is 이적 + a particle, not a three-syllable name
         rest = tail(analysis, end, word_end)
         if rest is not None and rest != "+":
@@ -328,9 +355,9 @@ def analysed_name(analysis: Analysis, start: int, end: int, word_end: int) -> bo
     first = analysis.starts.get(start)
     return (
         first is not None
-        and first[1] == end
-        and first[3] == "NNP"
-        and end - start == 3
+        and first.end == end
+        and first.tag == "NNP"
+        and end - start == FULL_NAME
         and analysis.text[start] in ordered_surnames()[:COMMON_SURNAMES]
         and analysis.text[end - 1] not in place_suffixes()
         and tail(analysis, end, word_end) == ""
@@ -362,7 +389,7 @@ def person_mentions(analysis: Analysis, taken: set, byline: set[int]):
         if not (title or after_role or named):
             listing = False
             continue
-        if (end - start) == 2 and not (title or previous in roles()):
+        if (end - start) == SHORT_NAME and not (title or previous in roles()):
             continue
         found[i] = (start, end, title)
         # a list goes on while its words carry no particle ("이민호 김수현 지창욱 박해진과")
@@ -389,7 +416,11 @@ def repeated(analysis: Analysis, shapes: dict) -> set[str]:
     counts: dict[str, int] = {}
     for i, (end, title) in shapes.items():
         start = analysis.words[i][0]
-        if end - start == 3 and not title and analysis.text[end - 1] not in place_suffixes():
+        if (
+            end - start == FULL_NAME
+            and not title
+            and analysis.text[end - 1] not in place_suffixes()
+        ):
             name = analysis.text[start:end]
             counts[name] = counts.get(name, 0) + 1
     return {name for name, n in counts.items() if n >= REPEATED}
@@ -404,7 +435,7 @@ def list_fellows(analysis: Analysis, shapes: dict, found: dict) -> dict:
             for i in run:
                 start = analysis.words[i][0]
                 end, title = shapes[i]
-                if i not in found and end - start == 3:
+                if i not in found and end - start == FULL_NAME:
                     fellows[i] = (start, end, title)
     return fellows
 
@@ -438,14 +469,18 @@ def split_particle(word: str) -> tuple[str, str]:
     for particle in sorted(MEMBER_PARTICLES, key=len, reverse=True):
         if word.endswith(particle) and len(word) - len(particle) >= 1:
             stem = word[: -len(particle)]
-            if len(stem) >= 2 or particle in LIST_PARTICLES:
+            if len(stem) >= MIN_STEM or particle in LIST_PARTICLES:
                 return name_stem(stem), particle
     return name_stem(word), ""
 
 
 def name_stem(word: str) -> str:
     """A name ending in a consonant takes a friendly 이 before particles (도연이와 → 도연)."""
-    if len(word) >= 3 and word.endswith("이") and (ord(word[-2]) - 0xAC00) % 28:
+    if (
+        len(word) >= FRIENDLY_NAME
+        and word.endswith("이")
+        and (ord(word[-2]) - HANGUL_FIRST) % FINALS
+    ):
         return word[:-1]
     return word
 
@@ -457,7 +492,11 @@ def groups_named(analysis: Analysis) -> set[str]:
         if text[start:end] in group_words():
             s, e = analysis.words[i + 1]
             name, _ = split_particle(text[s:e])
-            if HANGUL_WORD.match(name) and len(name) >= 2 and name not in group_words():
+            if (
+                HANGUL_WORD.match(name)
+                and len(name) >= MIN_GROUP_NAME
+                and name not in group_words()
+            ):
                 found.add(name)
     return found
 
@@ -468,9 +507,9 @@ def unknown_or_proper(analysis: Analysis, start: int, end: int) -> bool:
     inside = analysis.morphemes_in(start, end)
     if not inside:
         return False
-    if inside[0][3] == "NNP":
+    if inside[0].tag == "NNP":
         return True
-    return len(inside) > 1 and all(m[3] in ("NNG", "NNB") and m[1] - m[0] == 1 for m in inside)
+    return len(inside) > 1 and all(m.tag in ("NNG", "NNB") and m.end - m.start == 1 for m in inside)
 
 
 def member_mentions(analysis: Analysis, taken: set) -> list[tuple[Mention, tuple[int, int]]]:
@@ -495,7 +534,7 @@ def members_after(analysis: Analysis, first: int, taken: set) -> list:
         if joined and particle == "의" and HANGUL_WORD.match(member):
             joined = False
             continue
-        if not (HANGUL_WORD.match(member) and len(member) <= 3) or s in taken:
+        if not (HANGUL_WORD.match(member) and len(member) <= MAX_MEMBER_NAME) or s in taken:
             break
         if member in group_words() or member in roles() or member in titles():
             break
@@ -521,7 +560,7 @@ def stage_name_mentions(analysis: Analysis, taken: set) -> list[tuple[Mention, t
             continue
         name, _ = split_particle(text[start:end])
         stop = start + len(name)
-        if not (HANGUL_WORD.match(name) and 2 <= len(name) <= 3):
+        if not (HANGUL_WORD.match(name) and MIN_STAGE_NAME <= len(name) <= MAX_STAGE_NAME):
             continue
         if name in roles() or name in titles() or name in group_words():
             continue
