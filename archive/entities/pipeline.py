@@ -59,6 +59,14 @@ def mentions_of(text: str, gazetteer: Gazetteer, headline: bool):
 TITLE_CASE_SHORT_WORD, TITLE_CASE_MIN_WORDS, TITLE_CASE_SHARE = 3, 3, 0.8
 # A text shouts when more than SHOUTING_SHARE of its letters (over SHOUTING_MIN_LETTERS) are capitals.
 SHOUTING_MIN_LETTERS, SHOUTING_SHARE = 8, 0.8
+NAME_MIN_WORDS = 2  # words of a full name; a title's tail is only stripped while one remains
+ORG_MIN_WORDS = 2  # words of the shortest organization found by its head word
+GAZETTEERS_CACHED = 8  # gazetteers whose glue words are kept
+PLURAL_OF = 2  # "Members of" before a chunk: a plural word and "of"
+TITLE_OF = 2  # "vice-minister of" before a chunk: a title and "of"
+OF_THE = 2  # "of the" before a nested organization
+# A known name with fewer free words than this before it: they are a descriptor, not a name.
+MIN_WORDS_BEFORE_KNOWN = 4
 
 
 def is_title_case(text: str) -> bool:
@@ -73,14 +81,14 @@ def is_shouting(text: str) -> bool:
     return len(letters) > SHOUTING_MIN_LETTERS and capitals > SHOUTING_SHARE * len(letters)
 
 
-@functools.lru_cache(maxsize=8)
+@functools.lru_cache(maxsize=GAZETTEERS_CACHED)
 def _glue_words(gazetteer_id: int, gazetteer: Gazetteer):
     heads, tails, names = set(), set(), {}
     for entry in gazetteer.entries():
         if entry.kind == PERSON:
             for name in (entry.name, *entry.aliases):
                 parts = name.split()
-                if len(parts) >= 2 and parts[0].isalpha():
+                if len(parts) >= NAME_MIN_WORDS and parts[0].isalpha():
                     heads.add(parts[0])
                     tails.add(parts[-1])
                     names.setdefault(parts[0], set()).add(name)
@@ -135,7 +143,7 @@ def classify_chunk(doc, chunk, known, taken) -> list[Mention]:
         span = org_span(doc, chunk.start + first, chunk.start + head, chunk.end)
         if (
             span is not None
-            and span.end - span.start >= 2
+            and span.end - span.start >= ORG_MIN_WORDS
             and specific(doc, span.start, span.end, known)
             and rules.clean_org_name(span.text) not in rules.words("not_organizations.txt")
         ):
@@ -170,11 +178,11 @@ def skip_plural_of(doc, start: int, tokens, first: int) -> int:
     )
     if (
         at_sentence_start
-        and first + 2 < len(tokens)
+        and first + PLURAL_OF < len(tokens)
         and tokens[first].text.endswith("s")
         and tokens[first + 1].text == "of"
     ):
-        return first + (3 if tokens[first + 2].lower_ == "the" else 2)
+        return first + PLURAL_OF + (tokens[first + PLURAL_OF].lower_ == "the")
     return first
 
 
@@ -187,7 +195,7 @@ def person_before_of(doc, chunk, first: int, head: int, known, taken) -> list[Me
     if of < 0 or head <= of or rules.org_head_index(tokens[first:of]) >= 0:
         return []
     parts = rules.name_words(tokens[first:of])
-    if len(parts) < 2 or not rules.looks_like_name(parts):
+    if len(parts) < NAME_MIN_WORDS or not rules.looks_like_name(parts):
         return []
     if not (parts[0] in rules.given_names() or rules.korean_name(parts)):
         return []
@@ -195,9 +203,6 @@ def person_before_of(doc, chunk, first: int, head: int, known, taken) -> list[Me
     org_start = of + 1 + (tokens[of + 1].lower_ == "the")
     rest = classify_chunk(doc, rules.Chunk(chunk.start + org_start, chunk.end), known, taken)
     return [person, *rest]
-
-
-NAME_MIN_WORDS = 2  # a title's tail is only stripped while a full name (two words) remains
 
 
 def glued_title_of(doc, start: int, end: int) -> bool:
@@ -224,11 +229,11 @@ def titled_at(tokens, first: int) -> bool:
 
 def after_title_of(doc, start: int) -> bool:
     """ "vice-minister of <chunk>": the chunk is part of a person's title."""
-    if start < 2 or doc[start - 1].lower_ != "of":
+    if start < TITLE_OF or doc[start - 1].lower_ != "of":
         return False
     return (
-        doc[start - 2].lower_ in rules.person_titles()
-        or doc[start - 2].text in rules.person_titles()
+        doc[start - TITLE_OF].lower_ in rules.person_titles()
+        or doc[start - TITLE_OF].text in rules.person_titles()
     )
 
 
@@ -237,13 +242,13 @@ def nested_orgs(doc, span, known) -> list[Mention]:
     organization name ("Central Committee of the Communist Party of Vietnam" also names the
     Communist Party of Vietnam; "Board of Directors of ..." names no "Directors of ...")."""
     inner = []
-    for i in range(span.start + 1, span.end - 2):
+    for i in range(span.start + 1, span.end - OF_THE):
         if doc[i].lower_ != "of" or doc[i + 1].lower_ != "the":
             continue
-        start = i + 2
+        start = i + OF_THE
         tail = doc[start : span.end]
         if (
-            len(tail) >= 2
+            len(tail) >= ORG_MIN_WORDS
             and rules.org_head_index(tail) >= 0
             and specific(doc, start, span.end, known)
         ):
@@ -315,10 +320,12 @@ def person_mentions(doc, start: int, end: int, taken, titled: bool = False) -> l
         return []
     if free[0] != name_start:  # words after a known name ("Kim Jong Un Sends Greetings")
         parts = rules.name_words(doc[free[0] : end])
-        if len(parts) < 2 or not (parts[0] in rules.given_names() or rules.korean_name(parts)):
+        if len(parts) < NAME_MIN_WORDS or not (
+            parts[0] in rules.given_names() or rules.korean_name(parts)
+        ):
             return []
         titled = False
-    if end < len(doc) and end in taken and len(free) < 4:
+    if end < len(doc) and end in taken and len(free) < MIN_WORDS_BEFORE_KNOWN:
         return []  # a descriptor before a known name ("National Security Advisor Robert O'Brien")
     name_start = free[0]
     parts = rules.name_words(doc[name_start:end])
