@@ -20,6 +20,9 @@ from archive.entities.name_shapes import chinese_name, japanese_name
 POSSESSIVE_PARTS = {"'", "\u2019", "'s", "\u2019s"}
 KOREAN_SYLLABLE = r"(?:[bcdghjkmnprstwy]{0,3}[aeiouwy]{1,3}(?:ng|n|m|k|l|p|t)?)"
 KOREAN_GIVEN = re.compile(rf"(?i){KOREAN_SYLLABLE}{{2}}")
+NAME_MIN_WORDS = 2  # words of a full name: given name and family name
+KOREAN_SURNAME_MIN_LETTERS = 2  # a romanized Korean family name ("Ri", "Kim") is no shorter
+KOREAN_GIVEN_SYLLABLES = 2  # a Korean given name written as separate syllables ("Chang Sik")
 
 
 @functools.cache
@@ -241,7 +244,7 @@ def is_title_word(word: str) -> bool:
     if folded in titles:
         return True
     if folded.endswith("ies"):
-        return folded[:-3] + "y" in titles  # secretaries
+        return folded[: -len("ies")] + "y" in titles  # secretaries
     return folded.endswith("s") and not folded.endswith("ss") and folded[:-1] in titles
 
 
@@ -313,19 +316,25 @@ def acronym(word: str) -> bool:
 
 def korean_name(parts: list[str]) -> bool:
     """Family name + given name as one hyphenated word or two syllables ("Ri Chang Sik")."""
-    if len(parts) < 2 or parts[0] not in korean_surnames() or len(parts[0]) < 2:
+    if (
+        len(parts) < NAME_MIN_WORDS
+        or parts[0] not in korean_surnames()
+        or len(parts[0]) < KOREAN_SURNAME_MIN_LETTERS
+    ):
         return False
     given = parts[1:]
     if len(given) == 1:  # "In-yong", "Changwook": two romanized syllables
         return bool(KOREAN_GIVEN.fullmatch(given[0].replace("-", "")))
-    return len(given) == 2 and all(len(g) <= KOREAN_SYLLABLE_LETTERS and g.isalpha() for g in given)
+    return len(given) == KOREAN_GIVEN_SYLLABLES and all(
+        len(g) <= KOREAN_SYLLABLE_LETTERS and g.isalpha() for g in given
+    )
 
 
 def person_evidence(doc, start: int, end: int, parts: list[str], titled: bool) -> bool:
     """Is the name-like span ``doc[start:end]`` a person?"""
     if titled or (start > 0 and is_title(doc[start - 1])):
         return True
-    if len(parts) < 2:
+    if len(parts) < NAME_MIN_WORDS:
         return False
     if parts[0] in given_names() or korean_name(parts):
         return True
