@@ -15,6 +15,9 @@ import pycountry
 from archive.entities.types import COUNTRY, ORGANIZATION, PERSON
 
 DATA = Path(__file__).resolve().parent / "data"
+ALIASES_COLUMN = 2  # countries.tsv: code, canonical name, aliases
+NAME_MIN_WORDS = 2  # words of a full name: family name and given name
+GIVEN_SYLLABLES = 2  # a Korean given name has its spacing/hyphen variants only with two syllables
 
 
 @dataclass(frozen=True)
@@ -57,7 +60,7 @@ def country_entries() -> list[GazetteerEntry]:
         names = [n for n in names if n]
         row = extra.get(code, [code, "", ""])
         canonical = row[1] if len(row) > 1 and row[1] else names[0]
-        aliases = names + (split_aliases(row[2]) if len(row) > 2 else [])
+        aliases = names + (split_aliases(row[ALIASES_COLUMN]) if len(row) > ALIASES_COLUMN else [])
         entries.append(GazetteerEntry(COUNTRY, canonical, tuple(dedupe(aliases, canonical)), code))
     return entries
 
@@ -71,13 +74,13 @@ def korean_variants(name: str, surnames: set[str]) -> list[str]:
     """Spacing/hyphen variants of a Korean name: Kim Jong Un ⇄ Kim Jong-un, Kim Jong-Un, Kim Jongun."""
     parts = name.split()
     if (
-        len(parts) < 2
+        len(parts) < NAME_MIN_WORDS
         or parts[0] not in surnames
         or not all(p.replace("-", "").isalpha() for p in parts)
     ):
         return []
     syllables = [s for p in parts[1:] for s in p.split("-")]
-    if len(syllables) != 2:
+    if len(syllables) != GIVEN_SYLLABLES:
         return []
     a, b = syllables
     family = parts[0]

@@ -18,6 +18,7 @@ from archive.entities.entries import GazetteerEntry, default_entries, words
 from archive.entities.types import normalise_name
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
+MIN_MATCHED_ALIAS = 2  # letters of the shortest alias matched in prose
 SHORT_ABBREVIATION = 5  # an all-capital name this short is matched as written only ("UN", "NATO")
 
 
@@ -35,7 +36,7 @@ def unmatched_names() -> frozenset:
 def matchable(alias: str) -> bool:
     """Catalogue forms with a comma ("Korea, Republic of") and country names that are common
     words or names ("Jordan", "Turkey") are kept for lookups but never matched in prose."""
-    return "," not in alias and len(alias) >= 2 and alias not in unmatched_names()
+    return "," not in alias and len(alias) >= MIN_MATCHED_ALIAS and alias not in unmatched_names()
 
 
 class Gazetteer:

@@ -18,6 +18,7 @@ from archive.entities.gazetteer import Gazetteer, tokenizer
 from archive.entities.types import COUNTRY, ORGANIZATION
 
 CONTEXT_FREE_METONYMS = rules.words("context_free_metonyms.txt")
+NESTED_MIN_WORDS = 2  # words of a known name counted inside a longer organization name
 
 
 @dataclass
@@ -66,7 +67,7 @@ def nested_known(doc, mentions, raw) -> list[Mention]:
         if entries[0].kind == COUNTRY:
             inner += leading_country(doc, outer, start, end, entries)
             continue
-        if end - start < 2:
+        if end - start < NESTED_MIN_WORDS:
             continue  # one-word modifiers such as the "UN" of "UN Command"
         for org in outer:
             if org.start <= start and end <= org.end and (start, end) != (org.start, org.end):

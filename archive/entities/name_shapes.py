@@ -24,6 +24,7 @@ MORA = r"(?:(?:ky|gy|sh|ch|ny|hy|my|ry|by|py|ts|[kgsztdnhbpmyrwjf])?[aiueo]{1,2}
 JAPANESE_WORD = re.compile(rf"(?i)(?:{MORA}){{2,5}}")
 JAPANESE_MIN_LETTERS = 4  # each word of a Japanese name; shorter ones ("Abe", "Son") need a list
 JAPANESE_MIN_TOTAL = 10  # letters of given + family name together
+NAME_WORDS = 2  # a Chinese or Japanese name recognised by its shape: exactly two words
 
 
 @functools.cache
@@ -33,7 +34,7 @@ def chinese_surnames() -> frozenset:
 
 def chinese_name(parts: list[str]) -> bool:
     """Family name + a pinyin given name in one word ("Wang Yi"; not "Wang Street")."""
-    if len(parts) != 2 or parts[0] not in chinese_surnames():
+    if len(parts) != NAME_WORDS or parts[0] not in chinese_surnames():
         return False
     given = parts[1]
     return given[:1].isupper() and given[1:].islower() and bool(PINYIN_GIVEN.fullmatch(given))
@@ -41,7 +42,7 @@ def chinese_name(parts: list[str]) -> bool:
 
 def japanese_name(parts: list[str]) -> bool:
     """Two words, each spelt in Hepburn morae, together long ("Yoshihide Suga")."""
-    if len(parts) != 2 or not all(p[:1].isupper() and p[1:].islower() for p in parts):
+    if len(parts) != NAME_WORDS or not all(p[:1].isupper() and p[1:].islower() for p in parts):
         return False
     if min(map(len, parts)) < JAPANESE_MIN_LETTERS or sum(map(len, parts)) < JAPANESE_MIN_TOTAL:
         return False

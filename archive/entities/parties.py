@@ -17,12 +17,15 @@ from archive.entities.rules import words
 from archive.entities.types import ORGANIZATION
 
 ADJECTIVES = frozenset({"Democratic", "Republican"})
+IN_FULL_COLUMN = 2  # party_short_names.tsv: short form, party, party meant when named in full
 
 
 @functools.cache
 def short_names() -> dict[str, tuple[str, str]]:
     table = read_table(DATA / "party_short_names.tsv")
-    return {row[0]: (row[1], row[2] if len(row) > 2 else "") for row in table}
+    return {
+        row[0]: (row[1], row[IN_FULL_COLUMN] if len(row) > IN_FULL_COLUMN else "") for row in table
+    }
 
 
 def political(token) -> bool:

@@ -18,6 +18,9 @@ from archive.entities import korean, rules
 from archive.entities.name_shapes import chinese_surnames
 from archive.entities.types import ORGANIZATION, PERSON, Actor, normalise_name
 
+NAME_MIN_WORDS = 2  # words of a name that has a surname of its own
+GAZETTEERS_CACHED = 8  # gazetteers whose surname index is kept
+
 
 def resolve(found, gazetteer) -> list[Actor]:
     """``found``: ``(in_body, Mention, (start, end))`` in text order (title first)."""
@@ -112,7 +115,7 @@ def surnames_of(name: str) -> set[str]:
     parts = [
         p for p in name.replace(".", ". ").split() if p.rstrip(".") not in {"Jr", "Sr", "II", "III"}
     ]
-    if len(parts) < 2:
+    if len(parts) < NAME_MIN_WORDS:
         return set()
     keys = {parts[-1]}
     if parts[0] in rules.korean_surnames() or parts[0] in chinese_surnames():
@@ -142,7 +145,7 @@ def bare_target(mention, surnames, gazetteer):
     return None
 
 
-@functools.lru_cache(maxsize=8)
+@functools.lru_cache(maxsize=GAZETTEERS_CACHED)
 def _gazetteer_surnames(gazetteer_id: int, gazetteer) -> dict:
     index: dict[str, list] = {}
     for entry in gazetteer.entries():

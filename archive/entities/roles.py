@@ -20,6 +20,8 @@ from archive.entities.known import Mention
 from archive.entities.rules import POSSESSIVE_PARTS, words
 from archive.entities.types import COUNTRY, ORGANIZATION
 
+ALIASES_COLUMN = 2  # government_roles.tsv: role, actor, aliases
+
 
 @dataclass(frozen=True)
 class Role:
@@ -35,7 +37,7 @@ def roles() -> tuple[Role, ...]:
     table = []
     for row in read_table(DATA / "government_roles.tsv"):
         tokens = tuple(t.lower_ for t in nlp.make_doc(row[0]))
-        aliases = tuple(split_aliases(row[2])) if len(row) > 2 else ()
+        aliases = tuple(split_aliases(row[ALIASES_COLUMN])) if len(row) > ALIASES_COLUMN else ()
         table.append(Role(tokens, row[1], aliases))
     return tuple(sorted(table, key=lambda r: -len(r.words)))
 

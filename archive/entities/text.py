@@ -15,6 +15,7 @@ from archive.entities.credits import credit_ranges
 # Reuters-21578 paragraph marks kept literally as "&\t" (ampersand, backslash, t).
 PARAGRAPH_MARK = re.compile(r"&\\t")
 CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+GLUE_LOOKBACK = 30  # characters before a cut searched for the last word of a known name
 BYLINE = re.compile(
     r"(?m)^[ \t]*By\s+(?:[A-Z][\w.'\u2019-]*\s*){1,4}(?:(?:,|and|for|in)\s[^\n]{0,100})?$"
 )
@@ -96,7 +97,7 @@ def glued_after(text: str, names: dict) -> list[int]:
 
 def _glued(text: str, cut: int, heads: frozenset, tails: frozenset) -> bool:
     right = re.match(r"[A-Z][a-z]*", text[cut:])
-    left = re.search(r"[A-Z]?[a-z]+$", text[max(0, cut - 30) : cut])
+    left = re.search(r"[A-Z]?[a-z]+$", text[max(0, cut - GLUE_LOOKBACK) : cut])
     return bool((right and right.group() in heads) or (left and left.group() in tails))
 
 
