@@ -3,9 +3,11 @@ body, and the same words used as content are kept."""
 
 from django.test import SimpleTestCase
 
+from archive.entities.credit_words import CREDIT_ROLES
 from archive.entities.credits import credit_ranges
 from archive.entities.pipeline import extract
 from archive.entities.types import ORGANIZATION, PERSON
+from archive.ingest.lines import is_credit_line
 
 
 def credits(text):
@@ -83,3 +85,19 @@ class WireCreditTests(SimpleTestCase):
     def test_an_agency_that_is_the_subject_of_a_sentence_is_an_organization(self):
         text = "Moon told Reuters on Monday that the talks would resume."
         self.assertIn("Reuters", organizations(text))
+
+
+class SharedCreditRoleTests(SimpleTestCase):
+    """Ingest cuts a closing credit line, entities exclude one anywhere: the same roles."""
+
+    def test_every_credit_role_opens_a_credit_line_for_ingest_and_for_entities(self):
+        for role in CREDIT_ROLES:
+            with self.subTest(role=role):
+                line = f"{role.capitalize()} by Jane Doe"
+                self.assertTrue(is_credit_line(line))
+                self.assertEqual(credits(f"Moon Jae-in met envoys.\n{line}\n"), [line])
+
+    def test_a_role_that_is_not_a_credit_role_opens_no_credit_line(self):
+        line = "Protected by Jane Doe"
+        self.assertFalse(is_credit_line(line))
+        self.assertEqual(credits(f"Moon Jae-in met envoys.\n{line}\n"), [])

@@ -11,6 +11,9 @@ Classes of credit (each one regex, tested in ``tests/test_credits.py``):
   bare agency in parentheses ending a caption ("… at the border. (Reuters)").
 
 An agency that is the subject of a sentence ("told Reuters", "Yonhap reported") is not a credit.
+
+Ingest's credit rules (``ingest.lines.is_credit_line``, ``is_picture_credit``) cut whole closing
+lines from the stored body instead; both read their role words from ``credit_words``.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from __future__ import annotations
 import functools
 import re
 
+from archive.entities.credit_words import CREDIT_ROLES, PICTURE_LABELS, alternation
 from archive.entities.entries import words
 
 # The end of a sentence: a lower-case letter, digit or closing quote before the stop, so the
@@ -26,9 +30,11 @@ SENTENCE_START = r"(?:^|(?<=[a-z0-9\"\u201d)][.!?]\s))"
 WITHIN_SENTENCE = r"(?:(?![a-z0-9\"\u201d)][.!?]\s)[^\n])"
 CREDIT_SENTENCE_MAX = 300  # characters of one contributor/contact sentence at most
 
+# A credit line anywhere in a body; ingest's closing-line rule (``ingest/data/credits.txt``)
+# shares its roles (``credit_words``) but cuts whole lines only at the end of a body.
 CREDIT_LINE = re.compile(
-    r"(?im)^[ \t(]*(?:(?:additional\s+)?reporting\s+by|(?:editing|writing|compiled|written)\s+by"
-    r"|photo(?:graph)?s?\s+by|(?:photo|photograph|picture|image|credit|contact|e-?mail)s?\s*:"
+    rf"(?im)^[ \t(]*(?:(?:additional\s+)?reporting\s+by|(?:{alternation(CREDIT_ROLES)})\s+by"
+    rf"|photo(?:graph)?s?\s+by|(?:{alternation(PICTURE_LABELS)}|credit|contact|e-?mail)s?\s*:"
     r"|published:|updated:|copyright\b|\u00a9)[^\n]*"
 )
 CONTRIBUTOR = re.compile(

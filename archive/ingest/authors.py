@@ -5,15 +5,16 @@ from __future__ import annotations
 
 import re
 
+from archive.entities.credit_words import AUTHOR_ROLES, alternation
 from archive.ingest.lines import BYLINE_OPENING
 from archive.ingest.metadata import canonical_source, known_outlets
 
 _BYLINE = re.compile(BYLINE_OPENING + r"[:\s]\s*(.+)$", re.I)
 # "Write to Jane Doe at jane.doe@example.com": the contact line closing a story.
 _WRITE_TO = re.compile(r"^(?:write|contact|e-?mail)\s+(?:to\s+)?(.+?),?\s+at\s+\S+@", re.I)
-# The roles of a credit line that name authors ("Reporting by A; Editing by B" names A only);
-# which lines are credit lines at all is data/credits.txt's (furniture.is_credit).
-_AUTHOR_CREDIT = re.compile(r"(?:reporting|writing)\s+by\s+([^;)]+)", re.I)
+# The names after a role that names authors (``credit_words.AUTHOR_ROLES``); which lines are
+# credit lines at all is data/credits.txt's (furniture.is_credit).
+_AUTHOR_CREDIT = re.compile(rf"(?:{alternation(AUTHOR_ROLES)})\s+by\s+([^;)]+)", re.I)
 NAME_MAX_WORDS = 4  # a longer part of a byline is not one person's name
 # Words that make a closing parenthesis a picture credit ("(AP Photo)"), not a wire credit.
 PICTURE_WORDS = frozenset({"photo", "photos", "image", "images", "file", "video", "foto"})

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
+from archive.entities.credit_words import CREDIT_ROLES, alternation
 from archive.ingest import metadata
 
 PROSE_WORDS = 14  # a sentence this long that ends in a full stop is text, not furniture
@@ -18,7 +19,11 @@ def _pattern(name: str) -> re.Pattern:
     """The file's expressions as one alternation (one match call per line, not one per
     expression: is_furniture runs on every line of every dump, several times)."""
     lines = (metadata.DATA / name).read_text(encoding="utf-8").splitlines()
-    expressions = [line for line in lines if line.strip() and not line.startswith("#")]
+    expressions = [
+        line.replace("{credit_roles}", alternation(CREDIT_ROLES))
+        for line in lines
+        if line.strip() and not line.startswith("#")
+    ]
     return re.compile("|".join(f"(?:{e})" for e in expressions), re.I)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from archive.entities.credit_words import PICTURE_LABELS, alternation
 from archive.ingest import metadata
 from archive.ingest.furniture import LINE_CACHE, is_credit, is_furniture
 
@@ -70,8 +71,10 @@ def is_byline(line: str) -> bool:
 
 
 def is_credit_line(line: str) -> bool:
-    """A line naming the article's people rather than telling it: a credit line
-    (``data/credits.txt``: "Editing by …", "… contributed to this report.") or a byline."""
+    """A whole line naming the article's people rather than telling it, to cut from the body:
+    a credit line (``data/credits.txt``: "Editing by …", "… contributed to this report.") or
+    a byline. Its roles are shared with ``entities.credits``, which excludes a credit's names
+    from the actors wherever it stands and cuts nothing (``entities.credit_words``)."""
     return is_credit(line) or is_byline(line)
 
 
@@ -79,7 +82,8 @@ def is_credit_line(line: str) -> bool:
 # credit: …", "… Getty Images") or bare ("Credit: …", "Source: …", "(Getty/Kevork Djansezian)",
 # "… REUTERS"). The line above one is a caption, not a headline.
 LABELLED_PICTURE_CREDIT = re.compile(
-    r"^\(?\s*(photo(graph)?|image|picture|illustration)s?\s*(credit)?\s*:|getty images\W*$", re.I
+    rf"^\(?\s*({alternation(PICTURE_LABELS)}|illustration)s?\s*(credit)?\s*:|getty images\W*$",
+    re.I,
 )
 BARE_PICTURE_CREDIT = re.compile(
     r"^\(?\s*((credit|source)s?\s*:|[A-Z][\w.' -]{0,40}/[A-Z])|"
