@@ -20,6 +20,7 @@ from archive.entities.types import ORGANIZATION, PERSON, Actor, normalise_name
 
 NAME_MIN_WORDS = 2  # words of a name that has a surname of its own
 GAZETTEERS_CACHED = 8  # gazetteers whose surname index is kept
+STEM_MIN_WORDS = 2  # a company stem this long may be looked up in the gazetteer
 
 
 def resolve(found, gazetteer) -> list[Actor]:
@@ -52,9 +53,6 @@ def targets(mention, gazetteer):
         return [(entry_key(e), new_actor(e)) for e in entries]
     key = (mention.kind, normalise_name(company_stem(mention.text, mention.kind)))
     return [(key, Actor(mention.kind, mention.text))]
-
-
-STEM_MIN_WORDS = 2  # a company stem this long may be looked up in the gazetteer
 
 
 def company_stem(name: str, kind: str = ORGANIZATION) -> str:

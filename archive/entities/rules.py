@@ -22,7 +22,15 @@ KOREAN_SYLLABLE = r"(?:[bcdghjkmnprstwy]{0,3}[aeiouwy]{1,3}(?:ng|n|m|k|l|p|t)?)"
 KOREAN_GIVEN = re.compile(rf"(?i){KOREAN_SYLLABLE}{{2}}")
 NAME_MIN_WORDS = 2  # words of a full name: given name and family name
 KOREAN_SURNAME_MIN_LETTERS = 2  # a romanized Korean family name ("Ri", "Kim") is no shorter
+ARTICLE_JOIN = 2  # tokens of "of the" / "in the" taken together by a joiner
+HYPHEN_JOIN = 2  # tokens of a solid hyphen and the syllable after it ("Jae-in")
 KOREAN_GIVEN_SYLLABLES = 2  # a Korean given name written as separate syllables ("Chang Sik")
+LOCATED_REACH = 8  # tokens before "in"/"with" searched for a body whose seat is in its name
+HEAD_REACH = 6  # tokens around a connector searched for an organization head word
+NAME_MAX_WORDS = 4  # words of the longest name a capitalised run is read as
+KOREAN_SYLLABLE_LETTERS = 5  # a romanized syllable of a given name is no longer
+ACRONYM_MIN_LETTERS = 2  # capital letters of the shortest acronym
+APPOSITIVE_REACH = 4  # words after "X, a/the" searched for a role ("X, the founder of ...")
 
 
 @functools.cache
@@ -114,15 +122,12 @@ def is_stop(doc, j: int) -> bool:
     return tok.text.rstrip(".") in stop_capitals() and not hyphenated
 
 
-LOCATED_REACH = 8  # tokens before "in"/"with" searched for a body whose seat is in its name
-
-
 def located_in(doc, j: int) -> bool:
     """ "Embassy of Russia in the DPRK", "Union of Democratic Korean Women in Japan": where the
     body sits is part of its name."""
-    if doc[j].text not in {"in", "with"} or j + 2 >= len(doc):
+    if doc[j].text not in {"in", "with"} or j + ARTICLE_JOIN >= len(doc):
         return False
-    k = j + 2 if doc[j + 1].lower_ == "the" else j + 1
+    k = j + ARTICLE_JOIN if doc[j + 1].lower_ == "the" else j + 1
     window = doc[max(0, j - LOCATED_REACH) : j]
     return k < len(doc) and is_cap(doc[k]) and any(t.text in LOCATED_HEADS for t in window)
 
@@ -171,7 +176,7 @@ def joiner_step(doc, j: int) -> int:
     prev, tok = doc[j - 1], doc[j]
     attached = not prev.whitespace_
     if tok.text == "-" and attached and not tok.whitespace_ and j + 1 < n and doc[j + 1].is_alpha:
-        return 2
+        return HYPHEN_JOIN
     if tok.text in POSSESSIVE_PARTS and attached and prev.text in POSSESSIVE_GROUPS:
         return 1
     if (
@@ -183,20 +188,15 @@ def joiner_step(doc, j: int) -> int:
         return 1
     if (
         tok.text == "of"
-        and j + 2 < n
+        and j + ARTICLE_JOIN < n
         and doc[j + 1].lower_ == "the"
-        and is_cap(doc[j + 2])
-        and has_head_near(doc, j + 2, "of")
+        and is_cap(doc[j + ARTICLE_JOIN])
+        and has_head_near(doc, j + ARTICLE_JOIN, "of")
     ):
-        return 2
+        return ARTICLE_JOIN
     if located_in(doc, j):
-        return 2 if doc[j + 1].lower_ == "the" else 1
+        return ARTICLE_JOIN if doc[j + 1].lower_ == "the" else 1
     return 0
-
-
-HEAD_REACH = 6  # tokens around a connector searched for an organization head word
-NAME_MAX_WORDS = 4
-KOREAN_SYLLABLE_LETTERS = 5  # a romanized syllable of a given name is no longer
 
 
 def has_head_near(doc, j: int, connector: str) -> bool:
@@ -299,9 +299,6 @@ def looks_like_name(parts: list[str]) -> bool:
     )
 
 
-ACRONYM_MIN_LETTERS = 2
-
-
 def acronym(word: str) -> bool:
     """An all-capital word ("ISO", "CEO"), not an initial ("J.") or a Roman numeral."""
     letters = word.replace(".", "")
@@ -352,9 +349,6 @@ def speaker(doc, start: int, end: int) -> bool:
     if after != "," or end + 1 >= len(doc):
         return False
     return doc[end + 1].lower_ == "who" or appositive_title(doc, end + 1)
-
-
-APPOSITIVE_REACH = 4  # words after "X, a/the" searched for a role ("X, the founder of ...")
 
 
 def appositive_title(doc, i: int) -> bool:

@@ -16,6 +16,9 @@ from archive.entities.credits import credit_ranges
 PARAGRAPH_MARK = re.compile(r"&\\t")
 CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 GLUE_LOOKBACK = 30  # characters before a cut searched for the last word of a known name
+# Hard-wrapped wire text: WRAP_MIN_LINES lines or more, WRAP_SHARE of them WRAP_LINE_CHARS
+# long, none longer than WRAP_MAX_CHARS.
+WRAP_MIN_LINES, WRAP_SHARE, WRAP_LINE_CHARS, WRAP_MAX_CHARS = 4, 0.5, (40, 80), 90
 BYLINE = re.compile(
     r"(?m)^[ \t]*By\s+(?:[A-Z][\w.'\u2019-]*\s*){1,4}(?:(?:,|and|for|in)\s[^\n]{0,100})?$"
 )
@@ -62,11 +65,6 @@ def prepare(text: str, glue_heads: frozenset, glue_tails: frozenset, glue_names:
     offsets.extend(range(last, len(text)))
     clean = "".join(pieces)
     return Prepared(clean, offsets, excluded_ranges(clean))
-
-
-# Hard-wrapped wire text: WRAP_MIN_LINES lines or more, WRAP_SHARE of them WRAP_LINE_CHARS
-# long, none longer than WRAP_MAX_CHARS.
-WRAP_MIN_LINES, WRAP_SHARE, WRAP_LINE_CHARS, WRAP_MAX_CHARS = 4, 0.5, (40, 80), 90
 
 
 def unwrap(text: str) -> str:
