@@ -19,7 +19,12 @@ from django.test import SimpleTestCase
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from archive.ingest.authors import authors_from_byline, closing_wire_credit, join_authors
+from archive.ingest.authors import (
+    authors_from_byline,
+    closing_wire_credit,
+    join_authors,
+    without_opening,
+)
 from archive.ingest.document import ParsedDocument, ReadError, Skipped
 from archive.ingest.furniture import is_furniture
 from archive.ingest.lines import is_credit_line, is_hard_wrapped, is_picture_credit
@@ -1048,3 +1053,20 @@ class SharedLineRuleTests(SimpleTestCase):
         self.assertFalse(is_hard_wrapped(wrapped, min_lines=4, open_share=0.5, max_median=30))
         paragraphs = ["One sentence ends here.", "Another one ends here.", "And a third."]
         self.assertFalse(is_hard_wrapped(paragraphs, min_lines=3, open_share=0.5))
+
+
+class AuthorFieldOpeningTests(SimpleTestCase):
+    """An author field's opening "By" (or French "par", German "von") is one rule for every
+    reader and for the page evaluation."""
+
+    def test_by_opens_a_byline(self):
+        self.assertEqual(without_opening("By Jane Doe"), "Jane Doe")
+        self.assertEqual(without_opening("by jane doe"), "jane doe")
+
+    def test_par_and_von_open_a_byline_before_a_full_name(self):
+        self.assertEqual(without_opening("par Marie Dupont"), "Marie Dupont")
+        self.assertEqual(without_opening("Von Hans Müller"), "Hans Müller")
+
+    def test_von_alone_before_one_word_is_part_of_the_name(self):
+        self.assertEqual(without_opening("Von Miller"), "Von Miller")
+        self.assertEqual(without_opening("Bybee Smith"), "Bybee Smith")

@@ -44,6 +44,16 @@ def authors_from_byline(line: str) -> list[str]:
     return [p for p in parts[:outlet] if _looks_like_name(p)]
 
 
+# The word that opens a byline in an author field: English "by" always; French "par" and
+# German "von" only before a name of two words or more, since Von is also a name (Von Miller).
+_FIELD_OPENING = re.compile(r"^\s*(?:by\s+|(?:par|von)\s+(?=\S+\s+\S))", re.I)
+
+
+def without_opening(author: str) -> str:
+    """An author field without its opening "By" ("By Jane Doe", "von Hans Müller")."""
+    return _FIELD_OPENING.sub("", author)
+
+
 _NAME_SEPARATOR = r"\s*(?:,|;|\band\b|&)\s*"
 
 

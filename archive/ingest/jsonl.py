@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from archive.ingest import limits, metadata
-from archive.ingest.authors import join_authors, split_names
+from archive.ingest.authors import join_authors, split_names, without_opening
 from archive.ingest.document import Failed, ParsedDocument, ReadError, Skipped
 from archive.ingest.encoding import decode
 from archive.ingest.lines import TERMINAL, cut_at_word, is_hard_wrapped
@@ -228,7 +228,7 @@ def _author(author) -> str:
         return ""
     if isinstance(author, list):
         author = ", ".join(str(a) for a in author)
-    parts = split_names(re.sub(r"^by\s+", "", str(author), flags=re.I), any_case=False)
+    parts = split_names(without_opening(str(author)), any_case=False)
     outlets = set(metadata.known_outlets().values())
     return join_authors([p for p in parts if p and metadata.canonical_source(p) not in outlets])
 

@@ -23,6 +23,7 @@ from archive.ingest.authors import (
     closing_wire_credit,
     join_authors,
     split_names,
+    without_opening,
 )
 from archive.ingest.document import ParsedDocument, Skipped
 from archive.ingest.encoding import decode
@@ -267,7 +268,7 @@ def _authors(author: str | None, house: set[str] = frozenset()) -> str:
     (``house``) only when it is the only name ("Tom Watkins; CNN" → "Tom Watkins")."""
     if not author:
         return ""
-    names = split_names(re.sub(r"^(by|par|von)\s+", "", author, flags=re.I), any_case=False)
+    names = split_names(without_opening(author), any_case=False)
     names = [_trimmed(n) for n in names if n.strip() and n.strip().casefold() not in NOT_AUTHORS]
     people = [n for n in names if n.casefold() not in house and squeeze(n) not in house]
     return join_authors(people or names)

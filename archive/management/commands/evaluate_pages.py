@@ -18,6 +18,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
+from archive.ingest.authors import without_opening
 from archive.ingest.document import ParsedDocument, ReadError
 from archive.ingest.encoding import decode
 from archive.ingest.html.reader import declared_charset
@@ -329,7 +330,7 @@ def _date_ok(got, expected: str | None) -> bool:
 
 
 def _author_ok(got: str, expected: str) -> bool:
-    expected = re.sub(r"^(by|par|von)\s+", "", expected.strip(), flags=re.I)
+    expected = without_opening(expected.strip())
 
     def split(s):
         return [norm(n) for n in re.split(r",|\band\b|;|&", s, flags=re.I) if n.strip()]
