@@ -27,5 +27,6 @@ STORAGES = {
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 API_RATE_LIMIT = ""  # tests of the limit set their own
 EXPORT_RATE_LIMIT = ""
+INGEST_NICENESS = 0  # the test process keeps its priority; tests that need it set their own
 CACHES = {**CACHES, "ratelimit": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}  # noqa: F405
 RATE_LIMIT_LOCK = VAR_DIR / "ratelimit.lock"

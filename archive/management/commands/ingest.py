@@ -1,11 +1,13 @@
 """python manage.py ingest PATH… — files and directories into the archive."""
 
 import json
+import os
 import re
 import sys
 from contextlib import contextmanager
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from archive.actors import sync_gazetteer
@@ -15,6 +17,12 @@ from archive.ingest.store import retrying
 from archive.management.commands.sync_index import report_repair
 from archive.models import IndexQueue
 from archive.search.sync import repair_index, sync_index
+
+
+def lower_priority(niceness: int) -> None:
+    """Lower this process's CPU priority (its reader child inherits it) by ``niceness``."""
+    if niceness > 0 and hasattr(os, "nice"):
+        os.nice(niceness)
 
 
 class Command(BaseCommand):
@@ -45,6 +53,7 @@ class Command(BaseCommand):
         if options["json"] and not options["dry_run"]:
             raise CommandError("--json is only available with --dry-run")
         self.options, self.records = options, None
+        lower_priority(settings.INGEST_NICENESS)
         progress = self.progress_bar(options, paths)
         self.tally = pipeline.Tally()  # counted by the pipeline, read by the progress bar
         self.report_file = self.open_report(options["report"])
