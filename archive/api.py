@@ -7,6 +7,7 @@ import base64
 import binascii
 import json
 import logging
+from collections import Counter
 
 from django.db.models import Count
 from django.http import JsonResponse, QueryDict
@@ -19,7 +20,7 @@ from archive.export import articles_with_actors, utc_iso
 from archive.models import Article, Entity, Mention
 from archive.ratelimit import rate_limited
 from archive.safe_url import safe_url
-from archive.search import cursor
+from archive.search import aggregates, cursor
 from archive.search.form import PER_PAGE, SearchForm
 from archive.search.service import (
     INDEX_DAMAGE,
@@ -242,25 +243,24 @@ def actor_detail(request, kind, slug):
     entity = Entity.objects.filter(kind=kind, slug=slug).first()
     if entity is None:
         return not_found("actor")
-    articles = Article.objects.filter(mentions__entity=entity)
-    co = (
-        Entity.objects.filter(mentions__article__mentions__entity=entity)
-        .exclude(pk=entity.pk)
-        .annotate(n=Count("mentions__article", distinct=True))
-        .order_by("-n", "name")[:CO_MENTIONS]
-    )
+    figures = aggregates.actor_figures(entity, CO_MENTIONS)
     return json_response(
         actor_ref(entity)
         | {
             "aliases": sorted(entity.aliases.values_list("name", flat=True)),
-            "articles": articles.count(),
-            "co_mentioned": [actor_ref(e) | {"articles": e.n} for e in co],
-            "per_month": [
-                {"month": row["month"].strftime("%Y-%m"), "articles": row["n"]}
-                for row in articles.per_month()
-            ],
+            "articles": len(figures.articles),
+            "co_mentioned": [actor_ref(e) | {"articles": e.n} for e in figures.co_mentioned],
+            "per_month": per_month(figures.days),
         }
     )
+
+
+def per_month(days: dict) -> list[dict]:
+    """Articles per month ("YYYY-MM"), oldest first, from articles per day."""
+    months = Counter()
+    for day, n in days.items():
+        months[day.strftime("%Y-%m")] += n
+    return [{"month": month, "articles": n} for month, n in sorted(months.items())]
 
 
 # -- the description ----------------------------------------------------------------------

@@ -4,7 +4,7 @@ import re
 
 from django.db import models
 from django.db.models import Count, Q
-from django.db.models.functions import Lower, TruncMonth
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.text import slugify
 
@@ -52,16 +52,6 @@ class Source(models.Model):
 class ArticleQuerySet(models.QuerySet):
     def latest_first(self):
         return self.order_by(models.F("published").desc(nulls_last=True), "-id")
-
-    def per_month(self):
-        """``[{"month": date, "n": count}]`` for articles with a publication date."""
-        return (
-            self.exclude(published=None)
-            .annotate(month=TruncMonth("published"))
-            .values("month")
-            .annotate(n=Count("id"))
-            .order_by("month")
-        )
 
 
 class Article(models.Model):

@@ -42,7 +42,7 @@ PAGES = (
 REQUEST_TIMEOUT = 30
 # The clients stand for many readers but all come from 127.0.0.1: the served archive runs
 # without per-address rate limits, so that every request is a real page, not a cheap 429.
-UNLIMITED = {**os.environ, "API_RATE_LIMIT": "", "EXPORT_RATE_LIMIT": ""}
+UNLIMITED = {"API_RATE_LIMIT": "", "EXPORT_RATE_LIMIT": ""}
 SERVER_STOP_SECONDS = 30  # gunicorn is given this long to stop after SIGTERM
 SERVER_START_SECONDS = 60  # gunicorn must answer within this long of starting
 START_POLL_SECONDS = 0.5  # how often it is asked meanwhile
@@ -100,7 +100,7 @@ class Command(BaseCommand):
             cwd=settings.BASE_DIR,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
-            env=UNLIMITED,
+            env={**os.environ, **UNLIMITED},
         )
         deadline = time.monotonic() + SERVER_START_SECONDS
         while time.monotonic() < deadline:
