@@ -14,10 +14,10 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from archive.entities.entries import DATA, GazetteerEntry, read_table, split_aliases
+from archive.entities.entries import DATA, GazetteerEntry, read_table, split_aliases, words
 from archive.entities.gazetteer import HANGUL, tokenizer
 from archive.entities.known import Mention
-from archive.entities.rules import POSSESSIVE_PARTS, words
+from archive.entities.rules import POSSESSIVE_PARTS
 from archive.entities.types import COUNTRY, ORGANIZATION
 
 ALIASES_COLUMN = 2  # government_roles.tsv: role, actor, aliases
