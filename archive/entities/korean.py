@@ -16,6 +16,7 @@ Analysis runs only on text that contains Hangul; the analyser is created once pe
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass
@@ -56,6 +57,17 @@ FINALS = 28  # final-consonant slots per syllable block (0: none), in code-point
 MIN_GROUP_NAME = 2  # syllables of the shortest group name after a group word
 MAX_MEMBER_NAME = 3  # syllables of the longest member name in a group's list
 MIN_STAGE_NAME, MAX_STAGE_NAME = 2, 3  # syllables of a stage name without a family name
+MAX_FOREIGN_NAME = 6  # syllables of a foreign name written in Hangul as one word (오우양나나)
+# Honorifics that never end a name, so a name-shaped word ending in one is a shorter name with
+# the honorific glued on (소미씨에게 is 소미 + 씨).
+GLUED_HONORIFICS = ("씨", "님")
+# Copula endings that turn an occupation into a modifier of the name after it
+# ("첼리스트이자 영화배우인 오우양나나"): the occupation is still a signal.
+COPULA_ENDINGS = ("이자", "이며", "이고", "인")
+FAMILIAR_TITLE = "씨"  # after a given name alone: the person named in full before
+CHARACTER = "역"  # "허재봉 역을 맡은 차태현": the name before 역 is a fictional character
+# One-syllable particles that the analyser may leave glued to a two-syllable noun (신화가).
+GLUED_PARTICLES = frozenset("이가은는을를의도와과")
 
 
 class Morpheme(NamedTuple):
@@ -87,6 +99,33 @@ def titles() -> frozenset:
 @functools.lru_cache(maxsize=1)
 def roles() -> frozenset:
     return frozenset(words("korean_roles.txt"))
+
+
+@functools.lru_cache(maxsize=1)
+def work_words() -> frozenset:
+    return frozenset(words("korean_work_words.txt"))
+
+
+@functools.lru_cache(maxsize=1)
+def member_stops() -> frozenset:
+    return frozenset(words("korean_member_stops.txt"))
+
+
+@functools.lru_cache(maxsize=1)
+def org_endings() -> tuple[str, ...]:
+    return tuple(words("korean_org_endings.txt"))
+
+
+def is_role(word: str) -> bool:
+    """An occupation written before a name: a role of ``korean_roles.txt``, also at the end
+    of a compound (영화배우, 재즈가수) or with a copula ending (영화배우인, 첼리스트이자)."""
+    if word in roles():
+        return True
+    for ending in COPULA_ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending):
+            word = word[: -len(ending)]
+            break
+    return any(word.endswith(role) for role in roles() if len(role) >= MIN_STEM)
 
 
 @functools.lru_cache(maxsize=1)
@@ -153,6 +192,11 @@ class Analysis:
         for m in self.morphemes:
             out.setdefault(m.start, m)
         return out
+
+    @functools.cached_property
+    def works(self) -> frozenset:
+        """Titles of works and fictional characters of the text (``works_and_characters``)."""
+        return works_and_characters(self)
 
     @functools.cached_property
     def _morpheme_starts(self) -> list[int]:
@@ -333,7 +377,7 @@ def name_shaped(analysis: Analysis, start: int, word_end: int):
         family = name[:COMPOUND_SURNAME] if length == LONG_NAME else name[:1]
         if family not in surnames() or (length == LONG_NAME and len(family) != COMPOUND_SURNAME):
             continue
-        if name in titles() or name in roles():
+        if name in titles() or name in roles() or honorific_or_particle_glued(analysis, name):
             continue
         inside = analysis.morphemes_in(start, end)
         if any(m.tag not in ("NNP", "NNG", "NNB", "XR") for m in inside):
@@ -342,6 +386,23 @@ def name_shaped(analysis: Analysis, start: int, word_end: int):
         if rest is not None and rest != "+":
             return end, rest
     return None
+
+
+def honorific_or_particle_glued(analysis: Analysis, name: str) -> bool:
+    """A three-syllable "name" that is a shorter name with an honorific glued on (소미씨), or a
+    two-syllable word with its particle, which the text also writes without it or with
+    another particle (신화가 … 신화는)."""
+    if len(name) != FULL_NAME:
+        return False
+    if name[-1] in GLUED_HONORIFICS:
+        return True
+    if name[-1] not in GLUED_PARTICLES:
+        return False
+    stem = name[:-1]
+    return any(
+        split_particle(w)[0] == stem and w != name
+        for w in (analysis.text[s:e] for s, e in analysis.words)
+    )
 
 
 @functools.lru_cache(maxsize=1)
@@ -377,19 +438,19 @@ def person_mentions(analysis: Analysis, taken: set, byline: set[int]):
         shaped = shapes.get(i)
         previous = analysis.text[analysis.words[i - 1][0] : analysis.words[i - 1][1]] if i else ""
         if shaped is None:
-            listing = previous in roles() and analysis.text[start:word_end] in roles()
+            listing = is_role(previous) and analysis.text[start:word_end] in roles()
             continue
         end, title = shaped
         if is_byline(analysis, end, i):
             listing = False
             continue
         title = title or (titled_after(analysis, i) if end == word_end else "")
-        after_role = previous in roles() or listing
+        after_role = is_role(previous) or listing
         named = analysed_name(analysis, start, end, word_end) or analysis.text[start:end] in twice
         if not (title or after_role or named):
             listing = False
             continue
-        if (end - start) == SHORT_NAME and not (title or previous in roles()):
+        if (end - start) == SHORT_NAME and not (title or is_role(previous)):
             continue
         found[i] = (start, end, title)
         # a list goes on while its words carry no particle ("이민호 김수현 지창욱 박해진과")
@@ -403,11 +464,44 @@ def person_mentions(analysis: Analysis, taken: set, byline: set[int]):
 
 def name_shapes(analysis: Analysis, taken: set) -> dict[int, tuple[int, str]]:
     """Word index → ``(end, title)`` of the words that start with a name-shaped noun."""
-    shapes = {}
+    shapes, works = {}, analysis.works
     for i, (start, word_end) in enumerate(analysis.words):
-        if start not in taken and (shaped := name_shaped(analysis, start, word_end)):
+        if start in taken:
+            continue
+        shaped = name_shaped(analysis, start, word_end)
+        if shaped and analysis.text[start : shaped[0]] not in works:
             shapes[i] = shaped
     return shapes
+
+
+def word_at(analysis: Analysis, i: int) -> str:
+    """The text of word ``i``; "" before the first and after the last."""
+    if 0 <= i < len(analysis.words):
+        start, end = analysis.words[i]
+        return analysis.text[start:end]
+    return ""
+
+
+def without_particle(word: str) -> str:
+    """The word without a particle written on it, however short what is left (역을 → 역)."""
+    for particle in sorted(MEMBER_PARTICLES, key=len, reverse=True):
+        if word.endswith(particle) and len(word) > len(particle):
+            return word[: -len(particle)]
+    return word
+
+
+def works_and_characters(analysis: Analysis) -> frozenset:
+    """Words that a text writes as the title of a work, right after a kind of work ("웹툰
+    복학왕", "드라마 해바라기"), or as a fictional character, before 역, the part played
+    ("허재봉 역을 맡은 차태현"): anywhere in that text they name no person."""
+    found = set()
+    for i in range(len(analysis.words)):
+        word = without_particle(word_at(analysis, i))
+        if word_at(analysis, i - 1) in work_words() or (
+            without_particle(word_at(analysis, i + 1)) == CHARACTER
+        ):
+            found.add(word)
+    return frozenset(found)
 
 
 def repeated(analysis: Analysis, shapes: dict) -> set[str]:
@@ -512,6 +606,11 @@ def unknown_or_proper(analysis: Analysis, start: int, end: int) -> bool:
     return len(inside) > 1 and all(m.tag in ("NNG", "NNB") and m.end - m.start == 1 for m in inside)
 
 
+def one_proper_noun(analysis: Analysis, start: int, end: int) -> bool:
+    inside = analysis.morphemes_in(start, end)
+    return len(inside) == 1 and inside[0].tag == "NNP" and inside[0].end == end
+
+
 def member_mentions(analysis: Analysis, taken: set) -> list[tuple[Mention, tuple[int, int]]]:
     """Members listed after their group's name ("트와이스의 나연과 모모가", "샤이니 온유 종현
     민호 태민"), where the group is named after a group word somewhere in the text."""
@@ -549,20 +648,24 @@ def members_after(analysis: Analysis, first: int, taken: set) -> list:
 
 def stage_name_mentions(analysis: Analysis, taken: set) -> list[tuple[Mention, tuple[int, int]]]:
     """Names with no family name, from two signals: right after an occupation ("멤버 키미는",
-    "디바 소찬휘와") or right before 본명, the real name ("키미 본명 김민지")."""
+    "디바 소찬휘와", "영화배우인 오우양나나") or right before 본명, the real name ("키미 본명
+    김민지"). A name longer than a stage name is a foreign name written in Hangul: the
+    analyser must read it as one proper noun."""
     text, out, spans = analysis.text, [], analysis.words
     for i, (start, end) in enumerate(spans):
         if start in taken:
             continue
         previous = text[spans[i - 1][0] : spans[i - 1][1]] if i else ""
         following = text[spans[i + 1][0] : spans[i + 1][1]] if i + 1 < len(spans) else ""
-        if previous not in roles() and following != REAL_NAME:
+        if not is_role(previous) and following != REAL_NAME:
             continue
         name, _ = split_particle(text[start:end])
         stop = start + len(name)
-        if not (HANGUL_WORD.match(name) and MIN_STAGE_NAME <= len(name) <= MAX_STAGE_NAME):
+        if not (HANGUL_WORD.match(name) and MIN_STAGE_NAME <= len(name) <= MAX_FOREIGN_NAME):
             continue
-        if name in roles() or name in titles() or name in group_words():
+        if len(name) > MAX_STAGE_NAME and not one_proper_noun(analysis, start, stop):
+            continue
+        if name in roles() or name in titles() or name in group_words() or name in analysis.works:
             continue
         if following == REAL_NAME or unknown_or_proper(analysis, start, stop):
             out.append((Mention(PERSON, name, start, stop), (start, stop)))
@@ -579,4 +682,40 @@ def mentions(text: str, gazetteer) -> list[tuple[Mention, tuple[int, int]]]:
     members = member_mentions(analysis, taken)
     taken |= {i for _, (s, e) in members for i in range(s, e)}
     staged = stage_name_mentions(analysis, taken)
-    return sorted(known + persons + members + staged, key=lambda pair: pair[1])
+    found = sorted(known + persons + members + staged, key=lambda pair: pair[1])
+    return one_name_per_person(analysis, found)
+
+
+def one_name_per_person(analysis: Analysis, found: list) -> list:
+    """Rule-found persons written under a second name take their first one: the real name
+    after 본명 is the stage name's person ("세이 본명 박세희"), and a given name alone is the
+    one person of the text whose full name ends with it ("전소미가 … 소미씨에게")."""
+    persons = [m for m, _ in found if m.kind == PERSON and not m.entries]
+    by_word = {analysis.word_index(m.start): m.text for m in persons}
+    stage = {m.text: stage_name(analysis, m, by_word) for m in persons}
+    full = {name for name, first in stage.items() if len(name) == FULL_NAME and not first}
+    out = []
+    for mention, span in found:
+        if mention.kind == PERSON and not mention.entries:
+            owners = {n for n in full if n.endswith(mention.text)}
+            if stage[mention.text]:
+                mention = dataclasses.replace(mention, text=stage[mention.text])
+            elif addressed(analysis, mention) and len(owners) == 1:
+                mention = dataclasses.replace(mention, text=owners.pop())
+        out.append((mention, span))
+    return out
+
+
+def addressed(analysis: Analysis, mention: Mention) -> bool:
+    """A two-syllable given name with 씨 after it: how a text calls a person it has named in
+    full ("전소미가 … 소미씨에게"); 님 after a short name is a stage name's ("진영 님")."""
+    after = analysis.text[mention.end :].lstrip(" ")
+    return len(mention.text) == SHORT_NAME and after.startswith(FAMILIAR_TITLE)
+
+
+def stage_name(analysis: Analysis, mention: Mention, by_word: dict) -> str:
+    """The stage name written before 본명 and the real name ``mention``; "" if there is none."""
+    word = analysis.word_index(mention.start)
+    if word_at(analysis, word - 1) == REAL_NAME:
+        return by_word.get(word - 2, "")
+    return ""

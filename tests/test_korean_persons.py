@@ -1,0 +1,78 @@
+"""Unknown persons in Hangul text: occupations and foreign names, works and characters,
+honorifics and particles glued on, and one person under two names."""
+
+from django.test import SimpleTestCase
+
+from archive.entities.pipeline import extract
+from archive.entities.types import PERSON
+
+
+def persons(body):
+    return {a.name for a in extract("", body) if a.kind == PERSON}
+
+
+class OccupationTests(SimpleTestCase):
+    def test_a_compound_occupation_with_a_copula_ending_still_signals_a_name(self):
+        body = "대만의 인기 첼리스트이자 영화배우인 오우양나나 등이 출연한다."
+        self.assertIn("오우양나나", persons(body))
+
+    def test_a_long_word_after_an_occupation_that_the_analyser_does_not_read_as_a_name_is_not_one(
+        self,
+    ):
+        body = "이번 공연에는 영화배우인 관계자들이 대거 참석했다."
+        self.assertNotIn("관계자들이", persons(body))
+        self.assertNotIn("관계자", persons(body))
+
+
+class WorkAndCharacterTests(SimpleTestCase):
+    def test_a_word_after_a_kind_of_work_is_a_title_everywhere_in_the_text(self):
+        body = "기안84는 웹툰 복학왕 속 캐릭터를 공개했다. 현실판 복학왕 의 모습이다. 복학왕 모델도 왔다."
+        self.assertNotIn("복학왕", persons(body))
+
+    def test_a_name_after_an_ordinary_noun_is_still_a_person(self):
+        body = "배우 복지훈이 무대에 올랐다. 복지훈은 인사를 했다."
+        self.assertIn("복지훈", persons(body))
+
+    def test_a_name_before_yeok_is_a_character_not_a_person(self):
+        body = "레지던트 허재봉 역을 맡은 배우 차태현은 환자 문순영 역 김정은과 호흡을 맞췄다."
+        found = persons(body)
+        self.assertIn("차태현", found)
+        self.assertFalse({"허재봉", "문순영"} & found)
+
+    def test_yeoksi_after_a_name_is_not_a_part_played(self):
+        body = "배우 허재봉 역시 무대에 올랐다."
+        self.assertIn("허재봉", persons(body))
+
+
+class GluedTests(SimpleTestCase):
+    def test_a_given_name_with_ssi_glued_on_is_the_person_named_in_full(self):
+        body = (
+            "아이오아이 전소미가 노래했다. 샤이니 키는 소미씨에게 질문했다. 소미씨의 대답은 짧았다."
+        )
+        found = persons(body)
+        self.assertIn("전소미", found)
+        self.assertFalse({"소미씨", "소미"} & found)
+
+    def test_a_short_name_with_nim_stays_another_person(self):
+        body = "전소미가 박진영과 진영을 언급했다. 박진영 님과 비원에이포의 진영 님 곡 중 하나다."
+        self.assertTrue({"박진영", "진영"} <= persons(body))
+
+    def test_a_two_syllable_noun_with_its_particle_is_not_a_three_syllable_name(self):
+        body = "신화가 13집 앨범을 들고 돌아온다. 신화는 최장수 아이돌이다. 신화가 정한 곡이다."
+        self.assertNotIn("신화가", persons(body))
+
+    def test_a_name_ending_like_a_particle_is_a_name_when_the_text_never_drops_it(self):
+        body = "배우 신세가 무대에 올랐다. 신세가 인사했다."
+        self.assertIn("신세가", persons(body))
+
+
+class RealNameTests(SimpleTestCase):
+    def test_the_real_name_after_bonmyeong_is_the_stage_names_person(self):
+        body = "걸그룹은 세이 본명 박세희 와 메인보컬 소라 본명 박소라 로 구성됐다."
+        found = persons(body)
+        self.assertTrue({"세이", "소라"} <= found)
+        self.assertFalse({"박세희", "박소라"} & found)
+
+    def test_a_full_name_without_bonmyeong_is_its_own_person(self):
+        body = "세이 그리고 배우 박세희 가 함께 무대에 올랐다."
+        self.assertIn("박세희", persons(body))
