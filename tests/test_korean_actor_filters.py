@@ -8,8 +8,10 @@ from pathlib import Path
 
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.test import SimpleTestCase
 
 from archive.entities.pipeline import extract
+from archive.ingest.pipeline import dateline_countries
 from tests.base import IndexedTestCase, document
 
 RECORDS = {
@@ -85,3 +87,22 @@ class KoreanActorFilterEvaluationTests(IndexedTestCase):
             path.write_text("{not json\n")
             with self.assertRaisesMessage(CommandError, "not JSON lines"):
                 call_command("evaluate_korean_actors", "--archive-ready", "--gold", path)
+
+
+class DatelineCountryTests(SimpleTestCase):
+    def test_the_place_of_a_korean_lead_byline_taken_out_of_the_body_gives_its_country(self):
+        doc = document("", "롯데면세점은 콘서트를 개최한다고 밝혔다.")
+        doc.dateline = "서울"
+        self.assertEqual(
+            [(a.code, a.spans) for a in dateline_countries(doc, [], None)], [("KR", [])]
+        )
+
+    def test_a_dateline_the_body_still_holds_adds_nothing(self):
+        doc = document("", "SEOUL (Reuters) - Talks resumed.")
+        doc.dateline = "Seoul"
+        self.assertEqual(dateline_countries(doc, [], None), [])
+
+    def test_a_country_the_body_names_already_is_not_added_twice(self):
+        doc = document("", "한국 정부는 발표했다.")
+        doc.dateline = "서울"
+        self.assertEqual(dateline_countries(doc, extract("", doc.body), None), [])
