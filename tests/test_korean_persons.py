@@ -76,3 +76,41 @@ class RealNameTests(SimpleTestCase):
     def test_a_full_name_without_bonmyeong_is_its_own_person(self):
         body = "세이 그리고 배우 박세희 가 함께 무대에 올랐다."
         self.assertIn("박세희", persons(body))
+
+
+class GroupMemberTests(SimpleTestCase):
+    def test_a_common_noun_said_of_the_group_is_no_member(self):
+        body = "아이돌 샤이니가 돌아왔다. 샤이니 완전체가 해피투게더에 출연했다."
+        self.assertNotIn("완전체", persons(body))
+
+    def test_a_member_named_after_the_group_is_still_one(self):
+        body = "아이돌 샤이니가 돌아왔다. 샤이니 온유 종현 민호 태민이 출연했다."
+        self.assertTrue({"온유", "종현", "태민"} <= persons(body))
+
+    def test_a_list_of_bare_member_names_goes_on_through_a_common_word(self):
+        body = "걸그룹 여자친구가 나온다. 여자친구의 예린 유주 신비가 출연한다."
+        self.assertTrue({"예린", "유주", "신비"} <= persons(body))
+
+    def test_a_common_word_alone_after_the_group_is_no_member(self):
+        body = "걸그룹 여자친구가 나온다. 여자친구의 신비가 더해졌다."
+        self.assertNotIn("신비", persons(body))
+
+    def test_a_list_may_open_with_the_word_for_member_and_their_number(self):
+        body = "걸그룹 트와이스가 나온다. 트와이스의 멤버는 총 6명 쯔위와 나연이 먼저 나선다."
+        self.assertTrue({"쯔위", "나연"} <= persons(body))
+
+    def test_the_number_of_members_alone_names_no_one(self):
+        body = "걸그룹 트와이스가 나온다. 트와이스의 멤버는 총 6명이다."
+        self.assertEqual(persons(body), set())
+
+
+class InstitutionTests(SimpleTestCase):
+    def test_a_name_shaped_word_ending_like_a_company_or_a_place_is_no_person(self):
+        found = persons("오피니언 전경련 간판을 떼어내야 할까. 신촌숲 아이파크 198대 1 강북 최고.")
+        self.assertFalse({"전경련", "신촌숲"} & found)
+
+    def test_a_university_before_its_presidents_title_is_no_person(self):
+        self.assertNotIn("이대", persons("미르 재단 의혹 이대총장 사임 국조 특검 거론"))
+
+    def test_a_two_syllable_name_with_a_title_is_still_a_person(self):
+        self.assertIn("윤호", persons("윤호 총장이 사임했다."))

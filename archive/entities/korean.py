@@ -54,6 +54,7 @@ MIN_STEM = 2  # syllables left before a particle other than 과/와 for it to be
 FRIENDLY_NAME = 3  # shortest word whose final 이 may be the friendly suffix (도연이)
 HANGUL_FIRST = 0xAC00  # 가: the first precomposed Hangul syllable
 FINALS = 28  # final-consonant slots per syllable block (0: none), in code-point order
+MIN_LIST_SO_FAR = 2  # bare member names before a word the analyser knows, for it to be one
 MIN_GROUP_NAME = 2  # syllables of the shortest group name after a group word
 MAX_MEMBER_NAME = 3  # syllables of the longest member name in a group's list
 MIN_STAGE_NAME, MAX_STAGE_NAME = 2, 3  # syllables of a stage name without a family name
@@ -410,6 +411,11 @@ def place_suffixes() -> frozenset:
     return frozenset(words("korean_place_suffixes.txt"))
 
 
+def institution_like(name: str) -> bool:
+    """A name ending like a place, an institution or a company (강남구, 서울대, 전경련)."""
+    return name[-1] in place_suffixes() or name.endswith(org_endings())
+
+
 def analysed_name(analysis: Analysis, start: int, end: int, word_end: int) -> bool:
     """Without a title: a surname + two syllables that the analyser reads as one proper noun,
     followed by particles only, and not ending like a place or institution (강남구, 서울대)."""
@@ -420,7 +426,7 @@ def analysed_name(analysis: Analysis, start: int, end: int, word_end: int) -> bo
         and first.tag == "NNP"
         and end - start == FULL_NAME
         and analysis.text[start] in ordered_surnames()[:COMMON_SURNAMES]
-        and analysis.text[end - 1] not in place_suffixes()
+        and not institution_like(analysis.text[start:end])
         and tail(analysis, end, word_end) == ""
     )
 
@@ -452,6 +458,8 @@ def person_mentions(analysis: Analysis, taken: set, byline: set[int]):
             continue
         if (end - start) == SHORT_NAME and not (title or is_role(previous)):
             continue
+        if (end - start) == SHORT_NAME and institution_like(analysis.text[start:end]):
+            continue  # 이대총장: the president of a university (이대), not a person 이대
         found[i] = (start, end, title)
         # a list goes on while its words carry no particle ("이민호 김수현 지창욱 박해진과")
         listing = after_role and end == word_end and not title
@@ -513,7 +521,7 @@ def repeated(analysis: Analysis, shapes: dict) -> set[str]:
         if (
             end - start == FULL_NAME
             and not title
-            and analysis.text[end - 1] not in place_suffixes()
+            and not institution_like(analysis.text[start:end])
         ):
             name = analysis.text[start:end]
             counts[name] = counts.get(name, 0) + 1
@@ -619,14 +627,31 @@ def member_mentions(analysis: Analysis, taken: set) -> list[tuple[Mention, tuple
         name, particle = split_particle(text[start:end])
         if name not in groups or particle not in ("", "의"):
             continue
-        out.extend(members_after(analysis, i + 1, taken))
+        out.extend(members_after(analysis, member_list_start(analysis, i + 1), taken))
     return out
+
+
+MEMBER_COUNT = re.compile(r"^(총|모두|\d+명)$")  # "멤버는 총 6명": how many members follow
+
+
+def member_list_start(analysis: Analysis, first: int) -> int:
+    """The first word of a members' list that opens with the word for member and their number
+    ("트와이스의 멤버는 총 6명 쯔위와 나연", "트와이스 멤버 나연과 모모")."""
+    i = first
+    if without_particle(word_at(analysis, i)) in roles():
+        i += 1
+        while i < first + MAX_MEMBERS and MEMBER_COUNT.match(word_at(analysis, i)):
+            i += 1
+    return i
 
 
 def members_after(analysis: Analysis, first: int, taken: set) -> list:
     """The members listed from word ``first`` on; after "과/와", a word in the genitive is
-    the next group of the list ("효정 유아 비니와 여자친구의 예린 유주 신비가")."""
-    text, out, joined = analysis.text, [], False
+    the next group of the list ("효정 유아 비니와 여자친구의 예린 유주 신비가"). A member's name
+    is one the analyser does not know as a common word, or any short word that goes on a
+    list of MIN_LIST_SO_FAR bare names (신비, "mystery", after 예린 유주); a common noun said of
+    the group (완전체, 멤버들: ``korean_member_stops.txt``) ends the list."""
+    text, out, joined, bare = analysis.text, [], False, 0
     for s, e in analysis.words[first : first + MAX_MEMBERS]:
         member, particle = split_particle(text[s:e])
         stop = s + len(member)
@@ -637,12 +662,16 @@ def members_after(analysis: Analysis, first: int, taken: set) -> list:
             break
         if member in group_words() or member in roles() or member in titles():
             break
-        if not unknown_or_proper(analysis, s, stop):
+        if member in member_stops() or member in analysis.works:
+            break
+        going_on = bare >= MIN_LIST_SO_FAR and len(member) >= MIN_STAGE_NAME
+        if not (unknown_or_proper(analysis, s, stop) or going_on):
             break
         out.append((Mention(PERSON, member, s, stop), (s, stop)))
         if particle and particle not in LIST_PARTICLES:
             break
         joined = particle in LIST_PARTICLES
+        bare = 0 if particle else bare + 1
     return out
 
 
