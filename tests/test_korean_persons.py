@@ -114,3 +114,14 @@ class InstitutionTests(SimpleTestCase):
 
     def test_a_two_syllable_name_with_a_title_is_still_a_person(self):
         self.assertIn("윤호", persons("윤호 총장이 사임했다."))
+
+
+class AfterOccupationTests(SimpleTestCase):
+    def test_a_surname_and_two_syllables_after_an_occupation_is_a_name_however_analysed(self):
+        self.assertIn("주지홍", persons("영화 사랑하기 때문에 감독 주지홍 제작 406 제작보고회"))
+
+    def test_a_common_noun_after_an_occupation_is_no_name(self):
+        self.assertEqual(persons("그 배우 이야기를 들었다."), set())
+
+    def test_a_verbs_adnominal_form_after_an_occupation_is_no_name(self):
+        self.assertEqual(persons("샤이니 제 6의 멤버 인정한 적 없어"), set())

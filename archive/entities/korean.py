@@ -476,10 +476,36 @@ def name_shapes(analysis: Analysis, taken: set) -> dict[int, tuple[int, str]]:
     for i, (start, word_end) in enumerate(analysis.words):
         if start in taken:
             continue
-        shaped = name_shaped(analysis, start, word_end)
+        shaped = name_shaped(analysis, start, word_end) or role_shaped(analysis, i)
         if shaped and analysis.text[start : shaped[0]] not in works:
             shapes[i] = shaped
     return shapes
+
+
+def role_shaped(analysis: Analysis, i: int):
+    """``(end, "")`` of a surname + two syllables right after an occupation ("감독 주지홍
+    제작", "배우 남태현이"), however the analyser splits it, unless it reads those syllables as
+    one common noun (배우 이야기를); None otherwise."""
+    if not is_role(word_at(analysis, i - 1)):
+        return None
+    start, word_end = analysis.words[i]
+    name = without_particle(analysis.text[start:word_end])
+    end = start + len(name)
+    if len(name) != FULL_NAME or not HANGUL_WORD.match(name) or name[0] not in surnames():
+        return None
+    inside = analysis.morphemes_in(start, end)
+    if len(inside) == 1 and inside[0].tag == "NNG" and inside[0].end == end:
+        return None
+    if not inside or not inside[-1].tag.startswith("NN") or verb_made(inside):
+        return None  # 인정한, 성공한: a verb's adnominal form
+    if name in titles() or name in roles() or institution_like(name):
+        return None
+    return end, ""
+
+
+def verb_made(morphemes: list[Morpheme]) -> bool:
+    """Whether a verb or adjective suffix or an adnominal ending is among ``morphemes``."""
+    return any(m.tag in ("XSV", "XSA", "ETM", "ETN", "EP") for m in morphemes)
 
 
 def word_at(analysis: Analysis, i: int) -> str:
