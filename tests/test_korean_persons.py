@@ -125,3 +125,15 @@ class AfterOccupationTests(SimpleTestCase):
 
     def test_a_verbs_adnominal_form_after_an_occupation_is_no_name(self):
         self.assertEqual(persons("샤이니 제 6의 멤버 인정한 적 없어"), set())
+
+
+class ForeignNameTests(SimpleTestCase):
+    def test_a_word_before_a_country_and_a_title_is_a_foreign_persons_name(self):
+        self.assertIn("마크롱", persons("마크롱 프랑스 대통령은 회담 뒤 말했다."))
+        self.assertIn(
+            "칼리드", persons("한화테크윈 아직 배고프다 칼리드 사우디 왕자 썬코어 최대주주로")
+        )
+
+    def test_a_common_noun_or_a_verb_form_before_a_country_and_a_title_is_no_name(self):
+        self.assertEqual(persons("올해 프랑스 대통령 선거가 열린다."), set())
+        self.assertEqual(persons("지난 미국 대통령 선거 결과"), set())

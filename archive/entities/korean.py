@@ -31,6 +31,9 @@ HANGUL_WORD = re.compile(r"^[\uac00-\ud7a3]+$")
 # Tags of kiwipiepy (Sejong tag set) that carry no meaning of their own after a name:
 # particles (J…), endings (E…), copula, derivational suffixes, punctuation.
 FUNCTIONAL = ("J", "E", "VCP", "XSN", "XSV", "XSA", "S")
+# kiwipiepy gives a noun it does not know (칼리드, 주지홍) one of these morpheme ids: 2 as a
+# common noun, 3 as a proper noun; words of its dictionary have ids past them.
+UNKNOWN_NOUN_IDS = frozenset({2, 3})
 REPORTER_TITLES = frozenset({"기자", "전문기자", "특파원"})
 # A byline's reporter title follows the name within BYLINE_DESK_WORDS words.
 BYLINE_DESK_WORDS = 4
@@ -72,12 +75,14 @@ GLUED_PARTICLES = frozenset("이가은는을를의도와과")
 
 
 class Morpheme(NamedTuple):
-    """One morpheme of kiwipiepy's analysis: character offsets, surface form, Sejong tag."""
+    """One morpheme of kiwipiepy's analysis: character offsets, surface form, Sejong tag;
+    ``unknown``: a noun that is not in the analyser's dictionary (a name it has not seen)."""
 
     start: int
     end: int
     form: str
     tag: str
+    unknown: bool = False
 
 
 def has_hangul(text: str) -> bool:
@@ -219,7 +224,10 @@ class Analysis:
 
 def analyse(text: str) -> Analysis:
     word_spans = [m.span() for m in re.finditer(r"\S+", text)]
-    morphemes = [Morpheme(t.start, t.start + t.len, t.form, t.tag) for t in kiwi().tokenize(text)]
+    morphemes = [
+        Morpheme(t.start, t.start + t.len, t.form, t.tag, t.id in UNKNOWN_NOUN_IDS)
+        for t in kiwi().tokenize(text)
+    ]
     morphemes = [m for m in morphemes if m.end > m.start]
     morphemes.sort()
     return Analysis(text, word_spans, morphemes)
@@ -494,7 +502,7 @@ def role_shaped(analysis: Analysis, i: int):
     if len(name) != FULL_NAME or not HANGUL_WORD.match(name) or name[0] not in surnames():
         return None
     inside = analysis.morphemes_in(start, end)
-    if len(inside) == 1 and inside[0].tag == "NNG" and inside[0].end == end:
+    if dictionary_noun(inside, end):
         return None
     if not inside or not inside[-1].tag.startswith("NN") or verb_made(inside):
         return None  # 인정한, 성공한: a verb's adnominal form
@@ -630,12 +638,13 @@ def groups_named(analysis: Analysis) -> set[str]:
 
 
 def unknown_or_proper(analysis: Analysis, start: int, end: int) -> bool:
-    """The analyser reads ``start:end`` as a proper noun, or knows no word there (it breaks
-    a stage name into syllables: 온/NNG 유/NNG); a common word (완전체, 멤버) is neither."""
+    """The analyser reads ``start:end`` as a proper noun, or knows no word there (a noun out
+    of its dictionary, or a stage name broken into syllables: 온/NNG 유/NNG); a common word
+    (완전체, 멤버) is neither."""
     inside = analysis.morphemes_in(start, end)
     if not inside:
         return False
-    if inside[0].tag == "NNP":
+    if inside[0].tag == "NNP" or inside[0].unknown:
         return True
     return len(inside) > 1 and all(m.tag in ("NNG", "NNB") and m.end - m.start == 1 for m in inside)
 
@@ -737,8 +746,49 @@ def mentions(text: str, gazetteer) -> list[tuple[Mention, tuple[int, int]]]:
     members = member_mentions(analysis, taken)
     taken |= {i for _, (s, e) in members for i in range(s, e)}
     staged = stage_name_mentions(analysis, taken)
-    found = sorted(known + persons + members + staged, key=lambda pair: pair[1])
+    taken |= {i for _, (s, e) in staged for i in range(s, e)}
+    countries = {span for m, span in known if m.kind == COUNTRY}
+    foreign = foreign_mentions(analysis, taken, countries)
+    found = sorted(known + persons + members + staged + foreign, key=lambda pair: pair[1])
     return one_name_per_person(analysis, found)
+
+
+def foreign_mentions(analysis: Analysis, taken: set, countries: set) -> list:
+    """Foreign persons named the Korean way, name + country + title ("마크롱 프랑스 대통령은",
+    "칼리드 사우디 왕자"): the name is any word of two to six syllables, however the analyser
+    splits it, but not a common noun (올해 프랑스 대통령 선거), a verb form or a determiner."""
+    out = []
+    for i in range(len(analysis.words) - 2):
+        start, end = analysis.words[i]
+        if start in taken or analysis.words[i + 1] not in countries:
+            continue
+        if not next_title(analysis, i + 1) or not foreign_name(analysis, start, end):
+            continue
+        out.append(
+            (Mention(PERSON, analysis.text[start:end], start, end, titled=True), (start, end))
+        )
+    return out
+
+
+def foreign_name(analysis: Analysis, start: int, end: int) -> bool:
+    name = analysis.text[start:end]
+    if not (HANGUL_WORD.match(name) and MIN_STAGE_NAME <= len(name) <= MAX_FOREIGN_NAME):
+        return False
+    inside = analysis.morphemes_in(start, end)
+    if not inside or any(not m.tag.startswith("NN") for m in inside):
+        return False
+    return not dictionary_noun(inside, end)
+
+
+def dictionary_noun(inside: list[Morpheme], end: int) -> bool:
+    """Whether ``inside`` is one common noun of the analyser's dictionary ending at ``end``
+    (올해, 이야기): a word, not a name."""
+    return (
+        len(inside) == 1
+        and inside[0].tag == "NNG"
+        and inside[0].end == end
+        and not inside[0].unknown
+    )
 
 
 def one_name_per_person(analysis: Analysis, found: list) -> list:
