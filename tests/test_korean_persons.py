@@ -137,3 +137,13 @@ class ForeignNameTests(SimpleTestCase):
     def test_a_common_noun_or_a_verb_form_before_a_country_and_a_title_is_no_name(self):
         self.assertEqual(persons("올해 프랑스 대통령 선거가 열린다."), set())
         self.assertEqual(persons("지난 미국 대통령 선거 결과"), set())
+
+
+class MadeInTests(SimpleTestCase):
+    def test_a_country_with_cha_glued_on_its_cars_names_the_country(self):
+        actors = extract("", "유럽시장 줄기차게 두드리는 중국차")
+        self.assertIn("CN", {a.code for a in actors})
+
+    def test_a_country_with_another_noun_glued_on_is_a_different_name(self):
+        actors = extract("", "중국차량이 아니라 조선일보가 보도했다")
+        self.assertNotIn("KP", {a.code for a in actors})
