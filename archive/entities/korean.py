@@ -16,6 +16,7 @@ Analysis runs only on text that contains Hangul; the analyser is created once pe
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass
@@ -30,6 +31,9 @@ HANGUL_WORD = re.compile(r"^[\uac00-\ud7a3]+$")
 # Tags of kiwipiepy (Sejong tag set) that carry no meaning of their own after a name:
 # particles (J…), endings (E…), copula, derivational suffixes, punctuation.
 FUNCTIONAL = ("J", "E", "VCP", "XSN", "XSV", "XSA", "S")
+# kiwipiepy gives a noun it does not know (칼리드, 주지홍) one of these morpheme ids: 2 as a
+# common noun, 3 as a proper noun; words of its dictionary have ids past them.
+UNKNOWN_NOUN_IDS = frozenset({2, 3})
 REPORTER_TITLES = frozenset({"기자", "전문기자", "특파원"})
 # A byline's reporter title follows the name within BYLINE_DESK_WORDS words.
 BYLINE_DESK_WORDS = 4
@@ -53,18 +57,32 @@ MIN_STEM = 2  # syllables left before a particle other than 과/와 for it to be
 FRIENDLY_NAME = 3  # shortest word whose final 이 may be the friendly suffix (도연이)
 HANGUL_FIRST = 0xAC00  # 가: the first precomposed Hangul syllable
 FINALS = 28  # final-consonant slots per syllable block (0: none), in code-point order
+MIN_LIST_SO_FAR = 2  # bare member names before a word the analyser knows, for it to be one
 MIN_GROUP_NAME = 2  # syllables of the shortest group name after a group word
 MAX_MEMBER_NAME = 3  # syllables of the longest member name in a group's list
 MIN_STAGE_NAME, MAX_STAGE_NAME = 2, 3  # syllables of a stage name without a family name
+MAX_FOREIGN_NAME = 6  # syllables of a foreign name written in Hangul as one word (오우양나나)
+# Honorifics that never end a name, so a name-shaped word ending in one is a shorter name with
+# the honorific glued on (소미씨에게 is 소미 + 씨).
+GLUED_HONORIFICS = ("씨", "님")
+# Copula endings that turn an occupation into a modifier of the name after it
+# ("첼리스트이자 영화배우인 오우양나나"): the occupation is still a signal.
+COPULA_ENDINGS = ("이자", "이며", "이고", "인")
+FAMILIAR_TITLE = "씨"  # after a given name alone: the person named in full before
+CHARACTER = "역"  # "허재봉 역을 맡은 차태현": the name before 역 is a fictional character
+# One-syllable particles that the analyser may leave glued to a two-syllable noun (신화가).
+GLUED_PARTICLES = frozenset("이가은는을를의도와과")
 
 
 class Morpheme(NamedTuple):
-    """One morpheme of kiwipiepy's analysis: character offsets, surface form, Sejong tag."""
+    """One morpheme of kiwipiepy's analysis: character offsets, surface form, Sejong tag;
+    ``unknown``: a noun that is not in the analyser's dictionary (a name it has not seen)."""
 
     start: int
     end: int
     form: str
     tag: str
+    unknown: bool = False
 
 
 def has_hangul(text: str) -> bool:
@@ -87,6 +105,33 @@ def titles() -> frozenset:
 @functools.lru_cache(maxsize=1)
 def roles() -> frozenset:
     return frozenset(words("korean_roles.txt"))
+
+
+@functools.lru_cache(maxsize=1)
+def work_words() -> frozenset:
+    return frozenset(words("korean_work_words.txt"))
+
+
+@functools.lru_cache(maxsize=1)
+def member_stops() -> frozenset:
+    return frozenset(words("korean_member_stops.txt"))
+
+
+@functools.lru_cache(maxsize=1)
+def org_endings() -> tuple[str, ...]:
+    return tuple(words("korean_org_endings.txt"))
+
+
+def is_role(word: str) -> bool:
+    """An occupation written before a name: a role of ``korean_roles.txt``, also at the end
+    of a compound (영화배우, 재즈가수) or with a copula ending (영화배우인, 첼리스트이자)."""
+    if word in roles():
+        return True
+    for ending in COPULA_ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending):
+            word = word[: -len(ending)]
+            break
+    return any(word.endswith(role) for role in roles() if len(role) >= MIN_STEM)
 
 
 @functools.lru_cache(maxsize=1)
@@ -155,6 +200,11 @@ class Analysis:
         return out
 
     @functools.cached_property
+    def works(self) -> frozenset:
+        """Titles of works and fictional characters of the text (``works_and_characters``)."""
+        return works_and_characters(self)
+
+    @functools.cached_property
     def _morpheme_starts(self) -> list[int]:
         return [m.start for m in self.morphemes]
 
@@ -174,7 +224,10 @@ class Analysis:
 
 def analyse(text: str) -> Analysis:
     word_spans = [m.span() for m in re.finditer(r"\S+", text)]
-    morphemes = [Morpheme(t.start, t.start + t.len, t.form, t.tag) for t in kiwi().tokenize(text)]
+    morphemes = [
+        Morpheme(t.start, t.start + t.len, t.form, t.tag, t.id in UNKNOWN_NOUN_IDS)
+        for t in kiwi().tokenize(text)
+    ]
     morphemes = [m for m in morphemes if m.end > m.start]
     morphemes.sort()
     return Analysis(text, word_spans, morphemes)
@@ -333,7 +386,7 @@ def name_shaped(analysis: Analysis, start: int, word_end: int):
         family = name[:COMPOUND_SURNAME] if length == LONG_NAME else name[:1]
         if family not in surnames() or (length == LONG_NAME and len(family) != COMPOUND_SURNAME):
             continue
-        if name in titles() or name in roles():
+        if name in titles() or name in roles() or honorific_or_particle_glued(analysis, name):
             continue
         inside = analysis.morphemes_in(start, end)
         if any(m.tag not in ("NNP", "NNG", "NNB", "XR") for m in inside):
@@ -344,9 +397,31 @@ def name_shaped(analysis: Analysis, start: int, word_end: int):
     return None
 
 
+def honorific_or_particle_glued(analysis: Analysis, name: str) -> bool:
+    """A three-syllable "name" that is a shorter name with an honorific glued on (소미씨), or a
+    two-syllable word with its particle, which the text also writes without it or with
+    another particle (신화가 … 신화는)."""
+    if len(name) != FULL_NAME:
+        return False
+    if name[-1] in GLUED_HONORIFICS:
+        return True
+    if name[-1] not in GLUED_PARTICLES:
+        return False
+    stem = name[:-1]
+    return any(
+        split_particle(w)[0] == stem and w != name
+        for w in (analysis.text[s:e] for s, e in analysis.words)
+    )
+
+
 @functools.lru_cache(maxsize=1)
 def place_suffixes() -> frozenset:
     return frozenset(words("korean_place_suffixes.txt"))
+
+
+def institution_like(name: str) -> bool:
+    """A name ending like a place, an institution or a company (강남구, 서울대, 전경련)."""
+    return name[-1] in place_suffixes() or name.endswith(org_endings())
 
 
 def analysed_name(analysis: Analysis, start: int, end: int, word_end: int) -> bool:
@@ -359,7 +434,7 @@ def analysed_name(analysis: Analysis, start: int, end: int, word_end: int) -> bo
         and first.tag == "NNP"
         and end - start == FULL_NAME
         and analysis.text[start] in ordered_surnames()[:COMMON_SURNAMES]
-        and analysis.text[end - 1] not in place_suffixes()
+        and not institution_like(analysis.text[start:end])
         and tail(analysis, end, word_end) == ""
     )
 
@@ -377,20 +452,22 @@ def person_mentions(analysis: Analysis, taken: set, byline: set[int]):
         shaped = shapes.get(i)
         previous = analysis.text[analysis.words[i - 1][0] : analysis.words[i - 1][1]] if i else ""
         if shaped is None:
-            listing = previous in roles() and analysis.text[start:word_end] in roles()
+            listing = is_role(previous) and analysis.text[start:word_end] in roles()
             continue
         end, title = shaped
         if is_byline(analysis, end, i):
             listing = False
             continue
         title = title or (titled_after(analysis, i) if end == word_end else "")
-        after_role = previous in roles() or listing
+        after_role = is_role(previous) or listing
         named = analysed_name(analysis, start, end, word_end) or analysis.text[start:end] in twice
         if not (title or after_role or named):
             listing = False
             continue
-        if (end - start) == SHORT_NAME and not (title or previous in roles()):
+        if (end - start) == SHORT_NAME and not (title or is_role(previous)):
             continue
+        if (end - start) == SHORT_NAME and institution_like(analysis.text[start:end]):
+            continue  # 이대총장: the president of a university (이대), not a person 이대
         found[i] = (start, end, title)
         # a list goes on while its words carry no particle ("이민호 김수현 지창욱 박해진과")
         listing = after_role and end == word_end and not title
@@ -403,11 +480,70 @@ def person_mentions(analysis: Analysis, taken: set, byline: set[int]):
 
 def name_shapes(analysis: Analysis, taken: set) -> dict[int, tuple[int, str]]:
     """Word index → ``(end, title)`` of the words that start with a name-shaped noun."""
-    shapes = {}
+    shapes, works = {}, analysis.works
     for i, (start, word_end) in enumerate(analysis.words):
-        if start not in taken and (shaped := name_shaped(analysis, start, word_end)):
+        if start in taken:
+            continue
+        shaped = name_shaped(analysis, start, word_end) or role_shaped(analysis, i)
+        if shaped and analysis.text[start : shaped[0]] not in works:
             shapes[i] = shaped
     return shapes
+
+
+def role_shaped(analysis: Analysis, i: int):
+    """``(end, "")`` of a surname + two syllables right after an occupation ("감독 주지홍
+    제작", "배우 남태현이"), however the analyser splits it, unless it reads those syllables as
+    one common noun (배우 이야기를); None otherwise."""
+    if not is_role(word_at(analysis, i - 1)):
+        return None
+    start, word_end = analysis.words[i]
+    name = without_particle(analysis.text[start:word_end])
+    end = start + len(name)
+    if len(name) != FULL_NAME or not HANGUL_WORD.match(name) or name[0] not in surnames():
+        return None
+    inside = analysis.morphemes_in(start, end)
+    if dictionary_noun(inside, end):
+        return None
+    if not inside or not inside[-1].tag.startswith("NN") or verb_made(inside):
+        return None  # 인정한, 성공한: a verb's adnominal form
+    if name in titles() or name in roles() or institution_like(name):
+        return None
+    return end, ""
+
+
+def verb_made(morphemes: list[Morpheme]) -> bool:
+    """Whether a verb or adjective suffix or an adnominal ending is among ``morphemes``."""
+    return any(m.tag in ("XSV", "XSA", "ETM", "ETN", "EP") for m in morphemes)
+
+
+def word_at(analysis: Analysis, i: int) -> str:
+    """The text of word ``i``; "" before the first and after the last."""
+    if 0 <= i < len(analysis.words):
+        start, end = analysis.words[i]
+        return analysis.text[start:end]
+    return ""
+
+
+def without_particle(word: str) -> str:
+    """The word without a particle written on it, however short what is left (역을 → 역)."""
+    for particle in sorted(MEMBER_PARTICLES, key=len, reverse=True):
+        if word.endswith(particle) and len(word) > len(particle):
+            return word[: -len(particle)]
+    return word
+
+
+def works_and_characters(analysis: Analysis) -> frozenset:
+    """Words that a text writes as the title of a work, right after a kind of work ("웹툰
+    복학왕", "드라마 해바라기"), or as a fictional character, before 역, the part played
+    ("허재봉 역을 맡은 차태현"): anywhere in that text they name no person."""
+    found = set()
+    for i in range(len(analysis.words)):
+        word = without_particle(word_at(analysis, i))
+        if word_at(analysis, i - 1) in work_words() or (
+            without_particle(word_at(analysis, i + 1)) == CHARACTER
+        ):
+            found.add(word)
+    return frozenset(found)
 
 
 def repeated(analysis: Analysis, shapes: dict) -> set[str]:
@@ -419,7 +555,7 @@ def repeated(analysis: Analysis, shapes: dict) -> set[str]:
         if (
             end - start == FULL_NAME
             and not title
-            and analysis.text[end - 1] not in place_suffixes()
+            and not institution_like(analysis.text[start:end])
         ):
             name = analysis.text[start:end]
             counts[name] = counts.get(name, 0) + 1
@@ -502,14 +638,20 @@ def groups_named(analysis: Analysis) -> set[str]:
 
 
 def unknown_or_proper(analysis: Analysis, start: int, end: int) -> bool:
-    """The analyser reads ``start:end`` as a proper noun, or knows no word there (it breaks
-    a stage name into syllables: 온/NNG 유/NNG); a common word (완전체, 멤버) is neither."""
+    """The analyser reads ``start:end`` as a proper noun, or knows no word there (a noun out
+    of its dictionary, or a stage name broken into syllables: 온/NNG 유/NNG); a common word
+    (완전체, 멤버) is neither."""
     inside = analysis.morphemes_in(start, end)
     if not inside:
         return False
-    if inside[0].tag == "NNP":
+    if inside[0].tag == "NNP" or inside[0].unknown:
         return True
     return len(inside) > 1 and all(m.tag in ("NNG", "NNB") and m.end - m.start == 1 for m in inside)
+
+
+def one_proper_noun(analysis: Analysis, start: int, end: int) -> bool:
+    inside = analysis.morphemes_in(start, end)
+    return len(inside) == 1 and inside[0].tag == "NNP" and inside[0].end == end
 
 
 def member_mentions(analysis: Analysis, taken: set) -> list[tuple[Mention, tuple[int, int]]]:
@@ -520,14 +662,31 @@ def member_mentions(analysis: Analysis, taken: set) -> list[tuple[Mention, tuple
         name, particle = split_particle(text[start:end])
         if name not in groups or particle not in ("", "의"):
             continue
-        out.extend(members_after(analysis, i + 1, taken))
+        out.extend(members_after(analysis, member_list_start(analysis, i + 1), taken))
     return out
+
+
+MEMBER_COUNT = re.compile(r"^(총|모두|\d+명)$")  # "멤버는 총 6명": how many members follow
+
+
+def member_list_start(analysis: Analysis, first: int) -> int:
+    """The first word of a members' list that opens with the word for member and their number
+    ("트와이스의 멤버는 총 6명 쯔위와 나연", "트와이스 멤버 나연과 모모")."""
+    i = first
+    if without_particle(word_at(analysis, i)) in roles():
+        i += 1
+        while i < first + MAX_MEMBERS and MEMBER_COUNT.match(word_at(analysis, i)):
+            i += 1
+    return i
 
 
 def members_after(analysis: Analysis, first: int, taken: set) -> list:
     """The members listed from word ``first`` on; after "과/와", a word in the genitive is
-    the next group of the list ("효정 유아 비니와 여자친구의 예린 유주 신비가")."""
-    text, out, joined = analysis.text, [], False
+    the next group of the list ("효정 유아 비니와 여자친구의 예린 유주 신비가"). A member's name
+    is one the analyser does not know as a common word, or any short word that goes on a
+    list of MIN_LIST_SO_FAR bare names (신비, "mystery", after 예린 유주); a common noun said of
+    the group (완전체, 멤버들: ``korean_member_stops.txt``) ends the list."""
+    text, out, joined, bare = analysis.text, [], False, 0
     for s, e in analysis.words[first : first + MAX_MEMBERS]:
         member, particle = split_particle(text[s:e])
         stop = s + len(member)
@@ -538,31 +697,39 @@ def members_after(analysis: Analysis, first: int, taken: set) -> list:
             break
         if member in group_words() or member in roles() or member in titles():
             break
-        if not unknown_or_proper(analysis, s, stop):
+        if member in member_stops() or member in analysis.works:
+            break
+        going_on = bare >= MIN_LIST_SO_FAR and len(member) >= MIN_STAGE_NAME
+        if not (unknown_or_proper(analysis, s, stop) or going_on):
             break
         out.append((Mention(PERSON, member, s, stop), (s, stop)))
         if particle and particle not in LIST_PARTICLES:
             break
         joined = particle in LIST_PARTICLES
+        bare = 0 if particle else bare + 1
     return out
 
 
 def stage_name_mentions(analysis: Analysis, taken: set) -> list[tuple[Mention, tuple[int, int]]]:
     """Names with no family name, from two signals: right after an occupation ("멤버 키미는",
-    "디바 소찬휘와") or right before 본명, the real name ("키미 본명 김민지")."""
+    "디바 소찬휘와", "영화배우인 오우양나나") or right before 본명, the real name ("키미 본명
+    김민지"). A name longer than a stage name is a foreign name written in Hangul: the
+    analyser must read it as one proper noun."""
     text, out, spans = analysis.text, [], analysis.words
     for i, (start, end) in enumerate(spans):
         if start in taken:
             continue
         previous = text[spans[i - 1][0] : spans[i - 1][1]] if i else ""
         following = text[spans[i + 1][0] : spans[i + 1][1]] if i + 1 < len(spans) else ""
-        if previous not in roles() and following != REAL_NAME:
+        if not is_role(previous) and following != REAL_NAME:
             continue
         name, _ = split_particle(text[start:end])
         stop = start + len(name)
-        if not (HANGUL_WORD.match(name) and MIN_STAGE_NAME <= len(name) <= MAX_STAGE_NAME):
+        if not (HANGUL_WORD.match(name) and MIN_STAGE_NAME <= len(name) <= MAX_FOREIGN_NAME):
             continue
-        if name in roles() or name in titles() or name in group_words():
+        if len(name) > MAX_STAGE_NAME and not one_proper_noun(analysis, start, stop):
+            continue
+        if name in roles() or name in titles() or name in group_words() or name in analysis.works:
             continue
         if following == REAL_NAME or unknown_or_proper(analysis, start, stop):
             out.append((Mention(PERSON, name, start, stop), (start, stop)))
@@ -579,4 +746,81 @@ def mentions(text: str, gazetteer) -> list[tuple[Mention, tuple[int, int]]]:
     members = member_mentions(analysis, taken)
     taken |= {i for _, (s, e) in members for i in range(s, e)}
     staged = stage_name_mentions(analysis, taken)
-    return sorted(known + persons + members + staged, key=lambda pair: pair[1])
+    taken |= {i for _, (s, e) in staged for i in range(s, e)}
+    countries = {span for m, span in known if m.kind == COUNTRY}
+    foreign = foreign_mentions(analysis, taken, countries)
+    found = sorted(known + persons + members + staged + foreign, key=lambda pair: pair[1])
+    return one_name_per_person(analysis, found)
+
+
+def foreign_mentions(analysis: Analysis, taken: set, countries: set) -> list:
+    """Foreign persons named the Korean way, name + country + title ("마크롱 프랑스 대통령은",
+    "칼리드 사우디 왕자"): the name is any word of two to six syllables, however the analyser
+    splits it, but not a common noun (올해 프랑스 대통령 선거), a verb form or a determiner."""
+    out = []
+    for i in range(len(analysis.words) - 2):
+        start, end = analysis.words[i]
+        if start in taken or analysis.words[i + 1] not in countries:
+            continue
+        if not next_title(analysis, i + 1) or not foreign_name(analysis, start, end):
+            continue
+        out.append(
+            (Mention(PERSON, analysis.text[start:end], start, end, titled=True), (start, end))
+        )
+    return out
+
+
+def foreign_name(analysis: Analysis, start: int, end: int) -> bool:
+    name = analysis.text[start:end]
+    if not (HANGUL_WORD.match(name) and MIN_STAGE_NAME <= len(name) <= MAX_FOREIGN_NAME):
+        return False
+    inside = analysis.morphemes_in(start, end)
+    if not inside or any(not m.tag.startswith("NN") for m in inside):
+        return False
+    return not dictionary_noun(inside, end)
+
+
+def dictionary_noun(inside: list[Morpheme], end: int) -> bool:
+    """Whether ``inside`` is one common noun of the analyser's dictionary ending at ``end``
+    (올해, 이야기): a word, not a name."""
+    return (
+        len(inside) == 1
+        and inside[0].tag == "NNG"
+        and inside[0].end == end
+        and not inside[0].unknown
+    )
+
+
+def one_name_per_person(analysis: Analysis, found: list) -> list:
+    """Rule-found persons written under a second name take their first one: the real name
+    after 본명 is the stage name's person ("세이 본명 박세희"), and a given name alone is the
+    one person of the text whose full name ends with it ("전소미가 … 소미씨에게")."""
+    persons = [m for m, _ in found if m.kind == PERSON and not m.entries]
+    by_word = {analysis.word_index(m.start): m.text for m in persons}
+    stage = {m.text: stage_name(analysis, m, by_word) for m in persons}
+    full = {name for name, first in stage.items() if len(name) == FULL_NAME and not first}
+    out = []
+    for mention, span in found:
+        if mention.kind == PERSON and not mention.entries:
+            owners = {n for n in full if n.endswith(mention.text)}
+            if stage[mention.text]:
+                mention = dataclasses.replace(mention, text=stage[mention.text])
+            elif addressed(analysis, mention) and len(owners) == 1:
+                mention = dataclasses.replace(mention, text=owners.pop())
+        out.append((mention, span))
+    return out
+
+
+def addressed(analysis: Analysis, mention: Mention) -> bool:
+    """A two-syllable given name with 씨 after it: how a text calls a person it has named in
+    full ("전소미가 … 소미씨에게"); 님 after a short name is a stage name's ("진영 님")."""
+    after = analysis.text[mention.end :].lstrip(" ")
+    return len(mention.text) == SHORT_NAME and after.startswith(FAMILIAR_TITLE)
+
+
+def stage_name(analysis: Analysis, mention: Mention, by_word: dict) -> str:
+    """The stage name written before 본명 and the real name ``mention``; "" if there is none."""
+    word = analysis.word_index(mention.start)
+    if word_at(analysis, word - 1) == REAL_NAME:
+        return by_word.get(word - 2, "")
+    return ""
