@@ -149,15 +149,22 @@ def co_mention_cut(columns: Generation, mask: np.ndarray, limit: int) -> int:
     return int(np.partition(totals, len(totals) - limit - 1)[len(totals) - limit - 1])
 
 
-def co_mentions(columns: Generation, mask: np.ndarray, entity: Entity, least: int = 1) -> Counts:
-    """(kind, value) → articles of ``mask`` holding it, held at least ``least`` times, but
-    ``entity`` itself."""
+def actor_counts(columns: Generation, mask: np.ndarray, least: int = 1) -> Counts:
+    """(kind, value) → articles of ``mask`` holding it, for the actor values held at least
+    ``least`` times."""
     return {
         (kind, value): n
         for kind, facet in ENTITY_FACETS.items()
         for value, n in value_counts(columns, facet.field, mask, least).items()
-        if (kind, value) != (entity.kind, entity.facet_value)
     }
+
+
+def co_mentions(columns: Generation, mask: np.ndarray, entity: Entity, least: int = 1) -> Counts:
+    """(kind, value) → articles of ``mask`` holding it, held at least ``least`` times, but
+    ``entity`` itself."""
+    counts = actor_counts(columns, mask, least)
+    counts.pop((entity.kind, entity.facet_value), None)
+    return counts
 
 
 def top_entities(counts: Counts, limit: int, key: OrderKey) -> list[Entity]:
