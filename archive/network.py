@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import math
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from django.http import QueryDict
 
 from archive.models import Entity
-from archive.search.aggregates import ENTITY_FACETS, actor_counts, top_entities
+from archive.search.aggregates import ENTITY_FACETS, top_actors
 from archive.search.columns import Generation
 from archive.search.links import SearchLinks
 from archive.search.matching import request_for
+from archive.search.request import SearchRequest
 from archive.search.service import backend
 from archive.search.vocabulary import FACETS
 
@@ -77,9 +78,10 @@ def build(
     are read from the database."""
     mask = np.zeros(columns.size, dtype=bool)
     mask[docnums] = True
-    chosen = top_entities(actor_counts(columns, mask), top, lambda e: (-e.n, e.pk))
+    chosen = top_actors(columns, mask, top, lambda e: (-e.n, e.pk))
     order = sorted(chosen, key=lambda e: (-e.n, e.name.lower(), e.pk))
-    nodes = {e.pk: Node(e, e.n, url=narrowed(params, e)) for e in order}
+    links = SearchLinks(params)
+    nodes = {e.pk: Node(e, e.n, url=narrowed(links, e)) for e in order}
     strongest = sorted(co_mentions(columns, docnums, order).items(), key=lambda kv: (-kv[1], kv[0]))
     network = Network(
         list(nodes.values()),
@@ -105,12 +107,15 @@ def co_mentions(columns: Generation, docnums: np.ndarray, entities: list[Entity]
     return pairs
 
 
-def for_page(params: QueryDict, count: int) -> Network | None:
+def for_page(params: QueryDict, count: int, request: SearchRequest | None = None) -> Network | None:
     """The network drawn on a page of ``count`` hits of the search ``params`` (None for
-    none): of its PAGE_ARTICLES newest hits, the PAGE_NODES most mentioned actors."""
+    none): of its PAGE_ARTICLES newest hits, the PAGE_NODES most mentioned actors.
+    ``request``: the page's own request for ``params``, when it has one (not parsed again)."""
     if not count:
         return None
-    columns, docnums = backend().first_hits(request_for(params, sort="newest"), PAGE_ARTICLES)
+    newest = replace(request, sort="newest", page=1) if request else None
+    newest = newest or request_for(params, sort="newest")
+    columns, docnums = backend().first_hits(newest, PAGE_ARTICLES)
     return build(columns, docnums, params, top=PAGE_NODES, top_edges=PAGE_EDGES)
 
 
@@ -120,9 +125,8 @@ def for_search(params: QueryDict) -> Network:
     return build(columns, docnums, params)
 
 
-def narrowed(params: QueryDict, entity: Entity) -> str:
-    """The search ``params`` narrowed to ``entity`` (links.py builds every search URL)."""
-    links = SearchLinks(params)
+def narrowed(links: SearchLinks, entity: Entity) -> str:
+    """The search of ``links`` narrowed to ``entity`` (links.py builds every search URL)."""
     return links.search_page(links.narrowed(PARAM_OF_KIND[entity.kind], entity.facet_value))
 
 

@@ -15,6 +15,7 @@ from django.urls import reverse
 
 from archive import network
 from archive.models import Article, Entity, Mention
+from archive.search.form import SearchForm
 from archive.search.matching import all_ids, first_ids, request_for
 from archive.search.service import backend
 from tests.base import IndexedTestCase, actor, document, utc
@@ -168,9 +169,11 @@ class RandomWorldTests(IndexedTestCase):
                 with self.subTest(query=query, newest=newest):
                     with patch("archive.network.PAGE_ARTICLES", newest):
                         net = network.for_page(params, count)
+                        own = network.for_page(params, count, SearchForm(params).search_request())
                     ids = first_ids(request_for(params, sort="newest"), min(count, newest))
                     expected = sql_network(ids, network.PAGE_NODES, network.PAGE_EDGES)
                     self.assertEqual(drawn(net), expected)
+                    self.assertEqual(drawn(own), expected)
                     self.assertEqual(net.articles, len(ids))
 
     def test_the_routes_draw_the_network_of_every_hit(self):
