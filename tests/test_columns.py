@@ -74,6 +74,16 @@ class SegmentColumnTests(SimpleTestCase):
             counts = generation(searcher.reader()).facet_counts(np.ones(2, dtype=bool))
         self.assertEqual([v for v, _ in counts["countries"].most_common(2)], ["KP", "KR"])
 
+    def test_a_value_first_seen_in_a_new_segment_takes_its_place_in_value_order(self):
+        with self.index.searcher() as searcher:
+            generation(searcher.reader()).facet_counts(np.ones(2, dtype=bool))
+        write_segment(self.index, [{"django_id": "3", "countries": "KP0 US", "source": "kcna"}])
+        with self.index.searcher() as searcher:
+            after = generation(searcher.reader())
+            counts = after.facet_counts(after.live)["countries"]
+        self.assertEqual(list(counts), ["KP", "KP0", "KR", "US"])
+        self.assertEqual([v for v, _ in counts.most_common(3)], ["US", "KP", "KP0"])
+
     def test_a_new_generation_reads_only_its_new_segments(self):
         with self.index.searcher() as searcher:
             before = generation(searcher.reader())

@@ -41,6 +41,7 @@ class Values:
     def __init__(self):
         self._ids: dict[str, dict[str, int]] = {name: {} for name in FACET_FIELDS}
         self._names: dict[str, list[str]] = {name: [] for name in FACET_FIELDS}
+        self._by_name: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self._lock = threading.Lock()
 
     def id(self, field_name: str, value: str) -> int:
@@ -65,6 +66,16 @@ class Values:
 
     def count(self, field_name: str) -> int:
         return len(self._names[field_name])
+
+    def by_name(self, field_name: str) -> tuple[np.ndarray, np.ndarray]:
+        """(the field's value ids in name order, its names by id as an object array), as
+        they stand; sorted again only once values were added."""
+        found = self._by_name.get(field_name)
+        if found is None or len(found[1]) != self.count(field_name):
+            names = np.array(self._names[field_name][:], dtype=object)
+            order = np.array(sorted(range(len(names)), key=names.__getitem__), dtype=np.int64)
+            found = self._by_name[field_name] = (order, names)
+        return found
 
 
 VALUES = Values()
@@ -309,10 +320,11 @@ class Generation:
             total = self.value_counts(name, mask)
             # in value order, so that values tied at a panel's cut are chosen by value, the
             # same in every worker (Counter.most_common keeps insertion order among ties)
-            found = sorted(
-                (VALUES.name(name, int(i)), int(total[i])) for i in np.flatnonzero(total)
-            )
-            counts[name] = Counter(dict(found))
+            order, names = VALUES.by_name(name)
+            held = order[order < len(total)]
+            held = held[total[held] > 0]
+            values = zip(names[held].tolist(), total[held].tolist(), strict=True)
+            counts[name] = Counter(dict(values))
         return counts
 
     def by_date(
