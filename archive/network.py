@@ -76,9 +76,8 @@ def build(
     id), drawn by articles, then name, then id; the edges the ``top_edges`` pairs of them
     named in most of the same articles (ties by the pair's ids). Only the nodes' entities
     are read from the database."""
-    mask = np.zeros(columns.size, dtype=bool)
-    mask[docnums] = True
-    chosen = top_actors(columns, mask, top, lambda e: (-e.n, e.pk))
+    totals = {kind: columns.counts_of(f.field, docnums) for kind, f in ENTITY_FACETS.items()}
+    chosen = top_actors(totals, top, lambda e: (-e.n, e.pk))
     order = sorted(chosen, key=lambda e: (-e.n, e.name.lower(), e.pk))
     links = SearchLinks(params)
     nodes = {e.pk: Node(e, e.n, url=narrowed(links, e)) for e in order}
@@ -94,11 +93,12 @@ def build(
 def co_mentions(columns: Generation, docnums: np.ndarray, entities: list[Entity]) -> dict:
     """(lower id, higher id) → documents of ``docnums`` holding both, for every pair of
     ``entities`` held together at least once."""
-    if not entities:
-        return {}
-    held = np.column_stack(
-        [columns.value_mask(ENTITY_FACETS[e.kind].field, e.facet_value)[docnums] for e in entities]
-    ).astype(np.float64)
+    held = np.zeros((len(docnums), len(entities)))
+    for kind, facet in ENTITY_FACETS.items():
+        mine = [j for j, e in enumerate(entities) if e.kind == kind]
+        if mine:
+            values = [entities[j].facet_value for j in mine]
+            held[:, mine] = columns.holds(facet.field, docnums, values)
     together = np.rint(held.T @ held).astype(np.int64)  # exact: counts far below 2**53
     pairs = {}
     for i, j in zip(*np.nonzero(np.triu(together, k=1)), strict=True):

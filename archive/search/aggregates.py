@@ -125,19 +125,25 @@ def actor_figures(entity: Entity, co_limit: int = 15) -> ActorFigures:
     return ActorFigures(
         articles=ArticlePages(columns, np.flatnonzero(mask)),
         days=columns.day_counts(mask),
-        co_mentioned=top_actors(columns, mask, co_limit, by_count_then_name, without=entity),
+        co_mentioned=top_actors(
+            actor_totals(columns, mask), co_limit, by_count_then_name, without=entity
+        ),
     )
 
 
-def top_actors(
-    columns: Generation, mask: np.ndarray, limit: int, key: OrderKey, without: Entity | None = None
-) -> list[Entity]:
-    """The first ``limit`` actors held by the documents of ``mask`` in the order ``key``,
-    each with ``n`` (its documents in ``mask``), leaving out ``without``.
+def actor_totals(columns: Generation, mask: np.ndarray) -> dict[str, np.ndarray]:
+    """Kind → documents of ``mask`` holding each value id of the kind's facet field."""
+    return {kind: columns.value_counts(f.field, mask) for kind, f in ENTITY_FACETS.items()}
 
-    Only the values held as often as the ``limit``-th most held one (counting ``without``)
-    are looked at: no value held less can be among the first ``limit``."""
-    totals = {kind: columns.value_counts(f.field, mask) for kind, f in ENTITY_FACETS.items()}
+
+def top_actors(
+    totals: dict[str, np.ndarray], limit: int, key: OrderKey, without: Entity | None = None
+) -> list[Entity]:
+    """The first ``limit`` actors in the order ``key``, each with ``n`` (its count in
+    ``totals``, as ``actor_totals`` gives them), leaving out ``without``.
+
+    Only the values counted as often as the ``limit``-th most counted one (counting
+    ``without``) are looked at: no value counted less can be among the first ``limit``."""
     least = count_cut(list(totals.values()), limit + (without is not None))
     found = top_entities(actor_counts(totals, least, without), limit, key)
     if least > 1 and len(found) < limit:  # values with no entity (yet) were cut
