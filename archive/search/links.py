@@ -71,7 +71,11 @@ class SearchLinks:
 
     def search_page(self, link: str) -> str:
         """A ``?…`` link of these links made absolute to the search page."""
-        return reverse("archive:search") + link
+        return self._search_url + link
+
+    @functools.cached_property
+    def _search_url(self) -> str:
+        return reverse("archive:search")  # once per page: it is reversed for every chart bar
 
     def with_query(self, q: str) -> str:
         query = self._first_page()
