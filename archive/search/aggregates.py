@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import reduce
+from operator import or_
 
 import numpy as np
 from django.db.models import Q
@@ -203,16 +205,20 @@ ENTITY_FIELDS = ("pk", "kind", "name", "slug", "code", "lower_name")
 def entities_with_counts(counts: Counts) -> list[Entity]:
     """The entities of the (kind, facet value) keys, each with ``n`` and ``lower_name``;
     a value held by two entities (a shared country code) goes to the lowest id."""
-    wanted = Q(pk__in=[])
+    wanted = []
     for kind in sorted({kind for kind, _ in counts}):
         values = [value for k, value in counts if k == kind]
         if len(values) > IN_LIST_MAX:
-            wanted |= Q(kind=kind)
+            wanted.append(Q(kind=kind))
             continue
-        by_code = Q(code__in=values) if kind == Entity.Kind.COUNTRY else Q(pk__in=[])
-        wanted |= Q(kind=kind) & (Q(slug__in=values) | by_code)
+        named = Q(slug__in=values)
+        if kind == Entity.Kind.COUNTRY:
+            named |= Q(code__in=values)
+        wanted.append(Q(kind=kind) & named)
+    if not wanted:
+        return []
     rows = (  # one query for every kind
-        Entity.objects.filter(wanted)
+        Entity.objects.filter(reduce(or_, wanted))
         .annotate(lower_name=Lower("name"))
         .order_by()
         .values_list(*ENTITY_FIELDS)
