@@ -49,6 +49,7 @@ from archive.search.query import (
     query_words,
 )
 from archive.search.request import KeysetPage, SearchRequest, SearchResponse
+from archive.search.text_field import ArticleText
 from archive.search.vocabulary import FACET_FIELDS, MULTI_FACETS, SINGLE_FACETS
 from archive.search.whoosh_fixes import apply as apply_whoosh_fixes
 
@@ -101,7 +102,10 @@ class PeninsulaWhooshBackend(WhooshSearchBackend):
             if field_class.document:
                 content_field = name
                 # Not stored: snippets are cut from the database body.
-                schema[name] = TEXT(analyzer=peninsula_analyzer(), stored=False, spelling=True)
+                # Analysed once for terms and spelling words (``text_field.py``).
+                schema[name] = ArticleText(
+                    analyzer=peninsula_analyzer(), stored=False, spelling=True
+                )
             elif name in MULTI_FACETS:
                 schema[name] = KEYWORD(stored=True, lowercase=False, commas=False, scorable=False)
             elif name in SINGLE_FACETS:
