@@ -176,7 +176,10 @@ class PeninsulaWhooshBackend(WhooshSearchBackend):
 
     def leave_columns(self):
         """The new segments' columns, written beside the index for the workers
-        (``columns.save_new_segments``); called once the index commands' commits are done."""
+        (``columns.save_new_segments``); called once the index commands' commits are done
+        (by this process or by the indexer process of an ingest)."""
+        if not self.setup_complete:  # this process has not opened the index yet
+            self.setup()
         self.index = self.index.refresh()
         save_new_segments(self.index, self.path)
 
