@@ -181,6 +181,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 INGEST_MAX_BYTES = int(os.environ.get("INGEST_MAX_BYTES", 50 * 1024 * 1024))
 # A second process reads and extracts while the ingest process stores (off: all inline).
 INGEST_READER_PROCESS = env_bool("INGEST_READER_PROCESS", True)
+# A third process indexes what the ingest has stored while it stores (off: indexed after).
+INGEST_INDEX_PROCESS = env_bool("INGEST_INDEX_PROCESS", True)
 # Ingest is batch work sharing the machine with the web server: it lowers its own CPU
 # priority by this much (nice(2); 0 keeps it), so that readers' pages stay fast meanwhile.
 INGEST_NICENESS = env_int("INGEST_NICENESS", 10)

@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 from unittest.mock import patch
 
+from django.conf import settings
 from django.core.management import call_command
 from django.test import TestCase, TransactionTestCase
 from haystack import connections
@@ -16,6 +17,7 @@ from whoosh.filedb.filestore import RamStorage
 
 from archive.actors import EntityResolver
 from archive.ingest.document import Failed, ParsedDocument
+from archive.ingest.index_process import indexing_alongside
 from archive.ingest.known import KnownDocuments
 from archive.ingest.pipeline import store_one
 from archive.ingest.readers import read_path
@@ -79,6 +81,28 @@ class CommitGroupTests(IndexedTestCase):
         self.assertEqual(commits, [2, 2, 0])  # three groups of at most two articles
         self.assertFalse(IndexQueue.objects.exists())
         self.assertEqual(backend.index.refresh().doc_count(), 4)
+
+    def test_an_indexer_alongside_storing_indexes_full_groups_and_leaves_the_rest_queued(self):
+        rebuild_index()
+        sync.queue_articles(Article.objects.values_list("pk", flat=True))
+        with patch.object(sync, "COMMIT", 2):
+            self.assertEqual(sync_index(full_groups_only=True, columns=False), (4, 0))
+        self.assertEqual(IndexQueue.objects.count(), 1)  # the last, incomplete group
+        self.assertEqual(sync_index(), (1, 0))
+        self.assertEqual(connections["default"].get_backend().index.refresh().doc_count(), 5)
+
+    def test_a_process_that_has_not_opened_the_index_can_leave_its_columns(self):
+        rebuild_index()
+        fresh = type(backend := connections["default"].get_backend())(
+            "default", **settings.HAYSTACK_CONNECTIONS["default"]
+        )
+        self.assertFalse(fresh.setup_complete)
+        fresh.leave_columns()  # an ingest whose indexer process did all the indexing
+        self.assertEqual(fresh.index.doc_count(), backend.index.refresh().doc_count())
+
+    def test_no_indexer_process_is_forked_inside_a_transaction(self):
+        with indexing_alongside() as alongside:  # a TestCase runs in a transaction
+            self.assertFalse(alongside.ran)
 
 
 def record_commit(commits):

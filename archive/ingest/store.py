@@ -93,7 +93,7 @@ def store(
             )
         else:
             add_urls(article, doc)
-        add_capture(article, doc)
+        Capture.objects.create(article=article, **capture_fields(doc))  # its first capture
         save_mentions(article, actors() if callable(actors) else actors, resolver, fresh=True)
         link_near_duplicates(article, values=fingerprint)
         return NEW, article
@@ -121,15 +121,17 @@ def urls_of(doc: ParsedDocument) -> list[str]:
 
 
 def add_capture(article: Article, doc: ParsedDocument) -> bool:
-    sha = hashlib.sha256(doc.raw).hexdigest()
-    _, created = Capture.objects.get_or_create(
-        article=article,
-        sha256=sha,
-        defaults={
-            "content": doc.raw,
-            "content_type": doc.content_type,
-            "origin": doc.origin[:ORIGIN_CHARS],
-            "captured": doc.captured,
-        },
-    )
+    fields = capture_fields(doc)
+    sha = fields.pop("sha256")
+    _, created = Capture.objects.get_or_create(article=article, sha256=sha, defaults=fields)
     return created
+
+
+def capture_fields(doc: ParsedDocument) -> dict:
+    return {
+        "sha256": hashlib.sha256(doc.raw).hexdigest(),
+        "content": doc.raw,
+        "content_type": doc.content_type,
+        "origin": doc.origin[:ORIGIN_CHARS],
+        "captured": doc.captured,
+    }

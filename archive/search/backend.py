@@ -50,6 +50,7 @@ from archive.search.query import (
     query_words,
 )
 from archive.search.request import KeysetPage, SearchRequest, SearchResponse
+from archive.search.text_field import ArticleText
 from archive.search.vocabulary import FACET_FIELDS, MULTI_FACETS, SINGLE_FACETS
 from archive.search.whoosh_fixes import apply as apply_whoosh_fixes
 
@@ -102,7 +103,10 @@ class PeninsulaWhooshBackend(WhooshSearchBackend):
             if field_class.document:
                 content_field = name
                 # Not stored: snippets are cut from the database body.
-                schema[name] = TEXT(analyzer=peninsula_analyzer(), stored=False, spelling=True)
+                # Analysed once for terms and spelling words (``text_field.py``).
+                schema[name] = ArticleText(
+                    analyzer=peninsula_analyzer(), stored=False, spelling=True
+                )
             elif name in MULTI_FACETS:
                 schema[name] = KEYWORD(stored=True, lowercase=False, commas=False, scorable=False)
             elif name in SINGLE_FACETS:
@@ -173,7 +177,10 @@ class PeninsulaWhooshBackend(WhooshSearchBackend):
 
     def leave_columns(self):
         """The new segments' columns, written beside the index for the workers
-        (``columns.save_new_segments``); called once the index commands' commits are done."""
+        (``columns.save_new_segments``); called once the index commands' commits are done
+        (by this process or by the indexer process of an ingest)."""
+        if not self.setup_complete:  # this process has not opened the index yet
+            self.setup()
         self.index = self.index.refresh()
         save_new_segments(self.index, self.path)
 

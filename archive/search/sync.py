@@ -28,7 +28,7 @@ def backend():
     return connections["default"].get_backend()
 
 
-def sync_index(progress=None) -> tuple[int, int]:
+def sync_index(progress=None, full_groups_only=False, columns=True) -> tuple[int, int]:
     """Index queued articles that exist, remove those that are gone. Returns (updated, removed).
 
     Up to ``COMMIT`` articles go through one index writer and one commit (read from the
@@ -37,8 +37,14 @@ def sync_index(progress=None) -> tuple[int, int]:
     were read: a process killed while indexing leaves the group queued for the next run,
     and a change made meanwhile (which re-queues the article with a later time) stays
     queued.
+
+    ``full_groups_only``: leave a last group smaller than ``COMMIT`` queued (an ingest
+    indexing while it stores, ``ingest/index_process.py``). ``columns``: leave the new
+    segments' columns for the workers (``backend.leave_columns``) once done.
     """
     queued = list(IndexQueue.objects.order_by("article_id").values_list("article_id", flat=True))
+    if full_groups_only:
+        queued = queued[: len(queued) - len(queued) % COMMIT]
     updated = removed = 0
     for start in range(0, len(queued), COMMIT):
         group = queued[start : start + COMMIT]
@@ -51,9 +57,14 @@ def sync_index(progress=None) -> tuple[int, int]:
         with transaction.atomic():
             IndexQueue.objects.filter(article_id__in=group, queued__lte=read_at).delete()
         updated, removed = updated + len(found), removed + len(gone)
-    if queued:
-        backend().leave_columns()  # for the workers that open the new generation
+    if queued and columns:
+        leave_columns()
     return updated, removed
+
+
+def leave_columns() -> None:
+    """The new segments' columns, for the workers that open the new generation."""
+    backend().leave_columns()
 
 
 def _existing(ids: list[int], found: set, progress=None) -> Iterator[Article]:

@@ -12,11 +12,12 @@ from django.core.management.base import BaseCommand, CommandError
 
 from archive.actors import sync_gazetteer
 from archive.ingest import pipeline
+from archive.ingest.index_process import indexing_alongside
 from archive.ingest.index_writer import index_writer
 from archive.ingest.store import retrying
 from archive.management.commands.sync_index import report_repair
 from archive.models import IndexQueue
-from archive.search.sync import repair_index, sync_index
+from archive.search.sync import leave_columns, repair_index, sync_index
 
 
 def lower_priority(niceness: int) -> None:
@@ -72,11 +73,12 @@ class Command(BaseCommand):
             )
         else:
             retrying(sync_gazetteer)
-            tally = pipeline.ingest(paths, lambda e: self.report(e, progress), self.tally)
+            with indexing_alongside() as alongside:
+                tally = pipeline.ingest(paths, lambda e: self.report(e, progress), self.tally)
             if progress is not None:
                 progress.close()
                 progress = None
-            self.update_index()
+            self.update_index(alongside)
         if progress is not None:
             progress.close()
         self.stderr.write(tally.summary()) if options["json"] else self.stdout.write(
@@ -84,11 +86,15 @@ class Command(BaseCommand):
         )
         return tally
 
-    def update_index(self):
-        """Apply the index queue (and repair a lost index), one ingest at a time."""
+    def update_index(self, alongside):
+        """Apply the rest of the index queue (and repair a lost index), one ingest at a
+        time; ``alongside``: what the indexer process did while articles were stored."""
         with index_writer(self.stderr.write):
             with self.index_bar() as bar:
                 updated, removed = sync_index(progress=bar.update if bar else None)
+            if alongside.updated + alongside.removed and not updated + removed:
+                leave_columns()  # the indexer process left the new segments' columns to us
+            updated, removed = updated + alongside.updated, removed + alongside.removed
             self.stdout.write(f"index: {updated} articles updated, {removed} removed")
             report_repair(self.stdout, repair_index())
 
