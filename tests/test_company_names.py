@@ -28,3 +28,20 @@ class CompanySuffixTests(SimpleTestCase):
 
     def test_a_persons_name_is_never_stemmed(self):
         self.assertEqual(company_stem("Jane Co", PERSON), "Jane Co")
+
+
+class KnownCompanyTests(SimpleTestCase):
+    """Companies named by a one-word brand with no company form ("Qualcomm said") are
+    found from the list of large companies; a word that is only common never is."""
+
+    def test_a_listed_technology_company_named_alone_is_an_organization(self):
+        self.assertEqual(organizations("Qualcomm said chip sales rose."), ["Qualcomm"])
+
+    def test_a_listed_company_alias_joins_its_canonical_name(self):
+        self.assertEqual(
+            organizations("TSMC and Nvidia said."),
+            ["Taiwan Semiconductor Manufacturing Co", "Nvidia"],
+        )
+
+    def test_a_common_word_brand_in_lower_case_is_no_company(self):
+        self.assertEqual(organizations("She bought an apple and a shell."), [])

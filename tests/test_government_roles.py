@@ -40,3 +40,33 @@ class CountryRoleTests(SimpleTestCase):
     def test_another_countrys_ministry_is_not_the_gazetteers_generic_one(self):
         found = organizations("Japan's Defense Ministry said the missile fell at sea.")
         self.assertEqual(found, {"Japanese Ministry of Defense"})
+
+
+class MinistryByRoleAloneTests(SimpleTestCase):
+    """A ministry named by its role alone ("the defence ministry said") is a ministry of the
+    text's country: the one whose same role was named before, else the dateline's, else the
+    country named most."""
+
+    def test_a_role_alone_is_the_ministry_of_the_dateline_country(self):
+        found = organizations("TOKYO (Reuters) - Prices rose, the finance ministry said.")
+        self.assertEqual(found, {"Japanese Ministry of Finance"})
+
+    def test_a_role_alone_is_the_ministry_named_with_its_country_before(self):
+        found = organizations(
+            "China said on Monday. Japan's defense ministry said it tracked the missile. "
+            "Later the defense ministry said it had landed."
+        )
+        self.assertEqual(found, {"Japanese Ministry of Defense"})
+
+    def test_a_topic_ministry_alone_is_a_ministry_of_the_country_named_most(self):
+        found = organizations("Cases rose in Vietnam, the health ministry said. Vietnam and China.")
+        self.assertEqual(found, {"Ministry of Health of Vietnam"})
+
+    def test_a_ministry_alone_in_a_text_without_a_country_is_not_named(self):
+        self.assertEqual(organizations("Cases rose, the health ministry said."), set())
+
+    def test_a_role_alone_that_modifies_a_title_names_no_ministry(self):
+        self.assertEqual(organizations("In Vietnam the health ministry spokesman spoke."), set())
+
+    def test_a_military_named_by_role_alone_is_not_this_rule(self):
+        self.assertEqual(organizations("In Vietnam, the military said it was ready."), set())
