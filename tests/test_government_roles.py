@@ -70,3 +70,20 @@ class MinistryByRoleAloneTests(SimpleTestCase):
 
     def test_a_military_named_by_role_alone_is_not_this_rule(self):
         self.assertEqual(organizations("In Vietnam, the military said it was ready."), set())
+
+
+class UnitedNationsMissionTests(SimpleTestCase):
+    """A country's mission to the United Nations, however written, is that country's
+    permanent mission; the United Nations is not named by it."""
+
+    def test_a_countrys_mission_to_the_united_nations_is_its_permanent_mission(self):
+        found = organizations("North Korea's mission to the United Nations said on Monday.")
+        self.assertEqual(found, {"Permanent Mission of North Korea to the United Nations"})
+
+    def test_a_countrys_un_mission_is_the_same_permanent_mission(self):
+        found = organizations("A spokesman for North Korea's U.N. mission declined to comment.")
+        self.assertEqual(found, {"Permanent Mission of North Korea to the United Nations"})
+
+    def test_a_mission_of_no_country_is_not_this_rule(self):
+        found = organizations("The peacekeeping mission to the United Nations zone ended.")
+        self.assertNotIn("Permanent Mission of North Korea to the United Nations", found)

@@ -12,7 +12,7 @@ import functools
 
 from archive.entities import korean, parties, roles, rules
 from archive.entities.gazetteer import Gazetteer, tokenizer
-from archive.entities.known import Mention, in_title, known_mentions, nested_known
+from archive.entities.known import Mention, known_mentions, names_no_organization, nested_known
 from archive.entities.resolve import resolve
 from archive.entities.text import prepare
 from archive.entities.types import COUNTRY, ORGANIZATION, PERSON, Actor, normalise_name
@@ -114,7 +114,7 @@ def find_mentions(doc, gazetteer: Gazetteer, caseless: bool) -> list[Mention]:
     ]
     covered = {i for m in overriding if not m.nested for i in range(m.start, m.end)}
     kept = [m for m in known if not covered.intersection(range(m.start, m.end))]
-    mentions = [m for m in kept + overriding if not in_title(doc, m)]
+    mentions = [m for m in kept + overriding if not names_no_organization(doc, m)]
     mentions += nested_known(doc, mentions, raw)
     mentions = roles.role_mentions(doc, sorted(mentions, key=lambda m: m.start), gazetteer)
     return parties.party_mentions(doc, mentions, gazetteer)
