@@ -68,6 +68,15 @@ class MinistryByRoleAloneTests(SimpleTestCase):
     def test_a_role_alone_that_modifies_a_title_names_no_ministry(self):
         self.assertEqual(organizations("In Vietnam the health ministry spokesman spoke."), set())
 
+    def test_a_lower_case_role_before_officials_names_the_ministry_without_an_article(self):
+        found = organizations("TOKYO (Reuters) - Rates will rise, finance ministry officials said.")
+        self.assertEqual(found, {"Japanese Ministry of Finance"})
+
+    def test_a_role_after_an_indefinite_article_names_no_ministry(self):
+        self.assertEqual(
+            organizations("TOKYO (Reuters) - Any country has a finance ministry."), set()
+        )
+
     def test_a_military_named_by_role_alone_is_not_this_rule(self):
         self.assertEqual(organizations("In Vietnam, the military said it was ready."), set())
 

@@ -122,6 +122,9 @@ def find_mentions(doc, gazetteer: Gazetteer, caseless: bool) -> list[Mention]:
 
 def classify_chunk(doc, chunk, known, taken) -> list[Mention]:
     """Organization or person mentions of an unknown chunk."""
+    parts = coordinated(doc, chunk)
+    if parts:
+        return [m for part in parts for m in classify_chunk(doc, part, known, taken)]
     tokens = doc[chunk.start : chunk.end]
     head = rules.org_head_index(tokens, skip=lambda k: inside_known(chunk.start + k, known))
     first = rules.strip_leading(tokens)
@@ -146,6 +149,7 @@ def classify_chunk(doc, chunk, known, taken) -> list[Mention]:
             and span.end - span.start >= ORG_MIN_WORDS
             and specific(doc, span.start, span.end, known)
             and rules.clean_org_name(span.text) not in rules.words("not_organizations.txt")
+            and doc[span.end - 1].text not in rules.words("non_org_tails.txt")
         ):
             outer = Mention(ORGANIZATION, rules.clean_org_name(span.text), span.start, span.end)
             return [outer, *nested_orgs(doc, span, known)]
@@ -153,6 +157,18 @@ def classify_chunk(doc, chunk, known, taken) -> list[Mention]:
     if extended is not None:
         return [extended]
     return person_mentions(doc, chunk.start + first, chunk.end, taken)
+
+
+def coordinated(doc, chunk) -> list:
+    """ "Republic of Korea Navy and United States Navy": two names with the same head word
+    joined by "and" are two organizations ("Ministry of Trade and Industry" is one; so is
+    "Samsung Shipbuilding and Heavy Industries", whose heads differ)."""
+    last = doc[chunk.end - 1].text
+    for k in range(chunk.start + 1, chunk.end - 1):
+        if doc[k].lower_ in {"and", "&"} and doc[k - 1].text == last and last in rules.org_heads():
+            right = k + 1 + (doc[k + 1].lower_ == "the")
+            return [rules.Chunk(chunk.start, k), rules.Chunk(right, chunk.end)]
+    return []
 
 
 def extended_known_org(doc, chunk, first: int, known) -> Mention | None:

@@ -30,6 +30,7 @@ from archive.entities.types import COUNTRY, ORGANIZATION
 ALIASES_COLUMN = 2  # government_roles.tsv: role, actor, aliases
 DATELINE_REACH = 3  # tokens from a text's start within which a country is its dateline
 BARE_HEADS = frozenset({"ministry", "office"})  # roles that name a body without a country
+INDEFINITE = frozenset({"a", "an", "any", "each", "every", "no", "one"})  # "a foreign ministry"
 
 
 @dataclass(frozen=True)
@@ -154,13 +155,14 @@ def country_roles(doc, mentions: list[Mention], gazetteer):
 
 
 def bare_roles(doc, mentions: list[Mention], gazetteer, named: dict) -> list[Mention]:
-    """ "the defence ministry": a ministry role after "the", on words no mention holds."""
+    """ "the defence ministry": a ministry role alone (``opens_bare_role``), on words no
+    mention holds."""
     taken = {i for m in mentions for i in range(m.start, m.end)}
     found = []
     for tok in doc:
-        if tok.lower_ != "the" or tok.i + 1 in taken:
+        if tok.i in taken or not opens_bare_role(doc, tok.i):
             continue
-        at = role_at(doc, tok.i + 1)
+        at = role_at(doc, tok.i)
         if at is None or at[0].words[-1] not in BARE_HEADS or taken & set(range(tok.i, at[1])):
             continue
         role, end = at
@@ -168,8 +170,21 @@ def bare_roles(doc, mentions: list[Mention], gazetteer, named: dict) -> list[Men
         country = country_of(mentions, before, tok.i, dateline(doc, gazetteer))
         if country is not None:
             entry = body_of(gazetteer, country, role)
-            found.append(Mention(ORGANIZATION, doc[tok.i + 1 : end].text, tok.i + 1, end, (entry,)))
+            found.append(Mention(ORGANIZATION, doc[tok.i : end].text, tok.i, end, (entry,)))
     return sorted(mentions + found, key=lambda m: m.start)
+
+
+def opens_bare_role(doc, i: int) -> bool:
+    """A role alone starts at ``i`` after "the", or in lower case after a lower-case word or
+    punctuation ("..., finance ministry officials said"), not after "a"/"an" (any ministry)."""
+    if i == 0:
+        return False
+    previous = doc[i - 1]
+    if previous.lower_ == "the":
+        return True
+    if not doc[i].text[:1].islower() or previous.lower_ in INDEFINITE:
+        return False
+    return previous.is_punct or previous.text[:1].islower()
 
 
 def dateline(doc, gazetteer):
