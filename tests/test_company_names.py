@@ -45,3 +45,20 @@ class KnownCompanyTests(SimpleTestCase):
 
     def test_a_common_word_brand_in_lower_case_is_no_company(self):
         self.assertEqual(organizations("She bought an apple and a shell."), [])
+
+
+class CompanyShortFormTests(SimpleTestCase):
+    """A later short form of a company named in full ("Hon Pai said") is that company, not
+    a person; a person's name that a foundation bears stays a person."""
+
+    def test_the_leading_words_of_a_company_named_before_are_the_company(self):
+        found = extract(
+            "", "Hon Pai Precision Industries Co. makes phones. Hon Pai said sales rose."
+        )
+        self.assertEqual(
+            [(a.kind, a.name) for a in found], [(ORGANIZATION, "Hon Pai Precision Industries Co")]
+        )
+
+    def test_a_name_starting_with_a_given_name_stays_a_person(self):
+        found = extract("", "The Jane Smith Foundation gave money. Jane Smith said it would.")
+        self.assertIn((PERSON, "Jane Smith"), [(a.kind, a.name) for a in found])

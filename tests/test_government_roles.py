@@ -96,3 +96,31 @@ class UnitedNationsMissionTests(SimpleTestCase):
     def test_a_mission_of_no_country_is_not_this_rule(self):
         found = organizations("The peacekeeping mission to the United Nations zone ended.")
         self.assertNotIn("Permanent Mission of North Korea to the United Nations", found)
+
+
+class CentralBankAndCourtRoleTests(SimpleTestCase):
+    """A central bank, a supreme court, a senate or a parliament named by its role is that
+    country's body, the gazetteer's when it knows it."""
+
+    def test_a_central_bank_in_apposition_is_the_known_bank(self):
+        found = organizations(
+            "SEOUL (Reuters) - The Bank of Korea, the central bank, fixed the won."
+        )
+        self.assertEqual(found, {"Bank of Korea"})
+
+    def test_a_countrys_central_bank_is_its_known_bank(self):
+        self.assertEqual(
+            organizations("Japan's central bank said rates would stay."), {"Bank of Japan"}
+        )
+
+    def test_the_supreme_court_is_the_dateline_countrys_court(self):
+        found = organizations("SEOUL (Yonhap) -- The Supreme Court upheld the ruling.")
+        self.assertEqual(found, {"Supreme Court of South Korea"})
+
+    def test_a_parliament_without_an_article_is_not_named_by_role(self):
+        self.assertEqual(
+            organizations("SEOUL - The spy agency gave a briefing to parliament."), set()
+        )
+
+    def test_a_central_bank_governor_is_a_title_not_the_bank(self):
+        self.assertEqual(organizations("Brazil's central bank governor said."), set())

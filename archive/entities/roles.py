@@ -29,7 +29,9 @@ from archive.entities.types import COUNTRY, ORGANIZATION
 
 ALIASES_COLUMN = 2  # government_roles.tsv: role, actor, aliases
 DATELINE_REACH = 3  # tokens from a text's start within which a country is its dateline
-BARE_HEADS = frozenset({"ministry", "office"})  # roles that name a body without a country
+BARE_HEADS = frozenset(
+    {"ministry", "office", "bank", "court", "senate", "parliament"}
+)  # roles that name a body without a country
 INDEFINITE = frozenset({"a", "an", "any", "each", "every", "no", "one"})  # "a foreign ministry"
 
 
@@ -165,6 +167,8 @@ def bare_roles(doc, mentions: list[Mention], gazetteer, named: dict) -> list[Men
         at = role_at(doc, tok.i)
         if at is None or at[0].words[-1] not in BARE_HEADS or taken & set(range(tok.i, at[1])):
             continue
+        if doc[tok.i - 1].lower_ != "the" and at[0].words[-1] != "ministry":
+            continue  # "a briefing to parliament": only a ministry is named without "the"
         role, end = at
         before = named.get(role.words[-2:], [])
         country = country_of(mentions, before, tok.i, dateline(doc, gazetteer))
