@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 
-from archive.entities import korean, parties, roles, rules
+from archive.entities import acronyms, korean, parties, roles, rules
 from archive.entities.gazetteer import Gazetteer, tokenizer
 from archive.entities.known import Mention, known_mentions, names_no_organization, nested_known
 from archive.entities.resolve import resolve
@@ -117,7 +117,8 @@ def find_mentions(doc, gazetteer: Gazetteer, caseless: bool) -> list[Mention]:
     mentions = [m for m in kept + overriding if not names_no_organization(doc, m)]
     mentions += nested_known(doc, mentions, raw)
     mentions = roles.role_mentions(doc, sorted(mentions, key=lambda m: m.start), gazetteer)
-    return parties.party_mentions(doc, mentions, gazetteer)
+    mentions = parties.party_mentions(doc, mentions, gazetteer)
+    return acronyms.acronym_mentions(doc, mentions)
 
 
 def classify_chunk(doc, chunk, known, taken) -> list[Mention]:
