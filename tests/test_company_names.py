@@ -62,3 +62,27 @@ class CompanyShortFormTests(SimpleTestCase):
     def test_a_name_starting_with_a_given_name_stays_a_person(self):
         found = extract("", "The Jane Smith Foundation gave money. Jane Smith said it would.")
         self.assertIn((PERSON, "Jane Smith"), [(a.kind, a.name) for a in found])
+
+
+class IntroducedCompanyTests(SimpleTestCase):
+    """A capitalised name right after a company noun ("chipmaker Rebellions", "research
+    firm Zeta Analytics") is a company, not a person; a person's name or a title after the
+    noun is not."""
+
+    def test_a_name_after_chipmaker_is_a_company(self):
+        found = extract("", "South Korean chipmaker Rebellions said it raised funds.")
+        self.assertIn((ORGANIZATION, "Rebellions"), [(a.kind, a.name) for a in found])
+
+    def test_a_name_after_a_capitalised_company_noun_opening_a_sentence_is_a_company(self):
+        self.assertEqual(organizations("Chipmaker Zeta Semi said sales rose."), ["Zeta Semi"])
+
+    def test_the_company_noun_is_not_part_of_a_known_name(self):
+        self.assertEqual(organizations("Chipmaker SK Hynix rose."), ["SK Hynix"])
+
+    def test_a_given_name_after_the_noun_is_a_person(self):
+        found = extract("", "The maker Jane Doe said it was sold out.")
+        self.assertEqual([(a.kind, a.name) for a in found], [(PERSON, "Jane Doe")])
+
+    def test_a_lawmaker_is_no_company_noun(self):
+        found = extract("", "Lawmaker Ha Tae-keung said.")
+        self.assertEqual([(a.kind, a.name) for a in found], [(PERSON, "Ha Tae-keung")])

@@ -126,9 +126,14 @@ def classify_chunk(doc, chunk, known, taken) -> list[Mention]:
     parts = coordinated(doc, chunk)
     if parts:
         return [m for part in parts for m in classify_chunk(doc, part, known, taken)]
+    introduced = introduced_company(doc, chunk, known)
+    if introduced is not None:
+        return [introduced]
     tokens = doc[chunk.start : chunk.end]
     head = rules.org_head_index(tokens, skip=lambda k: inside_known(chunk.start + k, known))
     first = rules.strip_leading(tokens)
+    if first < len(tokens) - 1 and tokens[first].lower_ in rules.words("company_descriptors.txt"):
+        first += 1  # "Chipmaker SK Hynix rose": the noun that introduces a name is not in it
     first = skip_plural_of(doc, chunk.start, tokens, first)
     person = person_before_of(doc, chunk, first, head, known, taken)
     if person:
@@ -158,6 +163,28 @@ def classify_chunk(doc, chunk, known, taken) -> list[Mention]:
     if extended is not None:
         return [extended]
     return person_mentions(doc, chunk.start + first, chunk.end, taken)
+
+
+def introduced_company(doc, chunk, known) -> Mention | None:
+    """ "chipmaker Rebellions", "research firm Gartner": a capitalised name right after a
+    company noun (``data/company_descriptors.txt``) is a company, unless a title, a known
+    name or a stop word is in it ("firm Chairman Lee", "the firm Monday") or it starts with a
+    common given name ("the maker Jane Doe")."""
+    descriptors = rules.words("company_descriptors.txt")
+    start = chunk.start
+    if chunk.end - start > 1 and doc[start].lower_ in descriptors:
+        start += 1  # "Chipmaker Rebellions said", opening a sentence
+    elif start == 0 or doc[start - 1].lower_ not in descriptors:
+        return None
+    tokens = doc[start : chunk.end]
+    if (
+        rules.strip_leading(tokens) != 0
+        or tokens[0].text in rules.given_names()
+        or any(rules.is_title(t) for t in tokens)
+        or any(m.start < chunk.end and start < m.end for m in known)
+    ):
+        return None
+    return Mention(ORGANIZATION, rules.clean_org_name(tokens.text), start, chunk.end)
 
 
 def coordinated(doc, chunk) -> list:
