@@ -161,8 +161,9 @@ def bare_roles(doc, mentions: list[Mention], gazetteer, named: dict) -> list[Men
     mention holds."""
     taken = {i for m in mentions for i in range(m.start, m.end)}
     found = []
+    first_words = roles_by_first_word()
     for tok in doc:
-        if tok.i in taken or not opens_bare_role(doc, tok.i):
+        if tok.lower_ not in first_words or tok.i in taken or not opens_bare_role(doc, tok.i):
             continue
         at = role_at(doc, tok.i)
         if at is None or at[0].words[-1] not in BARE_HEADS or taken & set(range(tok.i, at[1])):
