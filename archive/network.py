@@ -2,27 +2,30 @@
 
 Nodes are the ``top`` actors by article count in the set, edges the strongest co-mentions
 among them (articles naming both). The layout is a circle, most mentioned first, so the
-same set always gives the same drawing. Mentions are read 1000 articles at a time.
+same set always gives the same drawing. Articles per actor and co-mentions are counted in
+the index columns (``search/columns.py``), as the actor pages count theirs.
 """
 
 from __future__ import annotations
 
 import math
 import xml.etree.ElementTree as ET
-from collections import Counter
-from dataclasses import dataclass
-from itertools import combinations
+from dataclasses import dataclass, replace
 
+import numpy as np
 from django.http import QueryDict
 
-from archive.models import Entity, Mention
+from archive.models import Entity
+from archive.search.aggregates import ENTITY_FACETS, top_actors
+from archive.search.columns import Generation
 from archive.search.links import SearchLinks
-from archive.search.matching import first_ids, request_for
+from archive.search.matching import request_for
+from archive.search.request import SearchRequest
+from archive.search.service import backend
 from archive.search.vocabulary import FACETS
 
 TOP_NODES = 30
 TOP_EDGES = 80
-BATCH = 1000
 # The network drawn on a page is that of the first PAGE_ARTICLES hits (in the page's order):
 # a page's cost must not grow with the archive. The SVG and GraphML routes take every hit.
 PAGE_ARTICLES = 1000
@@ -62,47 +65,68 @@ class Network:
     articles: int = 0  # how many articles it was drawn from
 
 
-def mention_sets(article_ids: list[int]):
-    """Each article's set of entity ids, a batch of articles at a time."""
-    for start in range(0, len(article_ids), BATCH):
-        chunk = article_ids[start : start + BATCH]
-        by_article: dict[int, list[int]] = {}
-        rows = Mention.objects.filter(article_id__in=chunk).values_list("article_id", "entity_id")
-        for article_id, entity_id in rows:
-            by_article.setdefault(article_id, []).append(entity_id)
-        yield from by_article.values()
+def build(
+    columns: Generation, docnums: np.ndarray, params: QueryDict, top=TOP_NODES, top_edges=TOP_EDGES
+) -> Network:
+    """The network of the documents ``docnums`` of the index generation ``columns``; node
+    links narrow the search ``params``.
 
-
-def build(article_ids: list[int], params: QueryDict, top=TOP_NODES, top_edges=TOP_EDGES):
-    """The network of the articles ``article_ids``; node links narrow the search ``params``."""
-    sets = [sorted(s) for s in mention_sets(article_ids)]
-    counts = Counter(pk for s in sets for pk in s)
-    chosen = {pk for pk, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:top]}
-    pairs = Counter(pair for s in sets for pair in combinations([p for p in s if p in chosen], 2))
-    entities = Entity.objects.in_bulk(chosen)
-    order = sorted(chosen, key=lambda pk: (-counts[pk], entities[pk].name.lower(), pk))
-    nodes = {pk: Node(entities[pk], counts[pk], url=narrowed(params, entities[pk])) for pk in order}
-    strongest = sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0]))[:top_edges]
+    Counted in the index columns (an actor's articles are the documents holding its facet
+    value), not in the mentions table: the nodes are the ``top`` actors by articles (ties by
+    id), drawn by articles, then name, then id; the edges the ``top_edges`` pairs of them
+    named in most of the same articles (ties by the pair's ids). Only the nodes' entities
+    are read from the database."""
+    totals = {kind: columns.counts_of(f.field, docnums) for kind, f in ENTITY_FACETS.items()}
+    chosen = top_actors(totals, top, lambda e: (-e.n, e.pk))
+    order = sorted(chosen, key=lambda e: (-e.n, e.name.lower(), e.pk))
+    links = SearchLinks(params)
+    nodes = {e.pk: Node(e, e.n, url=narrowed(links, e)) for e in order}
+    strongest = sorted(co_mentions(columns, docnums, order).items(), key=lambda kv: (-kv[1], kv[0]))
     network = Network(
-        [nodes[pk] for pk in order],
-        [Edge(nodes[a], nodes[b], n) for (a, b), n in strongest],
-        articles=len(article_ids),
+        list(nodes.values()),
+        [Edge(nodes[a], nodes[b], n) for (a, b), n in strongest[:top_edges]],
+        articles=len(docnums),
     )
     return lay_out(network)
 
 
-def for_page(params: QueryDict, count: int) -> Network | None:
+def co_mentions(columns: Generation, docnums: np.ndarray, entities: list[Entity]) -> dict:
+    """(lower id, higher id) → documents of ``docnums`` holding both, for every pair of
+    ``entities`` held together at least once."""
+    held = np.zeros((len(docnums), len(entities)))
+    for kind, facet in ENTITY_FACETS.items():
+        mine = [j for j, e in enumerate(entities) if e.kind == kind]
+        if mine:
+            values = [entities[j].facet_value for j in mine]
+            held[:, mine] = columns.holds(facet.field, docnums, values)
+    together = np.rint(held.T @ held).astype(np.int64)  # exact: counts far below 2**53
+    pairs = {}
+    for i, j in zip(*np.nonzero(np.triu(together, k=1)), strict=True):
+        a, b = sorted((entities[i].pk, entities[j].pk))
+        pairs[(a, b)] = int(together[i, j])
+    return pairs
+
+
+def for_page(params: QueryDict, count: int, request: SearchRequest | None = None) -> Network | None:
     """The network drawn on a page of ``count`` hits of the search ``params`` (None for
-    none): of its PAGE_ARTICLES newest hits, the PAGE_NODES most mentioned actors."""
+    none): of its PAGE_ARTICLES newest hits, the PAGE_NODES most mentioned actors.
+    ``request``: the page's own request for ``params``, when it has one (not parsed again)."""
     if not count:
         return None
-    ids = first_ids(request_for(params, sort="newest"), min(count, PAGE_ARTICLES))
-    return build(ids, params, top=PAGE_NODES, top_edges=PAGE_EDGES)
+    newest = replace(request, sort="newest", page=1) if request else None
+    newest = newest or request_for(params, sort="newest")
+    columns, docnums = backend().first_hits(newest, PAGE_ARTICLES)
+    return build(columns, docnums, params, top=PAGE_NODES, top_edges=PAGE_EDGES)
 
 
-def narrowed(params: QueryDict, entity: Entity) -> str:
-    """The search ``params`` narrowed to ``entity`` (links.py builds every search URL)."""
-    links = SearchLinks(params)
+def for_search(params: QueryDict) -> Network:
+    """The network of every hit of the search ``params`` (the SVG and GraphML routes)."""
+    columns, docnums = backend().first_hits(request_for(params))
+    return build(columns, docnums, params)
+
+
+def narrowed(links: SearchLinks, entity: Entity) -> str:
+    """The search of ``links`` narrowed to ``entity`` (links.py builds every search URL)."""
     return links.search_page(links.narrowed(PARAM_OF_KIND[entity.kind], entity.facet_value))
 
 

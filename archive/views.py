@@ -71,7 +71,7 @@ def search(request):
         page = run_search(request.GET)
     except IndexUnavailable as error:
         return render(request, "503.html", {"message": str(error)}, status=503)
-    drawn = network.for_page(request.GET, page.count)
+    drawn = network.for_page(request.GET, page.count, page.request)
     return render(request, "archive/search.html", {"page": page, "network": drawn})
 
 

@@ -44,7 +44,7 @@ NETWORK_CONTENT_TYPES = {
 @export_rate_limited
 def network_svg(request):
     """The actors co-mentioned in the search's results, drawn server-side."""
-    net = network.build(all_ids(request_for(request.GET)), request.GET)
+    net = network.for_search(request.GET)
     response = render(
         request, "archive/network.svg", {"network": net}, content_type=NETWORK_CONTENT_TYPES["svg"]
     )
@@ -55,7 +55,7 @@ def network_svg(request):
 @require_safe
 @export_rate_limited
 def network_graphml(request):
-    net = network.build(all_ids(request_for(request.GET)), request.GET)
+    net = network.for_search(request.GET)
     response = HttpResponse(network.graphml(net), content_type=NETWORK_CONTENT_TYPES["graphml"])
     response["Content-Disposition"] = 'attachment; filename="peninsula-network.graphml"'
     return response

@@ -74,6 +74,39 @@ class SegmentColumnTests(SimpleTestCase):
             counts = generation(searcher.reader()).facet_counts(np.ones(2, dtype=bool))
         self.assertEqual([v for v, _ in counts["countries"].most_common(2)], ["KP", "KR"])
 
+    def test_a_value_first_seen_in_a_new_segment_takes_its_place_in_value_order(self):
+        with self.index.searcher() as searcher:
+            generation(searcher.reader()).facet_counts(np.ones(2, dtype=bool))
+        write_segment(self.index, [{"django_id": "3", "countries": "KP0 US", "source": "kcna"}])
+        with self.index.searcher() as searcher:
+            after = generation(searcher.reader())
+            counts = after.facet_counts(after.live)["countries"]
+        self.assertEqual(list(counts), ["KP", "KP0", "KR", "US"])
+        self.assertEqual([v for v, _ in counts.most_common(3)], ["US", "KP", "KP0"])
+
+    def test_a_few_documents_values_read_one_by_one_are_those_of_their_mask(self):
+        write_segment(
+            self.index,
+            [
+                {"django_id": "3", "countries": "KP JP", "source": "kcna"},
+                {"django_id": "4", "source": "yonhap"},
+                {"django_id": "5", "countries": "US KP KR", "source": "kcna"},
+            ],
+        )
+        with self.index.searcher() as searcher:
+            columns = generation(searcher.reader())
+        for docnums in ([], [0], [4, 1, 2], [3], [2, 4, 0, 3, 1]):
+            docnums = np.array(docnums, dtype=np.int64)
+            mask = np.zeros(columns.size, dtype=bool)
+            mask[docnums] = True
+            for name in ("countries", "source"):
+                counts = columns.counts_of(name, docnums)
+                self.assertEqual(counts.tolist(), columns.value_counts(name, mask).tolist())
+            values = ["KP", "JP", "XX-unknown", "US"]
+            expected = [columns.value_mask("countries", v)[docnums] for v in values]
+            table = columns.holds("countries", docnums, values)
+            self.assertEqual(table.T.tolist(), [e.tolist() for e in expected])
+
     def test_a_new_generation_reads_only_its_new_segments(self):
         with self.index.searcher() as searcher:
             before = generation(searcher.reader())

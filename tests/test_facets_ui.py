@@ -4,6 +4,7 @@ the way back from no results, the date facet down to days, the time chart, undat
 from django.urls import reverse
 
 from archive.models import Entity
+from archive.search import facets
 from tests.base import IndexedTestCase, actor, document, utc
 
 CROWD = [f"Person Number{i:02d}" for i in range(14)]
@@ -188,3 +189,21 @@ class UndatedTests(FacetWorld):
     def test_an_undated_article_says_date_unknown(self):
         self.assertContains(self.search("?q=undated"), "date unknown")
         self.assertContains(self.client.get(self.undated.get_absolute_url()), "date unknown")
+
+
+class FacetLabelTests(FacetWorld):
+    def test_the_labels_of_every_panel_come_from_one_actor_query_and_one_outlet_query(self):
+        wanted = {
+            "persons": [self.kim_slug, self.moon_slug, "nobody-at-all"],
+            "countries": [],
+            "source": ["wire-a", "wire-b"],
+            "language": ["ko"],
+        }
+        with self.assertNumQueries(2):
+            labels = facets.labels_of(wanted)
+        self.assertEqual(labels, {name: facets.labels_for(name, v) for name, v in wanted.items()})
+        self.assertEqual(
+            labels["persons"], {self.kim_slug: "Kim Jong Un", self.moon_slug: "Moon Jae-in"}
+        )
+        self.assertEqual(labels["source"], {"wire-a": "Wire A", "wire-b": "Wire B"})
+        self.assertEqual(labels["language"], {"ko": "Korean"})

@@ -9,7 +9,7 @@ from pathlib import Path
 from django.core.management import call_command
 from django.test import SimpleTestCase
 
-from archive.entities.korean import has_hangul
+from archive.entities.korean_words import has_hangul
 from archive.entities.pipeline import extract
 from archive.entities.types import COUNTRY, ORGANIZATION, PERSON
 

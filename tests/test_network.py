@@ -1,16 +1,23 @@
 """The actor network of a search: nodes by article count, edges by co-mentions, links that
 narrow the search, a deterministic SVG and GraphML for Gephi."""
 
+import random
 import xml.etree.ElementTree as ET
+from collections import Counter, defaultdict
+from datetime import timedelta
 from io import StringIO
+from itertools import combinations
 from unittest.mock import patch
 
 from django.core.management import call_command
 from django.http import QueryDict
 from django.urls import reverse
 
-from archive.models import Article
-from archive.network import build
+from archive import network
+from archive.models import Article, Entity, Mention
+from archive.search.form import SearchForm
+from archive.search.matching import all_ids, first_ids, request_for
+from archive.search.service import backend
 from tests.base import IndexedTestCase, actor, document, utc
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -34,9 +41,10 @@ class NetworkWorld(IndexedTestCase):
             )
         cls.index_all()
 
-    def network(self, query=""):
-        ids = list(Article.objects.order_by("pk").values_list("pk", flat=True))
-        return build(ids, QueryDict(query))
+    def network(self, query="", top=network.TOP_NODES, top_edges=network.TOP_EDGES):
+        """The network of every article, its nodes linking to the search ``query``."""
+        columns, docnums = backend().first_hits(request_for(QueryDict()))
+        return network.build(columns, docnums, QueryDict(query), top=top, top_edges=top_edges)
 
 
 class NetworkTests(NetworkWorld):
@@ -57,9 +65,7 @@ class NetworkTests(NetworkWorld):
         self.assertGreater(net.nodes[0].r, net.nodes[-1].r)
 
     def test_only_the_strongest_are_kept(self):
-        net = build(
-            list(Article.objects.values_list("pk", flat=True)), QueryDict(""), top=2, top_edges=1
-        )
+        net = self.network(top=2, top_edges=1)
         self.assertEqual(len(net.nodes), 2)
         self.assertEqual([e.weight for e in net.edges], [2])
 
@@ -76,6 +82,107 @@ class NetworkTests(NetworkWorld):
         self.assertEqual(
             [(n.x, n.y, n.r) for n in first.nodes], [(n.x, n.y, n.r) for n in second.nodes]
         )
+
+
+PERSONS = ["Moon Jae-in", "kim Jong-un", "Kim Yo-jong", "Lloyd Austin", "de Gaulle", "Ángel Ruiz"]
+PERSONS += ["Émile Zola", "ed Royce", "Ed Markey", "Yoon Suk-yeol"]
+COUNTRIES = [("South Korea", "KR"), ("North Korea", "KP"), ("Japan", "JP"), ("China", "CN")]
+ORGS = ["United Nations", "KCNA", "korean Central Agency", "IAEA", "Ürümqi Council"]
+WORDS = ["missile", "summit", "talks"]
+
+
+def sql_network(article_ids, top, top_edges):
+    """The network as the page drew it before the index columns: nodes (id, articles) and
+    edges (lower id, higher id, articles) counted in the mentions table."""
+    held = defaultdict(set)
+    for article_id, entity_id in Mention.objects.filter(article_id__in=article_ids).values_list(
+        "article_id", "entity_id"
+    ):
+        held[article_id].add(entity_id)
+    counts = Counter(pk for entities in held.values() for pk in entities)
+    chosen = sorted(counts, key=lambda pk: (-counts[pk], pk))[:top]
+    names = dict(Entity.objects.filter(pk__in=chosen).values_list("pk", "name"))
+    order = sorted(chosen, key=lambda pk: (-counts[pk], names[pk].lower(), pk))
+    pairs = Counter(
+        pair
+        for entities in held.values()
+        for pair in combinations(sorted(pk for pk in entities if pk in chosen), 2)
+    )
+    strongest = sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0]))[:top_edges]
+    return [(pk, counts[pk]) for pk in order], [(a, b, n) for (a, b), n in strongest]
+
+
+def drawn(net):
+    nodes = [(node.entity.pk, node.articles) for node in net.nodes]
+    edges = [(e.source.entity.pk, e.target.entity.pk, e.weight) for e in net.edges]
+    return nodes, edges
+
+
+class RandomWorldTests(IndexedTestCase):
+    """Counted in the index columns, the network is the one the mentions table gives: same
+    nodes, sizes, edges and order, ties included (many actors share counts here)."""
+
+    @classmethod
+    def setUpTestData(cls):
+        rng = random.Random(7)
+        instants = [utc(2024, 3, 1, 9), utc(2024, 3, 1, 23, 30), utc(2024, 2, 27, 1), None]
+        for n in range(60):
+            published = rng.choice(instants)
+            if published and rng.random() < 0.5:
+                published += timedelta(days=rng.randrange(40))
+            body = f"Report number {n} on the {rng.choice(WORDS)}."
+            actors = [actor("person", p, body) for p in rng.sample(PERSONS, rng.randrange(5))]
+            actors += [
+                actor("country", name, body, code=code)
+                for name, code in rng.sample(COUNTRIES, rng.randrange(3))
+            ]
+            actors += [actor("organization", o, body) for o in rng.sample(ORGS, rng.randrange(3))]
+            cls.add(document(f"Report {n}", body, published=published), actors)
+        cls.index_all()
+
+    SEARCHES = (
+        "",
+        "country=KP",
+        "q=missile",
+        "q=summit&person_mode=any&person=moon-jae-in&person=ed-royce&person=ed-markey",
+        "from=2024-03-01",
+    )
+
+    def test_every_hit_gives_the_network_of_the_mentions_table_at_every_cut(self):
+        for query in self.SEARCHES:
+            params = QueryDict(query)
+            ids = all_ids(request_for(params))
+            for top, top_edges in ((1, 1), (3, 2), (5, 4), (8, 9), (30, 80)):
+                with self.subTest(query=query, top=top, top_edges=top_edges):
+                    net = network.build(
+                        *backend().first_hits(request_for(params)), params, top, top_edges
+                    )
+                    self.assertEqual(drawn(net), sql_network(ids, top, top_edges))
+                    self.assertEqual(net.articles, len(ids))
+
+    def test_a_page_draws_the_network_of_its_newest_hits(self):
+        for query in self.SEARCHES:
+            params = QueryDict(query)
+            count = len(all_ids(request_for(params)))
+            self.assertGreater(count, 4)
+            for newest in (1, 4, 17, 1000):
+                with self.subTest(query=query, newest=newest):
+                    with patch("archive.network.PAGE_ARTICLES", newest):
+                        net = network.for_page(params, count)
+                        own = network.for_page(params, count, SearchForm(params).search_request())
+                    ids = first_ids(request_for(params, sort="newest"), min(count, newest))
+                    expected = sql_network(ids, network.PAGE_NODES, network.PAGE_EDGES)
+                    self.assertEqual(drawn(net), expected)
+                    self.assertEqual(drawn(own), expected)
+                    self.assertEqual(net.articles, len(ids))
+
+    def test_the_routes_draw_the_network_of_every_hit(self):
+        params = QueryDict("q=talks")
+        net = network.for_search(params)
+        self.assertEqual(
+            drawn(net), sql_network(all_ids(request_for(params)), network.TOP_NODES, 80)
+        )
+        self.assertGreater(len(net.edges), 3)
 
 
 class NetworkRouteTests(NetworkWorld):

@@ -24,8 +24,8 @@ from __future__ import annotations
 import functools
 import re
 
+from archive.agencies import agencies
 from archive.entities.credit_words import CREDIT_ROLES, PICTURE_LABELS, alternation
-from archive.entities.entries import words
 
 # The end of a sentence: a lower-case letter, digit or closing quote before the stop, so the
 # dots of initials and abbreviations ("D.C.", "U.S.") do not end one.
@@ -78,9 +78,9 @@ PHOTOGRAPHER = r"(?:Credit:?\s+)?(?:(?:[A-Z]\.|[A-Z][\w'\u2019-]*)\s+){0,3}[A-Z]
 @functools.lru_cache(maxsize=1)
 def picture_credit() -> re.Pattern:
     """ "Jane Doe / AFP - Getty Images", "Credit Jane Doe/Agence France-Presse": a name,
-    a slash, then a photo agency of ``data/photo_agencies.txt``."""
-    agencies = "|".join(re.escape(a) for a in sorted(words("photo_agencies.txt"), key=len)[::-1])
-    agency = rf"(?:{agencies})"
+    a slash, then a photo agency (``archive/agencies.py``)."""
+    names = "|".join(re.escape(a) for a in sorted(agencies("photo"), key=len)[::-1])
+    agency = rf"(?:{names})"
     return re.compile(
         rf"(?:(?<=[\s.(\"\u201c])|^){PHOTOGRAPHER}\s*/\s*{agency}"
         rf"(?:\s*[-/\u2013\u2014]\s*{agency})*\b"

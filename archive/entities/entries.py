@@ -65,9 +65,11 @@ def country_entries() -> list[GazetteerEntry]:
     return entries
 
 
-def words(filename: str) -> set[str]:
+@functools.cache
+def words(filename: str) -> frozenset[str]:
+    """A one-word-per-line list from ``data/`` (``#`` comments allowed)."""
     lines = (DATA / filename).read_text(encoding="utf-8").splitlines()
-    return {w.strip() for w in lines if w.strip() and not w.startswith("#")}
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
 
 
 def korean_variants(name: str, surnames: set[str]) -> list[str]:

@@ -9,15 +9,14 @@ tokenizer is ``spacy.blank("en")`` (no statistical model is used or downloaded).
 from __future__ import annotations
 
 import functools
-import re
 
 import spacy
 from spacy.matcher import PhraseMatcher
 
 from archive.entities.entries import GazetteerEntry, default_entries, words
+from archive.entities.korean_words import has_hangul
 from archive.entities.types import ORGANIZATION, normalise_name
 
-HANGUL = re.compile(r"[\uac00-\ud7a3]")
 MIN_MATCHED_ALIAS = 2  # letters of the shortest alias matched in prose
 SHORT_ABBREVIATION = 5  # an all-capital name this short is matched as written only ("UN", "NATO")
 
@@ -67,7 +66,7 @@ class Gazetteer:
             self.by_code.setdefault(entry.code, entry)
         for name in (entry.name, *entry.aliases):
             self.by_key.setdefault((entry.kind, normalise_name(name)), entry)
-            if matchable(name, entry.kind) and not HANGUL.search(name):  # Hangul: korean.py
+            if matchable(name, entry.kind) and not has_hangul(name):  # Hangul: korean_known.py
                 targets = self._patterns.setdefault(name, [])
                 if entry not in targets:
                     targets.append(entry)

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import functools
 
-from archive.entities.entries import DATA, read_table
+from archive.entities.entries import DATA, read_table, words
 from archive.entities.known import Mention
-from archive.entities.rules import words
 from archive.entities.types import ORGANIZATION
 
 ADJECTIVES = frozenset({"Democratic", "Republican"})

@@ -13,6 +13,7 @@ import functools
 from archive.entities import acronyms, korean, parties, roles, rules
 from archive.entities.gazetteer import Gazetteer, tokenizer
 from archive.entities.known import Mention, known_mentions, names_no_organization, nested_known
+from archive.entities.korean_words import has_hangul
 from archive.entities.resolve import resolve
 from archive.entities.text import prepare
 from archive.entities.types import COUNTRY, ORGANIZATION, PERSON, Actor, normalise_name
@@ -49,7 +50,7 @@ def mentions_of(text: str, gazetteer: Gazetteer, headline: bool):
         span = doc[mention.start : mention.end]
         if not prepared.is_excluded(span.start_char, span.end_char):
             out.append((mention, prepared.original(span.start_char, span.end_char)))
-    if korean.has_hangul(text):
+    if has_hangul(text):
         out = sorted(out + korean.mentions(text, gazetteer), key=lambda pair: pair[1])
     return out
 

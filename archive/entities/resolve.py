@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import functools
 
-from archive.entities import korean, rules
+from archive.entities import rules
+from archive.entities.korean_known import homonyms
 from archive.entities.name_shapes import chinese_surnames
 from archive.entities.types import ORGANIZATION, PERSON, Actor, normalise_name
 
@@ -103,7 +104,7 @@ def company_stem(name: str, kind: str = ORGANIZATION) -> str:
 def known_entry(mention, gazetteer) -> list:
     """The gazetteer entry a rule-found name spells, also with a lost possessive apostrophe
     (headlines "Kim Jong-uns sister")."""
-    if mention.text in korean.homonyms():
+    if mention.text in homonyms():
         return []  # a rule-found homonym lacked the context of the gazetteer actor
     entry = gazetteer.lookup(mention.kind, mention.text)
     stem = company_stem(mention.text, mention.kind)

@@ -21,10 +21,11 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from archive.entities.entries import DATA, GazetteerEntry, read_table, split_aliases
-from archive.entities.gazetteer import HANGUL, tokenizer
+from archive.entities.entries import DATA, GazetteerEntry, read_table, split_aliases, words
+from archive.entities.gazetteer import tokenizer
 from archive.entities.known import Mention
-from archive.entities.rules import POSSESSIVE_PARTS, words
+from archive.entities.korean_words import has_hangul
+from archive.entities.rules import POSSESSIVE_PARTS
 from archive.entities.types import COUNTRY, ORGANIZATION
 
 ALIASES_COLUMN = 2  # government_roles.tsv: role, actor, aliases
@@ -106,7 +107,7 @@ def country_name(entry) -> str:
 def adjectives(entry) -> list[str]:
     """The country's names that can stand before a role: its name, short forms, demonyms."""
     names = [entry.name, *entry.aliases]
-    return [n for n in names if "," not in n and not HANGUL.search(n) and not n.startswith("the ")]
+    return [n for n in names if "," not in n and not has_hangul(n) and not n.startswith("the ")]
 
 
 def body_of(gazetteer, country, role: Role) -> GazetteerEntry:

@@ -14,7 +14,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from archive.entities.entries import DATA
+from archive.entities.entries import words
 from archive.entities.name_shapes import chinese_name, japanese_name
 
 POSSESSIVE_PARTS = {"'", "\u2019", "'s", "\u2019s"}
@@ -31,13 +31,6 @@ NAME_MAX_WORDS = 4  # words of the longest name a capitalised run is read as
 KOREAN_SYLLABLE_LETTERS = 5  # a romanized syllable of a given name is no longer
 ACRONYM_MIN_LETTERS = 2  # capital letters of the shortest acronym
 APPOSITIVE_REACH = 4  # words after "X, a/the" searched for a role ("X, the founder of ...")
-
-
-@functools.cache
-def words(filename: str) -> frozenset:
-    """A one-word-per-line list from ``data/`` (``#`` comments allowed)."""
-    lines = (DATA / filename).read_text(encoding="utf-8").splitlines()
-    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
 
 
 CONNECTORS = words("connectors.txt")

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from archive.entities.credits import credit_ranges
+from archive.text_shapes import byline_spans
 
 # Reuters-21578 paragraph marks kept literally as "&\t" (ampersand, backslash, t).
 PARAGRAPH_MARK = re.compile(r"&\\t")
@@ -19,9 +20,6 @@ GLUE_LOOKBACK = 30  # characters before a cut searched for the last word of a kn
 # Hard-wrapped wire text: WRAP_MIN_LINES lines or more, WRAP_SHARE of them WRAP_LINE_CHARS
 # long, none longer than WRAP_MAX_CHARS.
 WRAP_MIN_LINES, WRAP_SHARE, WRAP_LINE_CHARS, WRAP_MAX_CHARS = 4, 0.5, (40, 80), 90
-BYLINE = re.compile(
-    r"(?m)^[ \t]*By\s+(?:[A-Z][\w.'\u2019-]*\s*){1,4}(?:(?:,|and|for|in)\s[^\n]{0,100})?$"
-)
 
 
 @dataclass
@@ -100,5 +98,6 @@ def _glued(text: str, cut: int, heads: frozenset, tails: frozenset) -> bool:
 
 
 def excluded_ranges(text: str) -> list[tuple[int, int]]:
-    """Bylines and credits (``credits.credit_ranges``): they mention no actor."""
-    return [m.span() for m in BYLINE.finditer(text)] + credit_ranges(text)
+    """Bylines (``text_shapes.byline_spans``) and credits (``credits.credit_ranges``): they
+    mention no actor."""
+    return byline_spans(text) + credit_ranges(text)

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 
+from archive.agencies import agencies
 from archive.entities.credit_words import AUTHOR_ROLES, alternation
-from archive.ingest.lines import BYLINE_OPENING
 from archive.ingest.metadata import canonical_source, known_outlets
+from archive.text_shapes import BYLINE_OPENING
 
 _BYLINE = re.compile(BYLINE_OPENING + r"[:\s]\s*(.+)$", re.I)
 # "Write to Jane Doe at jane.doe@example.com": the contact line closing a story.
@@ -83,10 +84,7 @@ def _looks_like_name(text: str) -> bool:
 
 
 # News agencies whose name in a closing parenthesis credits the story: "(AFP)", "(FR mit dpa)".
-WIRE_AGENCIES = frozenset(
-    "ap afp dpa reuters yonhap kyodo jiji xinhua kcna tass ria interfax efe ansa aap upi "
-    "bloomberg kna epd apa sda belga anp lusa pti ani ians bernama antara".split()
-)
+WIRE_AGENCIES = frozenset(name.casefold() for name in agencies("wire"))
 WIRE_CREDIT_REACH = 3  # closing paragraphs searched for a wire credit
 WIRE_CREDIT_WORDS = 5  # a longer parenthesis is text, not a credit
 _CLOSING_PARENTHESIS = re.compile(r"\s*\(([^()\n]{2,40})\)\s*$")

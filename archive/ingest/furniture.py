@@ -9,9 +9,9 @@ from functools import cache, lru_cache
 
 from archive.entities.credit_words import CREDIT_ROLES, alternation
 from archive.ingest import metadata
+from archive.text_shapes import LINE_CACHE
 
 PROSE_WORDS = 14  # a sentence this long that ends in a full stop is text, not furniture
-LINE_CACHE = 65536  # distinct lines whose verdict is remembered (menus repeat on every page)
 
 
 @cache

@@ -6,17 +6,17 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from archive.agencies import agencies
 from archive.entities.credit_words import PICTURE_LABELS, alternation
 from archive.ingest import metadata
-from archive.ingest.furniture import LINE_CACHE, is_credit, is_furniture
+from archive.ingest.furniture import is_credit, is_furniture
+from archive.text_shapes import LINE_CACHE, ends_sentence, is_byline
 
 TERMINAL = tuple(".!?\"'”’…)")
 
 # A wire dateline left on a line of its own: "KHAN YOUNIS, GAZA —", "WASHINGTON —".
 DATELINE_ALONE = re.compile(r"^[A-Z][A-Z .,'’-]{1,40}\s[—–-]{1,2}$")
 SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]]*$")
-# What opens a byline: "By", "BY", "-- By", "Written by", "by:".
-BYLINE_OPENING = r"^\W*(?:written\s+)?by"
 REAL_PARAGRAPH_CHARS = 80  # a real paragraph is at least this long …
 PROSE_MIN_WORDS, PROSE_MIN_CHARS = 8, 40  # a prose line is at least this long,
 PROSE_MIN_LETTERS = 0.6  # mostly letters (not a list of figures or links)
@@ -26,7 +26,6 @@ ANY_YEAR = 2000  # a year for dates written without one, where only their presen
 STAND_IN_TITLE_CHARS = 120  # a title made from the first sentence is no longer
 ELLIPSIS_ROOM = 3  # characters left free at a cut for the "…" that ends it
 ARTICLE_MIN_CHARS, ARTICLE_MIN_PARAGRAPHS = 250, 2  # running text is at least this long
-_CLOSING_MARKS = r"[\"'”’)]*$"  # … and ends in sentence punctuation, closing marks after
 # Between a headline and a site label in a <title>: "… | Reuters", "BBC News - …", "… l KBS WORLD".
 TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|l)\s+")
 
@@ -54,22 +53,6 @@ def squeeze(text: str) -> str:
     return re.sub(r"\W+", "", text).casefold()
 
 
-BYLINE_MAX_CHARS = 120
-BYLINE_MAX_WORDS_UNSTOPPED = 6  # a longer line ending like a sentence is one
-
-
-@lru_cache(maxsize=LINE_CACHE)
-def is_byline(line: str) -> bool:
-    """ "By Jane Doe", "BY JANE DOE, SEOUL", "by @jdoe"; not a sentence that opens with "By"
-    ("By contrast, the South …", "By Tuesday, officials had agreed.")."""
-    m = re.match(BYLINE_OPENING + r":?\s+(\S)", line, re.I)
-    if not m or len(line) >= BYLINE_MAX_CHARS:
-        return False
-    if len(line.split()) > BYLINE_MAX_WORDS_UNSTOPPED and ends_sentence(line, ellipsis=False):
-        return False
-    return m.group(1).isupper() or m.group(1) == "@"
-
-
 def is_credit_line(line: str) -> bool:
     """A whole line naming the article's people rather than telling it, to cut from the body:
     a credit line (``data/credits.txt``: "Editing by …", "… contributed to this report.") or
@@ -87,7 +70,7 @@ LABELLED_PICTURE_CREDIT = re.compile(
 )
 BARE_PICTURE_CREDIT = re.compile(
     r"^\(?\s*((credit|source)s?\s*:|[A-Z][\w.' -]{0,40}/[A-Z])|"
-    r"\b(getty images|afp|associated press|reuters|shutterstock|epa)\W*\)?$",
+    rf"\b({alternation(agencies('caption'))})\W*\)?$",
     re.I,
 )
 PICTURE_CREDIT_CHARS = 100  # a picture credit is no longer
@@ -151,13 +134,6 @@ def first_sentence(body: str, limit: int = STAND_IN_TITLE_CHARS) -> str:
 def cut_at_word(text: str, limit: int = STAND_IN_TITLE_CHARS) -> str:
     """``text`` if it fits in ``limit`` characters, else cut at a word and ended with "…"."""
     return text if len(text) <= limit else text[: limit - ELLIPSIS_ROOM].rsplit(" ", 1)[0] + "…"
-
-
-def ends_sentence(text: str, ellipsis: bool = True) -> bool:
-    """Sentence punctuation at the end, closing quotes or brackets after it. With
-    ``ellipsis=False`` a text trailing off in "…" (a teaser) does not end a sentence."""
-    stops = "[.!?…]" if ellipsis else "[.!?]"
-    return re.search(stops + _CLOSING_MARKS, text) is not None
 
 
 def is_real_paragraph(text: str, ellipsis: bool = True) -> bool:

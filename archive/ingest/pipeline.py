@@ -24,6 +24,7 @@ from django.conf import settings
 from archive.actors import EntityResolver, database_entries
 from archive.entities import pipeline as extraction
 from archive.entities.gazetteer import Gazetteer
+from archive.entities.types import COUNTRY
 from archive.ingest import limits
 from archive.ingest.document import Failed, ParsedDocument, ReadError, Skipped
 from archive.ingest.known import KnownDocuments
@@ -170,7 +171,22 @@ def ingest(
 
 
 def extract(doc: ParsedDocument, gazetteer) -> list:
-    return extraction.extract(doc.title, doc.body, gazetteer=gazetteer)
+    actors = extraction.extract(doc.title, doc.body, gazetteer=gazetteer)
+    return actors + dateline_countries(doc, actors, gazetteer)
+
+
+def dateline_countries(doc: ParsedDocument, actors: list, gazetteer) -> list:
+    """Countries named by a dateline that the reader took out of the body (the place of a
+    Korean lead byline, "서울 연합뉴스 강종훈 기자"): it still says where the article was written,
+    as it does when the body keeps it (GUIDELINES). No span: the body no longer has it."""
+    if not doc.dateline or doc.dateline.casefold() in doc.body.casefold():
+        return []
+    known = {a.code for a in actors if a.kind == COUNTRY}
+    found = extraction.extract("", doc.dateline, gazetteer=gazetteer)
+    out = [a for a in found if a.kind == COUNTRY and a.code not in known]
+    for actor in out:
+        actor.spans = []
+    return out
 
 
 def read_and_extract(paths: Iterable[Path], gazetteer, known: set[str]) -> Iterator:
@@ -312,7 +328,7 @@ def dry_run(
 
 def document_json(doc: ParsedDocument) -> dict:
     """The dry-run record of a parsed document and its actors."""
-    actors = extraction.extract(doc.title, doc.body)
+    actors = extract(doc, None)
 
     def named(kind):
         return [{"name": a.name, "aliases": a.aliases} for a in actors if a.kind == kind]

@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import reduce
+from operator import or_
 
 import numpy as np
 from django.db.models import Q
@@ -122,42 +124,57 @@ def actor_figures(entity: Entity, co_limit: int = 15) -> ActorFigures:
     (each with ``n``, the articles both are in)."""
     columns = current_columns()
     mask = columns.live & columns.value_mask(ENTITY_FACETS[entity.kind].field, entity.facet_value)
-    least = co_mention_cut(columns, mask, co_limit)
-    co_mentioned = top_entities(
-        co_mentions(columns, mask, entity, least), co_limit, by_count_then_name
-    )
-    if least > 1 and len(co_mentioned) < co_limit:  # values with no entity (yet) were cut
-        co_mentioned = top_entities(
-            co_mentions(columns, mask, entity), co_limit, by_count_then_name
-        )
     return ActorFigures(
         articles=ArticlePages(columns, np.flatnonzero(mask)),
         days=columns.day_counts(mask),
-        co_mentioned=co_mentioned,
+        co_mentioned=top_actors(
+            actor_totals(columns, mask), co_limit, by_count_then_name, without=entity
+        ),
     )
 
 
-def co_mention_cut(columns: Generation, mask: np.ndarray, limit: int) -> int:
-    """The count of the ``limit + 1``-th most co-mentioned value (the actor itself is one of
-    them): no value below it can be among the first ``limit`` others."""
-    totals = np.concatenate(
-        [columns.value_counts(facet.field, mask) for facet in ENTITY_FACETS.values()]
-    )
-    totals = totals[totals > 0]
-    if len(totals) <= limit + 1:
+def actor_totals(columns: Generation, mask: np.ndarray) -> dict[str, np.ndarray]:
+    """Kind → documents of ``mask`` holding each value id of the kind's facet field."""
+    return {kind: columns.value_counts(f.field, mask) for kind, f in ENTITY_FACETS.items()}
+
+
+def top_actors(
+    totals: dict[str, np.ndarray], limit: int, key: OrderKey, without: Entity | None = None
+) -> list[Entity]:
+    """The first ``limit`` actors in the order ``key``, each with ``n`` (its count in
+    ``totals``, as ``actor_totals`` gives them), leaving out ``without``.
+
+    Only the values counted as often as the ``limit``-th most counted one (counting
+    ``without``) are looked at: no value counted less can be among the first ``limit``."""
+    least = count_cut(list(totals.values()), limit + (without is not None))
+    found = top_entities(actor_counts(totals, least, without), limit, key)
+    if least > 1 and len(found) < limit:  # values with no entity (yet) were cut
+        found = top_entities(actor_counts(totals, 1, without), limit, key)
+    return found
+
+
+def count_cut(totals: list[np.ndarray], rank: int) -> int:
+    """The ``rank``-th largest count of ``totals`` (1 when fewer are above zero)."""
+    held = np.concatenate(totals)
+    held = held[held > 0]
+    if len(held) <= rank:
         return 1
-    return int(np.partition(totals, len(totals) - limit - 1)[len(totals) - limit - 1])
+    return int(np.partition(held, len(held) - rank)[len(held) - rank])
 
 
-def co_mentions(columns: Generation, mask: np.ndarray, entity: Entity, least: int = 1) -> Counts:
-    """(kind, value) → articles of ``mask`` holding it, held at least ``least`` times, but
-    ``entity`` itself."""
-    return {
-        (kind, value): n
-        for kind, facet in ENTITY_FACETS.items()
-        for value, n in value_counts(columns, facet.field, mask, least).items()
-        if (kind, value) != (entity.kind, entity.facet_value)
+def actor_counts(
+    totals: dict[str, np.ndarray], least: int, without: Entity | None = None
+) -> Counts:
+    """(kind, value) → count, from each kind's counts by value id, for the values counted
+    at least ``least`` times, but ``without``'s."""
+    counts = {
+        (kind, VALUES.name(ENTITY_FACETS[kind].field, int(i))): int(found[i])
+        for kind, found in totals.items()
+        for i in np.flatnonzero(found >= max(1, least))
     }
+    if without is not None:
+        counts.pop((without.kind, without.facet_value), None)
+    return counts
 
 
 def top_entities(counts: Counts, limit: int, key: OrderKey) -> list[Entity]:
@@ -188,14 +205,24 @@ ENTITY_FIELDS = ("pk", "kind", "name", "slug", "code", "lower_name")
 def entities_with_counts(counts: Counts) -> list[Entity]:
     """The entities of the (kind, facet value) keys, each with ``n`` and ``lower_name``;
     a value held by two entities (a shared country code) goes to the lowest id."""
-    rows = []
+    wanted = []
     for kind in sorted({kind for kind, _ in counts}):
         values = [value for k, value in counts if k == kind]
-        entities = Entity.objects.filter(kind=kind).annotate(lower_name=Lower("name"))
-        if len(values) <= IN_LIST_MAX:
-            by_code = Q(code__in=values) if kind == Entity.Kind.COUNTRY else Q(pk__in=[])
-            entities = entities.filter(Q(slug__in=values) | by_code)
-        rows += entities.order_by().values_list(*ENTITY_FIELDS)
+        if len(values) > IN_LIST_MAX:
+            wanted.append(Q(kind=kind))
+            continue
+        named = Q(slug__in=values)
+        if kind == Entity.Kind.COUNTRY:
+            named |= Q(code__in=values)
+        wanted.append(Q(kind=kind) & named)
+    if not wanted:
+        return []
+    rows = (  # one query for every kind
+        Entity.objects.filter(reduce(or_, wanted))
+        .annotate(lower_name=Lower("name"))
+        .order_by()
+        .values_list(*ENTITY_FIELDS)
+    )
     found: dict[tuple[str, str], Entity] = {}
     for pk, kind, name, slug, code, lower_name in sorted(rows):
         entity = Entity(pk=pk, kind=kind, name=name, slug=slug, code=code)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
+from dataclasses import replace
 from datetime import UTC, datetime, time, timedelta
 from itertools import islice
 from pathlib import Path
@@ -244,6 +245,20 @@ class PeninsulaWhooshBackend(WhooshSearchBackend):
         ranked = request.sort == "relevance" and bool(request.q.strip())
         docnums, scores = self.text_hits(searcher, columns, text_query, allowed, ranked)
         return columns, docnums, scores, text_query, actors
+
+    def first_hits(self, request: SearchRequest, limit: int | None = None):
+        """(columns, docnums) of the first ``limit`` hits in the request's order, or of
+        every hit (in docnum order) without ``limit``: for figures about a result set that
+        are counted in the columns (the actor network), with no page of ids to look up."""
+        found = self.hits(request)
+        if found is None:
+            columns = generation(self.searcher().reader(), self.path)
+            return columns, np.zeros(0, dtype=np.int64)
+        columns, docnums, scores, _query, _actors = found
+        if limit is None:
+            return columns, docnums
+        first = replace(request, page=1, per_page=max(1, limit))
+        return columns, self.ordered(columns, docnums, scores, first)[:limit]
 
     def execute_after(self, request: SearchRequest, position, limit: int) -> KeysetPage:
         """Up to ``limit`` hits after ``position`` (a ``keyset.Position``; None: from the

@@ -41,6 +41,7 @@ class Values:
     def __init__(self):
         self._ids: dict[str, dict[str, int]] = {name: {} for name in FACET_FIELDS}
         self._names: dict[str, list[str]] = {name: [] for name in FACET_FIELDS}
+        self._by_name: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self._lock = threading.Lock()
 
     def id(self, field_name: str, value: str) -> int:
@@ -66,6 +67,16 @@ class Values:
     def count(self, field_name: str) -> int:
         return len(self._names[field_name])
 
+    def by_name(self, field_name: str) -> tuple[np.ndarray, np.ndarray]:
+        """(the field's value ids in name order, its names by id as an object array), as
+        they stand; sorted again only once values were added."""
+        found = self._by_name.get(field_name)
+        if found is None or len(found[1]) != self.count(field_name):
+            names = np.array(self._names[field_name][:], dtype=object)
+            order = np.array(sorted(range(len(names)), key=names.__getitem__), dtype=np.int64)
+            found = self._by_name[field_name] = (order, names)
+        return found
+
 
 VALUES = Values()
 
@@ -83,6 +94,16 @@ class FacetPairs:
     docs: np.ndarray
     ids: np.ndarray
     spans: dict[int, tuple[int, int]]
+    by_doc: tuple[np.ndarray, np.ndarray] | None = field(default=None, repr=False)
+
+    def doc_major(self, size: int) -> tuple[np.ndarray, np.ndarray]:
+        """(starts, ids): document ``d`` holds the value ids ``ids[starts[d]:starts[d + 1]]``
+        (built on first use, for reading a few documents' values)."""
+        if self.by_doc is None:
+            starts = np.zeros(size + 1, dtype=np.int64)
+            np.cumsum(np.bincount(self.docs, minlength=size), out=starts[1:])
+            self.by_doc = (starts, self.ids[np.argsort(self.docs, kind="stable")])
+        return self.by_doc
 
 
 @dataclass
@@ -309,10 +330,11 @@ class Generation:
             total = self.value_counts(name, mask)
             # in value order, so that values tied at a panel's cut are chosen by value, the
             # same in every worker (Counter.most_common keeps insertion order among ties)
-            found = sorted(
-                (VALUES.name(name, int(i)), int(total[i])) for i in np.flatnonzero(total)
-            )
-            counts[name] = Counter(dict(found))
+            order, names = VALUES.by_name(name)
+            held = order[order < len(total)]
+            held = held[total[held] > 0]
+            values = zip(names[held].tolist(), total[held].tolist(), strict=True)
+            counts[name] = Counter(dict(values))
         return counts
 
     def by_date(
@@ -351,6 +373,47 @@ class Generation:
             found = np.bincount(pairs.ids[mask[offset + pairs.docs]], minlength=len(total))
             total[: len(found)] += found[: len(total)]
         return total
+
+    def held_values(self, field_name: str, docnums: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(rows, value ids) of every value the documents ``docnums`` hold in ``field_name``:
+        ``rows`` gives each one's document as a position in ``docnums``. Read document by
+        document: the cost follows the documents, not the pairs of the whole field."""
+        rows, values = [], []
+        for offset, part in self.parts:
+            inside = np.flatnonzero((docnums >= offset) & (docnums < offset + part.size))
+            if not len(inside):
+                continue
+            starts, ids = part.facets[field_name].doc_major(part.size)
+            local = docnums[inside] - offset
+            first, held = starts[local], starts[local + 1] - starts[local]
+            at = np.repeat(first - np.cumsum(held) + held, held) + np.arange(int(held.sum()))
+            rows.append(np.repeat(inside, held))
+            values.append(ids[at])
+        return concat(rows, np.int64), concat(values, np.int64)
+
+    def counts_of(self, field_name: str, docnums: np.ndarray) -> np.ndarray:
+        """``value_counts`` of the distinct documents ``docnums``, read document by document
+        (cheaper than a mask over every pair of the field when they are few)."""
+        _, values = self.held_values(field_name, docnums)
+        total = np.zeros(VALUES.count(field_name), dtype=np.int64)
+        found = np.bincount(values, minlength=len(total))
+        total[: len(found)] += found[: len(total)]
+        return total
+
+    def holds(self, field_name: str, docnums: np.ndarray, values: list[str]) -> np.ndarray:
+        """Whether each document of ``docnums`` holds each of ``values`` in ``field_name``:
+        a (documents, values) table."""
+        table = np.zeros((len(docnums), len(values)), dtype=bool)
+        wanted = {VALUES.lookup(field_name, value): j for j, value in enumerate(values)}
+        wanted.pop(None, None)
+        if not wanted:
+            return table
+        rows, ids = self.held_values(field_name, docnums)
+        column = np.full(max(VALUES.count(field_name), int(ids.max(initial=-1)) + 1), -1)
+        column[list(wanted)] = list(wanted.values())
+        at = column[ids]
+        table[rows[at >= 0], at[at >= 0]] = True
+        return table
 
     def memo(self, key, compute):
         """``compute()``, once per generation (for figures about the whole index)."""

@@ -12,7 +12,10 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import reduce
+from operator import or_
 
+from django.db.models import Q
 from django.utils.translation import get_language_info
 
 from archive.models import Entity, Source
@@ -56,15 +59,36 @@ class Chip:
 
 
 def labels_for(field_name: str, values) -> dict[str, str]:
-    values = list(values)
-    if field_name == LANGUAGE_FIELD:
-        return {v: language_name(v) for v in values}
-    kind = BY_FIELD[field_name].kind
-    if not kind:
-        return dict(Source.objects.filter(slug__in=values).values_list("slug", "name"))
-    column = "code" if kind == Entity.Kind.COUNTRY else "slug"
-    rows = Entity.objects.filter(kind=kind, **{f"{column}__in": values})
-    return dict(rows.values_list(column, "name"))
+    return labels_of({field_name: list(values)})[field_name]
+
+
+def labels_of(values: dict[str, list[str]]) -> dict[str, dict[str, str]]:
+    """Field → value → label for the ``values`` of several facet fields: one query for the
+    actors of every field, one for outlets (a value two entities share gets the label of
+    the last by name, as a dict built from the rows in name order keeps it)."""
+    found = {name: {} for name in values}
+    actors = []
+    for name, wanted in values.items():
+        kind = BY_FIELD[name].kind
+        if name == LANGUAGE_FIELD:
+            found[name] = {v: language_name(v) for v in wanted}
+        elif not kind:
+            sources = Source.objects.filter(slug__in=wanted).values_list("slug", "name")
+            found[name] = dict(sources) if wanted else {}
+        elif wanted:
+            actors.append(Q(kind=kind, **{f"{value_column(kind)}__in": wanted}))
+    if actors:
+        field_of = {BY_FIELD[name].kind: name for name in values}
+        for kind, code, slug, label in Entity.objects.filter(reduce(or_, actors)).values_list(
+            "kind", "code", "slug", "name"
+        ):
+            found[field_of[kind]][code if value_column(kind) == "code" else slug] = label
+    return found
+
+
+def value_column(kind: str) -> str:
+    """The entity column a facet value of ``kind`` is: ISO code for countries, else slug."""
+    return "code" if kind == Entity.Kind.COUNTRY else "slug"
 
 
 def language_name(code: str) -> str:
@@ -75,16 +99,25 @@ def language_name(code: str) -> str:
         return code
 
 
-def field_facet(field_name, counts: Counter, selected, links: SearchLinks, size=PANEL_SIZE):
-    top = [v for v, n in counts.most_common(size) if n]
-    values = list(dict.fromkeys([*selected, *top]))
-    labels = labels_for(field_name, values)
+def field_facet(
+    field_name, counts: Counter, selected, links: SearchLinks, size=PANEL_SIZE, labels=None
+):
+    """The values a panel of ``size`` shows (all with None), labelled by ``labels`` (a
+    value → label dict holding them; read from the database when not given)."""
+    values = shown_values(counts, selected, size)
+    labels = labels_for(field_name, values) if labels is None else labels
     param = BY_FIELD[field_name].param
     facet = [
         FacetValue(v, labels.get(v, v), counts.get(v, 0), v in selected, links.toggled(param, v))
         for v in values
     ]
     return sorted(facet, key=lambda f: (not f.selected, -f.count, f.label.lower()))
+
+
+def shown_values(counts: Counter, selected, size=PANEL_SIZE) -> list[str]:
+    """The selected values, then the ``size`` most counted (all with None)."""
+    top = [v for v, n in counts.most_common(size) if n]
+    return list(dict.fromkeys([*selected, *top]))
 
 
 def date_facet(
@@ -161,9 +194,16 @@ def build_facets(
     days: Mapping[date, int] | None = None,
 ) -> dict[str, list[FacetValue]]:
     """All facet panels of a search, keyed by their API name."""
+    selected = {facet.field: request.filters.get(facet.field, []) for facet in FACETS}
+    shown = {name: shown_values(response.facets[name], chosen) for name, chosen in selected.items()}
+    labels = labels_of(shown)
     panels = {
         facet.api_name: field_facet(
-            facet.field, response.facets[facet.field], request.filters.get(facet.field, []), links
+            facet.field,
+            response.facets[facet.field],
+            selected[facet.field],
+            links,
+            labels=labels[facet.field],
         )
         for facet in FACETS
     }

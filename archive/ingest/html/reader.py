@@ -47,10 +47,10 @@ from archive.ingest.lines import (
     TITLE_SEPARATORS,
     article_text_problem,
     first_sentence,
-    is_byline,
     is_real_paragraph,
     squeeze,
 )
+from archive.text_shapes import is_byline, opens_byline
 
 # trafilatura and htmldate log warnings and errors ("empty HTML tree", "discarding data") for
 # every page they cannot use; the reader reports those pages itself, as Skipped with the reason.
@@ -215,7 +215,7 @@ def _visible_byline(tree) -> str:
     for node in marked[:BYLINE_ELEMENTS]:
         line = re.sub(r"\s+", " ", node.text_content()).strip()
         if VISIBLE_BYLINE_MIN_CHARS <= len(line) <= VISIBLE_BYLINE_CHARS:
-            names = authors_from_byline(line if re.match(r"by\b", line, re.I) else f"By {line}")
+            names = authors_from_byline(line if opens_byline(line) else f"By {line}")
             names = [n for n in names if n.casefold() not in NOT_AUTHORS]
             if names:
                 return join_authors(names)

@@ -10,10 +10,10 @@ from archive.ingest.furniture import is_furniture
 from archive.ingest.lines import (
     DATELINE_ALONE,
     TITLE_SEPARATORS,
-    is_byline,
     is_credit_line,
     squeeze,
 )
+from archive.text_shapes import is_byline
 
 CREDIT_REACH = 4  # closing paragraphs searched for credit lines
 CREDIT_LINE_CHARS = 250  # a credit line is no longer

@@ -12,11 +12,11 @@ from archive.ingest.lines import (
     DATELINE_ALONE,
     SENTENCE_END,
     TERMINAL,
-    is_byline,
     is_date_line,
     is_hard_wrapped,
     is_prose,
 )
+from archive.text_shapes import is_byline
 
 
 def lines_of(text: str) -> list[str]:

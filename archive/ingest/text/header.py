@@ -12,12 +12,12 @@ from functools import lru_cache
 from archive.ingest import metadata
 from archive.ingest.furniture import is_credit, is_furniture
 from archive.ingest.lines import (
-    is_byline,
     is_date_line,
     is_picture_credit,
     is_read_time,
     squeeze,
 )
+from archive.text_shapes import is_byline
 
 HEAD_WINDOW = 14  # lines above the body searched for a standfirst and byline
 TITLE_REACH = 30  # lines above the body searched for the header's date or byline

@@ -24,7 +24,6 @@ from archive.ingest.furniture import is_credit, is_furniture
 from archive.ingest.lines import (
     REAL_PARAGRAPH_CHARS,
     first_sentence,
-    is_byline,
     is_credit_line,
     is_date_line,
     is_loose_text,
@@ -41,6 +40,7 @@ from archive.ingest.text.header import (
     find_title,
     is_headline,
 )
+from archive.text_shapes import is_byline
 
 GAP = 8  # non-prose lines tolerated inside one article body
 WIDGET_LINES = 4  # lines of a section box compared to find the same box repeated

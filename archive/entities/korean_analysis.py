@@ -1,0 +1,145 @@
+"""The morphological analysis of a Korean text by kiwipiepy, and what it says of a span.
+
+``analyse(text)`` returns an ``Analysis``: the text's words (whitespace-delimited spans) and
+morphemes with character offsets. The analyser is created once per process; analysis runs
+only on text that contains Hangul (``korean_words.has_hangul``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from archive.entities.korean_particles import without_particle
+from archive.entities.korean_words import work_words
+
+# kiwipiepy gives a noun it does not know (칼리드, 주지홍) one of these morpheme ids: 2 as a
+# common noun, 3 as a proper noun; words of its dictionary have ids past them.
+UNKNOWN_NOUN_IDS = frozenset({2, 3})
+CHARACTER = "역"  # "허재봉 역을 맡은 차태현": the name before 역 is a fictional character
+
+
+class Morpheme(NamedTuple):
+    """One morpheme of kiwipiepy's analysis: character offsets, surface form, Sejong tag;
+    ``unknown``: a noun that is not in the analyser's dictionary (a name it has not seen)."""
+
+    start: int
+    end: int
+    form: str
+    tag: str
+    unknown: bool = False
+
+
+@functools.lru_cache(maxsize=1)
+def kiwi():
+    """The morphological analyser, loaded on first use (about a second)."""
+    from kiwipiepy import Kiwi
+
+    return Kiwi()
+
+
+@dataclass
+class Analysis:
+    """A text's words (whitespace-delimited spans) and morphemes ``(start, end, form, tag)``."""
+
+    text: str
+    words: list[tuple[int, int]]
+    morphemes: list[Morpheme]
+
+    @functools.cached_property
+    def starts(self) -> dict[int, Morpheme]:
+        out = {}
+        for m in self.morphemes:
+            out.setdefault(m.start, m)
+        return out
+
+    @functools.cached_property
+    def works(self) -> frozenset:
+        """Titles of works and fictional characters of the text (``works_and_characters``)."""
+        return works_and_characters(self)
+
+    @functools.cached_property
+    def _morpheme_starts(self) -> list[int]:
+        return [m.start for m in self.morphemes]
+
+    @functools.cached_property
+    def _word_starts(self) -> list[int]:
+        return [s for s, _ in self.words]
+
+    def morphemes_in(self, start: int, end: int) -> list[Morpheme]:
+        """The morphemes that start inside ``start:end`` (binary search: texts run long)."""
+        keys = self._morpheme_starts
+        return self.morphemes[bisect.bisect_left(keys, start) : bisect.bisect_left(keys, end)]
+
+    def word_index(self, position: int) -> int:
+        i = bisect.bisect_right(self._word_starts, position) - 1
+        return i if i >= 0 and position < self.words[i][1] else -1
+
+
+def analyse(text: str) -> Analysis:
+    word_spans = [m.span() for m in re.finditer(r"\S+", text)]
+    morphemes = [
+        Morpheme(t.start, t.start + t.len, t.form, t.tag, t.id in UNKNOWN_NOUN_IDS)
+        for t in kiwi().tokenize(text)
+    ]
+    morphemes = [m for m in morphemes if m.end > m.start]
+    morphemes.sort()
+    return Analysis(text, word_spans, morphemes)
+
+
+def verb_made(morphemes: list[Morpheme]) -> bool:
+    """Whether a verb or adjective suffix or an adnominal ending is among ``morphemes``."""
+    return any(m.tag in ("XSV", "XSA", "ETM", "ETN", "EP") for m in morphemes)
+
+
+def word_at(analysis: Analysis, i: int) -> str:
+    """The text of word ``i``; "" before the first and after the last."""
+    if 0 <= i < len(analysis.words):
+        start, end = analysis.words[i]
+        return analysis.text[start:end]
+    return ""
+
+
+def works_and_characters(analysis: Analysis) -> frozenset:
+    """Words that a text writes as the title of a work, right after a kind of work ("웹툰
+    복학왕", "드라마 해바라기"), or as a fictional character, before 역, the part played
+    ("허재봉 역을 맡은 차태현"): anywhere in that text they name no person."""
+    found = set()
+    for i in range(len(analysis.words)):
+        word = without_particle(word_at(analysis, i))
+        if word_at(analysis, i - 1) in work_words() or (
+            without_particle(word_at(analysis, i + 1)) == CHARACTER
+        ):
+            found.add(word)
+    return frozenset(found)
+
+
+def unknown_or_proper(analysis: Analysis, start: int, end: int) -> bool:
+    """The analyser reads ``start:end`` as a proper noun, or knows no word there (a noun out
+    of its dictionary, or a stage name broken into syllables: 온/NNG 유/NNG); a common word
+    (완전체, 멤버) is neither."""
+    inside = analysis.morphemes_in(start, end)
+    if not inside:
+        return False
+    if inside[0].tag == "NNP" or inside[0].unknown:
+        return True
+    return len(inside) > 1 and all(m.tag in ("NNG", "NNB") and m.end - m.start == 1 for m in inside)
+
+
+def one_proper_noun(analysis: Analysis, start: int, end: int) -> bool:
+    inside = analysis.morphemes_in(start, end)
+    return len(inside) == 1 and inside[0].tag == "NNP" and inside[0].end == end
+
+
+def dictionary_noun(inside: list[Morpheme], end: int) -> bool:
+    """Whether ``inside`` is one common noun of the analyser's dictionary ending at ``end``
+    (올해, 이야기): a word, not a name."""
+    return (
+        len(inside) == 1
+        and inside[0].tag == "NNG"
+        and inside[0].end == end
+        and not inside[0].unknown
+    )

@@ -1,0 +1,94 @@
+"""Members of a music group listed after the group's name, in Korean text.
+
+"트와이스의 나연과 모모가", "샤이니 온유 종현 민호 태민": a group is a word the text writes
+right after a group word (``korean_group_words.txt``: 걸그룹 트와이스가); the names listed
+after it are its members.
+"""
+
+from __future__ import annotations
+
+import re
+
+from archive.entities.known import Mention
+from archive.entities.korean_analysis import Analysis, unknown_or_proper, word_at
+from archive.entities.korean_particles import LIST_PARTICLES, split_particle, without_particle
+from archive.entities.korean_stage_names import MIN_STAGE_NAME
+from archive.entities.korean_words import HANGUL_WORD, group_words, member_stops, roles, titles
+from archive.entities.types import PERSON
+
+MAX_MEMBERS = 9  # names listed after a group's name
+MIN_LIST_SO_FAR = 2  # bare member names before a word the analyser knows, for it to be one
+MIN_GROUP_NAME = 2  # syllables of the shortest group name after a group word
+MAX_MEMBER_NAME = 3  # syllables of the longest member name in a group's list
+
+
+def groups_named(analysis: Analysis) -> set[str]:
+    """The group names of a text: the word right after a group word ("걸그룹 트와이스가")."""
+    text, found = analysis.text, set()
+    for i, (start, end) in enumerate(analysis.words[:-1]):
+        if text[start:end] in group_words():
+            s, e = analysis.words[i + 1]
+            name, _ = split_particle(text[s:e])
+            if (
+                HANGUL_WORD.match(name)
+                and len(name) >= MIN_GROUP_NAME
+                and name not in group_words()
+            ):
+                found.add(name)
+    return found
+
+
+def member_mentions(analysis: Analysis, taken: set) -> list[tuple[Mention, tuple[int, int]]]:
+    """Members listed after their group's name ("트와이스의 나연과 모모가", "샤이니 온유 종현
+    민호 태민"), where the group is named after a group word somewhere in the text."""
+    groups, text, out = groups_named(analysis), analysis.text, []
+    for i, (start, end) in enumerate(analysis.words):
+        name, particle = split_particle(text[start:end])
+        if name not in groups or particle not in ("", "의"):
+            continue
+        out.extend(members_after(analysis, member_list_start(analysis, i + 1), taken))
+    return out
+
+
+MEMBER_COUNT = re.compile(r"^(총|모두|\d+명)$")  # "멤버는 총 6명": how many members follow
+
+
+def member_list_start(analysis: Analysis, first: int) -> int:
+    """The first word of a members' list that opens with the word for member and their number
+    ("트와이스의 멤버는 총 6명 쯔위와 나연", "트와이스 멤버 나연과 모모")."""
+    i = first
+    if without_particle(word_at(analysis, i)) in roles():
+        i += 1
+        while i < first + MAX_MEMBERS and MEMBER_COUNT.match(word_at(analysis, i)):
+            i += 1
+    return i
+
+
+def members_after(analysis: Analysis, first: int, taken: set) -> list:
+    """The members listed from word ``first`` on; after "과/와", a word in the genitive is
+    the next group of the list ("효정 유아 비니와 여자친구의 예린 유주 신비가"). A member's name
+    is one the analyser does not know as a common word, or any short word that goes on a
+    list of MIN_LIST_SO_FAR bare names (신비, "mystery", after 예린 유주); a common noun said of
+    the group (완전체, 멤버들: ``korean_member_stops.txt``) ends the list."""
+    text, out, joined, bare = analysis.text, [], False, 0
+    for s, e in analysis.words[first : first + MAX_MEMBERS]:
+        member, particle = split_particle(text[s:e])
+        stop = s + len(member)
+        if joined and particle == "의" and HANGUL_WORD.match(member):
+            joined = False
+            continue
+        if not (HANGUL_WORD.match(member) and len(member) <= MAX_MEMBER_NAME) or s in taken:
+            break
+        if member in group_words() or member in roles() or member in titles():
+            break
+        if member in member_stops() or member in analysis.works:
+            break
+        going_on = bare >= MIN_LIST_SO_FAR and len(member) >= MIN_STAGE_NAME
+        if not (unknown_or_proper(analysis, s, stop) or going_on):
+            break
+        out.append((Mention(PERSON, member, s, stop), (s, stop)))
+        if particle and particle not in LIST_PARTICLES:
+            break
+        joined = particle in LIST_PARTICLES
+        bare = 0 if particle else bare + 1
+    return out

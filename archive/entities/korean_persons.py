@@ -1,0 +1,217 @@
+"""Unknown Korean persons in Korean text, by the shape of their names.
+
+A name-shaped word is a Korean surname (``korean_surnames_hangul.txt``) + one or two syllables
+that the analysis reads as a proper noun. It names a person when a title follows it, an
+occupation (``korean_roles.txt``) comes before it, it continues a list after an occupation, or
+the text writes it twice; and so does every name of a list one of them is in. A reporter's
+byline is not a mention.
+"""
+
+from __future__ import annotations
+
+from archive.entities.known import Mention
+from archive.entities.korean_analysis import Analysis, dictionary_noun, verb_made, word_at
+from archive.entities.korean_bylines import is_byline
+from archive.entities.korean_particles import split_particle, without_particle
+from archive.entities.korean_tails import tail, titled_after
+from archive.entities.korean_words import (
+    HANGUL_WORD,
+    institution_like,
+    is_role,
+    ordered_surnames,
+    roles,
+    surnames,
+    titles,
+)
+from archive.entities.types import PERSON
+
+# Only the COMMON_SURNAMES most frequent family names (korean_surnames_hangul.txt is in order of
+# frequency) start a name found without a title: rarer ones begin too many other words (마마무).
+COMMON_SURNAMES = 30
+REPEATED = 2  # a bare name-shaped word written this often in one text is a person's name
+# Syllables of a Korean person's name: surname + two (most common), surname + one, or a
+# two-syllable surname + two; tried in the order of NAME_LENGTHS.
+FULL_NAME = 3
+SHORT_NAME = 2
+LONG_NAME = 4
+COMPOUND_SURNAME = 2  # syllables of the family name in a LONG_NAME
+NAME_LENGTHS = (FULL_NAME, SHORT_NAME, LONG_NAME)
+# Honorifics that never end a name, so a name-shaped word ending in one is a shorter name with
+# the honorific glued on (소미씨에게 is 소미 + 씨).
+GLUED_HONORIFICS = ("씨", "님")
+# One-syllable particles that the analyser may leave glued to a two-syllable noun (신화가).
+GLUED_PARTICLES = frozenset("이가은는을를의도와과")
+
+
+def name_shaped(analysis: Analysis, start: int, word_end: int):
+    """``(end, title)`` of a Korean name at ``start``: surname + one or two syllables, a proper
+    noun by the analysis, ending where particles or a title begin; None otherwise."""
+    first = analysis.starts.get(start)
+    if first is None or first.tag != "NNP":
+        return None
+    text = analysis.text
+    for length in NAME_LENGTHS:
+        end = start + length
+        name = text[start:end]
+        if end > word_end or not HANGUL_WORD.match(name):
+            continue
+        family = name[:COMPOUND_SURNAME] if length == LONG_NAME else name[:1]
+        if family not in surnames() or (length == LONG_NAME and len(family) != COMPOUND_SURNAME):
+            continue
+        if name in titles() or name in roles() or honorific_or_particle_glued(analysis, name):
+            continue
+        inside = analysis.morphemes_in(start, end)
+        if any(m.tag not in ("NNP", "NNG", "NNB", "XR") for m in inside):
+            continue  # 이적과 is 이적 + a particle, not a three-syllable name
+        rest = tail(analysis, end, word_end)
+        if rest is not None and rest != "+":
+            return end, rest
+    return None
+
+
+def honorific_or_particle_glued(analysis: Analysis, name: str) -> bool:
+    """A three-syllable "name" that is a shorter name with an honorific glued on (소미씨), or a
+    two-syllable word with its particle, which the text also writes without it or with
+    another particle (신화가 … 신화는)."""
+    if len(name) != FULL_NAME:
+        return False
+    if name[-1] in GLUED_HONORIFICS:
+        return True
+    if name[-1] not in GLUED_PARTICLES:
+        return False
+    stem = name[:-1]
+    return any(
+        split_particle(w)[0] == stem and w != name
+        for w in (analysis.text[s:e] for s, e in analysis.words)
+    )
+
+
+def analysed_name(analysis: Analysis, start: int, end: int, word_end: int) -> bool:
+    """Without a title: a surname + two syllables that the analyser reads as one proper noun,
+    followed by particles only, and not ending like a place or institution (강남구, 서울대)."""
+    first = analysis.starts.get(start)
+    return (
+        first is not None
+        and first.end == end
+        and first.tag == "NNP"
+        and end - start == FULL_NAME
+        and analysis.text[start] in ordered_surnames()[:COMMON_SURNAMES]
+        and not institution_like(analysis.text[start:end])
+        and tail(analysis, end, word_end) == ""
+    )
+
+
+def person_mentions(analysis: Analysis, taken: set, byline: set[int]):
+    """Unknown Korean persons: a name-shaped word with a title after it, or after an
+    occupation ("배우 김수현과"), or continuing such a list ("배우 이민호 김수현 지창욱"), or
+    named twice in the text; and every name-shaped word of a list one of them is in
+    ("전지현 박보영 등이")."""
+    shapes = name_shapes(analysis, taken)
+    twice = repeated(analysis, shapes)
+    found: dict[int, tuple[int, int, str]] = {}
+    listing = False
+    for i, (start, word_end) in enumerate(analysis.words):
+        shaped = shapes.get(i)
+        previous = analysis.text[analysis.words[i - 1][0] : analysis.words[i - 1][1]] if i else ""
+        if shaped is None:
+            listing = is_role(previous) and analysis.text[start:word_end] in roles()
+            continue
+        end, title = shaped
+        if is_byline(analysis, end, i):
+            listing = False
+            continue
+        title = title or (titled_after(analysis, i) if end == word_end else "")
+        after_role = is_role(previous) or listing
+        named = analysed_name(analysis, start, end, word_end) or analysis.text[start:end] in twice
+        if not (title or after_role or named):
+            listing = False
+            continue
+        if (end - start) == SHORT_NAME and not (title or is_role(previous)):
+            continue
+        if (end - start) == SHORT_NAME and institution_like(analysis.text[start:end]):
+            continue  # 이대총장: the president of a university (이대), not a person 이대
+        found[i] = (start, end, title)
+        # a list goes on while its words carry no particle ("이민호 김수현 지창욱 박해진과")
+        listing = after_role and end == word_end and not title
+    found.update(list_fellows(analysis, shapes, found))
+    return [
+        (Mention(PERSON, analysis.text[s:e], s, e, titled=bool(t)), (s, e))
+        for s, e, t in (found[i] for i in sorted(found))
+    ]
+
+
+def name_shapes(analysis: Analysis, taken: set) -> dict[int, tuple[int, str]]:
+    """Word index → ``(end, title)`` of the words that start with a name-shaped noun."""
+    shapes, works = {}, analysis.works
+    for i, (start, word_end) in enumerate(analysis.words):
+        if start in taken:
+            continue
+        shaped = name_shaped(analysis, start, word_end) or role_shaped(analysis, i)
+        if shaped and analysis.text[start : shaped[0]] not in works:
+            shapes[i] = shaped
+    return shapes
+
+
+def role_shaped(analysis: Analysis, i: int):
+    """``(end, "")`` of a surname + two syllables right after an occupation ("감독 주지홍
+    제작", "배우 남태현이"), however the analyser splits it, unless it reads those syllables as
+    one common noun (배우 이야기를); None otherwise."""
+    if not is_role(word_at(analysis, i - 1)):
+        return None
+    start, word_end = analysis.words[i]
+    name = without_particle(analysis.text[start:word_end])
+    end = start + len(name)
+    if len(name) != FULL_NAME or not HANGUL_WORD.match(name) or name[0] not in surnames():
+        return None
+    inside = analysis.morphemes_in(start, end)
+    if dictionary_noun(inside, end):
+        return None
+    if not inside or not inside[-1].tag.startswith("NN") or verb_made(inside):
+        return None  # 인정한, 성공한: a verb's adnominal form
+    if name in titles() or name in roles() or institution_like(name):
+        return None
+    return end, ""
+
+
+def repeated(analysis: Analysis, shapes: dict) -> set[str]:
+    """Three-syllable names written bare (particles only) at least twice: a text repeats the
+    name of the person it is about ("차태현을 … 차태현과")."""
+    counts: dict[str, int] = {}
+    for i, (end, title) in shapes.items():
+        start = analysis.words[i][0]
+        if (
+            end - start == FULL_NAME
+            and not title
+            and not institution_like(analysis.text[start:end])
+        ):
+            name = analysis.text[start:end]
+            counts[name] = counts.get(name, 0) + 1
+    return {name for name, n in counts.items() if n >= REPEATED}
+
+
+def list_fellows(analysis: Analysis, shapes: dict, found: dict) -> dict:
+    """The other names of a list that holds a found person: consecutive name-shaped words, all
+    bare but the last ("홍현희 이은형 맹승지 등", "전지현 박보영 등이")."""
+    fellows = {}
+    for run in name_runs(analysis, shapes):
+        if len(run) > 1 and any(i in found for i in run):
+            for i in run:
+                start = analysis.words[i][0]
+                end, title = shapes[i]
+                if i not in found and end - start == FULL_NAME:
+                    fellows[i] = (start, end, title)
+    return fellows
+
+
+def name_runs(analysis: Analysis, shapes: dict) -> list[list[int]]:
+    runs, current = [], []
+    for i in range(len(analysis.words)):
+        if i in shapes:
+            current.append(i)
+            if shapes[i][0] != analysis.words[i][1]:  # a particle or title ends the list
+                runs.append(current)
+                current = []
+        else:
+            runs.append(current)
+            current = []
+    return [run for run in runs + [current] if run]

@@ -1,0 +1,71 @@
+"""What follows a Korean name: particles and endings, a title, or an attached noun.
+
+A name is written with particles, endings and titles glued on (김정은동지께서, 조선중앙통신이,
+미국과) or with an attached noun (북한군, 한국인); 조선일보 is not 조선.
+"""
+
+from __future__ import annotations
+
+from archive.entities.korean_analysis import Analysis
+from archive.entities.korean_words import attached, titles
+
+# Tags of kiwipiepy (Sejong tag set) that carry no meaning of their own after a name:
+# particles (J…), endings (E…), copula, derivational suffixes, punctuation.
+FUNCTIONAL = ("J", "E", "VCP", "XSN", "XSV", "XSA", "S")
+
+
+def tail(analysis: Analysis, end: int, word_end: int) -> str | None:
+    """What follows a name inside its word: "" (nothing or only particles and endings),
+    the title that follows it, "+" for an attached noun, or None if another word is glued on."""
+    if end == word_end:
+        return ""
+    if end not in analysis.starts:
+        return glued_tail(analysis, end, word_end)
+    rest = analysis.morphemes_in(end, word_end)
+    first = rest[0].form if rest else ""
+    if first in titles():
+        rest = rest[1:]
+    elif first in attached():
+        first, rest = "+", rest[1:]
+    else:
+        first = ""
+    if all(m.tag.startswith(FUNCTIONAL) or m.form in titles() for m in rest):
+        return first
+    return None
+
+
+def glued_tail(analysis: Analysis, end: int, word_end: int) -> str | None:
+    """The analyser took a name and what follows as one noun (북한군/NNG): accepted when the
+    rest starts with an attached noun or a title and then has only particles and endings."""
+    rest = analysis.text[end:word_end]
+    for noun in sorted(attached() | titles(), key=len, reverse=True):
+        after = end + len(noun)
+        if rest.startswith(noun) and (after == word_end or after in analysis.starts):
+            if tail(analysis, after, word_end) == "":
+                return "+" if noun in attached() else noun
+    return None
+
+
+def next_title(analysis: Analysis, word: int) -> str:
+    """The title that starts the next word ("기자", "씨는", "대통령은") or ends its nouns
+    ("고용통계과장은", "과학영농팀장이"): the title of a name written bare before it."""
+    if word + 1 >= len(analysis.words):
+        return ""
+    start, end = analysis.words[word + 1]
+    morphemes = analysis.morphemes_in(start, end)
+    nouns = [m for m in morphemes if not m.tag.startswith(FUNCTIONAL)]
+    if nouns and nouns[-1].form in titles() and tail(analysis, nouns[-1].end, end) is not None:
+        return nouns[-1].form
+    return ""
+
+
+def titled_after(analysis: Analysis, word: int) -> str:
+    """A title in the next word, or in the one after when the next word is bare and names
+    where the person works ("장선욱 롯데면세점 대표는", "심원보 통계청 고용통계과장은")."""
+    title = next_title(analysis, word)
+    if title or word + 2 >= len(analysis.words):
+        return title
+    start, end = analysis.words[word + 1]
+    if all(m.tag in ("NNP", "NNG") for m in analysis.morphemes_in(start, end)):
+        return next_title(analysis, word + 1)
+    return ""

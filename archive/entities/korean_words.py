@@ -1,0 +1,92 @@
+"""Korean word lists (``data/korean_*.txt``) and the spelling tests built on them.
+
+Titles (``korean_titles.txt``) are signals after a name, never part of it; occupations
+(``korean_roles.txt``) are signals before it; attached nouns (``korean_attached.txt``: 북한군,
+한국인) may follow a known name inside its word. Each list is read once per process.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from archive.entities.entries import DATA, words
+from archive.entities.korean_particles import MIN_STEM
+
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+HANGUL_WORD = re.compile(r"^[\uac00-\ud7a3]+$")
+# Copula endings that turn an occupation into a modifier of the name after it
+# ("첼리스트이자 영화배우인 오우양나나"): the occupation is still a signal.
+COPULA_ENDINGS = ("이자", "이며", "이고", "인")
+
+
+def has_hangul(text: str) -> bool:
+    return bool(HANGUL.search(text))
+
+
+@functools.lru_cache(maxsize=1)
+def titles() -> frozenset:
+    return frozenset(words("korean_titles.txt"))
+
+
+@functools.lru_cache(maxsize=1)
+def roles() -> frozenset:
+    return frozenset(words("korean_roles.txt"))
+
+
+@functools.lru_cache(maxsize=1)
+def work_words() -> frozenset:
+    return frozenset(words("korean_work_words.txt"))
+
+
+@functools.lru_cache(maxsize=1)
+def member_stops() -> frozenset:
+    return frozenset(words("korean_member_stops.txt"))
+
+
+@functools.lru_cache(maxsize=1)
+def org_endings() -> tuple[str, ...]:
+    return tuple(words("korean_org_endings.txt"))
+
+
+def is_role(word: str) -> bool:
+    """An occupation written before a name: a role of ``korean_roles.txt``, also at the end
+    of a compound (영화배우, 재즈가수) or with a copula ending (영화배우인, 첼리스트이자)."""
+    if word in roles():
+        return True
+    for ending in COPULA_ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending):
+            word = word[: -len(ending)]
+            break
+    return any(word.endswith(role) for role in roles() if len(role) >= MIN_STEM)
+
+
+@functools.lru_cache(maxsize=1)
+def attached() -> frozenset:
+    return frozenset(words("korean_attached.txt"))
+
+
+@functools.lru_cache(maxsize=1)
+def surnames() -> frozenset:
+    return frozenset(ordered_surnames())
+
+
+@functools.lru_cache(maxsize=1)
+def ordered_surnames() -> tuple[str, ...]:
+    lines = (DATA / "korean_surnames_hangul.txt").read_text(encoding="utf-8").splitlines()
+    return tuple(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+@functools.lru_cache(maxsize=1)
+def place_suffixes() -> frozenset:
+    return frozenset(words("korean_place_suffixes.txt"))
+
+
+def institution_like(name: str) -> bool:
+    """A name ending like a place, an institution or a company (강남구, 서울대, 전경련)."""
+    return name[-1] in place_suffixes() or name.endswith(org_endings())
+
+
+@functools.lru_cache(maxsize=1)
+def group_words() -> frozenset:
+    return frozenset(words("korean_group_words.txt"))

@@ -1,0 +1,149 @@
+"""Unknown persons in Hangul text: occupations and foreign names, works and characters,
+honorifics and particles glued on, and one person under two names."""
+
+from django.test import SimpleTestCase
+
+from archive.entities.pipeline import extract
+from archive.entities.types import PERSON
+
+
+def persons(body):
+    return {a.name for a in extract("", body) if a.kind == PERSON}
+
+
+class OccupationTests(SimpleTestCase):
+    def test_a_compound_occupation_with_a_copula_ending_still_signals_a_name(self):
+        body = "대만의 인기 첼리스트이자 영화배우인 오우양나나 등이 출연한다."
+        self.assertIn("오우양나나", persons(body))
+
+    def test_a_long_word_after_an_occupation_that_the_analyser_does_not_read_as_a_name_is_not_one(
+        self,
+    ):
+        body = "이번 공연에는 영화배우인 관계자들이 대거 참석했다."
+        self.assertNotIn("관계자들이", persons(body))
+        self.assertNotIn("관계자", persons(body))
+
+
+class WorkAndCharacterTests(SimpleTestCase):
+    def test_a_word_after_a_kind_of_work_is_a_title_everywhere_in_the_text(self):
+        body = "기안84는 웹툰 복학왕 속 캐릭터를 공개했다. 현실판 복학왕 의 모습이다. 복학왕 모델도 왔다."
+        self.assertNotIn("복학왕", persons(body))
+
+    def test_a_name_after_an_ordinary_noun_is_still_a_person(self):
+        body = "배우 복지훈이 무대에 올랐다. 복지훈은 인사를 했다."
+        self.assertIn("복지훈", persons(body))
+
+    def test_a_name_before_yeok_is_a_character_not_a_person(self):
+        body = "레지던트 허재봉 역을 맡은 배우 차태현은 환자 문순영 역 김정은과 호흡을 맞췄다."
+        found = persons(body)
+        self.assertIn("차태현", found)
+        self.assertFalse({"허재봉", "문순영"} & found)
+
+    def test_yeoksi_after_a_name_is_not_a_part_played(self):
+        body = "배우 허재봉 역시 무대에 올랐다."
+        self.assertIn("허재봉", persons(body))
+
+
+class GluedTests(SimpleTestCase):
+    def test_a_given_name_with_ssi_glued_on_is_the_person_named_in_full(self):
+        body = (
+            "아이오아이 전소미가 노래했다. 샤이니 키는 소미씨에게 질문했다. 소미씨의 대답은 짧았다."
+        )
+        found = persons(body)
+        self.assertIn("전소미", found)
+        self.assertFalse({"소미씨", "소미"} & found)
+
+    def test_a_short_name_with_nim_stays_another_person(self):
+        body = "전소미가 박진영과 진영을 언급했다. 박진영 님과 비원에이포의 진영 님 곡 중 하나다."
+        self.assertTrue({"박진영", "진영"} <= persons(body))
+
+    def test_a_two_syllable_noun_with_its_particle_is_not_a_three_syllable_name(self):
+        body = "신화가 13집 앨범을 들고 돌아온다. 신화는 최장수 아이돌이다. 신화가 정한 곡이다."
+        self.assertNotIn("신화가", persons(body))
+
+    def test_a_name_ending_like_a_particle_is_a_name_when_the_text_never_drops_it(self):
+        body = "배우 신세가 무대에 올랐다. 신세가 인사했다."
+        self.assertIn("신세가", persons(body))
+
+
+class RealNameTests(SimpleTestCase):
+    def test_the_real_name_after_bonmyeong_is_the_stage_names_person(self):
+        body = "걸그룹은 세이 본명 박세희 와 메인보컬 소라 본명 박소라 로 구성됐다."
+        found = persons(body)
+        self.assertTrue({"세이", "소라"} <= found)
+        self.assertFalse({"박세희", "박소라"} & found)
+
+    def test_a_full_name_without_bonmyeong_is_its_own_person(self):
+        body = "세이 그리고 배우 박세희 가 함께 무대에 올랐다."
+        self.assertIn("박세희", persons(body))
+
+
+class GroupMemberTests(SimpleTestCase):
+    def test_a_common_noun_said_of_the_group_is_no_member(self):
+        body = "아이돌 샤이니가 돌아왔다. 샤이니 완전체가 해피투게더에 출연했다."
+        self.assertNotIn("완전체", persons(body))
+
+    def test_a_member_named_after_the_group_is_still_one(self):
+        body = "아이돌 샤이니가 돌아왔다. 샤이니 온유 종현 민호 태민이 출연했다."
+        self.assertTrue({"온유", "종현", "태민"} <= persons(body))
+
+    def test_a_list_of_bare_member_names_goes_on_through_a_common_word(self):
+        body = "걸그룹 여자친구가 나온다. 여자친구의 예린 유주 신비가 출연한다."
+        self.assertTrue({"예린", "유주", "신비"} <= persons(body))
+
+    def test_a_common_word_alone_after_the_group_is_no_member(self):
+        body = "걸그룹 여자친구가 나온다. 여자친구의 신비가 더해졌다."
+        self.assertNotIn("신비", persons(body))
+
+    def test_a_list_may_open_with_the_word_for_member_and_their_number(self):
+        body = "걸그룹 트와이스가 나온다. 트와이스의 멤버는 총 6명 쯔위와 나연이 먼저 나선다."
+        self.assertTrue({"쯔위", "나연"} <= persons(body))
+
+    def test_the_number_of_members_alone_names_no_one(self):
+        body = "걸그룹 트와이스가 나온다. 트와이스의 멤버는 총 6명이다."
+        self.assertEqual(persons(body), set())
+
+
+class InstitutionTests(SimpleTestCase):
+    def test_a_name_shaped_word_ending_like_a_company_or_a_place_is_no_person(self):
+        found = persons("오피니언 전경련 간판을 떼어내야 할까. 신촌숲 아이파크 198대 1 강북 최고.")
+        self.assertFalse({"전경련", "신촌숲"} & found)
+
+    def test_a_university_before_its_presidents_title_is_no_person(self):
+        self.assertNotIn("이대", persons("미르 재단 의혹 이대총장 사임 국조 특검 거론"))
+
+    def test_a_two_syllable_name_with_a_title_is_still_a_person(self):
+        self.assertIn("윤호", persons("윤호 총장이 사임했다."))
+
+
+class AfterOccupationTests(SimpleTestCase):
+    def test_a_surname_and_two_syllables_after_an_occupation_is_a_name_however_analysed(self):
+        self.assertIn("주지홍", persons("영화 사랑하기 때문에 감독 주지홍 제작 406 제작보고회"))
+
+    def test_a_common_noun_after_an_occupation_is_no_name(self):
+        self.assertEqual(persons("그 배우 이야기를 들었다."), set())
+
+    def test_a_verbs_adnominal_form_after_an_occupation_is_no_name(self):
+        self.assertEqual(persons("샤이니 제 6의 멤버 인정한 적 없어"), set())
+
+
+class ForeignNameTests(SimpleTestCase):
+    def test_a_word_before_a_country_and_a_title_is_a_foreign_persons_name(self):
+        self.assertIn("마크롱", persons("마크롱 프랑스 대통령은 회담 뒤 말했다."))
+        self.assertIn(
+            "칼리드", persons("한화테크윈 아직 배고프다 칼리드 사우디 왕자 썬코어 최대주주로")
+        )
+
+    def test_a_common_noun_or_a_verb_form_before_a_country_and_a_title_is_no_name(self):
+        self.assertEqual(persons("올해 프랑스 대통령 선거가 열린다."), set())
+        self.assertEqual(persons("지난 미국 대통령 선거 결과"), set())
+
+
+class MadeInTests(SimpleTestCase):
+    def test_a_country_with_cha_glued_on_its_cars_names_the_country(self):
+        actors = extract("", "유럽시장 줄기차게 두드리는 중국차")
+        self.assertIn("CN", {a.code for a in actors})
+
+    def test_a_country_with_another_noun_glued_on_is_a_different_name(self):
+        actors = extract("", "중국차량이 아니라 조선일보가 보도했다")
+        self.assertNotIn("KP", {a.code for a in actors})
