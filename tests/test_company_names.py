@@ -28,3 +28,61 @@ class CompanySuffixTests(SimpleTestCase):
 
     def test_a_persons_name_is_never_stemmed(self):
         self.assertEqual(company_stem("Jane Co", PERSON), "Jane Co")
+
+
+class KnownCompanyTests(SimpleTestCase):
+    """Companies named by a one-word brand with no company form ("Qualcomm said") are
+    found from the list of large companies; a word that is only common never is."""
+
+    def test_a_listed_technology_company_named_alone_is_an_organization(self):
+        self.assertEqual(organizations("Qualcomm said chip sales rose."), ["Qualcomm"])
+
+    def test_a_listed_company_alias_joins_its_canonical_name(self):
+        self.assertEqual(
+            organizations("TSMC and Nvidia said."),
+            ["Taiwan Semiconductor Manufacturing Co", "Nvidia"],
+        )
+
+    def test_a_common_word_brand_in_lower_case_is_no_company(self):
+        self.assertEqual(organizations("She bought an apple and a shell."), [])
+
+
+class CompanyShortFormTests(SimpleTestCase):
+    """A later short form of a company named in full ("Hon Pai said") is that company, not
+    a person; a person's name that a foundation bears stays a person."""
+
+    def test_the_leading_words_of_a_company_named_before_are_the_company(self):
+        found = extract(
+            "", "Hon Pai Precision Industries Co. makes phones. Hon Pai said sales rose."
+        )
+        self.assertEqual(
+            [(a.kind, a.name) for a in found], [(ORGANIZATION, "Hon Pai Precision Industries Co")]
+        )
+
+    def test_a_name_starting_with_a_given_name_stays_a_person(self):
+        found = extract("", "The Jane Smith Foundation gave money. Jane Smith said it would.")
+        self.assertIn((PERSON, "Jane Smith"), [(a.kind, a.name) for a in found])
+
+
+class IntroducedCompanyTests(SimpleTestCase):
+    """A capitalised name right after a company noun ("chipmaker Rebellions", "research
+    firm Zeta Analytics") is a company, not a person; a person's name or a title after the
+    noun is not."""
+
+    def test_a_name_after_chipmaker_is_a_company(self):
+        found = extract("", "South Korean chipmaker Rebellions said it raised funds.")
+        self.assertIn((ORGANIZATION, "Rebellions"), [(a.kind, a.name) for a in found])
+
+    def test_a_name_after_a_capitalised_company_noun_opening_a_sentence_is_a_company(self):
+        self.assertEqual(organizations("Chipmaker Zeta Semi said sales rose."), ["Zeta Semi"])
+
+    def test_the_company_noun_is_not_part_of_a_known_name(self):
+        self.assertEqual(organizations("Chipmaker SK Hynix rose."), ["SK Hynix"])
+
+    def test_a_given_name_after_the_noun_is_a_person(self):
+        found = extract("", "The maker Jane Doe said it was sold out.")
+        self.assertEqual([(a.kind, a.name) for a in found], [(PERSON, "Jane Doe")])
+
+    def test_a_lawmaker_is_no_company_noun(self):
+        found = extract("", "Lawmaker Ha Tae-keung said.")
+        self.assertEqual([(a.kind, a.name) for a in found], [(PERSON, "Ha Tae-keung")])

@@ -101,3 +101,37 @@ class SharedCreditRoleTests(SimpleTestCase):
         line = "Protected by Jane Doe"
         self.assertFalse(is_credit_line(line))
         self.assertEqual(credits(f"Moon Jae-in met envoys.\n{line}\n"), [])
+
+
+class OutletFurnitureTests(SimpleTestCase):
+    """The publishing outlet named in its own furniture is no organization of the article;
+    the same outlet cited in a sentence of the story is."""
+
+    def test_a_print_edition_note_names_no_organization(self):
+        text = (
+            "Moon Jae-in met envoys.\n"
+            "This article appeared in the Asia section of the print edition of The Economist."
+        )
+        self.assertEqual(organizations(text), set())
+
+    def test_an_outlet_cited_in_the_story_is_an_organization(self):
+        text = "Moon Jae-in told The Economist that talks would resume."
+        self.assertEqual(organizations(text), {"The Economist"})
+
+    def test_a_sentence_about_a_countrys_views_is_no_subscription_furniture(self):
+        text = "North Korea does not subscribe to the view of the United Nations."
+        self.assertEqual(credits(text), [])
+
+
+class CaptionSourceTests(SimpleTestCase):
+    def test_a_multiword_outlet_in_parentheses_ending_a_caption_is_a_credit(self):
+        text = "Kim Jong Un inspects a farm on Monday. (Korea Herald)\nThe Korea Herald said."
+        self.assertEqual(credits(text), ["Korea Herald"])
+
+    def test_a_source_in_capitals_in_square_brackets_is_a_credit(self):
+        text = "Kim Jong Un inspects a farm on Monday [YONHAP]\nYonhap reported the visit."
+        self.assertEqual(credits(text), ["YONHAP"])
+        self.assertEqual(organizations(text), {"Yonhap News Agency"})
+
+    def test_a_country_in_parentheses_inside_a_sentence_is_no_credit(self):
+        self.assertEqual(credits("The Democratic People's Republic (North Korea) said."), [])

@@ -40,3 +40,87 @@ class CountryRoleTests(SimpleTestCase):
     def test_another_countrys_ministry_is_not_the_gazetteers_generic_one(self):
         found = organizations("Japan's Defense Ministry said the missile fell at sea.")
         self.assertEqual(found, {"Japanese Ministry of Defense"})
+
+
+class MinistryByRoleAloneTests(SimpleTestCase):
+    """A ministry named by its role alone ("the defence ministry said") is a ministry of the
+    text's country: the one whose same role was named before, else the dateline's, else the
+    country named most."""
+
+    def test_a_role_alone_is_the_ministry_of_the_dateline_country(self):
+        found = organizations("TOKYO (Reuters) - Prices rose, the finance ministry said.")
+        self.assertEqual(found, {"Japanese Ministry of Finance"})
+
+    def test_a_role_alone_is_the_ministry_named_with_its_country_before(self):
+        found = organizations(
+            "China said on Monday. Japan's defense ministry said it tracked the missile. "
+            "Later the defense ministry said it had landed."
+        )
+        self.assertEqual(found, {"Japanese Ministry of Defense"})
+
+    def test_a_topic_ministry_alone_is_a_ministry_of_the_country_named_most(self):
+        found = organizations("Cases rose in Vietnam, the health ministry said. Vietnam and China.")
+        self.assertEqual(found, {"Ministry of Health of Vietnam"})
+
+    def test_a_ministry_alone_in_a_text_without_a_country_is_not_named(self):
+        self.assertEqual(organizations("Cases rose, the health ministry said."), set())
+
+    def test_a_role_alone_that_modifies_a_title_names_no_ministry(self):
+        self.assertEqual(organizations("In Vietnam the health ministry spokesman spoke."), set())
+
+    def test_a_lower_case_role_before_officials_names_the_ministry_without_an_article(self):
+        found = organizations("TOKYO (Reuters) - Rates will rise, finance ministry officials said.")
+        self.assertEqual(found, {"Japanese Ministry of Finance"})
+
+    def test_a_role_after_an_indefinite_article_names_no_ministry(self):
+        self.assertEqual(
+            organizations("TOKYO (Reuters) - Any country has a finance ministry."), set()
+        )
+
+    def test_a_military_named_by_role_alone_is_not_this_rule(self):
+        self.assertEqual(organizations("In Vietnam, the military said it was ready."), set())
+
+
+class UnitedNationsMissionTests(SimpleTestCase):
+    """A country's mission to the United Nations, however written, is that country's
+    permanent mission; the United Nations is not named by it."""
+
+    def test_a_countrys_mission_to_the_united_nations_is_its_permanent_mission(self):
+        found = organizations("North Korea's mission to the United Nations said on Monday.")
+        self.assertEqual(found, {"Permanent Mission of North Korea to the United Nations"})
+
+    def test_a_countrys_un_mission_is_the_same_permanent_mission(self):
+        found = organizations("A spokesman for North Korea's U.N. mission declined to comment.")
+        self.assertEqual(found, {"Permanent Mission of North Korea to the United Nations"})
+
+    def test_a_mission_of_no_country_is_not_this_rule(self):
+        found = organizations("The peacekeeping mission to the United Nations zone ended.")
+        self.assertNotIn("Permanent Mission of North Korea to the United Nations", found)
+
+
+class CentralBankAndCourtRoleTests(SimpleTestCase):
+    """A central bank, a supreme court, a senate or a parliament named by its role is that
+    country's body, the gazetteer's when it knows it."""
+
+    def test_a_central_bank_in_apposition_is_the_known_bank(self):
+        found = organizations(
+            "SEOUL (Reuters) - The Bank of Korea, the central bank, fixed the won."
+        )
+        self.assertEqual(found, {"Bank of Korea"})
+
+    def test_a_countrys_central_bank_is_its_known_bank(self):
+        self.assertEqual(
+            organizations("Japan's central bank said rates would stay."), {"Bank of Japan"}
+        )
+
+    def test_the_supreme_court_is_the_dateline_countrys_court(self):
+        found = organizations("SEOUL (Yonhap) -- The Supreme Court upheld the ruling.")
+        self.assertEqual(found, {"Supreme Court of South Korea"})
+
+    def test_a_parliament_without_an_article_is_not_named_by_role(self):
+        self.assertEqual(
+            organizations("SEOUL - The spy agency gave a briefing to parliament."), set()
+        )
+
+    def test_a_central_bank_governor_is_a_title_not_the_bank(self):
+        self.assertEqual(organizations("Brazil's central bank governor said."), set())

@@ -7,8 +7,11 @@ Classes of credit (each one regex, tested in ``tests/test_credits.py``):
 - contributor sentences: "Jane Doe in Tokyo contributed reporting.", "… contributed to this report.";
 - contact sentences: "… can be reached at …", "Follow her on Twitter …", "Email: …";
 - picture credits: "Jane Doe/AFP/Getty Images", "(AP Photo/Ahn Young-joon)", "Credit Jane Doe";
-- wire credits: the agency of a dateline at the start of any line ("SEOUL (Reuters) -") and a
-  bare agency in parentheses ending a caption ("… at the border. (Reuters)").
+- wire credits: the agency of a dateline at the start of any line ("SEOUL (Reuters) -"), a
+  bare agency in parentheses ending a caption ("… at the border. (Reuters)", "(Korea Herald)")
+  and a source in capitals in square brackets ("[YONHAP]");
+- furniture naming the publishing outlet: print-edition notes, sign-up, subscription and
+  copyright sentences ("This article appeared in the Asia section of the print edition").
 
 An agency that is the subject of a sentence ("told Reuters", "Yonhap reported") is not a credit.
 
@@ -55,7 +58,20 @@ PHOTO_LABEL = re.compile(
     r"(?:(?<=\s)|^)(?:Photo|Picture|Image|Credit)s?:[^\n]{0,80}?(?=[.!?]?\s*$|\.\s)", re.M
 )
 DATELINE = re.compile(r"(?m)^[^\n]{0,60}?\((?P<agency>[A-Z][A-Za-z]+)\)\s*[-\u2013\u2014]+")
-CAPTION_AGENCY = re.compile(r"(?<=[.!?]\s)\((?P<agency>[A-Z][A-Za-z]+)\)\s*$", re.M)
+CAPTION_AGENCY = re.compile(
+    r"(?<=[.!?]\s)\((?P<agency>[A-Z][A-Za-z0-9]+(?:\s[A-Z][A-Za-z0-9]+){0,3})\)\s*$", re.M
+)
+# An agency or photo source in capitals in square brackets ends a caption ("[YONHAP]").
+BRACKET_CREDIT = re.compile(r"\[(?P<agency>[A-Z][A-Z0-9 ./&-]{1,40})\]")
+# Page furniture that names the publishing outlet: print-edition notes, sign-up and copyright
+# sentences ("This article appeared in the Asia section of the print edition ...").
+FURNITURE = re.compile(
+    rf"(?im){SENTENCE_START}{WITHIN_SENTENCE}{{0,{CREDIT_SENTENCE_MAX}}}?"
+    r"(?:\bprint\s+edition\b|\ball\s+rights\s+reserved\b|\bsign\s+up\s+(?:for|to)\s+our\b"
+    r"|\bsubscribe\s+to\s+our\b|\bthis\s+(?:article|story)\s+(?:was\s+originally\s+published"
+    r"|originally\s+appeared|first\s+appeared|appeared\s+in)\b)[^\n]*?(?:[.!?](?=\s|$)|$)"
+)
+FURNITURE_CLUES = ("edition", "reserved", "sign up", "subscribe", "appeared", "published")
 PHOTOGRAPHER = r"(?:Credit:?\s+)?(?:(?:[A-Z]\.|[A-Z][\w'\u2019-]*)\s+){0,3}[A-Z][\w'\u2019-]*"
 
 
@@ -85,6 +101,8 @@ def credit_ranges(text: str) -> list[tuple[int, int]]:
     ):
         if clue in lowered:  # the patterns are slow to fail on long texts: skip when hopeless
             ranges += [m.span() for m in pattern.finditer(text)]
-    for pattern in (DATELINE, CAPTION_AGENCY):
+    if any(clue in lowered for clue in FURNITURE_CLUES):
+        ranges += [m.span() for m in FURNITURE.finditer(text)]
+    for pattern in (DATELINE, CAPTION_AGENCY, BRACKET_CREDIT):
         ranges += [m.span("agency") for m in pattern.finditer(text)]
     return ranges

@@ -15,7 +15,7 @@ from spacy.matcher import PhraseMatcher
 
 from archive.entities.entries import GazetteerEntry, default_entries, words
 from archive.entities.korean_words import has_hangul
-from archive.entities.types import normalise_name
+from archive.entities.types import ORGANIZATION, normalise_name
 
 MIN_MATCHED_ALIAS = 2  # letters of the shortest alias matched in prose
 SHORT_ABBREVIATION = 5  # an all-capital name this short is matched as written only ("UN", "NATO")
@@ -32,10 +32,13 @@ def unmatched_names() -> frozenset:
     return frozenset(words("country_names_unmatched.txt"))
 
 
-def matchable(alias: str) -> bool:
+def matchable(alias: str, kind: str = "") -> bool:
     """Catalogue forms with a comma ("Korea, Republic of") and country names that are common
-    words or names ("Jordan", "Turkey") are kept for lookups but never matched in prose."""
-    return "," not in alias and len(alias) >= MIN_MATCHED_ALIAS and alias not in unmatched_names()
+    words or names ("Jordan", "Turkey") are kept for lookups but never matched in prose; an
+    organization's comma is part of how prose writes it ("Ministry of Trade, Industry and
+    Energy")."""
+    comma_ok = kind == ORGANIZATION or "," not in alias
+    return comma_ok and len(alias) >= MIN_MATCHED_ALIAS and alias not in unmatched_names()
 
 
 class Gazetteer:
@@ -63,7 +66,7 @@ class Gazetteer:
             self.by_code.setdefault(entry.code, entry)
         for name in (entry.name, *entry.aliases):
             self.by_key.setdefault((entry.kind, normalise_name(name)), entry)
-            if matchable(name) and not has_hangul(name):  # Hangul: korean_known.py
+            if matchable(name, entry.kind) and not has_hangul(name):  # Hangul: korean_known.py
                 targets = self._patterns.setdefault(name, [])
                 if entry not in targets:
                     targets.append(entry)

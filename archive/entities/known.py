@@ -18,6 +18,10 @@ from archive.entities.gazetteer import Gazetteer, tokenizer
 from archive.entities.types import COUNTRY, ORGANIZATION
 
 CONTEXT_FREE_METONYMS = rules.words("context_free_metonyms.txt")
+EVENT_WORDS = rules.words("event_words.txt")
+INDEX_NAMES = rules.words("index_names.txt")
+INDEX_FOLLOWERS = rules.words("index_followers.txt")
+INDEX_OWNERS = frozenset({"Japan", "Tokyo", "London", "Hong Kong"})  # "Japan's Nikkei"
 NESTED_MIN_WORDS = 2  # words of a known name counted inside a longer organization name
 
 
@@ -56,6 +60,37 @@ def in_title(doc, mention) -> bool:
         return False
     title = doc[mention.end]
     return rules.is_cap(title) and rules.is_title(title) and rules.is_cap(doc[mention.end + 1])
+
+
+def names_no_organization(doc, mention) -> bool:
+    """An organization named only as a modifier names none: inside a person's title (see
+    ``in_title``), inside an event's name (``event_name``), or as a stock index
+    (``stock_index``)."""
+    if mention.kind != ORGANIZATION:
+        return False
+    return in_title(doc, mention) or event_name(doc, mention) or stock_index(doc, mention)
+
+
+def event_name(doc, mention) -> bool:
+    """ "the APEC summit", "Mercedes-Benz Fashion Week": an event named after an organization
+    is an event (``data/event_words.txt``), not the organization."""
+    end = mention.end
+    if end >= len(doc):
+        return False
+    two = doc[end : end + 2].text
+    return doc[end].text in EVENT_WORDS or two in EVENT_WORDS
+
+
+def stock_index(doc, mention) -> bool:
+    """ "Japan's Nikkei rose", "the Nikkei share average": a newspaper or company that names a
+    stock index (``data/index_names.txt``) is the index when a market word follows it
+    (``data/index_followers.txt``) or a market's place owns it; "the Nikkei reported" is the
+    newspaper."""
+    if mention.text not in INDEX_NAMES:
+        return False
+    after = doc[mention.end].lower_ if mention.end < len(doc) else ""
+    owner = mention.start >= 2 and doc[mention.start - 1].text in rules.POSSESSIVE_PARTS
+    return after in INDEX_FOLLOWERS or (owner and doc[mention.start - 2].text in INDEX_OWNERS)
 
 
 def nested_known(doc, mentions, raw) -> list[Mention]:

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import functools
 
-from archive.entities import korean, parties, roles, rules
+from archive.entities import acronyms, korean, parties, roles, rules
 from archive.entities.gazetteer import Gazetteer, tokenizer
-from archive.entities.known import Mention, in_title, known_mentions, nested_known
+from archive.entities.known import Mention, known_mentions, names_no_organization, nested_known
 from archive.entities.korean_words import has_hangul
 from archive.entities.resolve import resolve
 from archive.entities.text import prepare
@@ -115,17 +115,26 @@ def find_mentions(doc, gazetteer: Gazetteer, caseless: bool) -> list[Mention]:
     ]
     covered = {i for m in overriding if not m.nested for i in range(m.start, m.end)}
     kept = [m for m in known if not covered.intersection(range(m.start, m.end))]
-    mentions = [m for m in kept + overriding if not in_title(doc, m)]
+    mentions = [m for m in kept + overriding if not names_no_organization(doc, m)]
     mentions += nested_known(doc, mentions, raw)
     mentions = roles.role_mentions(doc, sorted(mentions, key=lambda m: m.start), gazetteer)
-    return parties.party_mentions(doc, mentions, gazetteer)
+    mentions = parties.party_mentions(doc, mentions, gazetteer)
+    return acronyms.acronym_mentions(doc, mentions)
 
 
 def classify_chunk(doc, chunk, known, taken) -> list[Mention]:
     """Organization or person mentions of an unknown chunk."""
+    parts = coordinated(doc, chunk)
+    if parts:
+        return [m for part in parts for m in classify_chunk(doc, part, known, taken)]
+    introduced = introduced_company(doc, chunk, known)
+    if introduced is not None:
+        return [introduced]
     tokens = doc[chunk.start : chunk.end]
     head = rules.org_head_index(tokens, skip=lambda k: inside_known(chunk.start + k, known))
     first = rules.strip_leading(tokens)
+    if first < len(tokens) - 1 and tokens[first].lower_ in rules.words("company_descriptors.txt"):
+        first += 1  # "Chipmaker SK Hynix rose": the noun that introduces a name is not in it
     first = skip_plural_of(doc, chunk.start, tokens, first)
     person = person_before_of(doc, chunk, first, head, known, taken)
     if person:
@@ -147,6 +156,7 @@ def classify_chunk(doc, chunk, known, taken) -> list[Mention]:
             and span.end - span.start >= ORG_MIN_WORDS
             and specific(doc, span.start, span.end, known)
             and rules.clean_org_name(span.text) not in rules.words("not_organizations.txt")
+            and doc[span.end - 1].text not in rules.words("non_org_tails.txt")
         ):
             outer = Mention(ORGANIZATION, rules.clean_org_name(span.text), span.start, span.end)
             return [outer, *nested_orgs(doc, span, known)]
@@ -154,6 +164,40 @@ def classify_chunk(doc, chunk, known, taken) -> list[Mention]:
     if extended is not None:
         return [extended]
     return person_mentions(doc, chunk.start + first, chunk.end, taken)
+
+
+def introduced_company(doc, chunk, known) -> Mention | None:
+    """ "chipmaker Rebellions", "research firm Gartner": a capitalised name right after a
+    company noun (``data/company_descriptors.txt``) is a company, unless a title, a known
+    name or a stop word is in it ("firm Chairman Lee", "the firm Monday") or it starts with a
+    common given name ("the maker Jane Doe")."""
+    descriptors = rules.words("company_descriptors.txt")
+    start = chunk.start
+    if chunk.end - start > 1 and doc[start].lower_ in descriptors:
+        start += 1  # "Chipmaker Rebellions said", opening a sentence
+    elif start == 0 or doc[start - 1].lower_ not in descriptors:
+        return None
+    tokens = doc[start : chunk.end]
+    if (
+        rules.strip_leading(tokens) != 0
+        or tokens[0].text in rules.given_names()
+        or any(rules.is_title(t) for t in tokens)
+        or any(m.start < chunk.end and start < m.end for m in known)
+    ):
+        return None
+    return Mention(ORGANIZATION, rules.clean_org_name(tokens.text), start, chunk.end)
+
+
+def coordinated(doc, chunk) -> list:
+    """ "Republic of Korea Navy and United States Navy": two names with the same head word
+    joined by "and" are two organizations ("Ministry of Trade and Industry" is one; so is
+    "Samsung Shipbuilding and Heavy Industries", whose heads differ)."""
+    last = doc[chunk.end - 1].text
+    for k in range(chunk.start + 1, chunk.end - 1):
+        if doc[k].lower_ in {"and", "&"} and doc[k - 1].text == last and last in rules.org_heads():
+            right = k + 1 + (doc[k + 1].lower_ == "the")
+            return [rules.Chunk(chunk.start, k), rules.Chunk(right, chunk.end)]
+    return []
 
 
 def extended_known_org(doc, chunk, first: int, known) -> Mention | None:

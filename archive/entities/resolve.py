@@ -43,7 +43,41 @@ def resolve(found, gazetteer) -> list[Actor]:
             # names many people
             actor = actors.setdefault(*key_actor)
             record(actor, mention.text, span if in_body else None, alias=False)
+    short_forms_of_organizations(actors)
     return [finish(a) for a in actors.values()]
+
+
+def short_forms_of_organizations(actors: dict) -> None:
+    """ "Hon Hai Precision Industry Co ... Hon Hai said": a rule-found name read as a person's
+    that is the leading words of an organization of the article ending in a head word or a
+    company form is that organization's short form. A name that starts with a common given
+    name ("Bill Gates" of the "Bill Gates Foundation") or that the gazetteer knows stays a
+    person."""
+    shorts = {}
+    for key, actor in actors.items():
+        if actor.kind == ORGANIZATION:
+            for prefix in organization_prefixes(actor.name):
+                shorts.setdefault(normalise_name(prefix), key)
+    for key, actor in list(actors.items()):
+        if actor.kind != PERSON or hasattr(actor, "_known"):
+            continue
+        target = shorts.get(normalise_name(actor.name))
+        if target is not None and actor.name.split()[0] not in rules.given_names():
+            org = actors[target]
+            org.count += actor.count
+            org.spans += actor.spans
+            if actor.name not in org.aliases:
+                org.aliases.append(actor.name)
+            del actors[key]
+
+
+def organization_prefixes(name: str) -> list[str]:
+    """Leading words of ``name`` (two at least) when it ends in a head word or company form."""
+    words = name.split()
+    last = words[-1].strip(".,") if words else ""
+    if last not in rules.org_heads() and last not in rules.FINAL_SUFFIXES:
+        return []
+    return [" ".join(words[:k]) for k in range(STEM_MIN_WORDS, len(words))]
 
 
 def targets(mention, gazetteer):

@@ -7,6 +7,13 @@ role's names for that country is known ("Chinese Foreign Ministry"), otherwise a
 organization with the table's canonical name ("Ministry of Foreign Affairs of Qatar").
 A lower-case role ("military") is a name only when it ends the phrase ("South Korea's
 military said"), not as a modifier ("U.S. military aid").
+
+A ministry named by its role alone ("the defence ministry said", "the industry ministry") is
+the ministry of the country whose same role the text named before ("South Korea's defence
+ministry ... the defence ministry"), else of the country of the dateline ("SEOUL (Reuters) -"),
+else of the country the text names most. Besides the table's roles, "<topic> ministry" for
+each topic of ``data/ministry_topics.txt`` is a role ("Ministry of Health of {country}").
+Bodies that are not ministries ("the military", "the navy") are not named by role alone.
 """
 
 from __future__ import annotations
@@ -22,6 +29,11 @@ from archive.entities.rules import POSSESSIVE_PARTS
 from archive.entities.types import COUNTRY, ORGANIZATION
 
 ALIASES_COLUMN = 2  # government_roles.tsv: role, actor, aliases
+DATELINE_REACH = 3  # tokens from a text's start within which a country is its dateline
+BARE_HEADS = frozenset(
+    {"ministry", "office", "bank", "court", "senate", "parliament"}
+)  # roles that name a body without a country
+INDEFINITE = frozenset({"a", "an", "any", "each", "every", "no", "one"})  # "a foreign ministry"
 
 
 @dataclass(frozen=True)
@@ -40,7 +52,20 @@ def roles() -> tuple[Role, ...]:
         tokens = tuple(t.lower_ for t in nlp.make_doc(row[0]))
         aliases = tuple(split_aliases(row[ALIASES_COLUMN])) if len(row) > ALIASES_COLUMN else ()
         table.append(Role(tokens, row[1], aliases))
+    table += topic_roles({role.words for role in table})
     return tuple(sorted(table, key=lambda r: -len(r.words)))
+
+
+def topic_roles(known: set) -> list[Role]:
+    """ "<topic> ministry" for each topic of ``data/ministry_topics.txt`` not in the table."""
+    out = []
+    for topic in sorted(words("ministry_topics.txt")):
+        if (topic, "ministry") in known:
+            continue
+        name = topic.capitalize()
+        aliases = (f"{{adj}} {name} Ministry", f"{{adj}} Ministry of {name}")
+        out.append(Role((topic, "ministry"), f"Ministry of {name} of {{country}}", aliases))
+    return out
 
 
 @functools.cache
@@ -106,8 +131,16 @@ def after_possessive(doc, i: int) -> int:
 
 
 def role_mentions(doc, mentions: list[Mention], gazetteer) -> list[Mention]:
-    """``mentions`` with each "<country> <role>" made the country's body (see module doc)."""
+    """``mentions`` with each "<country> <role>" made the country's body, and each ministry
+    named by its role alone made the ministry of the text's country (see module doc)."""
+    out, named = country_roles(doc, mentions, gazetteer)
+    return bare_roles(doc, out, gazetteer, named)
+
+
+def country_roles(doc, mentions: list[Mention], gazetteer):
+    """The mentions with "<country> <role>" made the body, and ``{role: (country, start)}``."""
     out = list(mentions)
+    named: dict = {}
     for country in mentions:
         if country.kind != COUNTRY or country.nested or len(country.entries) != 1:
             continue
@@ -117,7 +150,68 @@ def role_mentions(doc, mentions: list[Mention], gazetteer) -> list[Mention]:
             continue
         role, end = found
         entry = body_of(gazetteer, country.entries[0], role)
+        named.setdefault(role.words[-2:], []).append((start, country.entries[0]))
         surface = doc[country.start : end].text
         out = [m for m in out if m is country or m.end <= start or m.start >= end]
         out.append(Mention(ORGANIZATION, surface, start, end, (entry,)))
-    return sorted(out, key=lambda m: m.start)
+    return sorted(out, key=lambda m: m.start), named
+
+
+def bare_roles(doc, mentions: list[Mention], gazetteer, named: dict) -> list[Mention]:
+    """ "the defence ministry": a ministry role alone (``opens_bare_role``), on words no
+    mention holds."""
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    found = []
+    first_words = roles_by_first_word()
+    for tok in doc:
+        if tok.lower_ not in first_words or tok.i in taken or not opens_bare_role(doc, tok.i):
+            continue
+        at = role_at(doc, tok.i)
+        if at is None or at[0].words[-1] not in BARE_HEADS or taken & set(range(tok.i, at[1])):
+            continue
+        if doc[tok.i - 1].lower_ != "the" and at[0].words[-1] != "ministry":
+            continue  # "a briefing to parliament": only a ministry is named without "the"
+        role, end = at
+        before = named.get(role.words[-2:], [])
+        country = country_of(mentions, before, tok.i, dateline(doc, gazetteer))
+        if country is not None:
+            entry = body_of(gazetteer, country, role)
+            found.append(Mention(ORGANIZATION, doc[tok.i : end].text, tok.i, end, (entry,)))
+    return sorted(mentions + found, key=lambda m: m.start)
+
+
+def opens_bare_role(doc, i: int) -> bool:
+    """A role alone starts at ``i`` after "the", or in lower case after a lower-case word or
+    punctuation ("..., finance ministry officials said"), not after "a"/"an" (any ministry)."""
+    if i == 0:
+        return False
+    previous = doc[i - 1]
+    if previous.lower_ == "the":
+        return True
+    if not doc[i].text[:1].islower() or previous.lower_ in INDEFINITE:
+        return False
+    return previous.is_punct or previous.text[:1].islower()
+
+
+def dateline(doc, gazetteer):
+    """The country of a capital opening the text in capitals ("SEOUL (Reuters) -"), or None."""
+    for tok in doc[:DATELINE_REACH]:
+        if tok.is_alpha and tok.is_upper:
+            return gazetteer.lookup(COUNTRY, tok.text)
+    return None
+
+
+def country_of(mentions: list[Mention], before: list, start: int, from_dateline=None):
+    """The country whose body a role alone at ``start`` names (see the module docstring)."""
+    earlier = [country for at, country in before if at < start]
+    if earlier:
+        return earlier[-1]
+    if from_dateline is not None:
+        return from_dateline
+    countries = [m for m in mentions if m.kind == COUNTRY and len(m.entries) == 1]
+    if not countries:
+        return None
+    counts: dict = {}
+    for m in countries:
+        counts.setdefault(m.entries[0].code, [0, m.entries[0]])[0] += 1
+    return max(counts.values(), key=lambda pair: pair[0])[1]

@@ -364,6 +364,14 @@ def strip_leading(tokens, k: int = 0) -> int:
     return k
 
 
+# A hyphenated descriptor before a name says what or where the body is, it is not its name:
+# "English-language South China Morning Post", "Seoul-based Asan Institute".
+DESCRIPTOR = re.compile(
+    r"^[A-Z][\w.]*-(?:based|language|run|owned|led|backed|controlled|funded|affiliated)\s+"
+)
+
+
 def clean_org_name(text: str) -> str:
     text = re.sub(r"^(?:the|The)\s+", "", text)
+    text = DESCRIPTOR.sub("", text)
     return re.sub(r"\s+", " ", text).strip(" .,'\u2019")

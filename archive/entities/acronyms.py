@@ -1,0 +1,82 @@
+"""An organization's acronym given in parentheses right after its full name ("Korea Institute
+for Defense Analyses (KIDA)") names that organization wherever it stands later in the text,
+so "KIDA said" is the institute, not a person nor a second organization.
+
+The acronym must fit the name: its first letter is the name's first initial and its letters
+follow the initials of the name's words in order ("Ministry of Trade, Industry and Energy
+(MOTIE)").
+"""
+
+from __future__ import annotations
+
+from archive.entities.entries import GazetteerEntry
+from archive.entities.known import Mention
+from archive.entities.resolve import company_stem
+from archive.entities.rules import acronym
+from archive.entities.types import ORGANIZATION, PERSON
+
+PARENTHESISED = 3  # tokens of "(", the acronym, ")"
+
+
+def fits(short: str, name: str) -> bool:
+    """``short`` is an acronym of ``name`` (see the module docstring)."""
+    letters = short.replace(".", "")
+    initials = "".join(w[0] for w in name.replace("-", " ").split() if w[:1].isalpha()).upper()
+    if not letters or not initials or letters[0] != initials[0]:
+        return False
+    rest = iter(initials[1:])
+    return all(letter in rest for letter in letters[1:])
+
+
+def defined_acronyms(doc, mentions: list[Mention]) -> dict[str, tuple[Mention, GazetteerEntry]]:
+    """``{acronym: (defining mention, entry)}`` for each "<organization> (<ACRONYM>)"."""
+    found = {}
+    for m in mentions:
+        end = m.end + PARENTHESISED
+        if m.kind != ORGANIZATION or m.nested or end > len(doc):
+            continue
+        opening, short, closing = doc[m.end : end]
+        if opening.text != "(" or closing.text != ")" or not acronym(short.text):
+            continue
+        if short.text in found or not fits(short.text, m.text):
+            continue
+        entry = m.entries[0] if m.entries else own_entry(m.text, short.text)
+        found[short.text] = (m, entry)
+    return found
+
+
+def own_entry(name: str, short: str) -> GazetteerEntry:
+    """An entry for a rule-found organization, keyed like its rule mentions (by company stem)."""
+    stem = company_stem(name)
+    return GazetteerEntry(
+        ORGANIZATION, stem, tuple(dict.fromkeys(n for n in (name, short) if n != stem))
+    )
+
+
+def acronym_mentions(doc, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with each defined acronym, and its defining name, made one organization."""
+    defined = defined_acronyms(doc, mentions)
+    if not defined:
+        return mentions
+    defining = {id(m): entry for m, entry in defined.values()}
+    out = []
+    for m in mentions:
+        if id(m) in defining and not m.entries:
+            m = Mention(m.kind, m.text, m.start, m.end, (defining[id(m)],), nested=m.nested)
+        if not replaced_by_acronym(m, defined):
+            out.append(m)
+    taken = {i for m in out for i in range(m.start, m.end)}
+    for tok in doc:
+        if tok.text in defined and tok.i not in taken and tok.i >= defined[tok.text][0].end:
+            out.append(Mention(ORGANIZATION, tok.text, tok.i, tok.i + 1, (defined[tok.text][1],)))
+    return sorted(out, key=lambda m: m.start)
+
+
+def replaced_by_acronym(mention: Mention, defined: dict) -> bool:
+    """A one-word person found by the rules that spells a defined acronym is the acronym."""
+    return (
+        mention.kind == PERSON
+        and not mention.entries
+        and mention.text in defined
+        and mention.end - mention.start == 1
+    )

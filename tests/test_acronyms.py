@@ -1,0 +1,44 @@
+"""An acronym given in parentheses after an organization's full name names that
+organization later in the text; an acronym that does not fit the name, or a parenthesis
+after a person, defines nothing."""
+
+from django.test import SimpleTestCase
+
+from archive.entities.acronyms import fits
+from archive.entities.gazetteer import matchable
+from archive.entities.pipeline import extract
+from archive.entities.types import COUNTRY, ORGANIZATION
+
+
+def actors(text):
+    return [(a.kind, a.name) for a in extract("", text)]
+
+
+class AcronymTests(SimpleTestCase):
+    def test_a_later_acronym_is_the_organization_named_in_full_before(self):
+        found = extract("", "Acme Widgets Corp. (AWC) said. AWC shares rose. Acme Widgets denied.")
+        self.assertEqual([(a.kind, a.name) for a in found], [(ORGANIZATION, "Acme Widgets")])
+        self.assertEqual(found[0].count, 3)
+
+    def test_a_later_acronym_is_not_a_person(self):
+        found = actors("The Pacific Rim Policy Forum (PRPF) met. PRPF said talks failed.")
+        self.assertEqual(found, [(ORGANIZATION, "Pacific Rim Policy Forum")])
+
+    def test_an_acronym_follows_the_initials_of_the_names_words(self):
+        self.assertTrue(fits("MOTIE", "Ministry of Trade, Industry and Energy"))
+        self.assertTrue(fits("KIDA", "Korea Institute for Defense Analyses"))
+
+    def test_a_parenthesised_word_that_does_not_fit_the_name_is_no_acronym(self):
+        self.assertFalse(fits("XYZ", "Acme Widgets Corp"))
+        found = actors("Acme Widgets Corp. (XYZ) said. XYZ rose.")
+        self.assertEqual(found, [(ORGANIZATION, "Acme Widgets Corp")])
+
+
+class CommaInOrganizationNameTests(SimpleTestCase):
+    def test_a_known_name_with_a_comma_is_matched_whole(self):
+        found = actors("The Ministry of Trade, Industry and Energy said exports rose.")
+        self.assertEqual(found, [(ORGANIZATION, "Ministry of Trade and Industry")])
+
+    def test_a_country_catalogue_form_with_a_comma_is_still_not_matched(self):
+        self.assertFalse(matchable("Korea, Republic of", COUNTRY))
+        self.assertTrue(matchable("Ministry of Trade, Industry and Energy", ORGANIZATION))

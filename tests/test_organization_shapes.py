@@ -1,0 +1,59 @@
+"""Organizations recognised by their shape: a head word makes a capitalised phrase a body
+("Korea Defense Study Forum", "U.S. Chamber of Commerce"); two names with the same head
+joined by "and" are two bodies; a hyphenated descriptor before a name is not part of it; a
+phrase that ends like an index, an event or a document is no body."""
+
+from django.test import SimpleTestCase
+
+from archive.entities.pipeline import extract
+from archive.entities.types import ORGANIZATION
+
+
+def organizations(text):
+    return sorted(a.name for a in extract("", text) if a.kind == ORGANIZATION)
+
+
+class HeadWordTests(SimpleTestCase):
+    def test_a_forum_named_in_capitals_is_an_organization(self):
+        found = organizations("Jung, head of the private Korea Defense Study Forum, said.")
+        self.assertEqual(found, ["Korea Defense Study Forum"])
+
+    def test_a_chamber_of_commerce_is_an_organization(self):
+        self.assertEqual(
+            organizations("He told the U.S. Chamber of Commerce on Monday."),
+            ["U.S. Chamber of Commerce"],
+        )
+
+    def test_a_lower_case_forum_is_no_organization(self):
+        self.assertEqual(organizations("The forum in Seoul was quiet."), [])
+
+
+class CoordinatedNameTests(SimpleTestCase):
+    def test_two_names_with_one_head_joined_by_and_are_two_organizations(self):
+        found = organizations("He trained with the Republic of Korea Navy and United States Navy.")
+        self.assertEqual(found, ["Republic of Korea Navy", "United States Navy"])
+
+    def test_a_name_with_and_before_its_only_head_is_one_organization(self):
+        found = organizations("Samsung Shipbuilding and Heavy Industries Co. Ltd said.")
+        self.assertEqual(len(found), 1)
+
+
+class DescriptorTests(SimpleTestCase):
+    def test_a_place_based_descriptor_is_not_part_of_the_name(self):
+        found = organizations("The Seoul-based Asan Institute for Policy Studies said.")
+        self.assertEqual(found, ["Asan Institute for Policy Studies"])
+
+    def test_a_hyphenated_word_inside_a_name_stays(self):
+        found = organizations("The Korea Trade-Investment Promotion Agency said.")
+        self.assertEqual(found, ["Korea Trade-Investment Promotion Agency"])
+
+
+class NonOrganizationTailTests(SimpleTestCase):
+    def test_a_phrase_ending_in_index_is_a_stock_index_not_a_body(self):
+        self.assertEqual(organizations("The Straits Times Industrial Index rose."), [])
+
+    def test_a_phrase_ending_in_a_head_word_is_still_a_body(self):
+        self.assertEqual(
+            organizations("The Straits Times Press Association said."),
+            ["Straits Times Press Association"],
+        )
