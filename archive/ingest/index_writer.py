@@ -27,12 +27,8 @@ def lock_path() -> Path:
 @contextmanager
 def index_writer(on_wait: Callable[[str], None]) -> Iterator[None]:
     """Hold the index-writer lock; ``on_wait(WAITING)`` first if another process has it."""
-    path = lock_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("a") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+    with _lock_file() as handle:
+        if not _take(handle):
             on_wait(WAITING)
             fcntl.flock(handle, fcntl.LOCK_EX)
         try:
@@ -45,15 +41,28 @@ def index_writer(on_wait: Callable[[str], None]) -> Iterator[None]:
 def index_writer_if_free() -> Iterator[bool]:
     """Hold the index-writer lock if no other process has it: yields True, or False at once
     (without waiting) when another process holds it."""
-    path = lock_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("a") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+    with _lock_file() as handle:
+        if not _take(handle):
             yield False
             return
         try:
             yield True
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+@contextmanager
+def _lock_file() -> Iterator:
+    path = lock_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("a") as handle:
+        yield handle
+
+
+def _take(handle) -> bool:
+    """Take the lock if it is free; False at once if another process holds it."""
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
