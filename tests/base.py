@@ -1,6 +1,6 @@
 """A small named world for search and page tests, stored and indexed for real."""
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from django.test import TestCase
 from haystack import connections
@@ -73,3 +73,26 @@ class IndexedTestCase(TestCase):
     @classmethod
     def index_all(cls):
         sync_index()
+
+
+# Instants shared by several reports, two of them on the same UTC day near midnight.
+SHARED_INSTANTS = [utc(2024, 3, 1, 9), utc(2024, 3, 1, 23, 30), utc(2024, 2, 27, 1), None]
+
+
+def add_random_reports(world, rng, count, persons, countries, orgs, max_persons, words=None):
+    """``count`` reports with random actors: ties in counts, shared instants and undated
+    reports, for comparing figures from the index with the SQL answers. ``words`` (optional)
+    vary the bodies; the same ``rng`` seed always builds the same reports."""
+    for n in range(count):
+        published = rng.choice(SHARED_INSTANTS)
+        if published and rng.random() < 0.5:
+            published += timedelta(days=rng.randrange(40))
+        body = f"Report number {n} on the {rng.choice(words) if words else 'peninsula'}."
+        actors = [actor("person", p, body) for p in rng.sample(persons, rng.randrange(max_persons))]
+        actors += [
+            actor("country", name, body, code=code)
+            for name, code in rng.sample(countries, rng.randrange(3))
+        ]
+        actors += [actor("organization", o, body) for o in rng.sample(orgs, rng.randrange(3))]
+        world.add(document(f"Report {n}", body, published=published), actors)
+    world.index_all()

@@ -1,7 +1,6 @@
 """Actor and archive figures from the index columns equal the SQL answers they replace."""
 
 import random
-from datetime import timedelta
 
 from django.db.models import Count
 from django.db.models.functions import Lower, TruncDate
@@ -11,7 +10,7 @@ from archive import gunicorn_conf
 from archive.models import Article, Entity
 from archive.search import aggregates
 from archive.search.service import current_columns
-from tests.base import IndexedTestCase, actor, document, utc
+from tests.base import IndexedTestCase, add_random_reports
 
 PERSONS = ["Moon Jae-in", "kim Jong-un", "Kim Yo-jong", "Lloyd Austin", "de Gaulle", "Ángel Ruiz"]
 COUNTRIES = [("South Korea", "KR"), ("North Korea", "KP"), ("Japan", "JP"), ("China", "CN")]
@@ -25,20 +24,7 @@ class AggregateWorld(IndexedTestCase):
     @classmethod
     def setUpTestData(cls):
         rng = random.Random(11)
-        instants = [utc(2024, 3, 1, 9), utc(2024, 3, 1, 23, 30), utc(2024, 2, 27, 1), None]
-        for n in range(ARTICLES):
-            published = rng.choice(instants)
-            if published and rng.random() < 0.5:
-                published += timedelta(days=rng.randrange(40))
-            body = f"Report number {n} on the peninsula."
-            actors = [actor("person", p, body) for p in rng.sample(PERSONS, rng.randrange(4))]
-            actors += [
-                actor("country", name, body, code=code)
-                for name, code in rng.sample(COUNTRIES, rng.randrange(3))
-            ]
-            actors += [actor("organization", o, body) for o in rng.sample(ORGS, rng.randrange(3))]
-            cls.add(document(f"Report {n}", body, published=published), actors)
-        cls.index_all()
+        add_random_reports(cls, rng, ARTICLES, PERSONS, COUNTRIES, ORGS, max_persons=4)
 
 
 def sql_top(kind, limit, *order):

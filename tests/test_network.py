@@ -4,7 +4,6 @@ narrow the search, a deterministic SVG and GraphML for Gephi."""
 import random
 import xml.etree.ElementTree as ET
 from collections import Counter, defaultdict
-from datetime import timedelta
 from io import StringIO
 from itertools import combinations
 from unittest.mock import patch
@@ -18,7 +17,7 @@ from archive.models import Article, Entity, Mention
 from archive.search.form import SearchForm
 from archive.search.matching import all_ids, first_ids, request_for
 from archive.search.service import backend
-from tests.base import IndexedTestCase, actor, document, utc
+from tests.base import IndexedTestCase, actor, add_random_reports, document, utc
 
 SVG = "{http://www.w3.org/2000/svg}"
 GRAPHML = "{http://graphml.graphdrawing.org/xmlns}"
@@ -125,20 +124,7 @@ class RandomWorldTests(IndexedTestCase):
     @classmethod
     def setUpTestData(cls):
         rng = random.Random(7)
-        instants = [utc(2024, 3, 1, 9), utc(2024, 3, 1, 23, 30), utc(2024, 2, 27, 1), None]
-        for n in range(60):
-            published = rng.choice(instants)
-            if published and rng.random() < 0.5:
-                published += timedelta(days=rng.randrange(40))
-            body = f"Report number {n} on the {rng.choice(WORDS)}."
-            actors = [actor("person", p, body) for p in rng.sample(PERSONS, rng.randrange(5))]
-            actors += [
-                actor("country", name, body, code=code)
-                for name, code in rng.sample(COUNTRIES, rng.randrange(3))
-            ]
-            actors += [actor("organization", o, body) for o in rng.sample(ORGS, rng.randrange(3))]
-            cls.add(document(f"Report {n}", body, published=published), actors)
-        cls.index_all()
+        add_random_reports(cls, rng, 60, PERSONS, COUNTRIES, ORGS, max_persons=5, words=WORDS)
 
     SEARCHES = (
         "",
