@@ -22,6 +22,7 @@ from django.db import connection, connections
 
 from archive.ingest.index_writer import index_writer_if_free
 from archive.ingest.pipeline import die_with_parent
+from archive.search.sync import sync_index
 
 POLL_SECONDS = 1.0  # how often the indexer looks for a full group in the queue
 
@@ -85,8 +86,6 @@ def can_fork_an_indexer() -> bool:
 
 def _index_until(stop, counts, parent: int) -> None:
     die_with_parent(parent)
-    from archive.search.sync import sync_index
-
     try:
         while not stop.wait(POLL_SECONDS):
             with index_writer_if_free() as free:
