@@ -38,7 +38,7 @@ from whoosh.matching import IntersectionMatcher, ListMatcher
 from whoosh.query import And, DateRange, Every, NullQuery, Or, Phrase, Term
 from whoosh.writing import CLEAR
 
-from archive.search import keyset
+from archive.search import keyset, vector_match
 from archive.search.analysis import peninsula_analyzer
 from archive.search.columns import generation, save_new_segments
 from archive.search.keyset import after, kind_of
@@ -475,23 +475,38 @@ def match(searcher, query, allowed, ranked: bool):
     Scores are Whoosh's own (the same matcher and weighting its collector uses); with
     ``allowed``, the matcher is intersected with the allowed docnums of each segment.
     """
-    context = searcher.context() if ranked else searcher.context(weighting=None)
+    weighting = searcher.weighting if ranked else None
     docnums, scores = [], []
     for sub, offset in searcher.leaf_searchers():
-        matcher = query.matcher(sub, context)
-        if allowed is not None:
-            local = np.flatnonzero(allowed[offset : offset + sub.doc_count_all()])
-            matcher = Restricted(matcher, ListMatcher(local.tolist()))
-        if ranked:
-            matcher = matcher.replace(0)
-            while matcher.is_active():
-                docnums.append(offset + matcher.id())
-                scores.append(matcher.score())
-                matcher.next()
-        else:
-            docnums.extend(offset + d for d in matcher.all_ids())
+        local = None if allowed is None else allowed[offset : offset + sub.doc_count_all()]
+        try:
+            hits = vector_match.evaluate(query, sub, weighting, local)
+        except vector_match.Unsupported:
+            hits = match_by_matcher(sub, query, local, ranked)
+        docnums.append(offset + hits.ids)
+        scores.append(hits.scores)
+    found = np.concatenate(docnums) if docnums else np.zeros(0, dtype=np.int64)
+    return found, (np.concatenate(scores) if ranked and scores else None)
+
+
+def match_by_matcher(searcher, query, allowed, ranked: bool) -> vector_match.Hits:
+    """Whoosh's own matcher over one leaf searcher, posting by posting: for the queries
+    ``vector_match`` does not evaluate."""
+    context = searcher.context() if ranked else searcher.context(weighting=None)
+    matcher = query.matcher(searcher, context)
+    if allowed is not None:
+        matcher = Restricted(matcher, ListMatcher(np.flatnonzero(allowed).tolist()))
+    docnums, scores = [], []
+    if ranked:
+        matcher = matcher.replace(0)
+        while matcher.is_active():
+            docnums.append(matcher.id())
+            scores.append(matcher.score())
+            matcher.next()
+    else:
+        docnums.extend(matcher.all_ids())
     found = np.array(docnums, dtype=np.int64)
-    return found, (np.array(scores, dtype=np.float64) if ranked else None)
+    return vector_match.Hits(found, np.array(scores, dtype=np.float64) if ranked else None)
 
 
 class Restricted(IntersectionMatcher):
