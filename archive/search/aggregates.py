@@ -23,6 +23,7 @@ from django.db.models.functions import Lower
 
 from archive.models import Article, Entity
 from archive.search.columns import VALUES, Generation
+from archive.search.expansion import known_actors
 from archive.search.service import current_columns
 from archive.search.vocabulary import FACETS
 
@@ -256,7 +257,9 @@ def listed_entities(entities, by_articles: bool) -> list[Entity]:
 
 def warm_up() -> None:
     """Open this thread's searcher and compute the generation's figures before the first
-    request needs them (a starting worker calls this; see ``gunicorn_conf.py``)."""
+    request needs them (a starting worker calls this; see ``gunicorn_conf.py``), and the
+    table of actor names the first text query looks its words up in."""
     for kind in ENTITY_FACETS:
         article_counts(kind)
     days_of_all()
+    known_actors()

@@ -149,6 +149,9 @@ class Command(BaseCommand):
     def compare(self, mix, repeat: int) -> None:
         reference = self.reference()
         client = Client()
+        started = time.perf_counter()
+        gunicorn_conf.post_worker_init(worker=None)  # as every gunicorn worker starts
+        self.stdout.write(f"worker warm-up {(time.perf_counter() - started) * 1000:.0f} ms")
         self.stdout.write(
             f"{'page':22} {'cold':>7} {'p50':>7} {'p95':>7} | {'FTS5 p50':>8} {'p95':>7} | "
             "p95 ratio  (ms)"

@@ -1,0 +1,55 @@
+"""Whoosh's files inside a compound segment are read in place, not copied."""
+
+import io
+import os
+import pickle
+import random
+import tempfile
+
+from django.test import SimpleTestCase
+from whoosh import index
+from whoosh.fields import ID, TEXT, Schema
+from whoosh.filedb.structfile import BufferFile
+from whoosh.query import Term
+
+from archive.search import backend  # noqa: F401  (applies the fixes)
+from archive.search.whoosh_fixes import ViewReader
+
+
+class ViewReaderTests(SimpleTestCase):
+    def test_it_reads_seeks_and_tells_as_a_bytesio_over_the_same_bytes(self):
+        rng = random.Random(5)
+        data = bytes(rng.randrange(256) for _ in range(5000)).replace(b"\x00", b"\n")
+        ours, theirs = ViewReader(memoryview(data)), io.BytesIO(data)
+        for _ in range(500):
+            op = rng.choice(["read", "readline", "seek", "tell"])
+            if op == "read":
+                size = rng.choice([-1, 0, 1, 7, 300, 6000])
+                self.assertEqual(ours.read(size), theirs.read(size))
+            elif op == "readline":
+                self.assertEqual(ours.readline(), theirs.readline())
+            elif op == "seek":
+                offset, whence = rng.randrange(0, 5000), rng.choice([os.SEEK_SET, os.SEEK_END])
+                offset = -offset if whence == os.SEEK_END else offset
+                self.assertEqual(ours.seek(offset, whence), theirs.seek(offset, whence))
+            self.assertEqual(ours.tell(), theirs.tell())
+
+    def test_pickles_load_from_it(self):
+        data = pickle.dumps({"a": [1, 2, 3], "b": "text\nwith lines"}, 2) + b"rest"
+        reader = ViewReader(memoryview(data))
+        self.assertEqual(pickle.load(reader), {"a": [1, 2, 3], "b": "text\nwith lines"})
+        self.assertEqual(reader.read(), b"rest")
+
+    def test_a_segment_file_is_a_view_of_the_mapped_file_not_a_copy(self):
+        with tempfile.TemporaryDirectory() as path:
+            ix = index.create_in(path, Schema(id=ID(stored=True), text=TEXT(phrase=True)))
+            with ix.writer() as writer:
+                for n in range(50):
+                    writer.add_document(id=str(n), text=f"kim jong un {n} nuclear test")
+            with ix.searcher() as searcher:
+                self.assertEqual(len(searcher.search(Term("text", "nuclear"))), 50)
+                files = [f for f in vars(searcher.reader()._terms).values()]
+                buffers = [f for f in files if isinstance(f, BufferFile)]
+                self.assertTrue(buffers)
+                self.assertTrue(all(isinstance(f.file, ViewReader) for f in buffers))
+            ix.close()
