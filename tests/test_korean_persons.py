@@ -139,6 +139,38 @@ class ForeignNameTests(SimpleTestCase):
         self.assertEqual(persons("지난 미국 대통령 선거 결과"), set())
 
 
+class ForeignNameOfSeveralWordsTests(SimpleTestCase):
+    def test_a_foreign_name_of_two_words_before_a_country_and_a_title_is_one_name(self):
+        found = persons("에마뉘엘 마크롱 프랑스 대통령은 회담 뒤 말했다.")
+        self.assertIn("에마뉘엘 마크롱", found)
+        self.assertNotIn("마크롱", found)
+
+    def test_a_foreign_name_before_a_marker_of_the_title_is_one_name(self):
+        self.assertIn("존 메이저", persons("존 메이저 전 총리는 회고록에서 밝혔다."))
+        self.assertIn("존 케리", persons("존 케리 미 국무장관은 말했다."))
+
+    def test_a_foreign_name_with_a_word_the_analyser_does_not_know_needs_no_qualifier(self):
+        found = persons("이노우에 다케히코 감독과 이와이 슌지 감독이 참석했다.")
+        self.assertTrue({"이노우에 다케히코", "이와이 슌지"} <= found)
+        self.assertNotIn("이와이", found)
+
+    def test_a_name_the_analyser_reads_across_two_words_is_one_name(self):
+        self.assertIn("숀 스파이서", persons("숀 스파이서 백악관 대변인은 말했다."))
+
+    def test_two_words_the_analyser_knows_before_a_title_are_no_name(self):
+        self.assertEqual(persons("롯데 자이언츠 감독은 경기 뒤 말했다."), set())
+
+    def test_a_korean_name_before_its_workplace_is_not_a_foreign_name(self):
+        found = persons("장선욱 롯데면세점 대표는 말했다. 롯데 신동빈 회장은 웃었다.")
+        self.assertEqual(found, {"장선욱", "신동빈"})
+
+    def test_a_bylines_outlet_and_reporter_are_no_foreign_name(self):
+        self.assertEqual(persons("서울 연합뉴스 이은정 기자 행사가 열린다."), set())
+
+    def test_a_stage_name_after_its_group_with_ssi_is_not_a_foreign_name(self):
+        self.assertNotIn("엑소 카이", persons("엑소 카이 씨는 웃었다."))
+
+
 class MadeInTests(SimpleTestCase):
     def test_a_country_with_cha_glued_on_its_cars_names_the_country(self):
         actors = extract("", "유럽시장 줄기차게 두드리는 중국차")

@@ -6,7 +6,9 @@
 - known names of the gazetteer, with particles, titles and homonyms (``korean_known``);
 - unknown Korean persons by the shape of their names (``korean_persons``);
 - members listed after their group's name (``korean_groups``);
-- stage names and foreign names (``korean_stage_names``).
+- stage names (``korean_stage_names``);
+- foreign names before a title, run first so that no other finder cuts them short
+  (``korean_foreign``).
 
 The words these read are analysed once (``korean_analysis``); bylines are not mentions
 (``korean_bylines``). A person written under two names is given the first.
@@ -22,11 +24,12 @@ import dataclasses
 from archive.entities.known import Mention
 from archive.entities.korean_analysis import Analysis, analyse, word_at
 from archive.entities.korean_bylines import byline_words
+from archive.entities.korean_foreign import foreign_mentions
 from archive.entities.korean_groups import member_mentions
 from archive.entities.korean_known import known_mentions
 from archive.entities.korean_persons import FULL_NAME, SHORT_NAME, person_mentions
-from archive.entities.korean_stage_names import REAL_NAME, foreign_mentions, stage_name_mentions
-from archive.entities.types import COUNTRY, PERSON
+from archive.entities.korean_stage_names import REAL_NAME, stage_name_mentions
+from archive.entities.types import PERSON
 
 FAMILIAR_TITLE = "씨"  # after a given name alone: the person named in full before
 
@@ -36,14 +39,15 @@ def mentions(text: str, gazetteer) -> list[tuple[Mention, tuple[int, int]]]:
     analysis = analyse(text)
     byline = byline_words(analysis)
     known, taken = known_mentions(analysis, gazetteer, byline)
+    qualifiers = {span for m, span in known if m.kind != PERSON}
+    foreign = foreign_mentions(analysis, taken, qualifiers, byline)
+    taken |= {i for _, (s, e) in foreign for i in range(s, e)}
     persons = person_mentions(analysis, taken, byline)
     taken |= {i for _, (s, e) in persons for i in range(s, e)}
     members = member_mentions(analysis, taken)
     taken |= {i for _, (s, e) in members for i in range(s, e)}
     staged = stage_name_mentions(analysis, taken)
     taken |= {i for _, (s, e) in staged for i in range(s, e)}
-    countries = {span for m, span in known if m.kind == COUNTRY}
-    foreign = foreign_mentions(analysis, taken, countries)
     found = sorted(known + persons + members + staged + foreign, key=lambda pair: pair[1])
     return one_name_per_person(analysis, found)
 

@@ -74,6 +74,14 @@ class Analysis:
         keys = self._morpheme_starts
         return self.morphemes[bisect.bisect_left(keys, start) : bisect.bisect_left(keys, end)]
 
+    def covering(self, position: int) -> Morpheme | None:
+        """The morpheme that starts at or before ``position`` and runs past it: the analyser
+        may read a name of two words as one proper noun ("숀 스파이서")."""
+        i = bisect.bisect_right(self._morpheme_starts, position) - 1
+        if i >= 0 and self.morphemes[i].end > position:
+            return self.morphemes[i]
+        return None
+
     def word_index(self, position: int) -> int:
         i = bisect.bisect_right(self._word_starts, position) - 1
         return i if i >= 0 and position < self.words[i][1] else -1

@@ -35,6 +35,16 @@ def roles() -> frozenset:
 
 
 @functools.lru_cache(maxsize=1)
+def title_modifiers() -> frozenset:
+    return frozenset(words("korean_title_modifiers.txt"))
+
+
+@functools.lru_cache(maxsize=1)
+def institution_suffixes() -> frozenset:
+    return frozenset(words("korean_institution_suffixes.txt"))
+
+
+@functools.lru_cache(maxsize=1)
 def work_words() -> frozenset:
     return frozenset(words("korean_work_words.txt"))
 
