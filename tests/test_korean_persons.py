@@ -139,6 +139,44 @@ class ForeignNameTests(SimpleTestCase):
         self.assertEqual(persons("지난 미국 대통령 선거 결과"), set())
 
 
+class TitleAroundNameTests(SimpleTestCase):
+    def test_a_name_the_analyser_splits_before_a_title_is_still_a_person(self):
+        self.assertIn("김의겸", persons("김의겸 대변인은 브리핑에서 말했다."))
+
+    def test_a_noun_with_its_particle_before_a_title_is_no_name(self):
+        self.assertEqual(persons("정부의 대변인은 말했다."), set())
+
+    def test_a_name_after_a_spokespersons_title_is_a_person(self):
+        self.assertIn("김의겸", persons("대변인 김의겸은 브리핑에서 말했다."))
+
+    def test_a_common_noun_after_a_spokespersons_title_is_no_name(self):
+        self.assertEqual(persons("대변인 브리핑이 열렸다."), set())
+
+
+class ParenthesisTests(SimpleTestCase):
+    def test_an_age_in_parentheses_after_a_name_makes_each_of_a_list_a_person(self):
+        found = persons("참석자는 김철수(45), 박영희(38), 이민수(50) 씨 등이다.")
+        self.assertEqual(found, {"김철수", "박영희", "이민수"})
+
+    def test_a_title_in_parentheses_after_a_name_makes_it_a_person(self):
+        self.assertIn("김철수", persons("김철수(서울대 교수)는 말했다."))
+
+    def test_a_year_in_parentheses_after_a_common_noun_names_no_one(self):
+        self.assertEqual(persons("정상회담(2018)에서 합의했다."), set())
+
+    def test_a_place_in_parentheses_is_no_title(self):
+        self.assertEqual(persons("김철수(서울대)는 말했다."), set())
+
+
+class UnknownNameTests(SimpleTestCase):
+    def test_a_name_the_analyser_does_not_know_written_twice_is_a_person(self):
+        body = "남태현이 메이크업 인증 사진을 올렸다. 스타일 남태현 인스타그램."
+        self.assertIn("남태현", persons(body))
+
+    def test_a_name_the_analyser_does_not_know_written_once_is_no_person(self):
+        self.assertEqual(persons("남태현이 메이크업 인증 사진을 올렸다."), set())
+
+
 class ForeignNameOfSeveralWordsTests(SimpleTestCase):
     def test_a_foreign_name_of_two_words_before_a_country_and_a_title_is_one_name(self):
         found = persons("에마뉘엘 마크롱 프랑스 대통령은 회담 뒤 말했다.")

@@ -6,6 +6,8 @@ A name is written with particles, endings and titles glued on (김정은동지�
 
 from __future__ import annotations
 
+import re
+
 from archive.entities.korean_analysis import Analysis
 from archive.entities.korean_words import attached, titles
 
@@ -68,4 +70,23 @@ def titled_after(analysis: Analysis, word: int) -> str:
     start, end = analysis.words[word + 1]
     if all(m.tag in ("NNP", "NNG") for m in analysis.morphemes_in(start, end)):
         return next_title(analysis, word + 1)
+    return ""
+
+
+PARENTHESIS = re.compile(r"\(([^()]{1,40})\)")
+AGE = re.compile(r"^\d{1,3}세?$")
+
+
+def parenthesised(text: str, end: int) -> str:
+    """A parenthesis right after a name that says it is a person's: an age ("김철수(45)씨",
+    "박영희(38),") or a title at its end ("김철수(서울대 교수)는"); "" otherwise."""
+    found = PARENTHESIS.match(text, end)
+    if not found:
+        return ""
+    inside = found.group(1).split()
+    if len(inside) == 1 and AGE.match(inside[0]):
+        return found.group()
+    last = inside[-1] if inside else ""
+    if last in titles() or any(last.endswith(t) for t in titles() if len(t) > 1):
+        return found.group()
     return ""
