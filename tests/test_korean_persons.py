@@ -129,7 +129,7 @@ class AfterOccupationTests(SimpleTestCase):
 
 class ForeignNameTests(SimpleTestCase):
     def test_a_word_before_a_country_and_a_title_is_a_foreign_persons_name(self):
-        self.assertIn("마크롱", persons("마크롱 프랑스 대통령은 회담 뒤 말했다."))
+        self.assertIn("필리프", persons("필리프 프랑스 총리는 회담 뒤 말했다."))
         self.assertIn(
             "칼리드", persons("한화테크윈 아직 배고프다 칼리드 사우디 왕자 썬코어 최대주주로")
         )
@@ -168,6 +168,17 @@ class ParenthesisTests(SimpleTestCase):
         self.assertEqual(persons("김철수(서울대)는 말했다."), set())
 
 
+class DetachedParticleTests(SimpleTestCase):
+    def test_a_word_before_a_particle_written_apart_ends_the_groups_name(self):
+        self.assertEqual(persons("남성 아이돌 그룹 더블 에이트 가 축하한다."), set())
+
+    def test_a_member_after_the_groups_name_and_a_particle_written_apart_is_a_person(self):
+        self.assertIn("남태현", persons("그룹 위너 의 남태현이 최근 사진을 공개했다."))
+
+    def test_members_after_a_group_with_its_particle_attached_are_still_persons(self):
+        self.assertEqual(persons("걸그룹 트와이스의 나연과 모모가 왔다."), {"나연", "모모"})
+
+
 class UnknownNameTests(SimpleTestCase):
     def test_a_name_the_analyser_does_not_know_written_twice_is_a_person(self):
         body = "남태현이 메이크업 인증 사진을 올렸다. 스타일 남태현 인스타그램."
@@ -179,9 +190,9 @@ class UnknownNameTests(SimpleTestCase):
 
 class ForeignNameOfSeveralWordsTests(SimpleTestCase):
     def test_a_foreign_name_of_two_words_before_a_country_and_a_title_is_one_name(self):
-        found = persons("에마뉘엘 마크롱 프랑스 대통령은 회담 뒤 말했다.")
-        self.assertIn("에마뉘엘 마크롱", found)
-        self.assertNotIn("마크롱", found)
+        found = persons("에두아르 필리프 프랑스 총리는 회담 뒤 말했다.")
+        self.assertIn("에두아르 필리프", found)
+        self.assertNotIn("필리프", found)
 
     def test_a_foreign_name_before_a_marker_of_the_title_is_one_name(self):
         self.assertIn("존 메이저", persons("존 메이저 전 총리는 회고록에서 밝혔다."))
@@ -193,7 +204,7 @@ class ForeignNameOfSeveralWordsTests(SimpleTestCase):
         self.assertNotIn("이와이", found)
 
     def test_a_name_the_analyser_reads_across_two_words_is_one_name(self):
-        self.assertIn("숀 스파이서", persons("숀 스파이서 백악관 대변인은 말했다."))
+        self.assertIn("세라 샌더스", persons("세라 샌더스 백악관 대변인은 말했다."))
 
     def test_two_words_the_analyser_knows_before_a_title_are_no_name(self):
         self.assertEqual(persons("롯데 자이언츠 감독은 경기 뒤 말했다."), set())

@@ -11,7 +11,12 @@ import re
 
 from archive.entities.known import Mention
 from archive.entities.korean_analysis import Analysis, unknown_or_proper, word_at
-from archive.entities.korean_particles import LIST_PARTICLES, split_particle, without_particle
+from archive.entities.korean_particles import (
+    LIST_PARTICLES,
+    MEMBER_PARTICLES,
+    split_particle,
+    without_particle,
+)
 from archive.entities.korean_stage_names import MIN_STAGE_NAME
 from archive.entities.korean_words import HANGUL_WORD, group_words, member_stops, roles, titles
 from archive.entities.types import PERSON
@@ -56,12 +61,18 @@ MEMBER_COUNT = re.compile(r"^(총|모두|\d+명)$")  # "멤버는 총 6명": how
 def member_list_start(analysis: Analysis, first: int) -> int:
     """The first word of a members' list that opens with the word for member and their number
     ("트와이스의 멤버는 총 6명 쯔위와 나연", "트와이스 멤버 나연과 모모")."""
-    i = first
+    i = first + 1 if detached_particle(analysis, first) else first
     if without_particle(word_at(analysis, i)) in roles():
         i += 1
         while i < first + MAX_MEMBERS and MEMBER_COUNT.match(word_at(analysis, i)):
             i += 1
     return i
+
+
+def detached_particle(analysis: Analysis, i: int) -> bool:
+    """Whether word ``i`` is a particle written apart, as where a source's brackets or Latin
+    letters were stripped (위너(WINNER)의 → "위너 의"): it ends the name before it."""
+    return word_at(analysis, i) in MEMBER_PARTICLES
 
 
 def members_after(analysis: Analysis, first: int, taken: set) -> list:
@@ -70,6 +81,8 @@ def members_after(analysis: Analysis, first: int, taken: set) -> list:
     is one the analyser does not know as a common word, or any short word that goes on a
     list of MIN_LIST_SO_FAR bare names (신비, "mystery", after 예린 유주); a common noun said of
     the group (완전체, 멤버들: ``korean_member_stops.txt``) ends the list."""
+    if detached_particle(analysis, first + 1):
+        return []  # the group's name goes on: "그룹 더블 에이트 가"
     text, out, joined, bare = analysis.text, [], False, 0
     for s, e in analysis.words[first : first + MAX_MEMBERS]:
         member, particle = split_particle(text[s:e])
