@@ -179,6 +179,29 @@ class DetachedParticleTests(SimpleTestCase):
         self.assertEqual(persons("걸그룹 트와이스의 나연과 모모가 왔다."), {"나연", "모모"})
 
 
+class GroupInLatinTests(SimpleTestCase):
+    def test_a_member_after_a_group_word_and_a_latin_groups_name_is_a_person(self):
+        self.assertIn("카이", persons("아이돌 그룹 EXO의 카이가 표지 모델이 됐다."))
+
+    def test_a_member_after_a_group_word_and_a_stripped_groups_genitive_is_a_person(self):
+        self.assertIn("카이", persons("최정상 아이돌 그룹 의 카이가 표지 모델이 됐다."))
+
+    def test_a_common_noun_after_a_group_word_and_a_genitive_is_no_member(self):
+        self.assertEqual(persons("아이돌 그룹 의 성공이 중요하다."), set())
+
+
+class BrokenNameTests(SimpleTestCase):
+    def test_a_members_name_the_analyser_breaks_into_an_adverb_and_a_noun_is_a_person(self):
+        found = persons(
+            "걸그룹 트와이스가 나온다. 트와이스의 멤버는 총 6명 쯔위와 나연 다현은 출연한다."
+        )
+        self.assertIn("다현", found)
+
+    def test_a_verb_form_after_the_members_is_no_member(self):
+        found = persons("걸그룹 트와이스가 나온다. 트와이스의 멤버는 총 6명 쯔위와 나연 했다.")
+        self.assertNotIn("했다", found)
+
+
 class UnknownNameTests(SimpleTestCase):
     def test_a_name_the_analyser_does_not_know_written_twice_is_a_person(self):
         body = "남태현이 메이크업 인증 사진을 올렸다. 스타일 남태현 인스타그램."

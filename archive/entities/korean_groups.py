@@ -45,14 +45,26 @@ def groups_named(analysis: Analysis) -> set[str]:
 
 def member_mentions(analysis: Analysis, taken: set) -> list[tuple[Mention, tuple[int, int]]]:
     """Members listed after their group's name ("트와이스의 나연과 모모가", "샤이니 온유 종현
-    민호 태민"), where the group is named after a group word somewhere in the text."""
+    민호 태민"), where the group is named after a group word somewhere in the text, or in
+    Latin letters right after one ("그룹 EXO의 카이가")."""
     groups, text, out = groups_named(analysis), analysis.text, []
     for i, (start, end) in enumerate(analysis.words):
         name, particle = split_particle(text[start:end])
-        if name not in groups or particle not in ("", "의"):
-            continue
-        out.extend(members_after(analysis, member_list_start(analysis, i + 1), taken))
+        if (name in groups and particle in ("", "의")) or group_in_latin(analysis, i):
+            out.extend(members_after(analysis, member_list_start(analysis, i + 1), taken))
     return out
+
+
+LATIN_GENITIVE = re.compile(r"^[A-Za-z0-9&.\-]*의$")  # EXO의, or 의 alone where it was stripped
+
+
+def group_in_latin(analysis: Analysis, i: int) -> bool:
+    """A group word followed by a group's name in Latin letters with the genitive ("그룹
+    EXO의 카이가"), or by the genitive alone where a source stripped the Latin ("그룹 의
+    카이가"): the members follow."""
+    return word_at(analysis, i - 1) in group_words() and bool(
+        LATIN_GENITIVE.match(word_at(analysis, i))
+    )
 
 
 MEMBER_COUNT = re.compile(r"^(총|모두|\d+명)$")  # "멤버는 총 6명": how many members follow

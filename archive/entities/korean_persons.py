@@ -10,7 +10,13 @@ byline is not a mention.
 from __future__ import annotations
 
 from archive.entities.known import Mention
-from archive.entities.korean_analysis import Analysis, dictionary_noun, verb_made, word_at
+from archive.entities.korean_analysis import (
+    BROKEN_NAME_TAGS,
+    Analysis,
+    dictionary_noun,
+    verb_made,
+    word_at,
+)
 from archive.entities.korean_bylines import is_byline
 from archive.entities.korean_particles import split_particle, without_particle
 from archive.entities.korean_tails import next_title, parenthesised, tail, titled_after
@@ -41,8 +47,6 @@ NAME_LENGTHS = (FULL_NAME, SHORT_NAME, LONG_NAME)
 GLUED_HONORIFICS = ("씨", "님")
 # One-syllable particles that the analyser may leave glued to a two-syllable noun (신화가).
 GLUED_PARTICLES = frozenset("이가은는을를의도와과")
-# Tags of the one-syllable pieces the analyser breaks a name it does not know into (남/태/현).
-SYLLABLE_TAGS = ("NNG", "NNB", "NNP", "MM")
 
 
 def name_shaped(analysis: Analysis, start: int, word_end: int):
@@ -204,7 +208,7 @@ def unknown_shaped(analysis: Analysis, i: int):
     one_unknown = first is not None and first.unknown and first.end >= end
     inside = analysis.morphemes_in(start, end)
     syllables = len(inside) == FULL_NAME and all(
-        m.end - m.start == 1 and m.tag in SYLLABLE_TAGS for m in inside
+        m.end - m.start == 1 and m.tag in BROKEN_NAME_TAGS for m in inside
     )
     return (end, "") if one_unknown or syllables else None
 
