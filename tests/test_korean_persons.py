@@ -243,6 +243,20 @@ class ForeignNameOfSeveralWordsTests(SimpleTestCase):
         self.assertNotIn("엑소 카이", persons("엑소 카이 씨는 웃었다."))
 
 
+class NationalityTests(SimpleTestCase):
+    def test_the_words_after_a_foreign_nationality_and_an_occupation_are_one_name(self):
+        found = persons("독일 작가 헤르만 헤세의 소설과 일본 감독 이와이 슌지와 만났다.")
+        self.assertTrue({"헤르만 헤세", "이와이 슌지"} <= found)
+        self.assertFalse({"헤르만", "이와", "이와이"} & found)
+
+    def test_after_a_korean_nationality_a_list_stays_several_persons(self):
+        found = persons("한국 배우 송강호 이병헌이 참석했다.")
+        self.assertEqual(found, {"송강호", "이병헌"})
+
+    def test_a_common_noun_after_the_foreign_name_is_not_part_of_it(self):
+        self.assertEqual(persons("미국 가수 신디 로퍼 내한 공연"), {"신디 로퍼"})
+
+
 class MadeInTests(SimpleTestCase):
     def test_a_country_with_cha_glued_on_its_cars_names_the_country(self):
         actors = extract("", "유럽시장 줄기차게 두드리는 중국차")

@@ -16,12 +16,14 @@ from archive.entities.korean_analysis import (
     word_at,
 )
 from archive.entities.korean_bylines import REPORTER_TITLES
+from archive.entities.korean_particles import split_particle
 from archive.entities.korean_persons import FULL_NAME
 from archive.entities.korean_tails import next_title
 from archive.entities.korean_words import (
     HANGUL_WORD,
     group_words,
     institution_suffixes,
+    is_role,
     org_endings,
     roles,
     surnames,
@@ -105,13 +107,14 @@ def qualifier(analysis: Analysis, i: int, known_spans: set) -> bool:
     )
 
 
-def foreign_word(analysis: Analysis, i: int, taken: set) -> bool:
-    """A word of a foreign name: Hangul with no particle, one to six syllables, nouns however
-    the analyser splits them (칼리/드), but no common noun of its dictionary (올해), title,
-    occupation, kind of work or company name."""
+def foreign_word(analysis: Analysis, i: int, taken: set, stop: int | None = None) -> bool:
+    """A word of a foreign name, up to ``stop`` if a particle follows: Hangul, one to six
+    syllables, nouns however the analyser splits them (칼리/드), but no common noun of its
+    dictionary (올해), title, occupation, kind of work or company name."""
     if i < 0:
         return False
     start, end = analysis.words[i]
+    end = end if stop is None else stop
     word = analysis.text[start:end]
     if start in taken or not HANGUL_WORD.match(word) or len(word) > MAX_WORD_SYLLABLES:
         return False
@@ -125,6 +128,47 @@ def foreign_word(analysis: Analysis, i: int, taken: set) -> bool:
     if not inside or any(not m.tag.startswith("NN") for m in inside):
         return False
     return not dictionary_noun(inside, end)
+
+
+def after_nationality(analysis: Analysis, taken: set, nationalities: set) -> list:
+    """Foreign persons after a foreign country and an occupation ("독일 작가 헤르만 헤세의",
+    "일본 감독 이와이 슌지와"): the one to three name words that follow, up to the first
+    particle, are one name."""
+    out, taken = [], set(taken)
+    for i in range(2, len(analysis.words)):
+        if analysis.words[i - 2] not in nationalities or not is_role(word_at(analysis, i - 1)):
+            continue
+        stop = name_end(analysis, i, taken)
+        if stop is not None:
+            start = analysis.words[i][0]
+            out.append((Mention(PERSON, analysis.text[start:stop], start, stop), (start, stop)))
+            taken |= set(range(start, stop))
+    return out
+
+
+def name_end(analysis: Analysis, first: int, taken: set) -> int | None:
+    """Where a foreign name of one to three words starting at word ``first`` ends: at its
+    first particle or the last of its words; None if the first word is no name's. A word
+    that another name word follows is whole (이와이 in "이와이 슌지와", not 이와 + 이)."""
+    end, last = None, min(first + MAX_NAME_WORDS, len(analysis.words)) - 1
+    for k in range(first, last + 1):
+        if k < last and foreign_word(analysis, k, taken) and stem_end(analysis, k + 1, taken):
+            end = analysis.words[k][1]
+            continue
+        stop = stem_end(analysis, k, taken)
+        if stop is None:
+            break
+        end = stop
+        if stop < analysis.words[k][1]:
+            break  # a particle ends the name
+    return end
+
+
+def stem_end(analysis: Analysis, k: int, taken: set) -> int | None:
+    """The end of word ``k`` without its particle if that is a foreign name's word."""
+    start, word_end = analysis.words[k]
+    stop = start + len(split_particle(analysis.text[start:word_end])[0])
+    return stop if foreign_word(analysis, k, taken, stop) else None
 
 
 def korean_beside_workplace(analysis: Analysis, run: list[int], qualified: bool) -> bool:
