@@ -153,6 +153,24 @@ class TitleAroundNameTests(SimpleTestCase):
         self.assertEqual(persons("대변인 브리핑이 열렸다."), set())
 
 
+class TitleTeamTests(SimpleTestCase):
+    def test_a_title_with_its_team_glued_on_still_signals_the_name(self):
+        self.assertIn("이미경", persons("이미경 교수팀은 효과를 입증했다."))
+
+    def test_a_team_alone_after_a_word_is_no_title(self):
+        self.assertEqual(persons("이번 팀은 효과를 입증했다."), set())
+
+
+class WorkplaceTests(SimpleTestCase):
+    def test_an_institution_between_a_name_and_its_title_is_the_workplace_not_a_name(self):
+        found = persons("이미경 순천대 교수팀 헛개나무 열매 효과 입증")
+        self.assertEqual(found, {"이미경"})
+
+    def test_a_second_name_before_a_title_after_a_listed_name_is_still_a_person(self):
+        found = persons("배우 조재현 서경덕 교수 한글간판 기증")
+        self.assertEqual(found, {"조재현", "서경덕"})
+
+
 class ParenthesisTests(SimpleTestCase):
     def test_an_age_in_parentheses_after_a_name_makes_each_of_a_list_a_person(self):
         found = persons("참석자는 김철수(45), 박영희(38), 이민수(50) 씨 등이다.")

@@ -123,7 +123,7 @@ def person_mentions(analysis: Analysis, taken: set, byline: set[int]):
             listing = is_role(previous) and analysis.text[start:word_end] in roles()
             continue
         end, title = shaped
-        if is_byline(analysis, end, i):
+        if is_byline(analysis, end, i) or workplace_of(analysis, found, i - 1):
             listing = False
             continue
         title = title or (titled_after(analysis, i) if end == word_end else "")
@@ -140,11 +140,24 @@ def person_mentions(analysis: Analysis, taken: set, byline: set[int]):
         found[i] = (start, end, title)
         # a list goes on while its words carry no particle ("이민호 김수현 지창욱 박해진과")
         listing = after_role and end == word_end and not title
-    found.update(list_fellows(analysis, shapes, found))
+    fellows = list_fellows(analysis, shapes, found)
+    found.update({i: f for i, f in fellows.items() if not workplace_of(analysis, found, i - 1)})
     return [
         (Mention(PERSON, analysis.text[s:e], s, e, titled=bool(t)), (s, e))
         for s, e, t in (found[i] for i in sorted(found))
     ]
+
+
+def workplace_of(analysis: Analysis, found: dict, i: int) -> bool:
+    """Whether the word after word ``i`` is the workplace of the person found there with a
+    title two words on: a word ending like an institution ("이미경 순천대 교수팀"), not a
+    second name ("배우 조재현 서경덕 교수")."""
+    return (
+        i in found
+        and bool(found[i][2])
+        and not next_title(analysis, i)
+        and institution_like(without_particle(word_at(analysis, i + 1)))
+    )
 
 
 def name_shapes(analysis: Analysis, taken: set) -> dict[int, tuple[int, str]]:
@@ -166,15 +179,15 @@ def name_shapes(analysis: Analysis, taken: set) -> dict[int, tuple[int, str]]:
 
 def role_shaped(analysis: Analysis, i: int):
     """``(end, "")`` of a surname + two syllables right after an occupation ("감독 주지홍
-    제작", "배우 남태현이") or written bare right before a title ("김의겸 대변인은", which the
-    analyser reads 김/의/겸), however the analyser splits it, unless it reads those syllables
+    제작", "배우 남태현이") or written bare before a title ("김의겸 대변인은", which the
+    analyser reads 김/의/겸; "이미경 순천대 교수팀", 이미/MAG 경), however the analyser splits it, unless it reads those syllables
     as one common noun (배우 이야기를) or a verb form; None otherwise."""
     start, word_end = analysis.words[i]
     if is_role(word_at(analysis, i - 1)):
         name = without_particle(analysis.text[start:word_end])
         family = surnames()
-    elif next_title(analysis, i):
-        name = analysis.text[start:word_end]  # a title in the next word: the name is bare
+    elif titled_after(analysis, i):
+        name = analysis.text[start:word_end]  # a title after it: the name is bare
         family = frozenset(ordered_surnames()[:COMMON_SURNAMES])
     else:
         return None

@@ -45,6 +45,11 @@ def institution_suffixes() -> frozenset:
 
 
 @functools.lru_cache(maxsize=1)
+def title_teams() -> frozenset:
+    return frozenset(words("korean_title_teams.txt"))
+
+
+@functools.lru_cache(maxsize=1)
 def work_words() -> frozenset:
     return frozenset(words("korean_work_words.txt"))
 
