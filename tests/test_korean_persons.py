@@ -220,6 +220,19 @@ class BrokenNameTests(SimpleTestCase):
         self.assertNotIn("했다", found)
 
 
+class EnsembleTests(SimpleTestCase):
+    def test_a_name_the_text_gives_a_group_is_no_person_anywhere_in_it(self):
+        self.assertEqual(persons("걸그룹 시크릿이 컴백했다. 가수 시크릿과 만났다."), set())
+
+    def test_a_name_beside_a_fan_club_word_is_no_person(self):
+        self.assertEqual(
+            persons("트와이스 공식 팬클럽 원스는 응원했다. 멤버 원스는 웃었다."), set()
+        )
+
+    def test_a_stage_name_the_text_gives_no_group_is_still_a_person(self):
+        self.assertIn("시크릿", persons("가수 시크릿과 만났다."))
+
+
 class UnknownNameTests(SimpleTestCase):
     def test_a_name_the_analyser_does_not_know_written_twice_is_a_person(self):
         body = "남태현이 메이크업 인증 사진을 올렸다. 스타일 남태현 인스타그램."

@@ -25,7 +25,7 @@ from archive.entities.known import Mention
 from archive.entities.korean_analysis import Analysis, analyse, word_at
 from archive.entities.korean_bylines import byline_words
 from archive.entities.korean_foreign import after_nationality, foreign_mentions
-from archive.entities.korean_groups import member_mentions
+from archive.entities.korean_groups import ensembles, member_mentions
 from archive.entities.korean_known import known_mentions
 from archive.entities.korean_persons import FULL_NAME, SHORT_NAME, person_mentions
 from archive.entities.korean_stage_names import REAL_NAME, stage_name_mentions
@@ -52,7 +52,17 @@ def mentions(text: str, gazetteer) -> list[tuple[Mention, tuple[int, int]]]:
     staged = stage_name_mentions(analysis, taken)
     taken |= {i for _, (s, e) in staged for i in range(s, e)}
     found = sorted(known + persons + members + staged + foreign, key=lambda pair: pair[1])
-    return one_name_per_person(analysis, found)
+    return one_name_per_person(analysis, no_ensembles(analysis, found))
+
+
+def no_ensembles(analysis: Analysis, found: list) -> list:
+    """Without the rule-found persons that the text names as a group or a fan club."""
+    groups = ensembles(analysis)
+    return [
+        (m, span)
+        for m, span in found
+        if not (m.kind == PERSON and not m.entries and m.text in groups)
+    ]
 
 
 def foreign_countries(known: list) -> set:

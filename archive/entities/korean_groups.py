@@ -18,7 +18,14 @@ from archive.entities.korean_particles import (
     without_particle,
 )
 from archive.entities.korean_stage_names import MIN_STAGE_NAME
-from archive.entities.korean_words import HANGUL_WORD, group_words, member_stops, roles, titles
+from archive.entities.korean_words import (
+    HANGUL_WORD,
+    fan_club_words,
+    group_words,
+    member_stops,
+    roles,
+    titles,
+)
 from archive.entities.types import PERSON
 
 MAX_MEMBERS = 9  # names listed after a group's name
@@ -40,6 +47,20 @@ def groups_named(analysis: Analysis) -> set[str]:
                 and name not in group_words()
             ):
                 found.add(name)
+    return found
+
+
+def ensembles(analysis: Analysis) -> set[str]:
+    """Names the text gives a group or a fan club: the word after a group word ("걸그룹
+    트와이스가") and the word before or after a fan-club word ("팬클럽 원스", "원스 팬클럽").
+    Anywhere in that text they name no person."""
+    found = set(groups_named(analysis))
+    for i in range(len(analysis.words)):
+        if word_at(analysis, i) in fan_club_words():
+            for j in (i - 1, i + 1):
+                name, _ = split_particle(word_at(analysis, j))
+                if HANGUL_WORD.match(name) and name not in fan_club_words():
+                    found.add(name)
     return found
 
 

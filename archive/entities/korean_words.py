@@ -50,6 +50,11 @@ def title_teams() -> frozenset:
 
 
 @functools.lru_cache(maxsize=1)
+def fan_club_words() -> frozenset:
+    return frozenset(words("korean_fan_club_words.txt"))
+
+
+@functools.lru_cache(maxsize=1)
 def work_words() -> frozenset:
     return frozenset(words("korean_work_words.txt"))
 
