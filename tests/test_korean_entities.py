@@ -200,8 +200,8 @@ class GroupMemberTests(SimpleTestCase):
         self.assertTrue({"효정", "비니", "예린", "유주"} <= names(extract("", body), PERSON))
         self.assertNotIn("여자친구", names(extract("", body), PERSON))
 
-    def test_a_group_not_introduced_by_a_group_word_lists_no_members(self):
-        body = "트와이스의 나연과 모모가 특별 게스트로 나선다."
+    def test_a_group_neither_introduced_by_a_group_word_nor_well_known_lists_no_members(self):
+        body = "블루문의 나연과 모모가 특별 게스트로 나선다."
         self.assertEqual(names(extract("", body), PERSON) & {"나연", "모모"}, set())
 
     def test_the_list_ends_at_a_particle_or_a_common_word(self):

@@ -233,6 +233,18 @@ class EnsembleTests(SimpleTestCase):
         self.assertIn("시크릿", persons("가수 시크릿과 만났다."))
 
 
+class WellKnownGroupTests(SimpleTestCase):
+    def test_members_after_a_well_known_groups_name_are_persons_without_a_group_word(self):
+        found = persons("사진 속 손호영은 소녀시대 써니 영지 등 여자 연예인과 함께 웃었다.")
+        self.assertTrue({"써니", "영지"} <= found)
+
+    def test_a_common_noun_after_a_well_known_groups_name_is_no_member(self):
+        self.assertEqual(persons("소녀시대 멤버들이 컴백했다. 방탄소년단 인기가 높다."), set())
+
+    def test_a_well_known_group_after_an_occupation_is_no_person(self):
+        self.assertNotIn("소녀시대", persons("가수 소녀시대와 만났다."))
+
+
 class UnknownNameTests(SimpleTestCase):
     def test_a_name_the_analyser_does_not_know_written_twice_is_a_person(self):
         body = "남태현이 메이크업 인증 사진을 올렸다. 스타일 남태현 인스타그램."

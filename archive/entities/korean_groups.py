@@ -21,6 +21,7 @@ from archive.entities.korean_stage_names import MIN_STAGE_NAME
 from archive.entities.korean_words import (
     HANGUL_WORD,
     fan_club_words,
+    group_names,
     group_words,
     member_stops,
     roles,
@@ -35,8 +36,13 @@ MAX_MEMBER_NAME = 3  # syllables of the longest member name in a group's list
 
 
 def groups_named(analysis: Analysis) -> set[str]:
-    """The group names of a text: the word right after a group word ("걸그룹 트와이스가")."""
+    """The group names of a text: the word right after a group word ("걸그룹 트와이스가"), and
+    the well-known groups it names (``korean_group_names.txt``: "소녀시대 써니와")."""
     text, found = analysis.text, set()
+    for s, e in analysis.words:
+        name, _ = split_particle(text[s:e])
+        if name in group_names():
+            found.add(name)
     for i, (start, end) in enumerate(analysis.words[:-1]):
         if text[start:end] in group_words():
             s, e = analysis.words[i + 1]

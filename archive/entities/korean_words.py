@@ -55,6 +55,11 @@ def fan_club_words() -> frozenset:
 
 
 @functools.lru_cache(maxsize=1)
+def group_names() -> frozenset:
+    return frozenset(words("korean_group_names.txt"))
+
+
+@functools.lru_cache(maxsize=1)
 def work_words() -> frozenset:
     return frozenset(words("korean_work_words.txt"))
 
