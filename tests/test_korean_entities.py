@@ -73,6 +73,16 @@ class KnownHangulNameTests(SimpleTestCase):
         self.assertNotIn("KR", codes(extract("", "한국경제신문은 이날 보도했다.")))
 
 
+class HangulForeignNameTests(SimpleTestCase):
+    def test_a_foreign_leader_written_in_hangul_is_the_known_person(self):
+        actors = extract("", "마크롱 대통령과 리용호 외무상, 폼페이오 장관이 만났다.")
+        self.assertTrue({"Emmanuel Macron", "Ri Yong Ho", "Mike Pompeo"} <= names(actors, PERSON))
+
+    def test_a_common_word_spelled_like_a_surname_the_row_does_not_list_names_no_one(self):
+        actors = extract("", "공이 펜스를 넘어갔다.")
+        self.assertNotIn("Mike Pence", names(actors, PERSON))
+
+
 class HomonymTests(SimpleTestCase):
     def test_kim_jong_un_with_leader_context_is_the_leader(self):
         body = "북한 김정은 국무위원장이 미사일 발사를 참관했다고 노동당 기관지가 전했다."
@@ -190,8 +200,8 @@ class GroupMemberTests(SimpleTestCase):
         self.assertTrue({"효정", "비니", "예린", "유주"} <= names(extract("", body), PERSON))
         self.assertNotIn("여자친구", names(extract("", body), PERSON))
 
-    def test_a_group_not_introduced_by_a_group_word_lists_no_members(self):
-        body = "트와이스의 나연과 모모가 특별 게스트로 나선다."
+    def test_a_group_neither_introduced_by_a_group_word_nor_well_known_lists_no_members(self):
+        body = "블루문의 나연과 모모가 특별 게스트로 나선다."
         self.assertEqual(names(extract("", body), PERSON) & {"나연", "모모"}, set())
 
     def test_the_list_ends_at_a_particle_or_a_common_word(self):

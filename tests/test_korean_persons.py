@@ -129,7 +129,7 @@ class AfterOccupationTests(SimpleTestCase):
 
 class ForeignNameTests(SimpleTestCase):
     def test_a_word_before_a_country_and_a_title_is_a_foreign_persons_name(self):
-        self.assertIn("마크롱", persons("마크롱 프랑스 대통령은 회담 뒤 말했다."))
+        self.assertIn("필리프", persons("필리프 프랑스 총리는 회담 뒤 말했다."))
         self.assertIn(
             "칼리드", persons("한화테크윈 아직 배고프다 칼리드 사우디 왕자 썬코어 최대주주로")
         )
@@ -137,6 +137,167 @@ class ForeignNameTests(SimpleTestCase):
     def test_a_common_noun_or_a_verb_form_before_a_country_and_a_title_is_no_name(self):
         self.assertEqual(persons("올해 프랑스 대통령 선거가 열린다."), set())
         self.assertEqual(persons("지난 미국 대통령 선거 결과"), set())
+
+
+class TitleAroundNameTests(SimpleTestCase):
+    def test_a_name_the_analyser_splits_before_a_title_is_still_a_person(self):
+        self.assertIn("김의겸", persons("김의겸 대변인은 브리핑에서 말했다."))
+
+    def test_a_noun_with_its_particle_before_a_title_is_no_name(self):
+        self.assertEqual(persons("정부의 대변인은 말했다."), set())
+
+    def test_a_name_after_a_spokespersons_title_is_a_person(self):
+        self.assertIn("김의겸", persons("대변인 김의겸은 브리핑에서 말했다."))
+
+    def test_a_common_noun_after_a_spokespersons_title_is_no_name(self):
+        self.assertEqual(persons("대변인 브리핑이 열렸다."), set())
+
+
+class TitleTeamTests(SimpleTestCase):
+    def test_a_title_with_its_team_glued_on_still_signals_the_name(self):
+        self.assertIn("이미경", persons("이미경 교수팀은 효과를 입증했다."))
+
+    def test_a_team_alone_after_a_word_is_no_title(self):
+        self.assertEqual(persons("이번 팀은 효과를 입증했다."), set())
+
+
+class WorkplaceTests(SimpleTestCase):
+    def test_an_institution_between_a_name_and_its_title_is_the_workplace_not_a_name(self):
+        found = persons("이미경 순천대 교수팀 헛개나무 열매 효과 입증")
+        self.assertEqual(found, {"이미경"})
+
+    def test_a_second_name_before_a_title_after_a_listed_name_is_still_a_person(self):
+        found = persons("배우 조재현 서경덕 교수 한글간판 기증")
+        self.assertEqual(found, {"조재현", "서경덕"})
+
+
+class ParenthesisTests(SimpleTestCase):
+    def test_an_age_in_parentheses_after_a_name_makes_each_of_a_list_a_person(self):
+        found = persons("참석자는 김철수(45), 박영희(38), 이민수(50) 씨 등이다.")
+        self.assertEqual(found, {"김철수", "박영희", "이민수"})
+
+    def test_a_title_in_parentheses_after_a_name_makes_it_a_person(self):
+        self.assertIn("김철수", persons("김철수(서울대 교수)는 말했다."))
+
+    def test_a_year_in_parentheses_after_a_common_noun_names_no_one(self):
+        self.assertEqual(persons("정상회담(2018)에서 합의했다."), set())
+
+    def test_a_place_in_parentheses_is_no_title(self):
+        self.assertEqual(persons("김철수(서울대)는 말했다."), set())
+
+
+class DetachedParticleTests(SimpleTestCase):
+    def test_a_word_before_a_particle_written_apart_ends_the_groups_name(self):
+        self.assertEqual(persons("남성 아이돌 그룹 더블 에이트 가 축하한다."), set())
+
+    def test_a_member_after_the_groups_name_and_a_particle_written_apart_is_a_person(self):
+        self.assertIn("남태현", persons("그룹 위너 의 남태현이 최근 사진을 공개했다."))
+
+    def test_members_after_a_group_with_its_particle_attached_are_still_persons(self):
+        self.assertEqual(persons("걸그룹 트와이스의 나연과 모모가 왔다."), {"나연", "모모"})
+
+
+class GroupInLatinTests(SimpleTestCase):
+    def test_a_member_after_a_group_word_and_a_latin_groups_name_is_a_person(self):
+        self.assertIn("카이", persons("아이돌 그룹 EXO의 카이가 표지 모델이 됐다."))
+
+    def test_a_member_after_a_group_word_and_a_stripped_groups_genitive_is_a_person(self):
+        self.assertIn("카이", persons("최정상 아이돌 그룹 의 카이가 표지 모델이 됐다."))
+
+    def test_a_common_noun_after_a_group_word_and_a_genitive_is_no_member(self):
+        self.assertEqual(persons("아이돌 그룹 의 성공이 중요하다."), set())
+
+
+class BrokenNameTests(SimpleTestCase):
+    def test_a_members_name_the_analyser_breaks_into_an_adverb_and_a_noun_is_a_person(self):
+        found = persons(
+            "걸그룹 트와이스가 나온다. 트와이스의 멤버는 총 6명 쯔위와 나연 다현은 출연한다."
+        )
+        self.assertIn("다현", found)
+
+    def test_a_verb_form_after_the_members_is_no_member(self):
+        found = persons("걸그룹 트와이스가 나온다. 트와이스의 멤버는 총 6명 쯔위와 나연 했다.")
+        self.assertNotIn("했다", found)
+
+
+class EnsembleTests(SimpleTestCase):
+    def test_a_name_the_text_gives_a_group_is_no_person_anywhere_in_it(self):
+        self.assertEqual(persons("걸그룹 시크릿이 컴백했다. 가수 시크릿과 만났다."), set())
+
+    def test_a_name_beside_a_fan_club_word_is_no_person(self):
+        self.assertEqual(
+            persons("트와이스 공식 팬클럽 원스는 응원했다. 멤버 원스는 웃었다."), set()
+        )
+
+    def test_a_stage_name_the_text_gives_no_group_is_still_a_person(self):
+        self.assertIn("시크릿", persons("가수 시크릿과 만났다."))
+
+
+class WellKnownGroupTests(SimpleTestCase):
+    def test_members_after_a_well_known_groups_name_are_persons_without_a_group_word(self):
+        found = persons("사진 속 손호영은 소녀시대 써니 영지 등 여자 연예인과 함께 웃었다.")
+        self.assertTrue({"써니", "영지"} <= found)
+
+    def test_a_common_noun_after_a_well_known_groups_name_is_no_member(self):
+        self.assertEqual(persons("소녀시대 멤버들이 컴백했다. 방탄소년단 인기가 높다."), set())
+
+    def test_a_well_known_group_after_an_occupation_is_no_person(self):
+        self.assertNotIn("소녀시대", persons("가수 소녀시대와 만났다."))
+
+
+class UnknownNameTests(SimpleTestCase):
+    def test_a_name_the_analyser_does_not_know_written_twice_is_a_person(self):
+        body = "남태현이 메이크업 인증 사진을 올렸다. 스타일 남태현 인스타그램."
+        self.assertIn("남태현", persons(body))
+
+    def test_a_name_the_analyser_does_not_know_written_once_is_no_person(self):
+        self.assertEqual(persons("남태현이 메이크업 인증 사진을 올렸다."), set())
+
+
+class ForeignNameOfSeveralWordsTests(SimpleTestCase):
+    def test_a_foreign_name_of_two_words_before_a_country_and_a_title_is_one_name(self):
+        found = persons("에두아르 필리프 프랑스 총리는 회담 뒤 말했다.")
+        self.assertIn("에두아르 필리프", found)
+        self.assertNotIn("필리프", found)
+
+    def test_a_foreign_name_before_a_marker_of_the_title_is_one_name(self):
+        self.assertIn("존 메이저", persons("존 메이저 전 총리는 회고록에서 밝혔다."))
+        self.assertIn("존 케리", persons("존 케리 미 국무장관은 말했다."))
+
+    def test_a_foreign_name_with_a_word_the_analyser_does_not_know_needs_no_qualifier(self):
+        found = persons("이노우에 다케히코 감독과 이와이 슌지 감독이 참석했다.")
+        self.assertTrue({"이노우에 다케히코", "이와이 슌지"} <= found)
+        self.assertNotIn("이와이", found)
+
+    def test_a_name_the_analyser_reads_across_two_words_is_one_name(self):
+        self.assertIn("세라 샌더스", persons("세라 샌더스 백악관 대변인은 말했다."))
+
+    def test_two_words_the_analyser_knows_before_a_title_are_no_name(self):
+        self.assertEqual(persons("롯데 자이언츠 감독은 경기 뒤 말했다."), set())
+
+    def test_a_korean_name_before_its_workplace_is_not_a_foreign_name(self):
+        found = persons("장선욱 롯데면세점 대표는 말했다. 롯데 신동빈 회장은 웃었다.")
+        self.assertEqual(found, {"장선욱", "신동빈"})
+
+    def test_a_bylines_outlet_and_reporter_are_no_foreign_name(self):
+        self.assertEqual(persons("서울 연합뉴스 이은정 기자 행사가 열린다."), set())
+
+    def test_a_stage_name_after_its_group_with_ssi_is_not_a_foreign_name(self):
+        self.assertNotIn("엑소 카이", persons("엑소 카이 씨는 웃었다."))
+
+
+class NationalityTests(SimpleTestCase):
+    def test_the_words_after_a_foreign_nationality_and_an_occupation_are_one_name(self):
+        found = persons("독일 작가 헤르만 헤세의 소설과 일본 감독 이와이 슌지와 만났다.")
+        self.assertTrue({"헤르만 헤세", "이와이 슌지"} <= found)
+        self.assertFalse({"헤르만", "이와", "이와이"} & found)
+
+    def test_after_a_korean_nationality_a_list_stays_several_persons(self):
+        found = persons("한국 배우 송강호 이병헌이 참석했다.")
+        self.assertEqual(found, {"송강호", "이병헌"})
+
+    def test_a_common_noun_after_the_foreign_name_is_not_part_of_it(self):
+        self.assertEqual(persons("미국 가수 신디 로퍼 내한 공연"), {"신디 로퍼"})
 
 
 class MadeInTests(SimpleTestCase):

@@ -4,9 +4,11 @@
 ``text``, in text order. Each finder claims its spans before the next one runs:
 
 - known names of the gazetteer, with particles, titles and homonyms (``korean_known``);
+- foreign names of one to three words before a title or after a foreign nationality and an
+  occupation (``korean_foreign``), before the next finders can cut them short;
 - unknown Korean persons by the shape of their names (``korean_persons``);
 - members listed after their group's name (``korean_groups``);
-- stage names and foreign names (``korean_stage_names``).
+- stage names (``korean_stage_names``).
 
 The words these read are analysed once (``korean_analysis``); bylines are not mentions
 (``korean_bylines``). A person written under two names is given the first.
@@ -22,12 +24,14 @@ import dataclasses
 from archive.entities.known import Mention
 from archive.entities.korean_analysis import Analysis, analyse, word_at
 from archive.entities.korean_bylines import byline_words
-from archive.entities.korean_groups import member_mentions
+from archive.entities.korean_foreign import after_nationality, foreign_mentions
+from archive.entities.korean_groups import ensembles, member_mentions
 from archive.entities.korean_known import known_mentions
 from archive.entities.korean_persons import FULL_NAME, SHORT_NAME, person_mentions
-from archive.entities.korean_stage_names import REAL_NAME, foreign_mentions, stage_name_mentions
+from archive.entities.korean_stage_names import REAL_NAME, stage_name_mentions
 from archive.entities.types import COUNTRY, PERSON
 
+KOREAS = {"KP", "KR"}  # a nationality of theirs makes no name foreign
 FAMILIAR_TITLE = "씨"  # after a given name alone: the person named in full before
 
 
@@ -36,16 +40,37 @@ def mentions(text: str, gazetteer) -> list[tuple[Mention, tuple[int, int]]]:
     analysis = analyse(text)
     byline = byline_words(analysis)
     known, taken = known_mentions(analysis, gazetteer, byline)
+    qualifiers = {span for m, span in known if m.kind != PERSON}
+    foreign = foreign_mentions(analysis, taken, qualifiers, byline)
+    taken |= {i for _, (s, e) in foreign for i in range(s, e)}
+    foreign += after_nationality(analysis, taken, foreign_countries(known))
+    taken |= {i for _, (s, e) in foreign for i in range(s, e)}
     persons = person_mentions(analysis, taken, byline)
     taken |= {i for _, (s, e) in persons for i in range(s, e)}
     members = member_mentions(analysis, taken)
     taken |= {i for _, (s, e) in members for i in range(s, e)}
     staged = stage_name_mentions(analysis, taken)
     taken |= {i for _, (s, e) in staged for i in range(s, e)}
-    countries = {span for m, span in known if m.kind == COUNTRY}
-    foreign = foreign_mentions(analysis, taken, countries)
     found = sorted(known + persons + members + staged + foreign, key=lambda pair: pair[1])
-    return one_name_per_person(analysis, found)
+    return one_name_per_person(analysis, no_ensembles(analysis, found))
+
+
+def no_ensembles(analysis: Analysis, found: list) -> list:
+    """Without the rule-found persons that the text names as a group or a fan club."""
+    groups = ensembles(analysis)
+    return [
+        (m, span)
+        for m, span in found
+        if not (m.kind == PERSON and not m.entries and m.text in groups)
+    ]
+
+
+def foreign_countries(known: list) -> set:
+    """Spans of the countries other than the two Koreas: a nationality before an occupation
+    that makes the name after it a foreign one ("독일 작가 헤르만 헤세")."""
+    return {
+        span for m, span in known if m.kind == COUNTRY and not {e.code for e in m.entries} & KOREAS
+    }
 
 
 def one_name_per_person(analysis: Analysis, found: list) -> list:

@@ -19,6 +19,9 @@ from archive.entities.korean_words import work_words
 # kiwipiepy gives a noun it does not know (칼리드, 주지홍) one of these morpheme ids: 2 as a
 # common noun, 3 as a proper noun; words of its dictionary have ids past them.
 UNKNOWN_NOUN_IDS = frozenset({2, 3})
+# Tags of the one-syllable pieces a name the analyser does not know is broken into (온/유,
+# 다/현): nouns, adverbs, determiners; never a verb's or an ending's.
+BROKEN_NAME_TAGS = ("NNG", "NNB", "NNP", "MAG", "MM")
 CHARACTER = "역"  # "허재봉 역을 맡은 차태현": the name before 역 is a fictional character
 
 
@@ -74,6 +77,14 @@ class Analysis:
         keys = self._morpheme_starts
         return self.morphemes[bisect.bisect_left(keys, start) : bisect.bisect_left(keys, end)]
 
+    def covering(self, position: int) -> Morpheme | None:
+        """The morpheme that starts at or before ``position`` and runs past it: the analyser
+        may read a name of two words as one proper noun ("숀 스파이서")."""
+        i = bisect.bisect_right(self._morpheme_starts, position) - 1
+        if i >= 0 and self.morphemes[i].end > position:
+            return self.morphemes[i]
+        return None
+
     def word_index(self, position: int) -> int:
         i = bisect.bisect_right(self._word_starts, position) - 1
         return i if i >= 0 and position < self.words[i][1] else -1
@@ -119,14 +130,16 @@ def works_and_characters(analysis: Analysis) -> frozenset:
 
 def unknown_or_proper(analysis: Analysis, start: int, end: int) -> bool:
     """The analyser reads ``start:end`` as a proper noun, or knows no word there (a noun out
-    of its dictionary, or a stage name broken into syllables: 온/NNG 유/NNG); a common word
-    (완전체, 멤버) is neither."""
+    of its dictionary, or a stage name broken into syllables: 온/NNG 유/NNG, 다/MAG 현/NNG); a
+    common word (완전체, 멤버) is neither."""
     inside = analysis.morphemes_in(start, end)
     if not inside:
         return False
     if inside[0].tag == "NNP" or inside[0].unknown:
         return True
-    return len(inside) > 1 and all(m.tag in ("NNG", "NNB") and m.end - m.start == 1 for m in inside)
+    return len(inside) > 1 and all(
+        m.tag in BROKEN_NAME_TAGS and m.end - m.start == 1 for m in inside
+    )
 
 
 def one_proper_noun(analysis: Analysis, start: int, end: int) -> bool:

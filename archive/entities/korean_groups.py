@@ -11,9 +11,22 @@ import re
 
 from archive.entities.known import Mention
 from archive.entities.korean_analysis import Analysis, unknown_or_proper, word_at
-from archive.entities.korean_particles import LIST_PARTICLES, split_particle, without_particle
+from archive.entities.korean_particles import (
+    LIST_PARTICLES,
+    MEMBER_PARTICLES,
+    split_particle,
+    without_particle,
+)
 from archive.entities.korean_stage_names import MIN_STAGE_NAME
-from archive.entities.korean_words import HANGUL_WORD, group_words, member_stops, roles, titles
+from archive.entities.korean_words import (
+    HANGUL_WORD,
+    fan_club_words,
+    group_names,
+    group_words,
+    member_stops,
+    roles,
+    titles,
+)
 from archive.entities.types import PERSON
 
 MAX_MEMBERS = 9  # names listed after a group's name
@@ -23,8 +36,13 @@ MAX_MEMBER_NAME = 3  # syllables of the longest member name in a group's list
 
 
 def groups_named(analysis: Analysis) -> set[str]:
-    """The group names of a text: the word right after a group word ("걸그룹 트와이스가")."""
+    """The group names of a text: the word right after a group word ("걸그룹 트와이스가"), and
+    the well-known groups it names (``korean_group_names.txt``: "소녀시대 써니와")."""
     text, found = analysis.text, set()
+    for s, e in analysis.words:
+        name, _ = split_particle(text[s:e])
+        if name in group_names():
+            found.add(name)
     for i, (start, end) in enumerate(analysis.words[:-1]):
         if text[start:end] in group_words():
             s, e = analysis.words[i + 1]
@@ -38,16 +56,42 @@ def groups_named(analysis: Analysis) -> set[str]:
     return found
 
 
+def ensembles(analysis: Analysis) -> set[str]:
+    """Names the text gives a group or a fan club: the word after a group word ("걸그룹
+    트와이스가") and the word before or after a fan-club word ("팬클럽 원스", "원스 팬클럽").
+    Anywhere in that text they name no person."""
+    found = set(groups_named(analysis))
+    for i in range(len(analysis.words)):
+        if word_at(analysis, i) in fan_club_words():
+            for j in (i - 1, i + 1):
+                name, _ = split_particle(word_at(analysis, j))
+                if HANGUL_WORD.match(name) and name not in fan_club_words():
+                    found.add(name)
+    return found
+
+
 def member_mentions(analysis: Analysis, taken: set) -> list[tuple[Mention, tuple[int, int]]]:
     """Members listed after their group's name ("트와이스의 나연과 모모가", "샤이니 온유 종현
-    민호 태민"), where the group is named after a group word somewhere in the text."""
+    민호 태민"), where the group is named after a group word somewhere in the text, or in
+    Latin letters right after one ("그룹 EXO의 카이가")."""
     groups, text, out = groups_named(analysis), analysis.text, []
     for i, (start, end) in enumerate(analysis.words):
         name, particle = split_particle(text[start:end])
-        if name not in groups or particle not in ("", "의"):
-            continue
-        out.extend(members_after(analysis, member_list_start(analysis, i + 1), taken))
+        if (name in groups and particle in ("", "의")) or group_in_latin(analysis, i):
+            out.extend(members_after(analysis, member_list_start(analysis, i + 1), taken))
     return out
+
+
+LATIN_GENITIVE = re.compile(r"^[A-Za-z0-9&.\-]*의$")  # EXO의, or 의 alone where it was stripped
+
+
+def group_in_latin(analysis: Analysis, i: int) -> bool:
+    """A group word followed by a group's name in Latin letters with the genitive ("그룹
+    EXO의 카이가"), or by the genitive alone where a source stripped the Latin ("그룹 의
+    카이가"): the members follow."""
+    return word_at(analysis, i - 1) in group_words() and bool(
+        LATIN_GENITIVE.match(word_at(analysis, i))
+    )
 
 
 MEMBER_COUNT = re.compile(r"^(총|모두|\d+명)$")  # "멤버는 총 6명": how many members follow
@@ -56,12 +100,18 @@ MEMBER_COUNT = re.compile(r"^(총|모두|\d+명)$")  # "멤버는 총 6명": how
 def member_list_start(analysis: Analysis, first: int) -> int:
     """The first word of a members' list that opens with the word for member and their number
     ("트와이스의 멤버는 총 6명 쯔위와 나연", "트와이스 멤버 나연과 모모")."""
-    i = first
+    i = first + 1 if detached_particle(analysis, first) else first
     if without_particle(word_at(analysis, i)) in roles():
         i += 1
         while i < first + MAX_MEMBERS and MEMBER_COUNT.match(word_at(analysis, i)):
             i += 1
     return i
+
+
+def detached_particle(analysis: Analysis, i: int) -> bool:
+    """Whether word ``i`` is a particle written apart, as where a source's brackets or Latin
+    letters were stripped (위너(WINNER)의 → "위너 의"): it ends the name before it."""
+    return word_at(analysis, i) in MEMBER_PARTICLES
 
 
 def members_after(analysis: Analysis, first: int, taken: set) -> list:
@@ -70,6 +120,8 @@ def members_after(analysis: Analysis, first: int, taken: set) -> list:
     is one the analyser does not know as a common word, or any short word that goes on a
     list of MIN_LIST_SO_FAR bare names (신비, "mystery", after 예린 유주); a common noun said of
     the group (완전체, 멤버들: ``korean_member_stops.txt``) ends the list."""
+    if detached_particle(analysis, first + 1):
+        return []  # the group's name goes on: "그룹 더블 에이트 가"
     text, out, joined, bare = analysis.text, [], False, 0
     for s, e in analysis.words[first : first + MAX_MEMBERS]:
         member, particle = split_particle(text[s:e])

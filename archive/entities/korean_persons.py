@@ -10,10 +10,16 @@ byline is not a mention.
 from __future__ import annotations
 
 from archive.entities.known import Mention
-from archive.entities.korean_analysis import Analysis, dictionary_noun, verb_made, word_at
+from archive.entities.korean_analysis import (
+    BROKEN_NAME_TAGS,
+    Analysis,
+    dictionary_noun,
+    verb_made,
+    word_at,
+)
 from archive.entities.korean_bylines import is_byline
 from archive.entities.korean_particles import split_particle, without_particle
-from archive.entities.korean_tails import tail, titled_after
+from archive.entities.korean_tails import next_title, parenthesised, tail, titled_after
 from archive.entities.korean_words import (
     HANGUL_WORD,
     institution_like,
@@ -117,10 +123,11 @@ def person_mentions(analysis: Analysis, taken: set, byline: set[int]):
             listing = is_role(previous) and analysis.text[start:word_end] in roles()
             continue
         end, title = shaped
-        if is_byline(analysis, end, i):
+        if is_byline(analysis, end, i) or workplace_of(analysis, found, i - 1):
             listing = False
             continue
         title = title or (titled_after(analysis, i) if end == word_end else "")
+        title = title or parenthesised(analysis.text, end)
         after_role = is_role(previous) or listing
         named = analysed_name(analysis, start, end, word_end) or analysis.text[start:end] in twice
         if not (title or after_role or named):
@@ -133,11 +140,24 @@ def person_mentions(analysis: Analysis, taken: set, byline: set[int]):
         found[i] = (start, end, title)
         # a list goes on while its words carry no particle ("이민호 김수현 지창욱 박해진과")
         listing = after_role and end == word_end and not title
-    found.update(list_fellows(analysis, shapes, found))
+    fellows = list_fellows(analysis, shapes, found)
+    found.update({i: f for i, f in fellows.items() if not workplace_of(analysis, found, i - 1)})
     return [
         (Mention(PERSON, analysis.text[s:e], s, e, titled=bool(t)), (s, e))
         for s, e, t in (found[i] for i in sorted(found))
     ]
+
+
+def workplace_of(analysis: Analysis, found: dict, i: int) -> bool:
+    """Whether the word after word ``i`` is the workplace of the person found there with a
+    title two words on: a word ending like an institution ("이미경 순천대 교수팀"), not a
+    second name ("배우 조재현 서경덕 교수")."""
+    return (
+        i in found
+        and bool(found[i][2])
+        and not next_title(analysis, i)
+        and institution_like(without_particle(word_at(analysis, i + 1)))
+    )
 
 
 def name_shapes(analysis: Analysis, taken: set) -> dict[int, tuple[int, str]]:
@@ -146,7 +166,12 @@ def name_shapes(analysis: Analysis, taken: set) -> dict[int, tuple[int, str]]:
     for i, (start, word_end) in enumerate(analysis.words):
         if start in taken:
             continue
-        shaped = name_shaped(analysis, start, word_end) or role_shaped(analysis, i)
+        opening = analysis.text.find("(", start, word_end)  # 김철수(서울대 교수)
+        shaped = (
+            name_shaped(analysis, start, word_end if opening < 0 else opening)
+            or role_shaped(analysis, i)
+            or unknown_shaped(analysis, i)
+        )
         if shaped and analysis.text[start : shaped[0]] not in works:
             shapes[i] = shaped
     return shapes
@@ -154,14 +179,20 @@ def name_shapes(analysis: Analysis, taken: set) -> dict[int, tuple[int, str]]:
 
 def role_shaped(analysis: Analysis, i: int):
     """``(end, "")`` of a surname + two syllables right after an occupation ("감독 주지홍
-    제작", "배우 남태현이"), however the analyser splits it, unless it reads those syllables as
-    one common noun (배우 이야기를); None otherwise."""
-    if not is_role(word_at(analysis, i - 1)):
-        return None
+    제작", "배우 남태현이") or written bare before a title ("김의겸 대변인은", which the
+    analyser reads 김/의/겸; "이미경 순천대 교수팀", 이미/MAG 경), however the analyser splits it, unless it reads those syllables
+    as one common noun (배우 이야기를) or a verb form; None otherwise."""
     start, word_end = analysis.words[i]
-    name = without_particle(analysis.text[start:word_end])
+    if is_role(word_at(analysis, i - 1)):
+        name = without_particle(analysis.text[start:word_end])
+        family = surnames()
+    elif titled_after(analysis, i):
+        name = analysis.text[start:word_end]  # a title after it: the name is bare
+        family = frozenset(ordered_surnames()[:COMMON_SURNAMES])
+    else:
+        return None
     end = start + len(name)
-    if len(name) != FULL_NAME or not HANGUL_WORD.match(name) or name[0] not in surnames():
+    if len(name) != FULL_NAME or not HANGUL_WORD.match(name) or name[0] not in family:
         return None
     inside = analysis.morphemes_in(start, end)
     if dictionary_noun(inside, end):
@@ -171,6 +202,28 @@ def role_shaped(analysis: Analysis, i: int):
     if name in titles() or name in roles() or institution_like(name):
         return None
     return end, ""
+
+
+def unknown_shaped(analysis: Analysis, i: int):
+    """``(end, "")`` of a common surname + two syllables that the analyser does not know: one
+    noun out of its dictionary, particle and all (남태현이/NNG), or three one-syllable nouns
+    and determiners (남/태/현). Such a word is a person only with a signal or written twice."""
+    start, word_end = analysis.words[i]
+    name = without_particle(analysis.text[start:word_end])
+    end = start + len(name)
+    if len(name) != FULL_NAME or not HANGUL_WORD.match(name):
+        return None
+    if name[0] not in ordered_surnames()[:COMMON_SURNAMES] or name in analysis.works:
+        return None
+    if name in titles() or name in roles() or institution_like(name):
+        return None
+    first = analysis.starts.get(start)
+    one_unknown = first is not None and first.unknown and first.end >= end
+    inside = analysis.morphemes_in(start, end)
+    syllables = len(inside) == FULL_NAME and all(
+        m.end - m.start == 1 and m.tag in BROKEN_NAME_TAGS for m in inside
+    )
+    return (end, "") if one_unknown or syllables else None
 
 
 def repeated(analysis: Analysis, shapes: dict) -> set[str]:

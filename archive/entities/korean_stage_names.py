@@ -1,8 +1,7 @@
-"""Persons named without a Korean family name, in Korean text: stage names and foreign names.
+"""Persons named without a Korean family name, in Korean text: stage names.
 
 A stage name follows an occupation ("멤버 키미는", "디바 소찬휘와") or comes before 본명, the
-real name ("키미 본명 김민지"); a foreign name is written the Korean way, name + country +
-title ("마크롱 프랑스 대통령은").
+real name ("키미 본명 김민지"). Foreign names before a title are ``korean_foreign``'s.
 """
 
 from __future__ import annotations
@@ -10,12 +9,10 @@ from __future__ import annotations
 from archive.entities.known import Mention
 from archive.entities.korean_analysis import (
     Analysis,
-    dictionary_noun,
     one_proper_noun,
     unknown_or_proper,
 )
 from archive.entities.korean_particles import split_particle
-from archive.entities.korean_tails import next_title
 from archive.entities.korean_words import HANGUL_WORD, group_words, is_role, roles, titles
 from archive.entities.types import PERSON
 
@@ -48,30 +45,3 @@ def stage_name_mentions(analysis: Analysis, taken: set) -> list[tuple[Mention, t
         if following == REAL_NAME or unknown_or_proper(analysis, start, stop):
             out.append((Mention(PERSON, name, start, stop), (start, stop)))
     return out
-
-
-def foreign_mentions(analysis: Analysis, taken: set, countries: set) -> list:
-    """Foreign persons named the Korean way, name + country + title ("마크롱 프랑스 대통령은",
-    "칼리드 사우디 왕자"): the name is any word of two to six syllables, however the analyser
-    splits it, but not a common noun (올해 프랑스 대통령 선거), a verb form or a determiner."""
-    out = []
-    for i in range(len(analysis.words) - 2):
-        start, end = analysis.words[i]
-        if start in taken or analysis.words[i + 1] not in countries:
-            continue
-        if not next_title(analysis, i + 1) or not foreign_name(analysis, start, end):
-            continue
-        out.append(
-            (Mention(PERSON, analysis.text[start:end], start, end, titled=True), (start, end))
-        )
-    return out
-
-
-def foreign_name(analysis: Analysis, start: int, end: int) -> bool:
-    name = analysis.text[start:end]
-    if not (HANGUL_WORD.match(name) and MIN_STAGE_NAME <= len(name) <= MAX_FOREIGN_NAME):
-        return False
-    inside = analysis.morphemes_in(start, end)
-    if not inside or any(not m.tag.startswith("NN") for m in inside):
-        return False
-    return not dictionary_noun(inside, end)

@@ -6,8 +6,10 @@ A name is written with particles, endings and titles glued on (김정은동지�
 
 from __future__ import annotations
 
+import re
+
 from archive.entities.korean_analysis import Analysis
-from archive.entities.korean_words import attached, titles
+from archive.entities.korean_words import attached, title_teams, titles
 
 # Tags of kiwipiepy (Sejong tag set) that carry no meaning of their own after a name:
 # particles (J…), endings (E…), copula, derivational suffixes, punctuation.
@@ -48,13 +50,23 @@ def glued_tail(analysis: Analysis, end: int, word_end: int) -> str | None:
 
 def next_title(analysis: Analysis, word: int) -> str:
     """The title that starts the next word ("기자", "씨는", "대통령은") or ends its nouns
-    ("고용통계과장은", "과학영농팀장이"): the title of a name written bare before it."""
+    ("고용통계과장은", "과학영농팀장이"), perhaps with its team glued on ("교수팀은",
+    ``korean_title_teams.txt``): the title of a name written bare before it."""
     if word + 1 >= len(analysis.words):
         return ""
     start, end = analysis.words[word + 1]
     morphemes = analysis.morphemes_in(start, end)
     nouns = [m for m in morphemes if not m.tag.startswith(FUNCTIONAL)]
-    if nouns and nouns[-1].form in titles() and tail(analysis, nouns[-1].end, end) is not None:
+    while len(nouns) > 1 and nouns[-1].form in title_teams():
+        nouns.pop()  # 교수팀: the professor's team
+    if (
+        nouns
+        and nouns[-1].form in titles()
+        and all(
+            m.tag.startswith(FUNCTIONAL) or m.form in title_teams()
+            for m in analysis.morphemes_in(nouns[-1].end, end)
+        )
+    ):
         return nouns[-1].form
     return ""
 
@@ -68,4 +80,23 @@ def titled_after(analysis: Analysis, word: int) -> str:
     start, end = analysis.words[word + 1]
     if all(m.tag in ("NNP", "NNG") for m in analysis.morphemes_in(start, end)):
         return next_title(analysis, word + 1)
+    return ""
+
+
+PARENTHESIS = re.compile(r"\(([^()]{1,40})\)")
+AGE = re.compile(r"^\d{1,3}세?$")
+
+
+def parenthesised(text: str, end: int) -> str:
+    """A parenthesis right after a name that says it is a person's: an age ("김철수(45)씨",
+    "박영희(38),") or a title at its end ("김철수(서울대 교수)는"); "" otherwise."""
+    found = PARENTHESIS.match(text, end)
+    if not found:
+        return ""
+    inside = found.group(1).split()
+    if len(inside) == 1 and AGE.match(inside[0]):
+        return found.group()
+    last = inside[-1] if inside else ""
+    if last in titles() or any(last.endswith(t) for t in titles() if len(t) > 1):
+        return found.group()
     return ""

@@ -35,6 +35,31 @@ def roles() -> frozenset:
 
 
 @functools.lru_cache(maxsize=1)
+def title_modifiers() -> frozenset:
+    return frozenset(words("korean_title_modifiers.txt"))
+
+
+@functools.lru_cache(maxsize=1)
+def institution_suffixes() -> frozenset:
+    return frozenset(words("korean_institution_suffixes.txt"))
+
+
+@functools.lru_cache(maxsize=1)
+def title_teams() -> frozenset:
+    return frozenset(words("korean_title_teams.txt"))
+
+
+@functools.lru_cache(maxsize=1)
+def fan_club_words() -> frozenset:
+    return frozenset(words("korean_fan_club_words.txt"))
+
+
+@functools.lru_cache(maxsize=1)
+def group_names() -> frozenset:
+    return frozenset(words("korean_group_names.txt"))
+
+
+@functools.lru_cache(maxsize=1)
 def work_words() -> frozenset:
     return frozenset(words("korean_work_words.txt"))
 
