@@ -38,6 +38,46 @@ class CoordinatedNameTests(SimpleTestCase):
         self.assertEqual(len(found), 1)
 
 
+class ListOfNamesTests(SimpleTestCase):
+    """A known organization named whole before "and" opens a list of names."""
+
+    def test_a_known_company_and_another_name_are_two_organizations(self):
+        found = organizations("SK Hynix and Hyundai Heavy Industries led the market higher.")
+        self.assertEqual(found, ["Hyundai Heavy Industries", "SK Hynix"])
+
+    def test_a_name_joined_to_a_known_one_by_and_is_not_a_longer_name(self):
+        found = organizations("Shares of Uber and Alibaba rose.")
+        self.assertNotIn("Uber and Alibaba", found)
+        self.assertIn("Alibaba Group", found)
+
+    def test_a_name_whose_first_part_is_unknown_stays_one_organization(self):
+        found = organizations("Officials of the Korea Gas and Power Corporation met.")
+        self.assertEqual(found, ["Korea Gas and Power Corporation"])
+
+
+class PluralPossessiveTests(SimpleTestCase):
+    """ "Korea Shipowners' Association": a plural possessive inside a name before its head."""
+
+    def test_a_plural_possessive_before_a_head_stays_in_the_name(self):
+        found = organizations("The Korea Shipowners' Association said.")
+        self.assertEqual(found, ["Korea Shipowners' Association"])
+
+    def test_a_plural_possessive_without_a_head_names_nothing(self):
+        self.assertEqual(organizations("The Koreans' Homes were full."), [])
+
+
+class OverlappingKnownSpellingTests(SimpleTestCase):
+    """A name made of two overlapping known forms of one body is that body, not a second."""
+
+    def test_two_overlapping_known_forms_are_one_organization(self):
+        found = organizations("The U.S. Treasury Department sanctioned the bank.")
+        self.assertEqual(found, ["United States Department of the Treasury"])
+
+    def test_a_known_form_inside_a_longer_unknown_name_leaves_the_longer_name(self):
+        found = organizations("The U.S. Treasury Inspector General Office said.")
+        self.assertNotEqual(found, ["United States Department of the Treasury"])
+
+
 class DescriptorTests(SimpleTestCase):
     def test_a_place_based_descriptor_is_not_part_of_the_name(self):
         found = organizations("The Seoul-based Asan Institute for Policy Studies said.")

@@ -108,6 +108,7 @@ def find_mentions(doc, gazetteer: Gazetteer, caseless: bool) -> list[Mention]:
     chunk_mentions = []
     for chunk in rules.chunks(doc):
         chunk_mentions += classify_chunk(doc, chunk, known, taken)
+    chunk_mentions = [spelled_by_known(m, raw) for m in chunk_mentions]
     overriding = [
         m
         for m in chunk_mentions
@@ -122,9 +123,35 @@ def find_mentions(doc, gazetteer: Gazetteer, caseless: bool) -> list[Mention]:
     return acronyms.acronym_mentions(doc, mentions)
 
 
+def spelled_by_known(mention: Mention, raw) -> Mention:
+    """ "U.S. Treasury Department": a rule-found organization whose every word lies inside
+    overlapping known names of one organization ("U.S. Treasury", "Treasury Department")
+    is that organization, not a second one."""
+    if mention.kind != ORGANIZATION or mention.entries:
+        return mention
+    covered: dict = {}
+    for start, end, entries in raw:
+        if mention.start <= start and end <= mention.end and len(entries) == 1:
+            if entries[0].kind == ORGANIZATION:
+                covered.setdefault(entries[0].name, [entries[0], set()])[1].update(
+                    range(start, end)
+                )
+    for entry, tokens in covered.values():
+        if tokens == set(range(mention.start, mention.end)):
+            return Mention(
+                ORGANIZATION,
+                mention.text,
+                mention.start,
+                mention.end,
+                (entry,),
+                nested=mention.nested,
+            )
+    return mention
+
+
 def classify_chunk(doc, chunk, known, taken) -> list[Mention]:
     """Organization or person mentions of an unknown chunk."""
-    parts = coordinated(doc, chunk)
+    parts = coordinated(doc, chunk) or listed_after_known(doc, chunk, known)
     if parts:
         return [m for part in parts for m in classify_chunk(doc, part, known, taken)]
     introduced = introduced_company(doc, chunk, known)
@@ -200,16 +227,34 @@ def coordinated(doc, chunk) -> list:
     return []
 
 
+def listed_after_known(doc, chunk, known) -> list:
+    """ "SK Hynix and Hyundai Heavy Industries": a known organization named whole before
+    "and"/"&" opens a list of names, not a longer name ("Ministry of Trade and Industry" is
+    one name: its first part is not a name the gazetteer knows on its own)."""
+    for m in known:
+        if m.kind != ORGANIZATION or not chunk.start <= m.start or m.end >= chunk.end - 1:
+            continue
+        if m.start == chunk.start + rules.strip_leading(doc[chunk.start : chunk.end]):
+            if doc[m.end].lower_ in {"and", "&"} and rules.is_cap(doc[m.end + 1]):
+                return [rules.Chunk(chunk.start, m.end), rules.Chunk(m.end + 1, chunk.end)]
+    return []
+
+
 def extended_known_org(doc, chunk, first: int, known) -> Mention | None:
     """A specific name built on a known one: "Reunification Democratic Party" is not the
     "Democratic Party" the gazetteer knows."""
     start = chunk.start + first
     for m in known:
         if m.kind == ORGANIZATION and m.end == chunk.end and m.start > start:
-            if specific(doc, start, m.start, known):
+            if specific(doc, start, m.start, known) and not listed(doc, start, m.start):
                 span = doc[start : chunk.end]
                 return Mention(ORGANIZATION, rules.clean_org_name(span.text), span.start, span.end)
     return None
+
+
+def listed(doc, start: int, end: int) -> bool:
+    """ "Uber and Alibaba": words joined to a known name by "and"/"&" list another name."""
+    return any(t.lower_ in {"and", "&"} for t in doc[start:end])
 
 
 def skip_plural_of(doc, start: int, tokens, first: int) -> int:

@@ -170,7 +170,7 @@ def joiner_step(doc, j: int) -> int:
     attached = not prev.whitespace_
     if tok.text == "-" and attached and not tok.whitespace_ and j + 1 < n and doc[j + 1].is_alpha:
         return HYPHEN_JOIN
-    if tok.text in POSSESSIVE_PARTS and attached and prev.text in POSSESSIVE_GROUPS:
+    if tok.text in POSSESSIVE_PARTS and attached and plural_possessive(doc, j):
         return 1
     if (
         tok.text in CONNECTORS
@@ -190,6 +190,22 @@ def joiner_step(doc, j: int) -> int:
     if located_in(doc, j):
         return ARTICLE_JOIN if doc[j + 1].lower_ == "the" else 1
     return 0
+
+
+def plural_possessive(doc, j: int) -> bool:
+    """ "Workers' Party", "Korea Shipowners' Association": the apostrophe of a plural noun
+    stays inside a name when a capital follows and an organization head is near."""
+    prev = doc[j - 1]
+    if prev.text in POSSESSIVE_GROUPS:
+        return True
+    return (
+        doc[j].text in {"'", "\u2019"}
+        and prev.text.endswith("s")
+        and is_cap(prev)
+        and j + 1 < len(doc)
+        and is_cap(doc[j + 1])
+        and has_head_near(doc, j + 1, "'")
+    )
 
 
 def has_head_near(doc, j: int, connector: str) -> bool:
