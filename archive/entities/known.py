@@ -22,6 +22,7 @@ EVENT_WORDS = rules.words("event_words.txt")
 INDEX_NAMES = rules.words("index_names.txt")
 INDEX_FOLLOWERS = rules.words("index_followers.txt")
 INDEX_OWNERS = frozenset({"Japan", "Tokyo", "London", "Hong Kong"})  # "Japan's Nikkei"
+PAIR_TOKENS = 2  # tokens of "North and" before "South Korea"; words of "South Korea"
 NESTED_MIN_WORDS = 2  # words of a known name counted inside a longer organization name
 
 
@@ -157,7 +158,63 @@ def known_mentions(doc, gazetteer: Gazetteer, caseless: bool):
                 Mention(entries[0].kind, span.text, span.start, span.end, tuple(entries))
             )
     raw = [(s, e, entries) for (s, e), entries in hits.items()]
-    return mentions, raw
+    extra = elliptical_countries(doc, mentions, gazetteer) + dateline_countries(
+        doc, mentions, gazetteer
+    )
+    return sorted(mentions + extra, key=lambda m: m.start), raw
+
+
+DATELINE_WORDS = 3  # words of the longest capital a dateline writes ("KUALA LUMPUR")
+DATELINE_ENDS = frozenset({"(", ",", "-", "--", "\u2014", "\u2013", ":"})
+
+
+def dateline_countries(doc, mentions, gazetteer) -> list[Mention]:
+    """ "SEOUL (Reuters) -", "WASHINGTON, Oct 5 -": a capital written in capitals opening a
+    line before a bracket, comma or dash is the dateline, and a dateline's capital counts
+    as its country (GUIDELINES)."""
+    found = []
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    for tok in doc:
+        if tok.i in taken or not line_start(doc, tok.i):
+            continue
+        end = tok.i
+        while (
+            end < len(doc)
+            and end - tok.i < DATELINE_WORDS
+            and doc[end].is_upper
+            and doc[end].is_alpha
+        ):
+            end += 1
+        if end == tok.i or end >= len(doc) or doc[end].text not in DATELINE_ENDS:
+            continue
+        entry = gazetteer.lookup(COUNTRY, doc[tok.i : end].text)
+        if entry is not None:
+            found.append(Mention(COUNTRY, doc[tok.i : end].text, tok.i, end, (entry,)))
+    return found
+
+
+def line_start(doc, i: int) -> bool:
+    return i == 0 or "\n" in doc[i - 1].whitespace_ or doc[i - 1].is_space
+
+
+ELLIPTICAL = {"North": "South", "South": "North"}  # "North and South Korea"
+
+
+def elliptical_countries(doc, mentions, gazetteer) -> list[Mention]:
+    """ "North and South Korea", "South and North Korean officials": the first half of a
+    coordinated pair names its country with the noun the second half carries."""
+    found = []
+    for m in mentions:
+        first = m.start - PAIR_TOKENS
+        if m.kind != COUNTRY or first < 0 or m.end - m.start < PAIR_TOKENS:
+            continue
+        half, noun = doc[first].text, doc[m.start + 1 : m.end].text
+        if doc[first + 1].lower_ != "and" or ELLIPTICAL.get(half) != doc[m.start].text:
+            continue
+        entry = gazetteer.lookup(COUNTRY, f"{half} {noun}")
+        if entry is not None:
+            found.append(Mention(COUNTRY, half, first, first + 1, (entry,)))
+    return found
 
 
 def scoped_inside_name(doc, start: int, end: int, entry) -> bool:
