@@ -78,6 +78,27 @@ class OverlappingKnownSpellingTests(SimpleTestCase):
         self.assertNotEqual(found, ["United States Department of the Treasury"])
 
 
+class NameBeforeOfTests(SimpleTestCase):
+    """ "Yeung of the Industry Department": a name-like word before "of" and an organization
+    after it are a person and where they work, not one organization."""
+
+    def test_a_surname_before_of_the_organization_is_not_part_of_it(self):
+        found = organizations("Yeung of the Industry Department said exports fell.")
+        self.assertEqual(found, ["Industry Department"])
+
+    def test_a_surname_before_of_a_known_organization_is_not_part_of_it(self):
+        found = organizations("Lee of the Asan Institute said.")
+        self.assertEqual(found, ["Asan Institute for Policy Studies"])
+
+    def test_a_head_word_before_of_keeps_one_organization(self):
+        found = organizations("The Presidium of the Korea Textile Association met.")
+        self.assertIn("Presidium of the Korea Textile Association", found)
+
+    def test_a_known_name_across_of_keeps_one_organization(self):
+        found = organizations("The Republic of Korea Navy sailed.")
+        self.assertEqual(found, ["Republic of Korea Navy"])
+
+
 class DescriptorTests(SimpleTestCase):
     def test_a_place_based_descriptor_is_not_part_of_the_name(self):
         found = organizations("The Seoul-based Asan Institute for Policy Studies said.")

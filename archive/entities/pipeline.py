@@ -282,17 +282,33 @@ def person_before_of(doc, chunk, first: int, head: int, known, taken) -> list[Me
     while first < len(tokens) - 1 and rules.is_title(tokens[first]):
         first += 1  # "Reporter Michael S. Schmidt of The New York Times"
     of = next((k for k in range(first + 1, len(tokens) - 1) if tokens[k].text == "of"), -1)
-    if of < 0 or head <= of or rules.org_head_index(tokens[first:of]) >= 0:
+    if of < 0 or rules.org_head_index(tokens[first:of]) >= 0:
         return []
+    if head <= of and not known_org_from(chunk.start + of + 1, chunk.end, known):
+        return []
+    if inside_known(chunk.start + of, known):
+        return []  # "Republic of Korea Navy": the "of" belongs to a known name
     parts = rules.name_words(tokens[first:of])
-    if len(parts) < NAME_MIN_WORDS or not rules.looks_like_name(parts):
+    if not rules.looks_like_name(parts):
         return []
-    if not (parts[0] in rules.given_names() or rules.korean_name(parts)):
-        return []
-    person = Mention(PERSON, tokens[first:of].text, chunk.start + first, chunk.start + of)
     org_start = of + 1 + (tokens[of + 1].lower_ == "the")
     rest = classify_chunk(doc, rules.Chunk(chunk.start + org_start, chunk.end), known, taken)
-    return [person, *rest]
+    if len(parts) >= NAME_MIN_WORDS and (
+        parts[0] in rules.given_names() or rules.korean_name(parts)
+    ):
+        person = Mention(PERSON, tokens[first:of].text, chunk.start + first, chunk.start + of)
+        return [person, *rest]
+    if any(t.text in rules.generic_org_words() for t in tokens[first:of]):
+        return []
+    # "Yeung of the Industry Department": a name-like word before "of" and an organization
+    # after it is a person (kept if the article names them in full) and where they work
+    before = person_mentions(doc, chunk.start + first, chunk.start + of, taken)
+    return [*before, *rest] or []
+
+
+def known_org_from(start: int, end: int, known) -> bool:
+    """A known organization ends the tokens ``start:end`` ("Lee of the Asan Institute")."""
+    return any(m.kind == ORGANIZATION and start <= m.start and m.end == end for m in known)
 
 
 def glued_title_of(doc, start: int, end: int) -> bool:
