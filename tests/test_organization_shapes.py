@@ -99,6 +99,27 @@ class NameBeforeOfTests(SimpleTestCase):
         self.assertEqual(found, ["Republic of Korea Navy"])
 
 
+class TwoSpellingsTests(SimpleTestCase):
+    """One organization in two spellings is one actor: British and American word forms,
+    "&" for "and"."""
+
+    def test_a_british_spelling_of_a_known_name_is_that_organization(self):
+        found = organizations("The World Health Organisation said.")
+        self.assertEqual(found, ["World Health Organization"])
+
+    def test_two_spellings_of_an_unknown_name_are_one_organization(self):
+        found = organizations("The Kyiv Centre for Peace said. The Kyiv Center for Peace added.")
+        self.assertEqual(len(found), 1)
+
+    def test_an_ampersand_for_and_in_a_known_name_is_that_organization(self):
+        found = organizations("The Ministry of Trade, Industry & Energy said exports fell.")
+        self.assertEqual(found, ["Ministry of Trade and Industry"])
+
+    def test_different_names_that_share_words_stay_apart(self):
+        found = organizations("The Kyiv Centre for Peace met the Kyiv Center for Trade.")
+        self.assertEqual(len(found), 2)
+
+
 class DescriptorTests(SimpleTestCase):
     def test_a_place_based_descriptor_is_not_part_of_the_name(self):
         found = organizations("The Seoul-based Asan Institute for Policy Studies said.")

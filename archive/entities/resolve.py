@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import functools
+import re
 
 from archive.entities import rules
 from archive.entities.korean_known import homonyms
@@ -86,8 +87,29 @@ def targets(mention, gazetteer):
     if entries:
         entries = sorted(entries, key=lambda e: (e.code, e.name))
         return [(entry_key(e), new_actor(e)) for e in entries]
-    key = (mention.kind, normalise_name(company_stem(mention.text, mention.kind)))
-    return [(key, Actor(mention.kind, mention.text))]
+    name = company_stem(mention.text, mention.kind)
+    if mention.kind == ORGANIZATION:
+        name = one_spelling(name)
+    return [((mention.kind, normalise_name(name)), Actor(mention.kind, mention.text))]
+
+
+# One organization in two spellings: British and American word forms, "&" and "and", a
+# leading article ("World Health Organisation" is the World Health Organization).
+SPELLINGS = (
+    (re.compile(r"\b(Organi|organi)s(ations?)\b"), r"\1z\2"),
+    (re.compile(r"\b(Defen|defen)ce\b"), r"\1se"),
+    (re.compile(r"\b(Cent|cent)re(s?)\b"), r"\1er\2"),
+    (re.compile(r"\b(Program|program)me(s?)\b"), r"\1\2"),
+    (re.compile(r"\s*&\s*"), " and "),
+    (re.compile(r"^(?:The|the)\s+"), ""),
+)
+
+
+def one_spelling(name: str) -> str:
+    """``name`` in the one spelling organizations are looked up and grouped by."""
+    for pattern, replacement in SPELLINGS:
+        name = pattern.sub(replacement, name)
+    return name
 
 
 def company_stem(name: str, kind: str = ORGANIZATION) -> str:
@@ -113,6 +135,8 @@ def known_entry(mention, gazetteer) -> list:
         entry = gazetteer.lookup(mention.kind, stem)
     if entry is None and mention.text.endswith("s"):
         entry = gazetteer.lookup(mention.kind, mention.text[:-1])
+    if entry is None and mention.kind == ORGANIZATION and one_spelling(stem) != stem:
+        entry = gazetteer.lookup(mention.kind, one_spelling(stem))
     return [entry] if entry else []
 
 
