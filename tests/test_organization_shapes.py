@@ -120,6 +120,39 @@ class TwoSpellingsTests(SimpleTestCase):
         self.assertEqual(len(found), 2)
 
 
+class PurposeComplementTests(SimpleTestCase):
+    """ "Society for the Study of the Juche Idea", "Party for Peace and Unity of Russia": a
+    name goes on over "for the" after its head, and over "and" inside what it is for."""
+
+    def test_a_name_goes_on_over_for_the_after_its_head(self):
+        found = organizations(
+            "Hayashi of the Shizuoka Society for the Study of the Juche Idea left."
+        )
+        self.assertEqual(found, ["Shizuoka Society for the Study of the Juche Idea"])
+
+    def test_a_name_goes_on_over_and_inside_its_purpose(self):
+        found = organizations("The chairwoman of the Party for Peace and Unity of Russia spoke.")
+        self.assertEqual(found, ["Party for Peace and Unity of Russia"])
+
+    def test_a_person_after_and_is_not_part_of_the_purpose(self):
+        found = organizations("Funds went to the Institute for Peace and Victor Cha.")
+        self.assertEqual(found, ["Institute for Peace"])
+
+    def test_for_the_after_a_lower_case_verb_joins_nothing(self):
+        found = organizations("The Council voted for the Workers' Party of Korea.")
+        self.assertNotIn("Council voted for the Workers' Party of Korea", found)
+
+
+class EventTailTests(SimpleTestCase):
+    def test_a_name_ending_in_day_is_a_day_not_a_body(self):
+        self.assertEqual(organizations("They marked Korean Teachers' Union Day."), [])
+
+    def test_a_name_ending_in_a_head_is_a_body(self):
+        self.assertEqual(
+            organizations("The Korean Teachers' Union said."), ["Korean Teachers' Union"]
+        )
+
+
 class DescriptorTests(SimpleTestCase):
     def test_a_place_based_descriptor_is_not_part_of_the_name(self):
         found = organizations("The Seoul-based Asan Institute for Policy Studies said.")

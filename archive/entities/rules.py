@@ -180,11 +180,11 @@ def joiner_step(doc, j: int) -> int:
     ):
         return 1
     if (
-        tok.text == "of"
+        tok.text in {"of", "for"}
         and j + ARTICLE_JOIN < n
         and doc[j + 1].lower_ == "the"
         and is_cap(doc[j + ARTICLE_JOIN])
-        and has_head_near(doc, j + ARTICLE_JOIN, "of")
+        and has_head_near(doc, j + ARTICLE_JOIN, tok.text)
     ):
         return ARTICLE_JOIN
     if located_in(doc, j):
@@ -212,8 +212,20 @@ def has_head_near(doc, j: int, connector: str) -> bool:
     """Joining over "of"/"the"/"and" is for organization names: a head word must be near;
     after "and" it must follow, so two names in a row stay apart ("... Committee and Pang Tu Sop")."""
     before = 0 if connector in {"and", "&"} else HEAD_REACH
-    window = doc[max(0, j - before) : min(len(doc), j + HEAD_REACH)]
+    after = 0 if connector == "for" else HEAD_REACH  # "Society for the Study of ...": a head before
+    window = doc[max(0, j - before) : min(len(doc), j + after)]
+    if connector == "and" and purpose_before(doc, j):
+        return doc[j].text not in given_names() | korean_surnames()
     return any(t.text in org_heads() for t in window)
+
+
+def purpose_before(doc, j: int) -> bool:
+    """ "Association for Friendship and Cultural Cooperation": an "and" inside the purpose
+    a name states after "<head> for" joins, like "and" before a head does."""
+    for k in range(max(1, j - HEAD_REACH), j - 1):
+        if doc[k].text == "for" and doc[k - 1].text in org_heads():
+            return all(is_cap(t) or t.lower_ in {"the", "and"} for t in doc[k + 1 : j - 1])
+    return False
 
 
 def org_head_index(tokens, skip=lambda k: False) -> int:
