@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 
-from archive.entities import acronyms, korean, parties, roles, rules
+from archive.entities import acronyms, chambers, korean, parties, roles, rules
 from archive.entities.gazetteer import Gazetteer, tokenizer
 from archive.entities.known import Mention, known_mentions, names_no_organization, nested_known
 from archive.entities.korean_words import has_hangul
@@ -120,6 +120,7 @@ def find_mentions(doc, gazetteer: Gazetteer, caseless: bool) -> list[Mention]:
     mentions += nested_known(doc, mentions, raw)
     mentions = roles.role_mentions(doc, sorted(mentions, key=lambda m: m.start), gazetteer)
     mentions = parties.party_mentions(doc, mentions, gazetteer)
+    mentions = chambers.chamber_mentions(doc, mentions, gazetteer)
     return acronyms.acronym_mentions(doc, mentions)
 
 
