@@ -86,3 +86,17 @@ class IntroducedCompanyTests(SimpleTestCase):
     def test_a_lawmaker_is_no_company_noun(self):
         found = extract("", "Lawmaker Ha Tae-keung said.")
         self.assertEqual([(a.kind, a.name) for a in found], [(PERSON, "Ha Tae-keung")])
+
+
+class DescribedOutletTests(SimpleTestCase):
+    """ "Vogue magazine", "the Hankyoreh newspaper": a name before an outlet noun is an outlet."""
+
+    def test_a_name_before_magazine_is_an_organization(self):
+        found = {
+            a.name for a in extract("", "She worked at Vogue magazine.") if a.kind == ORGANIZATION
+        }
+        self.assertEqual(found, {"Vogue"})
+
+    def test_a_country_adjective_before_newspaper_is_no_outlet(self):
+        found = [a for a in extract("", "The Chinese newspaper said.") if a.kind == ORGANIZATION]
+        self.assertEqual(found, [])

@@ -155,7 +155,7 @@ def classify_chunk(doc, chunk, known, taken) -> list[Mention]:
     parts = coordinated(doc, chunk) or listed_after_known(doc, chunk, known)
     if parts:
         return [m for part in parts for m in classify_chunk(doc, part, known, taken)]
-    introduced = introduced_company(doc, chunk, known)
+    introduced = introduced_company(doc, chunk, known) or described_outlet(doc, chunk, known)
     if introduced is not None:
         return [introduced]
     tokens = doc[chunk.start : chunk.end]
@@ -214,6 +214,24 @@ def introduced_company(doc, chunk, known) -> Mention | None:
     ):
         return None
     return Mention(ORGANIZATION, rules.clean_org_name(tokens.text), start, chunk.end)
+
+
+def described_outlet(doc, chunk, known) -> Mention | None:
+    """ "Vogue magazine", "the Hankyoreh newspaper": a capitalised name right before an outlet
+    noun (``data/outlet_nouns.txt``) is a news outlet, unless it is a country or a known
+    person, or a title is in it ("the Chinese newspaper", "Editor Jane Doe magazine")."""
+    if chunk.end >= len(doc) or doc[chunk.end].lower_ not in rules.words("outlet_nouns.txt"):
+        return None
+    tokens = doc[chunk.start : chunk.end]
+    first = rules.strip_leading(tokens)
+    if first >= len(tokens) or any(rules.is_title(t) for t in tokens):
+        return None
+    start = chunk.start + first
+    if any(m.start <= start and chunk.end <= m.end and m.kind != ORGANIZATION for m in known):
+        return None  # "the Chinese newspaper", "the Trump magazine"
+    return Mention(
+        ORGANIZATION, rules.clean_org_name(doc[start : chunk.end].text), start, chunk.end
+    )
 
 
 def coordinated(doc, chunk) -> list:
