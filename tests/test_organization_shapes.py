@@ -153,6 +153,30 @@ class EventTailTests(SimpleTestCase):
         )
 
 
+class MeetingsAndTermsTests(SimpleTestCase):
+    """A meeting of a body is an event, not an organization; the ordinal of a body's term is
+    no part of its name."""
+
+    def test_a_numbered_congress_of_a_party_is_an_event_and_the_party_counts(self):
+        found = organizations("They studied the 20th Congress of the CPC.")
+        self.assertEqual(found, ["Communist Party of China"])
+
+    def test_a_plenary_meeting_of_a_body_is_an_event_and_the_body_counts(self):
+        found = organizations(
+            "The Plenary Meeting of the Central Committee of the Lao Youth Union."
+        )
+        self.assertEqual(found, ["Central Committee of the Lao Youth Union", "Lao Youth Union"])
+
+    def test_a_congress_without_an_ordinal_is_a_body(self):
+        found = organizations("Members of the Congress of Mexico attended.")
+        self.assertEqual(found, ["Congress of Mexico"])
+
+    def test_the_ordinal_of_a_term_is_dropped_from_the_name(self):
+        found = organizations("The Eighth Central Committee of the Lao Youth Union met.")
+        self.assertIn("Central Committee of the Lao Youth Union", found)
+        self.assertNotIn("Eighth Central Committee of the Lao Youth Union", found)
+
+
 class DescriptorTests(SimpleTestCase):
     def test_a_place_based_descriptor_is_not_part_of_the_name(self):
         found = organizations("The Seoul-based Asan Institute for Policy Studies said.")

@@ -9,6 +9,7 @@ already mentioned, all spellings of a name become one actor.
 from __future__ import annotations
 
 import functools
+import re
 
 from archive.entities import acronyms, chambers, korean, parties, roles, rules
 from archive.entities.gazetteer import Gazetteer, tokenizer
@@ -186,12 +187,46 @@ def classify_chunk(doc, chunk, known, taken) -> list[Mention]:
             and rules.clean_org_name(span.text) not in rules.words("not_organizations.txt")
             and doc[span.end - 1].text not in rules.words("non_org_tails.txt")
         ):
-            outer = Mention(ORGANIZATION, rules.clean_org_name(span.text), span.start, span.end)
+            if meeting_of(doc, span):
+                return nested_orgs(doc, span, known)
+            outer = Mention(ORGANIZATION, term_free_name(span), span.start, span.end)
             return [outer, *nested_orgs(doc, span, known)]
     extended = extended_known_org(doc, chunk, first, known)
     if extended is not None:
         return [extended]
     return person_mentions(doc, chunk.start + first, chunk.end, taken)
+
+
+ORDINAL = re.compile(
+    r"(?:\d+(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth"
+    r"|Eleventh|Twelfth|Thirteenth|Fourteenth|Fifteenth|Sixteenth|Seventeenth|Eighteenth"
+    r"|Nineteenth|Twentieth)"
+)
+MEETINGS = frozenset({"Meeting", "Session", "Plenum", "Conference", "Sitting"})
+
+
+def meeting_of(doc, span) -> bool:
+    """ "Plenary Meeting of the Central Committee of the WPK", "20th Congress of the CPC": a
+    meeting of a body is an event, not an organization (the body after "of" still counts).
+    A congress is a meeting only with its ordinal ("Congress of Mexico" is a parliament)."""
+    of = next((i for i in range(span.start, span.end) if doc[i].text == "of"), -1)
+    if of <= span.start:
+        return False
+    last = doc[of - 1].text
+    if last in MEETINGS:
+        return True
+    before = doc[span.start - 1].text if span.start > 0 else ""
+    ordinal = ORDINAL.fullmatch(before) or any(
+        ORDINAL.fullmatch(t.text) for t in doc[span.start : of]
+    )
+    return last == "Congress" and bool(ordinal)
+
+
+def term_free_name(span) -> str:
+    """ "Eighth Central Committee of the WPK": the ordinal of a body's term is no part of
+    its name."""
+    words = [t.text_with_ws for t in span if not ORDINAL.fullmatch(t.text)]
+    return rules.clean_org_name("".join(words))
 
 
 def introduced_company(doc, chunk, known) -> Mention | None:
@@ -267,7 +302,9 @@ def extended_known_org(doc, chunk, first: int, known) -> Mention | None:
         if m.kind == ORGANIZATION and m.end == chunk.end and m.start > start:
             if specific(doc, start, m.start, known) and not listed(doc, start, m.start):
                 span = doc[start : chunk.end]
-                return Mention(ORGANIZATION, rules.clean_org_name(span.text), span.start, span.end)
+                if meeting_of(doc, span):
+                    return None
+                return Mention(ORGANIZATION, term_free_name(span), span.start, span.end)
     return None
 
 
@@ -379,9 +416,7 @@ def nested_orgs(doc, span, known) -> list[Mention]:
         ):
             if not any(m.start == start and m.end == span.end for m in inner):
                 inner.append(
-                    Mention(
-                        ORGANIZATION, rules.clean_org_name(tail.text), start, span.end, nested=True
-                    )
+                    Mention(ORGANIZATION, term_free_name(tail), start, span.end, nested=True)
                 )
     return inner
 
