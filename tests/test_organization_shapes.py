@@ -55,6 +55,22 @@ class ListOfNamesTests(SimpleTestCase):
         self.assertEqual(found, ["Korea Gas and Power Corporation"])
 
 
+class AndInsideANameTests(SimpleTestCase):
+    def test_and_inside_what_a_ministry_is_of_stays_in_the_name(self):
+        found = organizations(
+            "The Ministry of Natural Resources and Ecology, the Ministry of Transport met."
+        )
+        self.assertEqual(
+            found, ["Ministry of Natural Resources and Ecology", "Ministry of Transport"]
+        )
+
+    def test_a_head_word_in_the_next_sentence_does_not_join_names(self):
+        found = organizations(
+            "He met the Workers' Party of Mexico and North Korea. The Youth League met."
+        )
+        self.assertNotIn("Workers' Party of Mexico and North Korea", found)
+
+
 class PluralPossessiveTests(SimpleTestCase):
     """ "Korea Shipowners' Association": a plural possessive inside a name before its head."""
 

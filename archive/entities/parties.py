@@ -4,7 +4,8 @@ A short form of ``data/party_short_names.tsv`` names its party only in political
 adjective ("Democratic", "Republican") when a political role word follows ("Democratic
 nominee Joe Biden", "Democratic Gov."), a plural or abbreviation ("Democrats", "GOP") when the
 text has a political word (``data/political_words.txt``). A text that names another party of
-the same short name in full ("Democratic Party of Korea") means that one.
+the same short name in full ("Democratic Party of Korea") means that one. A ruling party named
+short ("the Workers' Party") is that country's when the text names the country.
 """
 
 from __future__ import annotations
@@ -13,10 +14,30 @@ import functools
 
 from archive.entities.entries import DATA, read_table, words
 from archive.entities.known import Mention
-from archive.entities.types import ORGANIZATION
+from archive.entities.types import COUNTRY, ORGANIZATION
 
 ADJECTIVES = frozenset({"Democratic", "Republican"})
 IN_FULL_COLUMN = 2  # party_short_names.tsv: short form, party, party meant when named in full
+
+
+@functools.cache
+def country_parties() -> dict[str, tuple[str, str]]:
+    return {row[0]: (row[1], row[2]) for row in read_table(DATA / "country_parties.tsv")}
+
+
+def country_party_mentions(doc, mentions: list[Mention], gazetteer) -> list[Mention]:
+    """ "the ruling Workers' Party" in a text that names North Korea is the Workers' Party of
+    Korea (``data/country_parties.tsv``); a rule-found name only, so "Hungarian Workers'
+    Party", a longer name, stays its own party."""
+    codes = {e.code for m in mentions if m.kind == COUNTRY for e in m.entries}
+    out = []
+    for m in mentions:
+        short = country_parties().get(m.text) if m.kind == ORGANIZATION and not m.entries else None
+        entry = gazetteer.lookup(ORGANIZATION, short[1]) if short and short[0] in codes else None
+        if entry is not None:
+            m = Mention(ORGANIZATION, m.text, m.start, m.end, (entry,), nested=m.nested)
+        out.append(m)
+    return out
 
 
 @functools.cache
@@ -51,4 +72,4 @@ def party_mentions(doc, mentions: list[Mention], gazetteer) -> list[Mention]:
         entry = gazetteer.lookup(ORGANIZATION, instead if instead in named else party)
         if entry is not None:
             found.append(Mention(ORGANIZATION, tok.text, tok.i, tok.i + 1, (entry,)))
-    return sorted(mentions + found, key=lambda m: m.start)
+    return country_party_mentions(doc, sorted(mentions + found, key=lambda m: m.start), gazetteer)

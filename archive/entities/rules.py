@@ -14,7 +14,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from archive.entities.entries import words
+from archive.entities.entries import country_entries, words
 from archive.entities.name_shapes import chinese_name, japanese_name
 
 POSSESSIVE_PARTS = {"'", "\u2019", "'s", "\u2019s"}
@@ -213,17 +213,52 @@ def has_head_near(doc, j: int, connector: str) -> bool:
     after "and" it must follow, so two names in a row stay apart ("... Committee and Pang Tu Sop")."""
     before = 0 if connector in {"and", "&"} else HEAD_REACH
     after = 0 if connector == "for" else HEAD_REACH  # "Society for the Study of ...": a head before
-    window = doc[max(0, j - before) : min(len(doc), j + after)]
     if connector == "and" and purpose_before(doc, j):
         return doc[j].text not in given_names() | korean_surnames()
-    return any(t.text in org_heads() for t in window)
+    ahead = doc[j : min(len(doc), j + after)]
+    behind = doc[max(0, j - before) : j]
+    return any(t.text in org_heads() for t in behind) or any(
+        t.text in org_heads() for t in within_clause(ahead)
+    )
+
+
+def place_after(doc, i: int) -> bool:
+    """A country's name or word starts at ``i`` (after an optional "the")."""
+    if i < len(doc) and doc[i].lower_ == "the":
+        i += 1
+    return i < len(doc) and (doc[i].text in country_words() or doc[i].text == "Korea")
+
+
+@functools.lru_cache(maxsize=1)
+def country_words() -> frozenset:
+    """The first words of the countries' names and demonyms ("Mexico", "North", "Czech")."""
+    return frozenset(n.split()[0] for e in country_entries() for n in (e.name, *e.aliases) if n)
+
+
+CLAUSE_ENDS = frozenset({".", ",", ";", ":", "!", "?", "(", ")"})
+
+
+def within_clause(tokens):
+    """The leading tokens of ``tokens`` up to a clause's end: a head word after a full stop
+    or a comma belongs to another name ("Workers' Party of Mexico and North Korea. The ...")."""
+    for k, tok in enumerate(tokens):
+        if tok.text in CLAUSE_ENDS or "\n" in tok.whitespace_:
+            return (
+                tokens[: k + 1]
+                if "\n" in tok.whitespace_ and tok.text not in CLAUSE_ENDS
+                else tokens[:k]
+            )
+    return tokens
 
 
 def purpose_before(doc, j: int) -> bool:
-    """ "Association for Friendship and Cultural Cooperation": an "and" inside the purpose
-    a name states after "<head> for" joins, like "and" before a head does."""
+    """ "Association for Friendship and Cultural Cooperation", "Ministry of Natural Resources
+    and Ecology": an "and" inside what a name states after "<head> for/of" joins, like "and"
+    before a head does."""
     for k in range(max(1, j - HEAD_REACH), j - 1):
-        if doc[k].text == "for" and doc[k - 1].text in org_heads():
+        if doc[k].text in {"for", "of"} and doc[k - 1].text in org_heads():
+            if doc[k].text == "of" and place_after(doc, k + 1):
+                return False  # "Workers' Party of Mexico and North Korea": where, then a list
             return all(is_cap(t) or t.lower_ in {"the", "and"} for t in doc[k + 1 : j - 1])
     return False
 
