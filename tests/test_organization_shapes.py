@@ -193,6 +193,16 @@ class MeetingsAndTermsTests(SimpleTestCase):
         self.assertNotIn("Eighth Central Committee of the Lao Youth Union", found)
 
 
+class ExerciseNameTests(SimpleTestCase):
+    def test_an_unknown_name_before_exercise_is_an_exercise_not_a_body(self):
+        found = organizations("Allied forces began the annual Ulchi Freedom Guardian exercise.")
+        self.assertEqual(found, [])
+
+    def test_a_known_body_before_drills_stays_named(self):
+        found = organizations("The Korean People's Army drills worried Seoul.")
+        self.assertEqual(found, ["Korean People's Army"])
+
+
 class DescriptorTests(SimpleTestCase):
     def test_a_place_based_descriptor_is_not_part_of_the_name(self):
         found = organizations("The Seoul-based Asan Institute for Policy Studies said.")

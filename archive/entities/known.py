@@ -65,11 +65,26 @@ def in_title(doc, mention) -> bool:
 
 def names_no_organization(doc, mention) -> bool:
     """An organization named only as a modifier names none: inside a person's title (see
-    ``in_title``), inside an event's name (``event_name``), or as a stock index
+    ``in_title``), inside an event's name (``event_name``, ``exercise_name``), or as a stock index
     (``stock_index``)."""
     if mention.kind != ORGANIZATION:
         return False
-    return in_title(doc, mention) or event_name(doc, mention) or stock_index(doc, mention)
+    return (
+        in_title(doc, mention)
+        or event_name(doc, mention)
+        or exercise_name(doc, mention)
+        or stock_index(doc, mention)
+    )
+
+
+def exercise_name(doc, mention) -> bool:
+    """ "the Ulchi Freedom Guardian exercise": a name the gazetteer does not know right before
+    an exercise word (``data/exercise_words.txt``) names a military exercise."""
+    return (
+        not mention.entries
+        and mention.end < len(doc)
+        and doc[mention.end].lower_ in rules.words("exercise_words.txt")
+    )
 
 
 def event_name(doc, mention) -> bool:
