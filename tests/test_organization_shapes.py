@@ -203,6 +203,31 @@ class ExerciseNameTests(SimpleTestCase):
         self.assertEqual(found, ["Korean People's Army"])
 
 
+class HeadWordShortFormTests(SimpleTestCase):
+    """A name up to its head word, after the full name with "for"/"of" in the same text, is
+    the same organization."""
+
+    def test_a_name_up_to_its_head_is_the_longer_organization(self):
+        found = organizations(
+            "The Hanbit Institute for Peace Studies released a poll. The Hanbit Institute said."
+        )
+        self.assertEqual(found, ["Hanbit Institute for Peace Studies"])
+
+    def test_a_known_short_name_is_the_longer_party_of_the_same_text(self):
+        found = organizations("The Democratic Party of Korea said. The Democratic Party said.")
+        self.assertEqual(found, ["Democratic Party of Korea"])
+
+    def test_the_short_form_is_not_kept_as_an_alias(self):
+        actors = extract(
+            "", "The Hanbit Institute for Peace Studies said. The Hanbit Institute said."
+        )
+        self.assertEqual([a.aliases for a in actors], [[]])
+
+    def test_a_name_that_is_not_a_prefix_stays_apart(self):
+        found = organizations("The Hanbit Institute for Peace Studies met the Hanbit Foundation.")
+        self.assertEqual(found, ["Hanbit Foundation", "Hanbit Institute for Peace Studies"])
+
+
 class DescriptorTests(SimpleTestCase):
     def test_a_place_based_descriptor_is_not_part_of_the_name(self):
         found = organizations("The Seoul-based Asan Institute for Policy Studies said.")

@@ -45,6 +45,7 @@ def resolve(found, gazetteer) -> list[Actor]:
             actor = actors.setdefault(*key_actor)
             record(actor, mention.text, span if in_body else None, alias=False)
     short_forms_of_organizations(actors)
+    head_short_forms(actors)
     return [finish(a) for a in actors.values()]
 
 
@@ -69,6 +70,35 @@ def short_forms_of_organizations(actors: dict) -> None:
             org.spans += actor.spans
             if actor.name not in org.aliases:
                 org.aliases.append(actor.name)
+            del actors[key]
+
+
+COMPLEMENTS = ("for", "of", "on")  # words after a head that say what a body is for or of
+
+
+def head_short_forms(actors: dict) -> None:
+    """ "the Asan Institute for Policy Studies ... the Asan Institute said", "the Democratic
+    Party of Korea ... the Democratic Party": an organization whose name is a longer one's of
+    the same text up to its head word, before "for"/"of"/"on", is that organization's short
+    form, not a second organization (even when the gazetteer knows the short name as another
+    body's)."""
+    longer: dict = {}
+    for key, actor in actors.items():
+        if actor.kind != ORGANIZATION:
+            continue
+        words = actor.name.split()
+        for k in range(1, len(words) - 1):
+            if words[k] in COMPLEMENTS and words[k - 1] in rules.org_heads():
+                longer.setdefault(normalise_name(" ".join(words[:k])), key)
+    for key, actor in list(actors.items()):
+        if actor.kind != ORGANIZATION:
+            continue
+        target = longer.get(normalise_name(actor.name))
+        if target is not None and target != key:
+            # counted and spanned, but not an alias: storage matches entities by alias, and
+            # "Democratic Party" or "Daejeon Center" may name other bodies elsewhere
+            actors[target].count += actor.count
+            actors[target].spans += actor.spans
             del actors[key]
 
 
