@@ -25,8 +25,12 @@ def chambers() -> dict[str, tuple[str, str]]:
     return {row[0]: (row[1], row[2]) for row in read_table(DATA / "chambers.tsv")}
 
 
-def chamber_mentions(doc, mentions: list[Mention], gazetteer) -> list[Mention]:
-    """``mentions`` plus the chambers named by their bare word (see the module docstring)."""
+def chamber_mentions(doc, mentions: list[Mention], gazetteer, text: str = "") -> list[Mention]:
+    """``mentions`` plus the chambers named by their bare word (see the module docstring);
+    ``text`` is ``doc.text`` when the caller has it."""
+    text = text or doc.text
+    if not any(word in text for word in chambers()):
+        return mentions
     taken = {i for m in mentions if not m.surname_only for i in range(m.start, m.end)}
     codes = {e.code for m in mentions if m.kind == COUNTRY for e in m.entries}
     found = []

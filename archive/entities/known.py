@@ -8,6 +8,7 @@ gazetteer entries it names (none for rule finds).
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 from spacy.matcher import PhraseMatcher
@@ -153,8 +154,10 @@ def ends_longer_name(doc, outer, start: int, end: int) -> bool:
     return before.lower_ not in {"of", "the"} and not rules.is_title(before)
 
 
-def known_mentions(doc, gazetteer: Gazetteer, caseless: bool):
-    """Longest non-overlapping gazetteer matches, and all raw matches (for nested names)."""
+def known_mentions(doc, gazetteer: Gazetteer, caseless: bool, text: str = ""):
+    """Longest non-overlapping gazetteer matches (with the countries of coordinated halves and
+    datelines; ``text`` is ``doc.text`` when the caller has it), and all raw matches (for
+    nested names)."""
     hits = {}
     for start, end, entries in gazetteer.match(doc, caseless=caseless) + (
         gazetteer.match(doc) if caseless else []
@@ -173,43 +176,31 @@ def known_mentions(doc, gazetteer: Gazetteer, caseless: bool):
                 Mention(entries[0].kind, span.text, span.start, span.end, tuple(entries))
             )
     raw = [(s, e, entries) for (s, e), entries in hits.items()]
-    extra = elliptical_countries(doc, mentions, gazetteer) + dateline_countries(
-        doc, mentions, gazetteer
+    extra = elliptical_countries(doc, mentions, gazetteer) + dateline_capitals(
+        doc, mentions, gazetteer, text
     )
     return sorted(mentions + extra, key=lambda m: m.start), raw
 
 
-DATELINE_WORDS = 3  # words of the longest capital a dateline writes ("KUALA LUMPUR")
-DATELINE_ENDS = frozenset({"(", ",", "-", "--", "\u2014", "\u2013", ":"})
+# A line opening with one to three words in capitals ("KUALA LUMPUR") before a bracket,
+# comma, colon or dash.
+DATELINE = re.compile(r"(?m)^[ \t]*([A-Z]{2,}(?: [A-Z]{2,}){0,2})[ \t]*(?:\(|,|:|-|\u2014|\u2013)")
 
 
-def dateline_countries(doc, mentions, gazetteer) -> list[Mention]:
+def dateline_capitals(doc, mentions, gazetteer, text: str = "") -> list[Mention]:
     """ "SEOUL (Reuters) -", "WASHINGTON, Oct 5 -": a capital written in capitals opening a
     line before a bracket, comma or dash is the dateline, and a dateline's capital counts
     as its country (GUIDELINES)."""
     found = []
     taken = {i for m in mentions for i in range(m.start, m.end)}
-    for tok in doc:
-        if tok.i in taken or not line_start(doc, tok.i):
+    for match in DATELINE.finditer(text or doc.text):
+        span = doc.char_span(match.start(1), match.end(1))
+        if span is None or taken.intersection(range(span.start, span.end)):
             continue
-        end = tok.i
-        while (
-            end < len(doc)
-            and end - tok.i < DATELINE_WORDS
-            and doc[end].is_upper
-            and doc[end].is_alpha
-        ):
-            end += 1
-        if end == tok.i or end >= len(doc) or doc[end].text not in DATELINE_ENDS:
-            continue
-        entry = gazetteer.lookup(COUNTRY, doc[tok.i : end].text)
+        entry = gazetteer.lookup(COUNTRY, span.text)
         if entry is not None:
-            found.append(Mention(COUNTRY, doc[tok.i : end].text, tok.i, end, (entry,)))
+            found.append(Mention(COUNTRY, span.text, span.start, span.end, (entry,)))
     return found
-
-
-def line_start(doc, i: int) -> bool:
-    return i == 0 or "\n" in doc[i - 1].whitespace_ or doc[i - 1].is_space
 
 
 ELLIPTICAL = {"North": "South", "South": "North"}  # "North and South Korea"

@@ -47,7 +47,8 @@ def mentions_of(text: str, gazetteer: Gazetteer, headline: bool):
     prepared = prepare(text, *glue_words(gazetteer))
     doc = tokenizer().make_doc(prepared.text)
     out = []
-    for mention in find_mentions(doc, gazetteer, caseless=headline and is_shouting(prepared.text)):
+    caseless = headline and is_shouting(prepared.text)
+    for mention in find_mentions(doc, gazetteer, caseless, text=prepared.text):
         span = doc[mention.start : mention.end]
         if not prepared.is_excluded(span.start_char, span.end_char):
             out.append((mention, prepared.original(span.start_char, span.end_char)))
@@ -102,9 +103,11 @@ def glue_words(gazetteer: Gazetteer):
     return _glue_words(id(gazetteer), gazetteer)
 
 
-def find_mentions(doc, gazetteer: Gazetteer, caseless: bool) -> list[Mention]:
-    """Gazetteer and rule mentions of one text, non-overlapping, in text order."""
-    known, raw = known_mentions(doc, gazetteer, caseless)
+def find_mentions(doc, gazetteer: Gazetteer, caseless: bool, text: str = "") -> list[Mention]:
+    """Gazetteer and rule mentions of one text (``text``: ``doc.text``, when the caller has
+    it), non-overlapping, in text order."""
+    text = text or doc.text
+    known, raw = known_mentions(doc, gazetteer, caseless, text)
     taken = {i for m in known for i in range(m.start, m.end)}
     chunk_mentions = []
     for chunk in rules.chunks(doc):
@@ -121,7 +124,7 @@ def find_mentions(doc, gazetteer: Gazetteer, caseless: bool) -> list[Mention]:
     mentions += nested_known(doc, mentions, raw)
     mentions = roles.role_mentions(doc, sorted(mentions, key=lambda m: m.start), gazetteer)
     mentions = parties.party_mentions(doc, mentions, gazetteer)
-    mentions = chambers.chamber_mentions(doc, mentions, gazetteer)
+    mentions = chambers.chamber_mentions(doc, mentions, gazetteer, text)
     return acronyms.acronym_mentions(doc, mentions)
 
 
