@@ -65,6 +65,23 @@ class ArmedForcesNamedGenericallyTests(SimpleTestCase):
         self.assertEqual(organizations("He wore a Russian army uniform."), set())
 
 
+class EmbassyByRoleTests(SimpleTestCase):
+    """ "the Chinese embassy in Pyongyang": a country's embassy, named with its seat."""
+
+    def test_a_countrys_embassy_is_its_embassy_named_with_its_seat(self):
+        actors = extract("", "The Chinese embassy in Pyongyang said.")
+        embassy = next(a for a in actors if a.kind == ORGANIZATION)
+        self.assertEqual(embassy.name, "Embassy of China")
+        self.assertIn("Chinese embassy in Pyongyang", embassy.aliases)
+
+    def test_the_seat_of_an_embassy_still_names_its_country(self):
+        codes = {a.code for a in extract("", "The Chinese embassy in Pyongyang said.")}
+        self.assertEqual(codes - {""}, {"CN", "KP"})
+
+    def test_an_embassy_as_a_modifier_names_no_organization(self):
+        self.assertEqual(organizations("A Chinese embassy official said."), set())
+
+
 class MinistryByRoleAloneTests(SimpleTestCase):
     """A ministry named by its role alone ("the defence ministry said") is a ministry of the
     text's country: the one whose same role was named before, else the dateline's, else the
