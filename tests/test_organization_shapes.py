@@ -159,6 +159,16 @@ class PurposeComplementTests(SimpleTestCase):
         self.assertNotIn("Council voted for the Workers' Party of Korea", found)
 
 
+class CauseInACountryTests(SimpleTestCase):
+    def test_a_cause_in_a_country_is_part_of_the_name(self):
+        found = organizations("Scarlatoiu of the Committee for Human Rights in North Korea said.")
+        self.assertEqual(found, ["Committee for Human Rights in North Korea"])
+
+    def test_a_city_where_the_body_sits_is_not_part_of_the_name(self):
+        found = organizations("Analysts at the Center for Strategic Studies in Washington said.")
+        self.assertEqual(found, ["Center for Strategic Studies"])
+
+
 class EventTailTests(SimpleTestCase):
     def test_a_name_ending_in_day_is_a_day_not_a_body(self):
         self.assertEqual(organizations("They marked Korean Teachers' Union Day."), [])

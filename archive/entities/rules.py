@@ -122,7 +122,26 @@ def located_in(doc, j: int) -> bool:
         return False
     k = j + ARTICLE_JOIN if doc[j + 1].lower_ == "the" else j + 1
     window = doc[max(0, j - LOCATED_REACH) : j]
-    return k < len(doc) and is_cap(doc[k]) and any(t.text in LOCATED_HEADS for t in window)
+    if k >= len(doc) or not is_cap(doc[k]):
+        return False
+    return any(t.text in LOCATED_HEADS for t in window) or cause_in_country(doc, j, k)
+
+
+def cause_in_country(doc, j: int, k: int) -> bool:
+    """ "Committee for Human Rights in North Korea": a cause a body is for, in a country
+    named by its name (not a city: "Center for Policy Studies in Washington" sits there)."""
+    purpose = any(
+        doc[i].text == "for" and doc[i - 1].text in org_heads()
+        for i in range(max(1, j - LOCATED_REACH), j)
+    )
+    if not purpose:
+        return False
+    return any(doc[k : k + n].text in country_names() for n in (1, 2, 3) if k + n <= len(doc))
+
+
+@functools.lru_cache(maxsize=1)
+def country_names() -> frozenset:
+    return frozenset({e.name for e in country_entries()} | {"Korea"})
 
 
 def extend(doc, j: int) -> int:
