@@ -34,3 +34,8 @@ class BareChamberTests(SimpleTestCase):
     def test_a_house_without_the_is_a_modifier(self):
         found = organizations("Americans told a House banking subcommittee.")
         self.assertEqual(found, [])
+
+    def test_the_bare_word_is_not_kept_as_an_alias(self):
+        actors = extract("", "Washington said Congress passed new sanctions.")
+        congress = next(a for a in actors if a.kind == ORGANIZATION)
+        self.assertNotIn("Congress", congress.aliases)

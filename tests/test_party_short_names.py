@@ -52,3 +52,16 @@ class RulingPartyNamedShortTests(SimpleTestCase):
             if a.kind == ORGANIZATION
         }
         self.assertEqual(found, {"Hungarian Workers' Party"})
+
+    def test_the_short_name_is_not_kept_as_an_alias_of_the_party(self):
+        actors = extract("", "North Korea held a congress of the ruling Workers' Party.")
+        party = next(a for a in actors if a.kind == ORGANIZATION)
+        self.assertNotIn("Workers' Party", party.aliases)
+
+    def test_a_body_of_the_short_named_party_is_the_known_body(self):
+        found = {
+            a.name
+            for a in extract("", "North Korea's Workers' Party Central Committee met.")
+            if a.kind == ORGANIZATION
+        }
+        self.assertEqual(found, {"Central Committee of the Workers' Party of Korea"})

@@ -40,7 +40,8 @@ def chamber_mentions(doc, mentions: list[Mention], gazetteer, text: str = "") ->
         code, body = chambers()[tok.text]
         entry = gazetteer.lookup(ORGANIZATION, body)
         if code in codes and entry is not None:
-            found.append(Mention(ORGANIZATION, tok.text, tok.i, tok.i + 1, (entry,)))
+            # not an alias: "Congress", "the House" name other bodies in other texts
+            found.append(Mention(ORGANIZATION, tok.text, tok.i, tok.i + 1, (entry,), alias=False))
     if not found:
         return mentions
     at = {m.start for m in found}

@@ -39,6 +39,7 @@ class Mention:
     surname_only: bool = False
     titled: bool = False
     nested: bool = False  # inside a longer organization name: counted, no span of its own
+    alias: bool = True  # False: a short form that names the actor only in this text's context
 
 
 def leading_country(doc, outer, start, end, entries) -> list[Mention]:

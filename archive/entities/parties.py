@@ -32,12 +32,29 @@ def country_party_mentions(doc, mentions: list[Mention], gazetteer) -> list[Ment
     codes = {e.code for m in mentions if m.kind == COUNTRY for e in m.entries}
     out = []
     for m in mentions:
-        short = country_parties().get(m.text) if m.kind == ORGANIZATION and not m.entries else None
-        entry = gazetteer.lookup(ORGANIZATION, short[1]) if short and short[0] in codes else None
+        entry = (
+            party_body(m, codes, gazetteer) if m.kind == ORGANIZATION and not m.entries else None
+        )
         if entry is not None:
-            m = Mention(ORGANIZATION, m.text, m.start, m.end, (entry,), nested=m.nested)
+            # not an alias: "Workers' Party" names other parties in other texts
+            m = Mention(
+                ORGANIZATION, m.text, m.start, m.end, (entry,), nested=m.nested, alias=False
+            )
         out.append(m)
     return out
+
+
+def party_body(mention: Mention, codes: set, gazetteer):
+    """The party a rule-found name names short, or the party's body it starts ("Workers'
+    Party Central Committee" is the known "Workers' Party of Korea Central Committee")."""
+    for short, (code, party) in country_parties().items():
+        if code not in codes:
+            continue
+        if mention.text == short:
+            return gazetteer.lookup(ORGANIZATION, party)
+        if mention.text.startswith(short + " "):
+            return gazetteer.lookup(ORGANIZATION, party + mention.text[len(short) :])
+    return None
 
 
 @functools.cache

@@ -35,7 +35,12 @@ def resolve(found, gazetteer) -> list[Actor]:
             continue
         for i, (key, actor) in enumerate(targets(mention, gazetteer)):
             actor = actors.setdefault(key, actor)
-            record(actor, mention.text, span if in_body and i == 0 and not mention.nested else None)
+            record(
+                actor,
+                mention.text,
+                span if in_body and i == 0 and not mention.nested else None,
+                alias=mention.alias,
+            )
     surnames = surname_index(a for a in actors.values() if a.kind == PERSON)
     for in_body, mention, span in bare:
         key_actor = bare_target(mention, surnames, gazetteer)
