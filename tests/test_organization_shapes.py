@@ -28,6 +28,17 @@ class HeadWordTests(SimpleTestCase):
         self.assertEqual(organizations("The forum in Seoul was quiet."), [])
 
 
+class NamedAfterAPlaceTests(SimpleTestCase):
+    def test_a_university_named_after_a_capital_is_an_organization(self):
+        self.assertEqual(
+            organizations("A study by Seoul National University found it."),
+            ["Seoul National University"],
+        )
+
+    def test_a_party_named_only_by_a_country_adjective_is_a_reference(self):
+        self.assertEqual(organizations("He greeted the Vietnamese Party."), [])
+
+
 class CoordinatedNameTests(SimpleTestCase):
     def test_two_names_with_one_head_joined_by_and_are_two_organizations(self):
         found = organizations("He trained with the Republic of Korea Navy and United States Navy.")

@@ -427,7 +427,8 @@ def nested_orgs(doc, span, known) -> list[Mention]:
 def specific(doc, start: int, end: int, known) -> bool:
     """An organization name needs a word of its own besides generic words and a leading
     country name ("Central Committee", "Vietnamese Party" are references, not names;
-    "Cabinet of the DPRK" is a name)."""
+    "Cabinet of the DPRK" is a name); an institution named after a place may have no other
+    ("Seoul National University")."""
     after_of = False
     for i in range(start, end):
         word = doc[i].text
@@ -439,9 +440,16 @@ def specific(doc, start: int, end: int, known) -> bool:
         ):
             continue
         if not after_of and any(m.start <= i < m.end and m.kind == COUNTRY for m in known):
-            continue
+            if not named_after_place(doc, start, end):
+                continue
         return True
     return False
+
+
+def named_after_place(doc, start: int, end: int) -> bool:
+    """An institution named after the place it serves ("Seoul National University"):
+    ``data/place_named_heads.txt``."""
+    return any(doc[i].text in rules.words("place_named_heads.txt") for i in range(start, end))
 
 
 def inside_known(index: int, known) -> bool:
