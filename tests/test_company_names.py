@@ -100,3 +100,30 @@ class DescribedOutletTests(SimpleTestCase):
     def test_a_country_adjective_before_newspaper_is_no_outlet(self):
         found = [a for a in extract("", "The Chinese newspaper said.") if a.kind == ORGANIZATION]
         self.assertEqual(found, [])
+
+
+class IntroducedOutletTests(SimpleTestCase):
+    """ "the journal Nature", "think tank Chatham House": an outlet or think-tank noun
+    introduces an organization's name."""
+
+    def test_a_name_after_journal_is_an_organization(self):
+        found = {
+            a.name
+            for a in extract("", "It appeared in the journal Nature.")
+            if a.kind == ORGANIZATION
+        }
+        self.assertEqual(found, {"Nature"})
+
+    def test_a_name_after_think_tank_is_an_organization(self):
+        found = {
+            a.name
+            for a in extract("", "The think tank Chatham House said.")
+            if a.kind == ORGANIZATION
+        }
+        self.assertEqual(found, {"Chatham House"})
+
+    def test_a_person_after_a_journal_noun_with_a_title_is_not_an_organization(self):
+        found = [
+            a for a in extract("", "The journal Editor Jane Doe said.") if a.kind == ORGANIZATION
+        ]
+        self.assertEqual(found, [])

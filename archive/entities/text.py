@@ -40,7 +40,7 @@ class Prepared:
 
 
 def prepare(text: str, glue_heads: frozenset, glue_tails: frozenset, glue_names: dict) -> Prepared:
-    """Clean ``text``: paragraph marks become spaces; glued names are split.
+    """Clean ``text``: paragraph marks and no-break spaces become spaces; glued names are split.
 
     A word is split where a lower-case letter meets a capital only when the right part
     starts with a known name's first word ("ComradeKim" → "Comrade Kim") or the left part
@@ -50,7 +50,9 @@ def prepare(text: str, glue_heads: frozenset, glue_tails: frozenset, glue_names:
     Hard-wrapped wire text (most lines 40-80 characters, none longer than 90) has its single line breaks turned
     into spaces, so names broken across lines are whole again.
     """
-    text = unwrap(PARAGRAPH_MARK.sub("   ", text))
+    # a no-break space is a space inside a name ("Emerging Infectious\xa0Diseases"); the
+    # tokenizer would make it a token of its own and cut the name there
+    text = unwrap(PARAGRAPH_MARK.sub("   ", text).replace("\u00a0", " "))
     cuts = [
         m.start() for m in CAMEL.finditer(text) if _glued(text, m.start(), glue_heads, glue_tails)
     ]
