@@ -127,3 +127,27 @@ class IntroducedOutletTests(SimpleTestCase):
             a for a in extract("", "The journal Editor Jane Doe said.") if a.kind == ORGANIZATION
         ]
         self.assertEqual(found, [])
+
+
+class AmpersandNameTests(SimpleTestCase):
+    """ "Johnson & Johnson", "Procter & Gamble Co": capitals joined by "&" name a firm."""
+
+    def organizations(self, text):
+        return {a.name for a in extract("", text) if a.kind == ORGANIZATION}
+
+    def test_capitals_joined_by_an_ampersand_are_one_firm(self):
+        self.assertEqual(
+            self.organizations("Johnson & Johnson shares rose."), {"Johnson & Johnson"}
+        )
+
+    def test_an_ampersand_name_keeps_its_company_form(self):
+        self.assertEqual(
+            self.organizations("Shares of Procter & Gamble Co rose."), {"Procter & Gamble Co"}
+        )
+
+    def test_a_lone_glued_ampersand_word_is_no_firm(self):
+        self.assertEqual(self.organizations("Q&A with the minister. M&A deals rose."), set())
+
+    def test_known_names_joined_by_an_ampersand_stay_apart(self):
+        found = self.organizations("Samsung & LG rose.")
+        self.assertEqual(found, {"Samsung Electronics", "LG Electronics"})

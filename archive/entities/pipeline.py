@@ -159,7 +159,11 @@ def classify_chunk(doc, chunk, known, taken) -> list[Mention]:
     parts = coordinated(doc, chunk) or listed_after_known(doc, chunk, known)
     if parts:
         return [m for part in parts for m in classify_chunk(doc, part, known, taken)]
-    introduced = introduced_company(doc, chunk, known) or described_outlet(doc, chunk, known)
+    introduced = (
+        introduced_company(doc, chunk, known)
+        or described_outlet(doc, chunk, known)
+        or ampersand_name(doc, chunk, known)
+    )
     if introduced is not None:
         return [introduced]
     tokens = doc[chunk.start : chunk.end]
@@ -267,6 +271,25 @@ def described_outlet(doc, chunk, known) -> Mention | None:
     start = chunk.start + first
     if any(m.start <= start and chunk.end <= m.end and m.kind != ORGANIZATION for m in known):
         return None  # "the Chinese newspaper", "the Trump magazine"
+    return Mention(
+        ORGANIZATION, rules.clean_org_name(doc[start : chunk.end].text), start, chunk.end
+    )
+
+
+def ampersand_name(doc, chunk, known) -> Mention | None:
+    """ "Johnson & Johnson", "CJ E&M": capitals joined by an ampersand name a firm, unless a
+    known name is in them or a title starts them; a lone glued word ("Q&A") is a word."""
+    tokens = doc[chunk.start : chunk.end]
+    first = skip_plural_of(doc, chunk.start, tokens, rules.strip_leading(tokens))
+    named = tokens[first:]
+    glued = len(named) > 1 and any("&" in t.text and t.text[:1].isupper() for t in named)
+    if not (glued or any(t.text == "&" for t in named)):
+        return None  # "Q&A", "M&A" alone are words
+    if rules.is_title(tokens[first]) or any(
+        m.start < chunk.end and chunk.start < m.end for m in known
+    ):
+        return None
+    start = chunk.start + first
     return Mention(
         ORGANIZATION, rules.clean_org_name(doc[start : chunk.end].text), start, chunk.end
     )

@@ -195,9 +195,11 @@ def joiner_step(doc, j: int) -> int:
         tok.text in CONNECTORS
         and j + 1 < n
         and is_cap(doc[j + 1])
-        and has_head_near(doc, j + 1, tok.text)
+        and (tok.text == "&" or has_head_near(doc, j + 1, tok.text))
     ):
-        return 1
+        # "Procter & Gamble": an ampersand between capitals joins one name, and takes the
+        # capital after it (a punctuation token does not let a capital continue on its own)
+        return ARTICLE_JOIN if tok.text == "&" else 1
     if (
         tok.text in {"of", "for"}
         and j + ARTICLE_JOIN < n
