@@ -151,3 +151,22 @@ class AmpersandNameTests(SimpleTestCase):
     def test_known_names_joined_by_an_ampersand_stay_apart(self):
         found = self.organizations("Samsung & LG rose.")
         self.assertEqual(found, {"Samsung Electronics", "LG Electronics"})
+
+
+class StockCodeTests(SimpleTestCase):
+    """ "Hanmi Pharmaceutical (128940.KS)": a name followed by its stock code is a company."""
+
+    def organizations(self, text):
+        return {a.name for a in extract("", text) if a.kind == ORGANIZATION}
+
+    def test_a_name_before_a_reuters_instrument_code_is_a_company(self):
+        found = self.organizations("Shares of Hanmi Pharmaceutical (128940.KS) fell.")
+        self.assertEqual(found, {"Hanmi Pharmaceutical"})
+
+    def test_a_name_before_an_angle_bracket_ticker_is_a_company(self):
+        found = self.organizations("A unit of Reebok International <RBK> said.")
+        self.assertEqual(found, {"Reebok International"})
+
+    def test_a_name_before_an_abbreviation_in_brackets_is_not_made_a_company(self):
+        found = self.organizations("Greg Scarlatoiu (GS) said.")
+        self.assertEqual(found, set())

@@ -163,6 +163,7 @@ def classify_chunk(doc, chunk, known, taken) -> list[Mention]:
         introduced_company(doc, chunk, known)
         or described_outlet(doc, chunk, known)
         or ampersand_name(doc, chunk, known)
+        or ticker_name(doc, chunk, known)
     )
     if introduced is not None:
         return [introduced]
@@ -274,6 +275,31 @@ def described_outlet(doc, chunk, known) -> Mention | None:
     return Mention(
         ORGANIZATION, rules.clean_org_name(doc[start : chunk.end].text), start, chunk.end
     )
+
+
+# A stock code in brackets after a name: Reuters instrument codes ("005930.KS", "NFLX.O")
+# and the older "<RBK>".
+TICKER = re.compile(r"[0-9A-Z]{1,8}\.[A-Z]{1,3}|[A-Z]{1,5}")
+TICKER_BRACKETS = {"(": ")", "<": ">"}
+
+
+def ticker_name(doc, chunk, known) -> Mention | None:
+    """ "Hanmi Pharmaceutical (128940.KS)", "Reebok International <RBK>": a name followed by
+    its stock code is a listed company, unless a known person or country is the name."""
+    end = chunk.end
+    if end + 2 >= len(doc) or TICKER_BRACKETS.get(doc[end].text) != doc[end + 2].text:
+        return None
+    code = doc[end + 1].text
+    if not TICKER.fullmatch(code) or (doc[end].text == "(" and "." not in code):
+        return None  # "(KCNA)", "(UN)": an abbreviation in brackets is no stock code
+    tokens = doc[chunk.start : end]
+    first = skip_plural_of(doc, chunk.start, tokens, rules.strip_leading(tokens))
+    start = chunk.start + first
+    if start >= end or any(
+        m.start <= start and end <= m.end and m.kind != ORGANIZATION for m in known
+    ):
+        return None
+    return Mention(ORGANIZATION, rules.clean_org_name(doc[start:end].text), start, end)
 
 
 def ampersand_name(doc, chunk, known) -> Mention | None:
