@@ -24,6 +24,13 @@ class HeadWordTests(SimpleTestCase):
             ["U.S. Chamber of Commerce"],
         )
 
+    def test_a_company_named_by_its_trade_is_an_organization(self):
+        found = organizations("Hanjin Shipping filed for receivership; Hyundai Steel rose.")
+        self.assertEqual(found, ["Hanjin Shipping", "Hyundai Steel"])
+
+    def test_a_trade_word_in_a_title_leaves_the_person(self):
+        self.assertEqual(organizations("Energy Secretary Ernest Moniz said."), [])
+
     def test_a_lower_case_forum_is_no_organization(self):
         self.assertEqual(organizations("The forum in Seoul was quiet."), [])
 
