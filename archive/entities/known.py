@@ -146,9 +146,13 @@ def ends_longer_name(doc, outer, start: int, end: int) -> bool:
     the ministry the gazetteer calls "Defense Ministry"; the WPK of "Central Committee of the
     WPK" is named, and so is a body after a title ("Chairman State Affairs Commission").
     Nor is a known name that starts a longer one continued by "of" ("Democratic Party of
-    Korea" does not name the Democratic Party)."""
+    Korea" does not name the Democratic Party) or a longer known one ("United Nations
+    Command" does not name the United Nations)."""
     if start == outer.start and end < outer.end:
-        return doc[end].lower_ == "of"  # "Democratic Party of Korea" is not the Democratic Party
+        # "Democratic Party of Korea" is not the Democratic Party; a known body's own name
+        # ("United Nations Command", "United Nations Security Council") does not name the
+        # body it starts with
+        return doc[end].lower_ == "of" or bool(outer.entries)
     if end != outer.end or start <= outer.start:
         return False
     before = doc[start - 1]
