@@ -256,6 +256,15 @@ class HeadWordShortFormTests(SimpleTestCase):
         self.assertEqual(found, ["Hanbit Foundation", "Hanbit Institute for Peace Studies"])
 
 
+class ShoutedWordTests(SimpleTestCase):
+    def test_an_abbreviation_spelling_a_word_in_a_line_of_capitals_is_the_word(self):
+        found = organizations("TRUMP'S FINAL WORDS TO WOODWARD - WHO HE'S NOW BLASTING")
+        self.assertEqual(found, [])
+
+    def test_the_abbreviation_in_a_sentence_is_the_organization(self):
+        self.assertEqual(organizations("WHO officials said."), ["World Health Organization"])
+
+
 class DescriptorTests(SimpleTestCase):
     def test_a_place_based_descriptor_is_not_part_of_the_name(self):
         found = organizations("The Seoul-based Asan Institute for Policy Studies said.")

@@ -76,7 +76,21 @@ def names_no_organization(doc, mention) -> bool:
         or event_name(doc, mention)
         or exercise_name(doc, mention)
         or stock_index(doc, mention)
+        or shouted_word(doc, mention)
     )
+
+
+def shouted_word(doc, mention) -> bool:
+    """ "TRUMP'S FINAL WORDS - WHO HE'S NOW BLASTING": in a line written in capitals, an
+    abbreviation that spells a common sentence word ("WHO", ``data/stop_capitals.txt``) is
+    the word, not the organization."""
+    text = mention.text
+    if mention.end - mention.start != 1 or not text.isupper():
+        return False
+    if text.capitalize() not in rules.stop_capitals():
+        return False
+    near = [doc[i] for i in (mention.start - 1, mention.end) if 0 <= i < len(doc)]
+    return any(t.is_alpha and t.is_upper and len(t) > 1 for t in near)
 
 
 def exercise_name(doc, mention) -> bool:
