@@ -31,6 +31,12 @@ class HeadWordTests(SimpleTestCase):
     def test_a_trade_word_in_a_title_leaves_the_person(self):
         self.assertEqual(organizations("Energy Secretary Ernest Moniz said."), [])
 
+    def test_a_confederation_is_an_organization_not_a_speaker(self):
+        self.assertEqual(
+            organizations("The Asian Football Confederation said."),
+            ["Asian Football Confederation"],
+        )
+
     def test_a_lower_case_forum_is_no_organization(self):
         self.assertEqual(organizations("The forum in Seoul was quiet."), [])
 
@@ -87,6 +93,18 @@ class AndInsideANameTests(SimpleTestCase):
             "He met the Workers' Party of Mexico and North Korea. The Youth League met."
         )
         self.assertNotIn("Workers' Party of Mexico and North Korea", found)
+
+
+class SecondAndTests(SimpleTestCase):
+    def test_a_second_and_after_a_name_with_one_lists_another_name(self):
+        found = organizations(
+            "Scientists at the Korea Institute of Science and Technology and Harvard University found."
+        )
+        self.assertEqual(found, ["Harvard University", "Korea Institute of Science and Technology"])
+
+    def test_one_and_inside_a_name_stays(self):
+        found = organizations("The Korea Institute of Science and Technology said.")
+        self.assertEqual(found, ["Korea Institute of Science and Technology"])
 
 
 class PluralPossessiveTests(SimpleTestCase):

@@ -234,6 +234,8 @@ def has_head_near(doc, j: int, connector: str) -> bool:
     after "and" it must follow, so two names in a row stay apart ("... Committee and Pang Tu Sop")."""
     before = 0 if connector in {"and", "&"} else HEAD_REACH
     after = 0 if connector == "for" else HEAD_REACH  # "Society for the Study of ...": a head before
+    if connector == "and" and and_since_head(doc, j - 1):
+        return False  # "Korea Institute of Science and Technology and Harvard University"
     if connector == "and" and purpose_before(doc, j):
         return doc[j].text not in given_names() | korean_surnames()
     ahead = doc[j : min(len(doc), j + after)]
@@ -270,6 +272,17 @@ def within_clause(tokens):
                 else tokens[:k]
             )
     return tokens
+
+
+def and_since_head(doc, k: int) -> bool:
+    """An "and" already joins the words since the last head word before ``k``: a second
+    "and" lists another name."""
+    for i in range(k - 1, max(-1, k - HEAD_REACH - 1), -1):
+        if doc[i].text in org_heads():
+            return False
+        if doc[i].lower_ == "and":
+            return True
+    return False
 
 
 def purpose_before(doc, j: int) -> bool:
