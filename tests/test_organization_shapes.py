@@ -37,6 +37,13 @@ class HeadWordTests(SimpleTestCase):
             ["Asian Football Confederation"],
         )
 
+    def test_an_advocacy_alliance_is_an_organization(self):
+        found = organizations("The Citizens' Alliance for North Korean Human Rights said.")
+        self.assertEqual(found, ["Citizens' Alliance for North Korean Human Rights"])
+
+    def test_an_alliance_of_two_countries_is_no_organization(self):
+        self.assertEqual(organizations("The South Korea-U.S. Alliance held."), [])
+
     def test_a_lower_case_forum_is_no_organization(self):
         self.assertEqual(organizations("The forum in Seoul was quiet."), [])
 
