@@ -194,6 +194,7 @@ def classify_chunk(doc, chunk, known, taken) -> list[Mention]:
             and specific(doc, span.start, span.end, known)
             and rules.clean_org_name(span.text) not in rules.words("not_organizations.txt")
             and doc[span.end - 1].text not in rules.words("non_org_tails.txt")
+            and not rules.is_title(doc[span.end - 1])  # "Navy Capt. Jeff Davis": a rank
         ):
             if meeting_of(doc, span):
                 return nested_orgs(doc, span, known)
