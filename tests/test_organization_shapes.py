@@ -290,6 +290,19 @@ class ShoutedWordTests(SimpleTestCase):
         self.assertEqual(organizations("WHO officials said."), ["World Health Organization"])
 
 
+class FacilityAsPlaceTests(SimpleTestCase):
+    """A facility named after "at the"/"of the" says where something happens."""
+
+    def test_a_club_after_at_the_is_a_place(self):
+        found = organizations("The embassy hosted a reception at the Taedonggang Diplomatic Club.")
+        self.assertEqual(found, [])
+
+    def test_a_shipyard_that_acts_is_an_organization(self):
+        self.assertEqual(
+            organizations("Sinpo South Shipyard said it launched a boat."), ["Sinpo South Shipyard"]
+        )
+
+
 class DescriptorTests(SimpleTestCase):
     def test_a_place_based_descriptor_is_not_part_of_the_name(self):
         found = organizations("The Seoul-based Asan Institute for Policy Studies said.")

@@ -195,6 +195,7 @@ def classify_chunk(doc, chunk, known, taken) -> list[Mention]:
             and rules.clean_org_name(span.text) not in rules.words("not_organizations.txt")
             and doc[span.end - 1].text not in rules.words("non_org_tails.txt")
             and not rules.is_title(doc[span.end - 1])  # "Navy Capt. Jeff Davis": a rank
+            and not facility_where(doc, span)
         ):
             if meeting_of(doc, span):
                 return nested_orgs(doc, span, known)
@@ -236,6 +237,17 @@ def term_free_name(span) -> str:
     its name."""
     words = [t.text_with_ws for t in span if not ORDINAL.fullmatch(t.text)]
     return rules.clean_org_name("".join(words))
+
+
+PLACE_PREPOSITIONS = frozenset({"at", "in", "inside", "near", "outside", "of", "from", "to"})
+
+
+def facility_where(doc, span) -> bool:
+    """ "a reception at the Taedonggang Diplomatic Club": a facility's name (its last word in
+    ``data/facility_heads.txt``) after a preposition of place and "the" is where, not who."""
+    if doc[span.end - 1].text not in rules.words("facility_heads.txt") or span.start < 2:
+        return False
+    return doc[span.start - 1].lower_ == "the" and doc[span.start - 2].lower_ in PLACE_PREPOSITIONS
 
 
 def introduced_company(doc, chunk, known) -> Mention | None:
