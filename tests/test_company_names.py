@@ -170,3 +170,41 @@ class StockCodeTests(SimpleTestCase):
     def test_a_name_before_an_abbreviation_in_brackets_is_not_made_a_company(self):
         found = self.organizations("Greg Scarlatoiu (GS) said.")
         self.assertEqual(found, set())
+
+
+class CompanyFormSpellingTests(SimpleTestCase):
+    def test_a_company_form_written_short_is_the_known_company_written_out(self):
+        found = {
+            a.name
+            for a in extract("", "Munhwa Broadcasting Corp reported.")
+            if a.kind == ORGANIZATION
+        }
+        self.assertEqual(found, {"MBC"})
+
+    def test_a_known_acronym_in_brackets_says_which_known_body_the_name_is(self):
+        found = {
+            a.name
+            for a in extract("", "Munhwa Broadcasting Corp (MBC) reported. MBC added.")
+            if a.kind == ORGANIZATION
+        }
+        self.assertEqual(found, {"MBC"})
+
+    def test_an_unknown_company_keeps_its_own_name(self):
+        found = {
+            a.name
+            for a in extract("", "Hanbit Broadcasting Corp reported.")
+            if a.kind == ORGANIZATION
+        }
+        self.assertEqual(found, {"Hanbit Broadcasting Corp"})
+
+
+class NewsAgencyNounTests(SimpleTestCase):
+    def test_a_name_before_news_agency_is_an_outlet(self):
+        found = {
+            a.name for a in extract("", "Russia's RIA news agency said.") if a.kind == ORGANIZATION
+        }
+        self.assertEqual(found, {"RIA"})
+
+    def test_a_country_before_news_agency_is_no_outlet(self):
+        found = [a for a in extract("", "A Chinese news agency said.") if a.kind == ORGANIZATION]
+        self.assertEqual(found, [])

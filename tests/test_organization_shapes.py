@@ -44,6 +44,15 @@ class HeadWordTests(SimpleTestCase):
     def test_an_alliance_of_two_countries_is_no_organization(self):
         self.assertEqual(organizations("The South Korea-U.S. Alliance held."), [])
 
+    def test_a_city_government_is_an_organization(self):
+        self.assertEqual(
+            organizations("The Seoul Metropolitan Government said."),
+            ["Seoul Metropolitan Government"],
+        )
+
+    def test_a_national_government_named_by_its_adjective_is_a_reference(self):
+        self.assertEqual(organizations("The Japanese Government said."), [])
+
     def test_a_lower_case_forum_is_no_organization(self):
         self.assertEqual(organizations("The forum in Seoul was quiet."), [])
 

@@ -272,11 +272,23 @@ def introduced_company(doc, chunk, known) -> Mention | None:
     return Mention(ORGANIZATION, rules.clean_org_name(tokens.text), start, chunk.end)
 
 
+NEWS_NOUNS = frozenset({"agency", "service", "website", "site", "channel"})  # "news agency"
+
+
+def outlet_noun_at(doc, i: int) -> bool:
+    """An outlet noun at ``i``: "magazine", or "news" and its noun ("news agency")."""
+    if i >= len(doc):
+        return False
+    if doc[i].lower_ in rules.words("outlet_nouns.txt"):
+        return True
+    return doc[i].lower_ == "news" and i + 1 < len(doc) and doc[i + 1].lower_ in NEWS_NOUNS
+
+
 def described_outlet(doc, chunk, known) -> Mention | None:
     """ "Vogue magazine", "the Hankyoreh newspaper": a capitalised name right before an outlet
     noun (``data/outlet_nouns.txt``) is a news outlet, unless it is a country or a known
     person, or a title is in it ("the Chinese newspaper", "Editor Jane Doe magazine")."""
-    if chunk.end >= len(doc) or doc[chunk.end].lower_ not in rules.words("outlet_nouns.txt"):
+    if not outlet_noun_at(doc, chunk.end):
         return None
     tokens = doc[chunk.start : chunk.end]
     first = rules.strip_leading(tokens)

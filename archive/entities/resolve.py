@@ -172,7 +172,26 @@ def known_entry(mention, gazetteer) -> list:
         entry = gazetteer.lookup(mention.kind, mention.text[:-1])
     if entry is None and mention.kind == ORGANIZATION and one_spelling(stem) != stem:
         entry = gazetteer.lookup(mention.kind, one_spelling(stem))
+    if entry is None and mention.kind == ORGANIZATION:
+        entry = next(
+            filter(None, (gazetteer.lookup(ORGANIZATION, f) for f in long_forms(mention.text))),
+            None,
+        )
     return [entry] if entry else []
+
+
+LONG_FORMS = {"Corp": "Corporation", "Co": "Company", "Ltd": "Limited", "Inc": "Incorporated"}
+
+
+def long_forms(name: str) -> list[str]:
+    """ "Munhwa Broadcasting Corp" is the known "Munhwa Broadcasting Corporation": a company
+    form written short is looked up written out, and the other way round."""
+    words = name.split()
+    last = words[-1].rstrip(".") if words else ""
+    if last in LONG_FORMS:
+        return [" ".join([*words[:-1], LONG_FORMS[last]])]
+    short = {v: k for k, v in LONG_FORMS.items()}.get(last)
+    return [" ".join([*words[:-1], short])] if short else []
 
 
 def entry_key(entry) -> tuple:
