@@ -312,6 +312,24 @@ class FacilityAsPlaceTests(SimpleTestCase):
         )
 
 
+class KnownNameOfAPlaceTests(SimpleTestCase):
+    def test_a_known_party_name_of_another_country_is_another_party(self):
+        self.assertEqual(
+            organizations("The Democratic Party of Japan won."), ["Democratic Party of Japan"]
+        )
+
+    def test_the_known_party_alone_is_the_known_party(self):
+        self.assertEqual(organizations("The Democratic Party won."), ["Democratic Party"])
+
+
+class NewspaperNotIndexTests(SimpleTestCase):
+    def test_a_newspaper_named_like_an_index_before_newspaper_is_the_newspaper(self):
+        self.assertEqual(organizations("Japan's Nikkei newspaper reported."), ["Nikkei"])
+
+    def test_the_index_before_share_average_is_no_organization(self):
+        self.assertEqual(organizations("Japan's Nikkei share average fell."), [])
+
+
 class DescriptorTests(SimpleTestCase):
     def test_a_place_based_descriptor_is_not_part_of_the_name(self):
         found = organizations("The Seoul-based Asan Institute for Policy Studies said.")

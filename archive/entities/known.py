@@ -116,11 +116,13 @@ def event_name(doc, mention) -> bool:
 def stock_index(doc, mention) -> bool:
     """ "Japan's Nikkei rose", "the Nikkei share average": a newspaper or company that names a
     stock index (``data/index_names.txt``) is the index when a market word follows it
-    (``data/index_followers.txt``) or a market's place owns it; "the Nikkei reported" is the
-    newspaper."""
+    (``data/index_followers.txt``) or a market's place owns it; "the Nikkei reported" and
+    "Japan's Nikkei newspaper" are the newspaper."""
     if mention.text not in INDEX_NAMES:
         return False
     after = doc[mention.end].lower_ if mention.end < len(doc) else ""
+    if after in rules.words("outlet_nouns.txt") or after == "business":
+        return False  # "Japan's Nikkei newspaper", "the Nikkei business daily"
     owner = mention.start >= 2 and doc[mention.start - 1].text in rules.POSSESSIVE_PARTS
     return after in INDEX_FOLLOWERS or (owner and doc[mention.start - 2].text in INDEX_OWNERS)
 

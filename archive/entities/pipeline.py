@@ -201,7 +201,9 @@ def classify_chunk(doc, chunk, known, taken) -> list[Mention]:
                 return nested_orgs(doc, span, known)
             outer = Mention(ORGANIZATION, term_free_name(span), span.start, span.end)
             return [outer, *nested_orgs(doc, span, known)]
-    extended = extended_known_org(doc, chunk, first, known)
+    extended = extended_known_org(doc, chunk, first, known) or known_org_of(
+        doc, chunk, first, known
+    )
     if extended is not None:
         return [extended]
     return person_mentions(doc, chunk.start + first, chunk.end, taken)
@@ -382,6 +384,18 @@ def extended_known_org(doc, chunk, first: int, known) -> Mention | None:
                 if meeting_of(doc, span):
                     return None
                 return Mention(ORGANIZATION, term_free_name(span), span.start, span.end)
+    return None
+
+
+def known_org_of(doc, chunk, first: int, known) -> Mention | None:
+    """ "Democratic Party of Japan", "Liberal Democratic Party of Russia": a known name
+    continued by "of <name>" is another, specific organization."""
+    start = chunk.start + first
+    for m in known:
+        if m.kind == ORGANIZATION and m.start == start and m.end + 1 < chunk.end:
+            if doc[m.end].text == "of" and rules.is_cap(doc[m.end + 1]):
+                span = doc[start : chunk.end]
+                return Mention(ORGANIZATION, rules.clean_org_name(span.text), span.start, span.end)
     return None
 
 
