@@ -208,3 +208,32 @@ class NewsAgencyNounTests(SimpleTestCase):
     def test_a_country_before_news_agency_is_no_outlet(self):
         found = [a for a in extract("", "A Chinese news agency said.") if a.kind == ORGANIZATION]
         self.assertEqual(found, [])
+
+
+class SpokenForTests(SimpleTestCase):
+    """ "a spokeswoman for Rebellions": a one-word name a spokesperson speaks for is a body."""
+
+    def organizations(self, text):
+        return {a.name for a in extract("", text) if a.kind == ORGANIZATION}
+
+    def test_a_name_a_spokeswoman_speaks_for_is_an_organization(self):
+        self.assertEqual(
+            self.organizations("A spokeswoman for Rebellions declined to comment."), {"Rebellions"}
+        )
+
+    def test_a_known_persons_surname_a_spokesman_speaks_for_is_no_organization(self):
+        self.assertEqual(self.organizations("A spokesman for Clinton said."), set())
+
+
+class PollsterTests(SimpleTestCase):
+    def test_a_name_before_poll_is_a_pollster(self):
+        found = {
+            a.name
+            for a in extract("", "A Gallup Korea poll showed support fell.")
+            if a.kind == ORGANIZATION
+        }
+        self.assertEqual(found, {"Gallup Korea"})
+
+    def test_a_country_before_survey_is_no_pollster(self):
+        found = [a for a in extract("", "A Japanese survey showed.") if a.kind == ORGANIZATION]
+        self.assertEqual(found, [])

@@ -164,6 +164,7 @@ def classify_chunk(doc, chunk, known, taken) -> list[Mention]:
         or described_outlet(doc, chunk, known)
         or ampersand_name(doc, chunk, known)
         or ticker_name(doc, chunk, known)
+        or spoken_for(doc, chunk, known)
     )
     if introduced is not None:
         return [introduced]
@@ -327,6 +328,36 @@ def ticker_name(doc, chunk, known) -> Mention | None:
     ):
         return None
     return Mention(ORGANIZATION, rules.clean_org_name(doc[start:end].text), start, end)
+
+
+SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople"})
+
+
+def spoken_for(doc, chunk, known) -> Mention | None:
+    """ "a spokeswoman for Rebellions": a one-word name a spokesperson speaks for is an
+    organization, unless it is a person's name (a given name, a Korean family name or a
+    known person's surname: "a spokesman for Clinton")."""
+    start = chunk.start
+    if chunk.end - start != 1 or start < 2 or doc[start - 1].lower_ != "for":
+        return None
+    if doc[start - 2].lower_ not in SPOKESPEOPLE or inside_known(start, known):
+        return None
+    word = doc[start].text
+    if word in rules.given_names() | rules.korean_surnames() or word in known_surnames():
+        return None
+    return Mention(ORGANIZATION, word, start, chunk.end)
+
+
+@functools.lru_cache(maxsize=1)
+def known_surnames() -> frozenset:
+    """Last words of the default gazetteer's persons ("Clinton")."""
+    return frozenset(
+        name.split()[-1]
+        for e in Gazetteer.default().entries()
+        if e.kind == PERSON
+        for name in (e.name, *e.aliases)
+        if len(name.split()) > 1
+    )
 
 
 def ampersand_name(doc, chunk, known) -> Mention | None:
