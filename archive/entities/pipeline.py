@@ -1,20 +1,36 @@
 """``extract(title, body)``: gazetteer matches + rules, resolved into one Actor per real actor.
 
 Steps, per text (title, then body): prepare (un-glue, drop credit lines), tokenize with
-``spacy.blank("en")``, find gazetteer names, find capitalised chunks and classify the unknown
-ones (``rules``), then resolve within the article: a bare family/last name becomes the full name
-already mentioned, all spellings of a name become one actor.
+``spacy.blank("en")``, find gazetteer names (with datelines and "North and South Korea",
+``known``), find capitalised chunks and classify the unknown ones (``rules``; names introduced
+by a noun, before an outlet noun or a stock code, joined by "&", meetings and facilities that
+are no bodies), add bodies named by role (``roles``), parties named short (``parties``),
+chambers named by their bare word (``chambers``) and defined acronyms (``acronyms``), then
+resolve within the article: a bare family/last name becomes the full name already mentioned,
+all spellings of a name become one actor, a name up to a longer one's head word is its short
+form.
 """
 
 from __future__ import annotations
 
 import functools
-import re
 
 from archive.entities import acronyms, chambers, korean, parties, roles, rules
 from archive.entities.gazetteer import Gazetteer, tokenizer
 from archive.entities.known import Mention, known_mentions, names_no_organization, nested_known
 from archive.entities.korean_words import has_hangul
+from archive.entities.org_shapes import (
+    ampersand_name,
+    described_outlet,
+    facility_where,
+    inside_known,
+    introduced_company,
+    meeting_of,
+    skip_plural_of,
+    spoken_for,
+    term_free_name,
+    ticker_name,
+)
 from archive.entities.resolve import resolve
 from archive.entities.text import prepare
 from archive.entities.types import COUNTRY, ORGANIZATION, PERSON, Actor, normalise_name
@@ -65,7 +81,6 @@ SHOUTING_MIN_LETTERS, SHOUTING_SHARE = 8, 0.8
 NAME_MIN_WORDS = 2  # words of a full name; a title's tail is only stripped while one remains
 ORG_MIN_WORDS = 2  # words of the shortest organization found by its head word
 GAZETTEERS_CACHED = 8  # gazetteers whose glue words are kept
-PLURAL_OF = 2  # "Members of" before a chunk: a plural word and "of"
 TITLE_OF = 2  # "vice-minister of" before a chunk: a title and "of"
 OF_THE = 2  # "of the" before a nested organization
 # A known name with fewer free words than this before it: they are a descriptor, not a name.
@@ -210,175 +225,6 @@ def classify_chunk(doc, chunk, known, taken) -> list[Mention]:
     return person_mentions(doc, chunk.start + first, chunk.end, taken)
 
 
-ORDINAL = re.compile(
-    r"(?:\d+(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth"
-    r"|Eleventh|Twelfth|Thirteenth|Fourteenth|Fifteenth|Sixteenth|Seventeenth|Eighteenth"
-    r"|Nineteenth|Twentieth)"
-)
-MEETINGS = frozenset({"Meeting", "Session", "Plenum", "Conference", "Sitting"})
-
-
-def meeting_of(doc, span) -> bool:
-    """ "Plenary Meeting of the Central Committee of the WPK", "20th Congress of the CPC": a
-    meeting of a body is an event, not an organization (the body after "of" still counts).
-    A congress is a meeting only with its ordinal ("Congress of Mexico" is a parliament)."""
-    of = next((i for i in range(span.start, span.end) if doc[i].text == "of"), -1)
-    if of <= span.start:
-        return False
-    last = doc[of - 1].text
-    if last in MEETINGS:
-        return True
-    before = doc[span.start - 1].text if span.start > 0 else ""
-    ordinal = ORDINAL.fullmatch(before) or any(
-        ORDINAL.fullmatch(t.text) for t in doc[span.start : of]
-    )
-    return last == "Congress" and bool(ordinal)
-
-
-def term_free_name(span) -> str:
-    """ "Eighth Central Committee of the WPK": the ordinal of a body's term is no part of
-    its name."""
-    words = [t.text_with_ws for t in span if not ORDINAL.fullmatch(t.text)]
-    return rules.clean_org_name("".join(words))
-
-
-PLACE_PREPOSITIONS = frozenset({"at", "in", "inside", "near", "outside", "of", "from", "to"})
-
-
-def facility_where(doc, span) -> bool:
-    """ "a reception at the Taedonggang Diplomatic Club": a facility's name (its last word in
-    ``data/facility_heads.txt``) after a preposition of place and "the" is where, not who."""
-    if doc[span.end - 1].text not in rules.words("facility_heads.txt") or span.start < 2:
-        return False
-    return doc[span.start - 1].lower_ == "the" and doc[span.start - 2].lower_ in PLACE_PREPOSITIONS
-
-
-def introduced_company(doc, chunk, known) -> Mention | None:
-    """ "chipmaker Rebellions", "research firm Gartner": a capitalised name right after a
-    company noun (``data/company_descriptors.txt``) is a company, unless a title, a known
-    name or a stop word is in it ("firm Chairman Lee", "the firm Monday") or it starts with a
-    common given name ("the maker Jane Doe")."""
-    descriptors = rules.words("company_descriptors.txt")
-    start = chunk.start
-    if chunk.end - start > 1 and doc[start].lower_ in descriptors:
-        start += 1  # "Chipmaker Rebellions said", opening a sentence
-    elif start == 0 or doc[start - 1].lower_ not in descriptors:
-        return None
-    tokens = doc[start : chunk.end]
-    if (
-        rules.strip_leading(tokens) != 0
-        or tokens[0].text in rules.given_names()
-        or any(rules.is_title(t) for t in tokens)
-        or any(m.start < chunk.end and start < m.end for m in known)
-    ):
-        return None
-    return Mention(ORGANIZATION, rules.clean_org_name(tokens.text), start, chunk.end)
-
-
-NEWS_NOUNS = frozenset({"agency", "service", "website", "site", "channel"})  # "news agency"
-
-
-def outlet_noun_at(doc, i: int) -> bool:
-    """An outlet noun at ``i``: "magazine", or "news" and its noun ("news agency")."""
-    if i >= len(doc):
-        return False
-    if doc[i].lower_ in rules.words("outlet_nouns.txt"):
-        return True
-    return doc[i].lower_ == "news" and i + 1 < len(doc) and doc[i + 1].lower_ in NEWS_NOUNS
-
-
-def described_outlet(doc, chunk, known) -> Mention | None:
-    """ "Vogue magazine", "the Hankyoreh newspaper": a capitalised name right before an outlet
-    noun (``data/outlet_nouns.txt``) is a news outlet, unless it is a country or a known
-    person, or a title is in it ("the Chinese newspaper", "Editor Jane Doe magazine")."""
-    if not outlet_noun_at(doc, chunk.end):
-        return None
-    tokens = doc[chunk.start : chunk.end]
-    first = rules.strip_leading(tokens)
-    if first >= len(tokens) or any(rules.is_title(t) for t in tokens):
-        return None
-    start = chunk.start + first
-    if any(m.start <= start and chunk.end <= m.end and m.kind != ORGANIZATION for m in known):
-        return None  # "the Chinese newspaper", "the Trump magazine"
-    return Mention(
-        ORGANIZATION, rules.clean_org_name(doc[start : chunk.end].text), start, chunk.end
-    )
-
-
-# A stock code in brackets after a name: Reuters instrument codes ("005930.KS", "NFLX.O")
-# and the older "<RBK>".
-TICKER = re.compile(r"[0-9A-Z]{1,8}\.[A-Z]{1,3}|[A-Z]{1,5}")
-TICKER_BRACKETS = {"(": ")", "<": ">"}
-
-
-def ticker_name(doc, chunk, known) -> Mention | None:
-    """ "Hanmi Pharmaceutical (128940.KS)", "Reebok International <RBK>": a name followed by
-    its stock code is a listed company, unless a known person or country is the name."""
-    end = chunk.end
-    if end + 2 >= len(doc) or TICKER_BRACKETS.get(doc[end].text) != doc[end + 2].text:
-        return None
-    code = doc[end + 1].text
-    if not TICKER.fullmatch(code) or (doc[end].text == "(" and "." not in code):
-        return None  # "(KCNA)", "(UN)": an abbreviation in brackets is no stock code
-    tokens = doc[chunk.start : end]
-    first = skip_plural_of(doc, chunk.start, tokens, rules.strip_leading(tokens))
-    start = chunk.start + first
-    if start >= end or any(
-        m.start <= start and end <= m.end and m.kind != ORGANIZATION for m in known
-    ):
-        return None
-    return Mention(ORGANIZATION, rules.clean_org_name(doc[start:end].text), start, end)
-
-
-SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople"})
-
-
-def spoken_for(doc, chunk, known) -> Mention | None:
-    """ "a spokeswoman for Rebellions": a one-word name a spokesperson speaks for is an
-    organization, unless it is a person's name (a given name, a Korean family name or a
-    known person's surname: "a spokesman for Clinton")."""
-    start = chunk.start
-    if chunk.end - start != 1 or start < 2 or doc[start - 1].lower_ != "for":
-        return None
-    if doc[start - 2].lower_ not in SPOKESPEOPLE or inside_known(start, known):
-        return None
-    word = doc[start].text
-    if word in rules.given_names() | rules.korean_surnames() or word in known_surnames():
-        return None
-    return Mention(ORGANIZATION, word, start, chunk.end)
-
-
-@functools.lru_cache(maxsize=1)
-def known_surnames() -> frozenset:
-    """Last words of the default gazetteer's persons ("Clinton")."""
-    return frozenset(
-        name.split()[-1]
-        for e in Gazetteer.default().entries()
-        if e.kind == PERSON
-        for name in (e.name, *e.aliases)
-        if len(name.split()) > 1
-    )
-
-
-def ampersand_name(doc, chunk, known) -> Mention | None:
-    """ "Johnson & Johnson", "CJ E&M": capitals joined by an ampersand name a firm, unless a
-    known name is in them or a title starts them; a lone glued word ("Q&A") is a word."""
-    tokens = doc[chunk.start : chunk.end]
-    first = skip_plural_of(doc, chunk.start, tokens, rules.strip_leading(tokens))
-    named = tokens[first:]
-    glued = len(named) > 1 and any("&" in t.text and t.text[:1].isupper() for t in named)
-    if not (glued or any(t.text == "&" for t in named)):
-        return None  # "Q&A", "M&A" alone are words
-    if rules.is_title(tokens[first]) or any(
-        m.start < chunk.end and chunk.start < m.end for m in known
-    ):
-        return None
-    start = chunk.start + first
-    return Mention(
-        ORGANIZATION, rules.clean_org_name(doc[start : chunk.end].text), start, chunk.end
-    )
-
-
 def coordinated(doc, chunk) -> list:
     """ "Republic of Korea Navy and United States Navy": two names with the same head word
     joined by "and" are two organizations ("Ministry of Trade and Industry" is one; so is
@@ -433,25 +279,6 @@ def known_org_of(doc, chunk, first: int, known) -> Mention | None:
 def listed(doc, start: int, end: int) -> bool:
     """ "Uber and Alibaba": words joined to a known name by "and"/"&" list another name."""
     return any(t.lower_ in {"and", "&"} for t in doc[start:end])
-
-
-def skip_plural_of(doc, start: int, tokens, first: int) -> int:
-    """A sentence-initial plural noun before "of" is not part of the name:
-    "Researchers of the Pyongyang Essential Oil Factory"."""
-    at_sentence_start = (
-        start + first == 0
-        or doc[start + first - 1].is_sent_end
-        or doc[start + first - 1].text in {".", "\n", ":"}
-        or "\n" in doc[start + first - 1].whitespace_
-    )
-    if (
-        at_sentence_start
-        and first + PLURAL_OF < len(tokens)
-        and tokens[first].text.endswith("s")
-        and tokens[first + 1].text == "of"
-    ):
-        return first + PLURAL_OF + (tokens[first + PLURAL_OF].lower_ == "the")
-    return first
 
 
 def person_before_of(doc, chunk, first: int, head: int, known, taken) -> list[Mention]:
@@ -569,11 +396,6 @@ def named_after_place(doc, start: int, end: int) -> bool:
     """An institution named after the place it serves ("Seoul National University"):
     ``data/place_named_heads.txt``."""
     return any(doc[i].text in rules.words("place_named_heads.txt") for i in range(start, end))
-
-
-def inside_known(index: int, known) -> bool:
-    """The head word belongs to a known name ("Korean People's Army", "Russian Federation")."""
-    return any(m.start <= index < m.end for m in known)
 
 
 def org_span(doc, start: int, head: int, end: int):
