@@ -86,3 +86,154 @@ class IntroducedCompanyTests(SimpleTestCase):
     def test_a_lawmaker_is_no_company_noun(self):
         found = extract("", "Lawmaker Ha Tae-keung said.")
         self.assertEqual([(a.kind, a.name) for a in found], [(PERSON, "Ha Tae-keung")])
+
+
+class DescribedOutletTests(SimpleTestCase):
+    """ "Vogue magazine", "the Hankyoreh newspaper": a name before an outlet noun is an outlet."""
+
+    def test_a_name_before_magazine_is_an_organization(self):
+        found = {
+            a.name for a in extract("", "She worked at Vogue magazine.") if a.kind == ORGANIZATION
+        }
+        self.assertEqual(found, {"Vogue"})
+
+    def test_a_country_adjective_before_newspaper_is_no_outlet(self):
+        found = [a for a in extract("", "The Chinese newspaper said.") if a.kind == ORGANIZATION]
+        self.assertEqual(found, [])
+
+
+class IntroducedOutletTests(SimpleTestCase):
+    """ "the journal Nature", "think tank Chatham House": an outlet or think-tank noun
+    introduces an organization's name."""
+
+    def test_a_name_after_journal_is_an_organization(self):
+        found = {
+            a.name
+            for a in extract("", "It appeared in the journal Nature.")
+            if a.kind == ORGANIZATION
+        }
+        self.assertEqual(found, {"Nature"})
+
+    def test_a_name_after_think_tank_is_an_organization(self):
+        found = {
+            a.name
+            for a in extract("", "The think tank Chatham House said.")
+            if a.kind == ORGANIZATION
+        }
+        self.assertEqual(found, {"Chatham House"})
+
+    def test_a_person_after_a_journal_noun_with_a_title_is_not_an_organization(self):
+        found = [
+            a for a in extract("", "The journal Editor Jane Doe said.") if a.kind == ORGANIZATION
+        ]
+        self.assertEqual(found, [])
+
+
+class AmpersandNameTests(SimpleTestCase):
+    """ "Johnson & Johnson", "Procter & Gamble Co": capitals joined by "&" name a firm."""
+
+    def organizations(self, text):
+        return {a.name for a in extract("", text) if a.kind == ORGANIZATION}
+
+    def test_capitals_joined_by_an_ampersand_are_one_firm(self):
+        self.assertEqual(
+            self.organizations("Johnson & Johnson shares rose."), {"Johnson & Johnson"}
+        )
+
+    def test_an_ampersand_name_keeps_its_company_form(self):
+        self.assertEqual(
+            self.organizations("Shares of Procter & Gamble Co rose."), {"Procter & Gamble Co"}
+        )
+
+    def test_a_lone_glued_ampersand_word_is_no_firm(self):
+        self.assertEqual(self.organizations("Q&A with the minister. M&A deals rose."), set())
+
+    def test_known_names_joined_by_an_ampersand_stay_apart(self):
+        found = self.organizations("Samsung & LG rose.")
+        self.assertEqual(found, {"Samsung Electronics", "LG Electronics"})
+
+
+class StockCodeTests(SimpleTestCase):
+    """ "Hanmi Pharmaceutical (128940.KS)": a name followed by its stock code is a company."""
+
+    def organizations(self, text):
+        return {a.name for a in extract("", text) if a.kind == ORGANIZATION}
+
+    def test_a_name_before_a_reuters_instrument_code_is_a_company(self):
+        found = self.organizations("Shares of Hanmi Pharmaceutical (128940.KS) fell.")
+        self.assertEqual(found, {"Hanmi Pharmaceutical"})
+
+    def test_a_name_before_an_angle_bracket_ticker_is_a_company(self):
+        found = self.organizations("A unit of Reebok International <RBK> said.")
+        self.assertEqual(found, {"Reebok International"})
+
+    def test_a_name_before_an_abbreviation_in_brackets_is_not_made_a_company(self):
+        found = self.organizations("Greg Scarlatoiu (GS) said.")
+        self.assertEqual(found, set())
+
+
+class CompanyFormSpellingTests(SimpleTestCase):
+    def test_a_company_form_written_short_is_the_known_company_written_out(self):
+        found = {
+            a.name
+            for a in extract("", "Munhwa Broadcasting Corp reported.")
+            if a.kind == ORGANIZATION
+        }
+        self.assertEqual(found, {"MBC"})
+
+    def test_a_known_acronym_in_brackets_says_which_known_body_the_name_is(self):
+        found = {
+            a.name
+            for a in extract("", "Munhwa Broadcasting Corp (MBC) reported. MBC added.")
+            if a.kind == ORGANIZATION
+        }
+        self.assertEqual(found, {"MBC"})
+
+    def test_an_unknown_company_keeps_its_own_name(self):
+        found = {
+            a.name
+            for a in extract("", "Hanbit Broadcasting Corp reported.")
+            if a.kind == ORGANIZATION
+        }
+        self.assertEqual(found, {"Hanbit Broadcasting Corp"})
+
+
+class NewsAgencyNounTests(SimpleTestCase):
+    def test_a_name_before_news_agency_is_an_outlet(self):
+        found = {
+            a.name for a in extract("", "Russia's RIA news agency said.") if a.kind == ORGANIZATION
+        }
+        self.assertEqual(found, {"RIA"})
+
+    def test_a_country_before_news_agency_is_no_outlet(self):
+        found = [a for a in extract("", "A Chinese news agency said.") if a.kind == ORGANIZATION]
+        self.assertEqual(found, [])
+
+
+class SpokenForTests(SimpleTestCase):
+    """ "a spokeswoman for Rebellions": a one-word name a spokesperson speaks for is a body."""
+
+    def organizations(self, text):
+        return {a.name for a in extract("", text) if a.kind == ORGANIZATION}
+
+    def test_a_name_a_spokeswoman_speaks_for_is_an_organization(self):
+        self.assertEqual(
+            self.organizations("A spokeswoman for Rebellions declined to comment."), {"Rebellions"}
+        )
+
+    def test_a_known_persons_surname_a_spokesman_speaks_for_is_no_organization(self):
+        self.assertEqual(self.organizations("A spokesman for Clinton said."), set())
+
+
+class PollsterTests(SimpleTestCase):
+    def test_a_name_before_poll_is_a_pollster(self):
+        found = {
+            a.name
+            for a in extract("", "A Gallup Korea poll showed support fell.")
+            if a.kind == ORGANIZATION
+        }
+        self.assertEqual(found, {"Gallup Korea"})
+
+    def test_a_country_before_survey_is_no_pollster(self):
+        found = [a for a in extract("", "A Japanese survey showed.") if a.kind == ORGANIZATION]
+        self.assertEqual(found, [])

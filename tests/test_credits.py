@@ -135,3 +135,28 @@ class CaptionSourceTests(SimpleTestCase):
 
     def test_a_country_in_parentheses_inside_a_sentence_is_no_credit(self):
         self.assertEqual(credits("The Democratic People's Republic (North Korea) said."), [])
+
+
+class FilingLineTests(SimpleTestCase):
+    def test_a_line_saying_where_reporters_filed_from_names_no_person(self):
+        text = "Moon met envoys.\nChoe Sang-Hun reported from Seoul, and David E. Sanger from Washington."
+        self.assertEqual(persons(text), set())
+
+    def test_reported_from_inside_a_longer_paragraph_is_content(self):
+        text = "Officials said Kim Jong Un reported from Pyongyang, then met the KPA and left for Wonsan."
+        self.assertEqual(persons("Moon met.\n" + text), {"Kim Jong Un"})
+
+
+class WireStandardsLineTests(SimpleTestCase):
+    def test_a_wire_standards_line_names_no_organization(self):
+        text = "Moon met envoys.\nOur Standards: The Thomson Reuters Trust Principles."
+        self.assertEqual(organizations(text), set())
+
+    def test_a_follow_line_naming_the_outlet_names_no_organization(self):
+        text = "Moon met envoys.\nFollow The New York Times on Twitter."
+        self.assertEqual(organizations(text), set())
+
+    def test_the_outlet_cited_in_a_sentence_is_kept(self):
+        self.assertEqual(
+            organizations("Moon told The New York Times on Monday."), {"The New York Times"}
+        )

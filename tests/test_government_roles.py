@@ -42,6 +42,46 @@ class CountryRoleTests(SimpleTestCase):
         self.assertEqual(found, {"Japanese Ministry of Defense"})
 
 
+class ArmedForcesNamedGenericallyTests(SimpleTestCase):
+    """ "the U.S. military sent", "the Russian army and": a country's armed forces named by a
+    lower-case role that a verb, a preposition or a conjunction follows."""
+
+    def test_a_military_followed_by_an_irregular_past_verb_is_the_armed_forces(self):
+        found = organizations("The U.S. military sent two bombers over the peninsula.")
+        self.assertEqual(found, {"United States Armed Forces"})
+
+    def test_a_navy_followed_by_a_preposition_is_the_countrys_navy(self):
+        found = organizations("He was killed by the North Korean navy after refusing to answer.")
+        self.assertEqual(found, {"Navy of North Korea"})
+
+    def test_a_countrys_army_is_its_known_army(self):
+        self.assertEqual(organizations("The U.S. army said it was ready."), {"United States Army"})
+
+    def test_a_countrys_army_without_a_known_army_is_its_armed_forces(self):
+        found = organizations("They support the Russian army and people.")
+        self.assertEqual(found, {"Russian Armed Forces"})
+
+    def test_an_army_as_a_modifier_names_no_organization(self):
+        self.assertEqual(organizations("He wore a Russian army uniform."), set())
+
+
+class EmbassyByRoleTests(SimpleTestCase):
+    """ "the Chinese embassy in Pyongyang": a country's embassy, named with its seat."""
+
+    def test_a_countrys_embassy_is_its_embassy_named_with_its_seat(self):
+        actors = extract("", "The Chinese embassy in Pyongyang said.")
+        embassy = next(a for a in actors if a.kind == ORGANIZATION)
+        self.assertEqual(embassy.name, "Embassy of China")
+        self.assertIn("Chinese embassy in Pyongyang", embassy.aliases)
+
+    def test_the_seat_of_an_embassy_still_names_its_country(self):
+        codes = {a.code for a in extract("", "The Chinese embassy in Pyongyang said.")}
+        self.assertEqual(codes - {""}, {"CN", "KP"})
+
+    def test_an_embassy_as_a_modifier_names_no_organization(self):
+        self.assertEqual(organizations("A Chinese embassy official said."), set())
+
+
 class MinistryByRoleAloneTests(SimpleTestCase):
     """A ministry named by its role alone ("the defence ministry said") is a ministry of the
     text's country: the one whose same role was named before, else the dateline's, else the

@@ -20,3 +20,19 @@ class NestedNameTests(SimpleTestCase):
     def test_a_known_name_after_of_the_inside_a_longer_name_is_named(self):
         found = organizations("The Central Committee of the Workers' Party of Korea met.")
         self.assertIn("Workers' Party of Korea", found)
+
+
+class KnownBodyStartingAKnownBodyTests(SimpleTestCase):
+    """A known body's own name does not name the known body it starts with."""
+
+    def test_the_united_nations_command_does_not_name_the_united_nations(self):
+        found = {
+            a.name
+            for a in extract("", "The United Nations Command said.")
+            if a.kind == ORGANIZATION
+        }
+        self.assertEqual(found, {"United Nations Command"})
+
+    def test_a_person_starting_a_known_university_is_still_named(self):
+        found = {a.name for a in extract("", "Kim Il Sung University students met.")}
+        self.assertIn("Kim Il Sung", found)

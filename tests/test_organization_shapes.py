@@ -24,8 +24,48 @@ class HeadWordTests(SimpleTestCase):
             ["U.S. Chamber of Commerce"],
         )
 
+    def test_a_company_named_by_its_trade_is_an_organization(self):
+        found = organizations("Hanjin Shipping filed for receivership; Hyundai Steel rose.")
+        self.assertEqual(found, ["Hanjin Shipping", "Hyundai Steel"])
+
+    def test_a_trade_word_in_a_title_leaves_the_person(self):
+        self.assertEqual(organizations("Energy Secretary Ernest Moniz said."), [])
+
+    def test_a_confederation_is_an_organization_not_a_speaker(self):
+        self.assertEqual(
+            organizations("The Asian Football Confederation said."),
+            ["Asian Football Confederation"],
+        )
+
+    def test_an_advocacy_alliance_is_an_organization(self):
+        found = organizations("The Citizens' Alliance for North Korean Human Rights said.")
+        self.assertEqual(found, ["Citizens' Alliance for North Korean Human Rights"])
+
+    def test_an_alliance_of_two_countries_is_no_organization(self):
+        self.assertEqual(organizations("The South Korea-U.S. Alliance held."), [])
+
+    def test_a_city_government_is_an_organization(self):
+        self.assertEqual(
+            organizations("The Seoul Metropolitan Government said."),
+            ["Seoul Metropolitan Government"],
+        )
+
+    def test_a_national_government_named_by_its_adjective_is_a_reference(self):
+        self.assertEqual(organizations("The Japanese Government said."), [])
+
     def test_a_lower_case_forum_is_no_organization(self):
         self.assertEqual(organizations("The forum in Seoul was quiet."), [])
+
+
+class NamedAfterAPlaceTests(SimpleTestCase):
+    def test_a_university_named_after_a_capital_is_an_organization(self):
+        self.assertEqual(
+            organizations("A study by Seoul National University found it."),
+            ["Seoul National University"],
+        )
+
+    def test_a_party_named_only_by_a_country_adjective_is_a_reference(self):
+        self.assertEqual(organizations("He greeted the Vietnamese Party."), [])
 
 
 class CoordinatedNameTests(SimpleTestCase):
@@ -36,6 +76,258 @@ class CoordinatedNameTests(SimpleTestCase):
     def test_a_name_with_and_before_its_only_head_is_one_organization(self):
         found = organizations("Samsung Shipbuilding and Heavy Industries Co. Ltd said.")
         self.assertEqual(len(found), 1)
+
+
+class ListOfNamesTests(SimpleTestCase):
+    """A known organization named whole before "and" opens a list of names."""
+
+    def test_a_known_company_and_another_name_are_two_organizations(self):
+        found = organizations("SK Hynix and Hyundai Heavy Industries led the market higher.")
+        self.assertEqual(found, ["Hyundai Heavy Industries", "SK Hynix"])
+
+    def test_a_name_joined_to_a_known_one_by_and_is_not_a_longer_name(self):
+        found = organizations("Shares of Uber and Alibaba rose.")
+        self.assertNotIn("Uber and Alibaba", found)
+        self.assertIn("Alibaba Group", found)
+
+    def test_a_name_whose_first_part_is_unknown_stays_one_organization(self):
+        found = organizations("Officials of the Korea Gas and Power Corporation met.")
+        self.assertEqual(found, ["Korea Gas and Power Corporation"])
+
+
+class AndInsideANameTests(SimpleTestCase):
+    def test_and_inside_what_a_ministry_is_of_stays_in_the_name(self):
+        found = organizations(
+            "The Ministry of Natural Resources and Ecology, the Ministry of Transport met."
+        )
+        self.assertEqual(
+            found, ["Ministry of Natural Resources and Ecology", "Ministry of Transport"]
+        )
+
+    def test_a_head_word_in_the_next_sentence_does_not_join_names(self):
+        found = organizations(
+            "He met the Workers' Party of Mexico and North Korea. The Youth League met."
+        )
+        self.assertNotIn("Workers' Party of Mexico and North Korea", found)
+
+
+class SecondAndTests(SimpleTestCase):
+    def test_a_second_and_after_a_name_with_one_lists_another_name(self):
+        found = organizations(
+            "Scientists at the Korea Institute of Science and Technology and Harvard University found."
+        )
+        self.assertEqual(found, ["Harvard University", "Korea Institute of Science and Technology"])
+
+    def test_one_and_inside_a_name_stays(self):
+        found = organizations("The Korea Institute of Science and Technology said.")
+        self.assertEqual(found, ["Korea Institute of Science and Technology"])
+
+
+class PluralPossessiveTests(SimpleTestCase):
+    """ "Korea Shipowners' Association": a plural possessive inside a name before its head."""
+
+    def test_a_plural_possessive_before_a_head_stays_in_the_name(self):
+        found = organizations("The Korea Shipowners' Association said.")
+        self.assertEqual(found, ["Korea Shipowners' Association"])
+
+    def test_a_plural_possessive_without_a_head_names_nothing(self):
+        self.assertEqual(organizations("The Koreans' Homes were full."), [])
+
+
+class OverlappingKnownSpellingTests(SimpleTestCase):
+    """A name made of two overlapping known forms of one body is that body, not a second."""
+
+    def test_two_overlapping_known_forms_are_one_organization(self):
+        found = organizations("The U.S. Treasury Department sanctioned the bank.")
+        self.assertEqual(found, ["United States Department of the Treasury"])
+
+    def test_a_known_form_inside_a_longer_unknown_name_leaves_the_longer_name(self):
+        found = organizations("The U.S. Treasury Inspector General Office said.")
+        self.assertNotEqual(found, ["United States Department of the Treasury"])
+
+
+class NameBeforeOfTests(SimpleTestCase):
+    """ "Yeung of the Industry Department": a name-like word before "of" and an organization
+    after it are a person and where they work, not one organization."""
+
+    def test_a_surname_before_of_the_organization_is_not_part_of_it(self):
+        found = organizations("Yeung of the Industry Department said exports fell.")
+        self.assertEqual(found, ["Industry Department"])
+
+    def test_a_surname_before_of_a_known_organization_is_not_part_of_it(self):
+        found = organizations("Lee of the Asan Institute said.")
+        self.assertEqual(found, ["Asan Institute for Policy Studies"])
+
+    def test_a_head_word_before_of_keeps_one_organization(self):
+        found = organizations("The Presidium of the Korea Textile Association met.")
+        self.assertIn("Presidium of the Korea Textile Association", found)
+
+    def test_a_known_name_across_of_keeps_one_organization(self):
+        found = organizations("The Republic of Korea Navy sailed.")
+        self.assertEqual(found, ["Republic of Korea Navy"])
+
+
+class TwoSpellingsTests(SimpleTestCase):
+    """One organization in two spellings is one actor: British and American word forms,
+    "&" for "and"."""
+
+    def test_a_british_spelling_of_a_known_name_is_that_organization(self):
+        found = organizations("The World Health Organisation said.")
+        self.assertEqual(found, ["World Health Organization"])
+
+    def test_two_spellings_of_an_unknown_name_are_one_organization(self):
+        found = organizations("The Kyiv Centre for Peace said. The Kyiv Center for Peace added.")
+        self.assertEqual(len(found), 1)
+
+    def test_an_ampersand_for_and_in_a_known_name_is_that_organization(self):
+        found = organizations("The Ministry of Trade, Industry & Energy said exports fell.")
+        self.assertEqual(found, ["Ministry of Trade and Industry"])
+
+    def test_different_names_that_share_words_stay_apart(self):
+        found = organizations("The Kyiv Centre for Peace met the Kyiv Center for Trade.")
+        self.assertEqual(len(found), 2)
+
+
+class PurposeComplementTests(SimpleTestCase):
+    """ "Society for the Study of the Juche Idea", "Party for Peace and Unity of Russia": a
+    name goes on over "for the" after its head, and over "and" inside what it is for."""
+
+    def test_a_name_goes_on_over_for_the_after_its_head(self):
+        found = organizations(
+            "Hayashi of the Shizuoka Society for the Study of the Juche Idea left."
+        )
+        self.assertEqual(found, ["Shizuoka Society for the Study of the Juche Idea"])
+
+    def test_a_name_goes_on_over_and_inside_its_purpose(self):
+        found = organizations("The chairwoman of the Party for Peace and Unity of Russia spoke.")
+        self.assertEqual(found, ["Party for Peace and Unity of Russia"])
+
+    def test_a_person_after_and_is_not_part_of_the_purpose(self):
+        found = organizations("Funds went to the Institute for Peace and Victor Cha.")
+        self.assertEqual(found, ["Institute for Peace"])
+
+    def test_for_the_after_a_lower_case_verb_joins_nothing(self):
+        found = organizations("The Council voted for the Workers' Party of Korea.")
+        self.assertNotIn("Council voted for the Workers' Party of Korea", found)
+
+
+class CauseInACountryTests(SimpleTestCase):
+    def test_a_cause_in_a_country_is_part_of_the_name(self):
+        found = organizations("Scarlatoiu of the Committee for Human Rights in North Korea said.")
+        self.assertEqual(found, ["Committee for Human Rights in North Korea"])
+
+    def test_a_city_where_the_body_sits_is_not_part_of_the_name(self):
+        found = organizations("Analysts at the Center for Strategic Studies in Washington said.")
+        self.assertEqual(found, ["Center for Strategic Studies"])
+
+
+class EventTailTests(SimpleTestCase):
+    def test_a_name_ending_in_day_is_a_day_not_a_body(self):
+        self.assertEqual(organizations("They marked Korean Teachers' Union Day."), [])
+
+    def test_a_name_ending_in_a_head_is_a_body(self):
+        self.assertEqual(
+            organizations("The Korean Teachers' Union said."), ["Korean Teachers' Union"]
+        )
+
+
+class MeetingsAndTermsTests(SimpleTestCase):
+    """A meeting of a body is an event, not an organization; the ordinal of a body's term is
+    no part of its name."""
+
+    def test_a_numbered_congress_of_a_party_is_an_event_and_the_party_counts(self):
+        found = organizations("They studied the 20th Congress of the CPC.")
+        self.assertEqual(found, ["Communist Party of China"])
+
+    def test_a_plenary_meeting_of_a_body_is_an_event_and_the_body_counts(self):
+        found = organizations(
+            "The Plenary Meeting of the Central Committee of the Lao Youth Union."
+        )
+        self.assertEqual(found, ["Central Committee of the Lao Youth Union", "Lao Youth Union"])
+
+    def test_a_congress_without_an_ordinal_is_a_body(self):
+        found = organizations("Members of the Congress of Mexico attended.")
+        self.assertEqual(found, ["Congress of Mexico"])
+
+    def test_the_ordinal_of_a_term_is_dropped_from_the_name(self):
+        found = organizations("The Eighth Central Committee of the Lao Youth Union met.")
+        self.assertIn("Central Committee of the Lao Youth Union", found)
+        self.assertNotIn("Eighth Central Committee of the Lao Youth Union", found)
+
+
+class ExerciseNameTests(SimpleTestCase):
+    def test_an_unknown_name_before_exercise_is_an_exercise_not_a_body(self):
+        found = organizations("Allied forces began the annual Ulchi Freedom Guardian exercise.")
+        self.assertEqual(found, [])
+
+    def test_a_known_body_before_drills_stays_named(self):
+        found = organizations("The Korean People's Army drills worried Seoul.")
+        self.assertEqual(found, ["Korean People's Army"])
+
+
+class HeadWordShortFormTests(SimpleTestCase):
+    """A name up to its head word, after the full name with "for"/"of" in the same text, is
+    the same organization."""
+
+    def test_a_name_up_to_its_head_is_the_longer_organization(self):
+        found = organizations(
+            "The Hanbit Institute for Peace Studies released a poll. The Hanbit Institute said."
+        )
+        self.assertEqual(found, ["Hanbit Institute for Peace Studies"])
+
+    def test_a_known_short_name_is_the_longer_party_of_the_same_text(self):
+        found = organizations("The Democratic Party of Korea said. The Democratic Party said.")
+        self.assertEqual(found, ["Democratic Party of Korea"])
+
+    def test_the_short_form_is_not_kept_as_an_alias(self):
+        actors = extract(
+            "", "The Hanbit Institute for Peace Studies said. The Hanbit Institute said."
+        )
+        self.assertEqual([a.aliases for a in actors], [[]])
+
+    def test_a_name_that_is_not_a_prefix_stays_apart(self):
+        found = organizations("The Hanbit Institute for Peace Studies met the Hanbit Foundation.")
+        self.assertEqual(found, ["Hanbit Foundation", "Hanbit Institute for Peace Studies"])
+
+
+class ShoutedWordTests(SimpleTestCase):
+    def test_an_abbreviation_spelling_a_word_in_a_line_of_capitals_is_the_word(self):
+        found = organizations("TRUMP'S FINAL WORDS TO WOODWARD - WHO HE'S NOW BLASTING")
+        self.assertEqual(found, [])
+
+    def test_the_abbreviation_in_a_sentence_is_the_organization(self):
+        self.assertEqual(organizations("WHO officials said."), ["World Health Organization"])
+
+
+class FacilityAsPlaceTests(SimpleTestCase):
+    """A facility named after "at the"/"of the" says where something happens."""
+
+    def test_a_club_after_at_the_is_a_place(self):
+        found = organizations("The embassy hosted a reception at the Taedonggang Diplomatic Club.")
+        self.assertEqual(found, [])
+
+    def test_a_shipyard_that_acts_is_an_organization(self):
+        self.assertEqual(
+            organizations("Sinpo South Shipyard said it launched a boat."), ["Sinpo South Shipyard"]
+        )
+
+
+class KnownNameOfAPlaceTests(SimpleTestCase):
+    def test_a_known_party_name_of_another_country_is_another_party(self):
+        self.assertEqual(
+            organizations("The Democratic Party of Japan won."), ["Democratic Party of Japan"]
+        )
+
+    def test_the_known_party_alone_is_the_known_party(self):
+        self.assertEqual(organizations("The Democratic Party won."), ["Democratic Party"])
+
+
+class NewspaperNotIndexTests(SimpleTestCase):
+    def test_a_newspaper_named_like_an_index_before_newspaper_is_the_newspaper(self):
+        self.assertEqual(organizations("Japan's Nikkei newspaper reported."), ["Nikkei"])
+
+    def test_the_index_before_share_average_is_no_organization(self):
+        self.assertEqual(organizations("Japan's Nikkei share average fell."), [])
 
 
 class DescriptorTests(SimpleTestCase):

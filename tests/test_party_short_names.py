@@ -31,3 +31,37 @@ class PartyShortNameTests(SimpleTestCase):
         )
         self.assertNotIn("Democratic Party", found)
         self.assertIn("Democratic Party of Korea", found)
+
+
+class RulingPartyNamedShortTests(SimpleTestCase):
+    """ "the ruling Workers' Party" in a text that names North Korea is the Workers' Party of
+    Korea; a longer name built on it stays its own party."""
+
+    def test_the_short_name_in_a_text_naming_the_country_is_its_party(self):
+        found = {
+            a.name
+            for a in extract("", "North Korea held a congress of the ruling Workers' Party.")
+            if a.kind == ORGANIZATION
+        }
+        self.assertEqual(found, {"Workers' Party of Korea"})
+
+    def test_a_longer_name_on_the_short_name_is_another_party(self):
+        found = {
+            a.name
+            for a in extract("", "The Hungarian Workers' Party greeted North Korea.")
+            if a.kind == ORGANIZATION
+        }
+        self.assertEqual(found, {"Hungarian Workers' Party"})
+
+    def test_the_short_name_is_not_kept_as_an_alias_of_the_party(self):
+        actors = extract("", "North Korea held a congress of the ruling Workers' Party.")
+        party = next(a for a in actors if a.kind == ORGANIZATION)
+        self.assertNotIn("Workers' Party", party.aliases)
+
+    def test_a_body_of_the_short_named_party_is_the_known_body(self):
+        found = {
+            a.name
+            for a in extract("", "North Korea's Workers' Party Central Committee met.")
+            if a.kind == ORGANIZATION
+        }
+        self.assertEqual(found, {"Central Committee of the Workers' Party of Korea"})

@@ -37,3 +37,16 @@ class AppositionTests(SimpleTestCase):
 
     def test_a_place_followed_by_an_apposition_without_a_role_is_no_person(self):
         self.assertEqual(persons("Busan Harbor, the biggest port, was closed."), set())
+
+
+class ServiceRankTests(SimpleTestCase):
+    """ "Navy Capt. Jeff Davis": a service before a rank is part of the title, no body."""
+
+    def test_a_service_and_a_rank_before_a_name_name_no_organization(self):
+        actors = extract("", "A Pentagon spokesman, Navy Capt. Jeff Davis, said.")
+        self.assertNotIn("Navy Capt", {a.name for a in actors})
+        self.assertIn("Jeff Davis", {a.name for a in actors})
+
+    def test_a_service_named_alone_is_still_an_organization(self):
+        names = {a.name for a in extract("", "The U.S. Navy said the ship sailed.")}
+        self.assertIn("United States Navy", names)

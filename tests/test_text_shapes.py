@@ -69,3 +69,16 @@ class AgencyTests(SimpleTestCase):
     def test_a_name_before_a_photo_agency_is_a_photographer_not_an_actor(self):
         text = "Moon Jae-in waves in Seoul. Jane Doe/Pool via Reuters\nMoon Jae-in left."
         self.assertNotIn("Jane Doe", persons(text))
+
+
+class NoBreakSpaceTests(SimpleTestCase):
+    def test_a_no_break_space_inside_a_name_keeps_the_name_whole(self):
+        found = [
+            a.name for a in extract("", "It ran in the journal Emerging Infectious\u00a0Diseases.")
+        ]
+        self.assertIn("Emerging Infectious Diseases", found)
+
+    def test_a_no_break_space_keeps_the_offsets_of_the_body(self):
+        body = "Talks\u00a0with Moon Jae-in ended."
+        moon = next(a for a in extract("", body) if a.name == "Moon Jae-in")
+        self.assertEqual([body[s:e] for s, e in moon.spans], ["Moon Jae-in"])

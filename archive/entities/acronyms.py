@@ -40,9 +40,17 @@ def defined_acronyms(doc, mentions: list[Mention]) -> dict[str, tuple[Mention, G
             continue
         if short.text in found or not fits(short.text, m.text):
             continue
-        entry = m.entries[0] if m.entries else own_entry(m.text, short.text)
-        found[short.text] = (m, entry)
+        entry = m.entries[0] if m.entries else known_acronym(mentions, short.i)
+        found[short.text] = (m, entry or own_entry(m.text, short.text))
     return found
+
+
+def known_acronym(mentions: list[Mention], i: int) -> GazetteerEntry | None:
+    """ "Munhwa Broadcasting Corp (MBC)": a known acronym says which known body the name is."""
+    for m in mentions:
+        if m.start == i and m.end == i + 1 and m.kind == ORGANIZATION and len(m.entries) == 1:
+            return m.entries[0]
+    return None
 
 
 def own_entry(name: str, short: str) -> GazetteerEntry:

@@ -6,12 +6,14 @@ Classes of credit (each one regex, tested in ``tests/test_credits.py``):
 - credit lines: "Reporting by …", "Editing by …", "Writing by …", "Photo: …", "Contact: …";
 - contributor sentences: "Jane Doe in Tokyo contributed reporting.", "… contributed to this report.";
 - contact sentences: "… can be reached at …", "Follow her on Twitter …", "Email: …";
+- filing lines: "Choe Sang-Hun reported from Seoul, and David E. Sanger from Washington.";
 - picture credits: "Jane Doe/AFP/Getty Images", "(AP Photo/Ahn Young-joon)", "Credit Jane Doe";
 - wire credits: the agency of a dateline at the start of any line ("SEOUL (Reuters) -"), a
   bare agency in parentheses ending a caption ("… at the border. (Reuters)", "(Korea Herald)")
   and a source in capitals in square brackets ("[YONHAP]");
 - furniture naming the publishing outlet: print-edition notes, sign-up, subscription and
-  copyright sentences ("This article appeared in the Asia section of the print edition").
+  copyright sentences ("This article appeared in the Asia section of the print edition"), and
+  a wire's standards line ("Our Standards: The Thomson Reuters Trust Principles.").
 
 An agency that is the subject of a sentence ("told Reuters", "Yonhap reported") is not a credit.
 
@@ -47,7 +49,7 @@ CONTRIBUTOR = re.compile(
 )
 CONTACT = re.compile(
     rf"(?im){SENTENCE_START}{WITHIN_SENTENCE}{{0,{CREDIT_SENTENCE_MAX}}}?"
-    r"(?:\bcan\s+be\s+reached\s+at\b|\bfollow\s+(?:him|her|them|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)"
+    r"(?:\bcan\s+be\s+reached\s+at\b|\bfollow\s+(?:him|her|them|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})"
     r"\s+on\s+(?:twitter|x|instagram)\b|\bcontact\s+the\s+(?:reporter|author|writer)\b)"
     r"[^\n]*?(?:[.!?](?=\s|$)|$)"
 )
@@ -68,10 +70,23 @@ BRACKET_CREDIT = re.compile(r"\[(?P<agency>[A-Z][A-Z0-9 ./&-]{1,40})\]")
 FURNITURE = re.compile(
     rf"(?im){SENTENCE_START}{WITHIN_SENTENCE}{{0,{CREDIT_SENTENCE_MAX}}}?"
     r"(?:\bprint\s+edition\b|\ball\s+rights\s+reserved\b|\bsign\s+up\s+(?:for|to)\s+our\b"
-    r"|\bsubscribe\s+to\s+our\b|\bthis\s+(?:article|story)\s+(?:was\s+originally\s+published"
+    r"|\bsubscribe\s+to\s+our\b|\bour\s+standards:|\bthis\s+(?:article|story)\s+(?:was\s+originally\s+published"
     r"|originally\s+appeared|first\s+appeared|appeared\s+in)\b)[^\n]*?(?:[.!?](?=\s|$)|$)"
 )
-FURNITURE_CLUES = ("edition", "reserved", "sign up", "subscribe", "appeared", "published")
+FURNITURE_CLUES = (
+    "edition",
+    "reserved",
+    "sign up",
+    "subscribe",
+    "appeared",
+    "published",
+    "our standards",
+)
+# A closing line that says where each reporter filed from ("Choe Sang-Hun reported from
+# Seoul, and David E. Sanger from Washington."): the whole line is a credit.
+REPORTED_FROM = re.compile(
+    r"(?m)^[ \t]*(?:[A-Z][\w.'\u2019-]*\s+){1,4}reported\s+from\s+[A-Z][^\n]{0,200}?\.?[ \t]*$"
+)
 PHOTOGRAPHER = r"(?:Credit:?\s+)?(?:(?:[A-Z]\.|[A-Z][\w'\u2019-]*)\s+){0,3}[A-Z][\w'\u2019-]*"
 
 
@@ -103,6 +118,8 @@ def credit_ranges(text: str) -> list[tuple[int, int]]:
             ranges += [m.span() for m in pattern.finditer(text)]
     if any(clue in lowered for clue in FURNITURE_CLUES):
         ranges += [m.span() for m in FURNITURE.finditer(text)]
+    if "reported from" in lowered:
+        ranges += [m.span() for m in REPORTED_FROM.finditer(text)]
     for pattern in (DATELINE, CAPTION_AGENCY, BRACKET_CREDIT):
         ranges += [m.span("agency") for m in pattern.finditer(text)]
     return ranges

@@ -41,6 +41,13 @@ def matchable(alias: str, kind: str = "") -> bool:
     return comma_ok and len(alias) >= MIN_MATCHED_ALIAS and alias not in unmatched_names()
 
 
+def written_forms(name: str, kind: str) -> list[str]:
+    """An organization's " and " is also written "&" ("Ministry of Trade, Industry & Energy")."""
+    if kind == ORGANIZATION and " and " in name:
+        return [name, name.replace(" and ", " & ")]
+    return [name]
+
+
 class Gazetteer:
     """Known actors compiled for matching.
 
@@ -67,9 +74,10 @@ class Gazetteer:
         for name in (entry.name, *entry.aliases):
             self.by_key.setdefault((entry.kind, normalise_name(name)), entry)
             if matchable(name, entry.kind) and not has_hangul(name):  # Hangul: korean_known.py
-                targets = self._patterns.setdefault(name, [])
-                if entry not in targets:
-                    targets.append(entry)
+                for form in written_forms(name, entry.kind):
+                    targets = self._patterns.setdefault(form, [])
+                    if entry not in targets:
+                        targets.append(entry)
 
     def _compile(self, nlp) -> None:
         self._ids: dict[int, list[GazetteerEntry]] = {}

@@ -8,6 +8,7 @@ gazetteer entries it names (none for rule finds).
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 from spacy.matcher import PhraseMatcher
@@ -22,6 +23,7 @@ EVENT_WORDS = rules.words("event_words.txt")
 INDEX_NAMES = rules.words("index_names.txt")
 INDEX_FOLLOWERS = rules.words("index_followers.txt")
 INDEX_OWNERS = frozenset({"Japan", "Tokyo", "London", "Hong Kong"})  # "Japan's Nikkei"
+PAIR_TOKENS = 2  # tokens of "North and" before "South Korea"; words of "South Korea"
 NESTED_MIN_WORDS = 2  # words of a known name counted inside a longer organization name
 
 
@@ -37,6 +39,7 @@ class Mention:
     surname_only: bool = False
     titled: bool = False
     nested: bool = False  # inside a longer organization name: counted, no span of its own
+    alias: bool = True  # False: a short form that names the actor only in this text's context
 
 
 def leading_country(doc, outer, start, end, entries) -> list[Mention]:
@@ -64,11 +67,40 @@ def in_title(doc, mention) -> bool:
 
 def names_no_organization(doc, mention) -> bool:
     """An organization named only as a modifier names none: inside a person's title (see
-    ``in_title``), inside an event's name (``event_name``), or as a stock index
+    ``in_title``), inside an event's name (``event_name``, ``exercise_name``), or as a stock index
     (``stock_index``)."""
     if mention.kind != ORGANIZATION:
         return False
-    return in_title(doc, mention) or event_name(doc, mention) or stock_index(doc, mention)
+    return (
+        in_title(doc, mention)
+        or event_name(doc, mention)
+        or exercise_name(doc, mention)
+        or stock_index(doc, mention)
+        or shouted_word(doc, mention)
+    )
+
+
+def shouted_word(doc, mention) -> bool:
+    """ "TRUMP'S FINAL WORDS - WHO HE'S NOW BLASTING": in a line written in capitals, an
+    abbreviation that spells a common sentence word ("WHO", ``data/stop_capitals.txt``) is
+    the word, not the organization."""
+    text = mention.text
+    if mention.end - mention.start != 1 or not text.isupper():
+        return False
+    if text.capitalize() not in rules.stop_capitals():
+        return False
+    near = [doc[i] for i in (mention.start - 1, mention.end) if 0 <= i < len(doc)]
+    return any(t.is_alpha and t.is_upper and len(t) > 1 for t in near)
+
+
+def exercise_name(doc, mention) -> bool:
+    """ "the Ulchi Freedom Guardian exercise": a name the gazetteer does not know right before
+    an exercise word (``data/exercise_words.txt``) names a military exercise."""
+    return (
+        not mention.entries
+        and mention.end < len(doc)
+        and doc[mention.end].lower_ in rules.words("exercise_words.txt")
+    )
 
 
 def event_name(doc, mention) -> bool:
@@ -84,11 +116,13 @@ def event_name(doc, mention) -> bool:
 def stock_index(doc, mention) -> bool:
     """ "Japan's Nikkei rose", "the Nikkei share average": a newspaper or company that names a
     stock index (``data/index_names.txt``) is the index when a market word follows it
-    (``data/index_followers.txt``) or a market's place owns it; "the Nikkei reported" is the
-    newspaper."""
+    (``data/index_followers.txt``) or a market's place owns it; "the Nikkei reported" and
+    "Japan's Nikkei newspaper" are the newspaper."""
     if mention.text not in INDEX_NAMES:
         return False
     after = doc[mention.end].lower_ if mention.end < len(doc) else ""
+    if after in rules.words("outlet_nouns.txt") or after == "business":
+        return False  # "Japan's Nikkei newspaper", "the Nikkei business daily"
     owner = mention.start >= 2 and doc[mention.start - 1].text in rules.POSSESSIVE_PARTS
     return after in INDEX_FOLLOWERS or (owner and doc[mention.start - 2].text in INDEX_OWNERS)
 
@@ -128,17 +162,23 @@ def ends_longer_name(doc, outer, start: int, end: int) -> bool:
     the ministry the gazetteer calls "Defense Ministry"; the WPK of "Central Committee of the
     WPK" is named, and so is a body after a title ("Chairman State Affairs Commission").
     Nor is a known name that starts a longer one continued by "of" ("Democratic Party of
-    Korea" does not name the Democratic Party)."""
+    Korea" does not name the Democratic Party) or a longer known one ("United Nations
+    Command" does not name the United Nations)."""
     if start == outer.start and end < outer.end:
-        return doc[end].lower_ == "of"  # "Democratic Party of Korea" is not the Democratic Party
+        # "Democratic Party of Korea" is not the Democratic Party; a known body's own name
+        # ("United Nations Command", "United Nations Security Council") does not name the
+        # body it starts with
+        return doc[end].lower_ == "of" or bool(outer.entries)
     if end != outer.end or start <= outer.start:
         return False
     before = doc[start - 1]
     return before.lower_ not in {"of", "the"} and not rules.is_title(before)
 
 
-def known_mentions(doc, gazetteer: Gazetteer, caseless: bool):
-    """Longest non-overlapping gazetteer matches, and all raw matches (for nested names)."""
+def known_mentions(doc, gazetteer: Gazetteer, caseless: bool, text: str = ""):
+    """Longest non-overlapping gazetteer matches (with the countries of coordinated halves and
+    datelines; ``text`` is ``doc.text`` when the caller has it), and all raw matches (for
+    nested names)."""
     hits = {}
     for start, end, entries in gazetteer.match(doc, caseless=caseless) + (
         gazetteer.match(doc) if caseless else []
@@ -157,7 +197,51 @@ def known_mentions(doc, gazetteer: Gazetteer, caseless: bool):
                 Mention(entries[0].kind, span.text, span.start, span.end, tuple(entries))
             )
     raw = [(s, e, entries) for (s, e), entries in hits.items()]
-    return mentions, raw
+    extra = elliptical_countries(doc, mentions, gazetteer) + dateline_capitals(
+        doc, mentions, gazetteer, text
+    )
+    return sorted(mentions + extra, key=lambda m: m.start), raw
+
+
+# A line opening with one to three words in capitals ("KUALA LUMPUR") before a bracket,
+# comma, colon or dash.
+DATELINE = re.compile(r"(?m)^[ \t]*([A-Z]{2,}(?: [A-Z]{2,}){0,2})[ \t]*(?:\(|,|:|-|\u2014|\u2013)")
+
+
+def dateline_capitals(doc, mentions, gazetteer, text: str = "") -> list[Mention]:
+    """ "SEOUL (Reuters) -", "WASHINGTON, Oct 5 -": a capital written in capitals opening a
+    line before a bracket, comma or dash is the dateline, and a dateline's capital counts
+    as its country (GUIDELINES)."""
+    found = []
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    for match in DATELINE.finditer(text or doc.text):
+        span = doc.char_span(match.start(1), match.end(1))
+        if span is None or taken.intersection(range(span.start, span.end)):
+            continue
+        entry = gazetteer.lookup(COUNTRY, span.text)
+        if entry is not None:
+            found.append(Mention(COUNTRY, span.text, span.start, span.end, (entry,)))
+    return found
+
+
+ELLIPTICAL = {"North": "South", "South": "North"}  # "North and South Korea"
+
+
+def elliptical_countries(doc, mentions, gazetteer) -> list[Mention]:
+    """ "North and South Korea", "South and North Korean officials": the first half of a
+    coordinated pair names its country with the noun the second half carries."""
+    found = []
+    for m in mentions:
+        first = m.start - PAIR_TOKENS
+        if m.kind != COUNTRY or first < 0 or m.end - m.start < PAIR_TOKENS:
+            continue
+        half, noun = doc[first].text, doc[m.start + 1 : m.end].text
+        if doc[first + 1].lower_ != "and" or ELLIPTICAL.get(half) != doc[m.start].text:
+            continue
+        entry = gazetteer.lookup(COUNTRY, f"{half} {noun}")
+        if entry is not None:
+            found.append(Mention(COUNTRY, half, first, first + 1, (entry,)))
+    return found
 
 
 def scoped_inside_name(doc, start: int, end: int, entry) -> bool:

@@ -4,7 +4,8 @@ A short form of ``data/party_short_names.tsv`` names its party only in political
 adjective ("Democratic", "Republican") when a political role word follows ("Democratic
 nominee Joe Biden", "Democratic Gov."), a plural or abbreviation ("Democrats", "GOP") when the
 text has a political word (``data/political_words.txt``). A text that names another party of
-the same short name in full ("Democratic Party of Korea") means that one.
+the same short name in full ("Democratic Party of Korea") means that one. A ruling party named
+short ("the Workers' Party") is that country's when the text names the country.
 """
 
 from __future__ import annotations
@@ -13,10 +14,47 @@ import functools
 
 from archive.entities.entries import DATA, read_table, words
 from archive.entities.known import Mention
-from archive.entities.types import ORGANIZATION
+from archive.entities.types import COUNTRY, ORGANIZATION
 
 ADJECTIVES = frozenset({"Democratic", "Republican"})
 IN_FULL_COLUMN = 2  # party_short_names.tsv: short form, party, party meant when named in full
+
+
+@functools.cache
+def country_parties() -> dict[str, tuple[str, str]]:
+    return {row[0]: (row[1], row[2]) for row in read_table(DATA / "country_parties.tsv")}
+
+
+def country_party_mentions(doc, mentions: list[Mention], gazetteer) -> list[Mention]:
+    """ "the ruling Workers' Party" in a text that names North Korea is the Workers' Party of
+    Korea (``data/country_parties.tsv``); a rule-found name only, so "Hungarian Workers'
+    Party", a longer name, stays its own party."""
+    codes = {e.code for m in mentions if m.kind == COUNTRY for e in m.entries}
+    out = []
+    for m in mentions:
+        entry = (
+            party_body(m, codes, gazetteer) if m.kind == ORGANIZATION and not m.entries else None
+        )
+        if entry is not None:
+            # not an alias: "Workers' Party" names other parties in other texts
+            m = Mention(
+                ORGANIZATION, m.text, m.start, m.end, (entry,), nested=m.nested, alias=False
+            )
+        out.append(m)
+    return out
+
+
+def party_body(mention: Mention, codes: set, gazetteer):
+    """The party a rule-found name names short, or the party's body it starts ("Workers'
+    Party Central Committee" is the known "Workers' Party of Korea Central Committee")."""
+    for short, (code, party) in country_parties().items():
+        if code not in codes:
+            continue
+        if mention.text == short:
+            return gazetteer.lookup(ORGANIZATION, party)
+        if mention.text.startswith(short + " "):
+            return gazetteer.lookup(ORGANIZATION, party + mention.text[len(short) :])
+    return None
 
 
 @functools.cache
@@ -51,4 +89,4 @@ def party_mentions(doc, mentions: list[Mention], gazetteer) -> list[Mention]:
         entry = gazetteer.lookup(ORGANIZATION, instead if instead in named else party)
         if entry is not None:
             found.append(Mention(ORGANIZATION, tok.text, tok.i, tok.i + 1, (entry,)))
-    return sorted(mentions + found, key=lambda m: m.start)
+    return country_party_mentions(doc, sorted(mentions + found, key=lambda m: m.start), gazetteer)

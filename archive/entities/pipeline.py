@@ -1,19 +1,36 @@
 """``extract(title, body)``: gazetteer matches + rules, resolved into one Actor per real actor.
 
 Steps, per text (title, then body): prepare (un-glue, drop credit lines), tokenize with
-``spacy.blank("en")``, find gazetteer names, find capitalised chunks and classify the unknown
-ones (``rules``), then resolve within the article: a bare family/last name becomes the full name
-already mentioned, all spellings of a name become one actor.
+``spacy.blank("en")``, find gazetteer names (with datelines and "North and South Korea",
+``known``), find capitalised chunks and classify the unknown ones (``rules``; names introduced
+by a noun, before an outlet noun or a stock code, joined by "&", meetings and facilities that
+are no bodies), add bodies named by role (``roles``), parties named short (``parties``),
+chambers named by their bare word (``chambers``) and defined acronyms (``acronyms``), then
+resolve within the article: a bare family/last name becomes the full name already mentioned,
+all spellings of a name become one actor, a name up to a longer one's head word is its short
+form.
 """
 
 from __future__ import annotations
 
 import functools
 
-from archive.entities import acronyms, korean, parties, roles, rules
+from archive.entities import acronyms, chambers, korean, parties, roles, rules
 from archive.entities.gazetteer import Gazetteer, tokenizer
 from archive.entities.known import Mention, known_mentions, names_no_organization, nested_known
 from archive.entities.korean_words import has_hangul
+from archive.entities.org_shapes import (
+    ampersand_name,
+    described_outlet,
+    facility_where,
+    inside_known,
+    introduced_company,
+    meeting_of,
+    skip_plural_of,
+    spoken_for,
+    term_free_name,
+    ticker_name,
+)
 from archive.entities.resolve import resolve
 from archive.entities.text import prepare
 from archive.entities.types import COUNTRY, ORGANIZATION, PERSON, Actor, normalise_name
@@ -46,7 +63,8 @@ def mentions_of(text: str, gazetteer: Gazetteer, headline: bool):
     prepared = prepare(text, *glue_words(gazetteer))
     doc = tokenizer().make_doc(prepared.text)
     out = []
-    for mention in find_mentions(doc, gazetteer, caseless=headline and is_shouting(prepared.text)):
+    caseless = headline and is_shouting(prepared.text)
+    for mention in find_mentions(doc, gazetteer, caseless, text=prepared.text):
         span = doc[mention.start : mention.end]
         if not prepared.is_excluded(span.start_char, span.end_char):
             out.append((mention, prepared.original(span.start_char, span.end_char)))
@@ -63,7 +81,6 @@ SHOUTING_MIN_LETTERS, SHOUTING_SHARE = 8, 0.8
 NAME_MIN_WORDS = 2  # words of a full name; a title's tail is only stripped while one remains
 ORG_MIN_WORDS = 2  # words of the shortest organization found by its head word
 GAZETTEERS_CACHED = 8  # gazetteers whose glue words are kept
-PLURAL_OF = 2  # "Members of" before a chunk: a plural word and "of"
 TITLE_OF = 2  # "vice-minister of" before a chunk: a title and "of"
 OF_THE = 2  # "of the" before a nested organization
 # A known name with fewer free words than this before it: they are a descriptor, not a name.
@@ -101,13 +118,16 @@ def glue_words(gazetteer: Gazetteer):
     return _glue_words(id(gazetteer), gazetteer)
 
 
-def find_mentions(doc, gazetteer: Gazetteer, caseless: bool) -> list[Mention]:
-    """Gazetteer and rule mentions of one text, non-overlapping, in text order."""
-    known, raw = known_mentions(doc, gazetteer, caseless)
+def find_mentions(doc, gazetteer: Gazetteer, caseless: bool, text: str = "") -> list[Mention]:
+    """Gazetteer and rule mentions of one text (``text``: ``doc.text``, when the caller has
+    it), non-overlapping, in text order."""
+    text = text or doc.text
+    known, raw = known_mentions(doc, gazetteer, caseless, text)
     taken = {i for m in known for i in range(m.start, m.end)}
     chunk_mentions = []
     for chunk in rules.chunks(doc):
         chunk_mentions += classify_chunk(doc, chunk, known, taken)
+    chunk_mentions = [spelled_by_known(m, raw) for m in chunk_mentions]
     overriding = [
         m
         for m in chunk_mentions
@@ -119,15 +139,48 @@ def find_mentions(doc, gazetteer: Gazetteer, caseless: bool) -> list[Mention]:
     mentions += nested_known(doc, mentions, raw)
     mentions = roles.role_mentions(doc, sorted(mentions, key=lambda m: m.start), gazetteer)
     mentions = parties.party_mentions(doc, mentions, gazetteer)
+    mentions = chambers.chamber_mentions(doc, mentions, gazetteer, text)
     return acronyms.acronym_mentions(doc, mentions)
+
+
+def spelled_by_known(mention: Mention, raw) -> Mention:
+    """ "U.S. Treasury Department": a rule-found organization whose every word lies inside
+    overlapping known names of one organization ("U.S. Treasury", "Treasury Department")
+    is that organization, not a second one."""
+    if mention.kind != ORGANIZATION or mention.entries:
+        return mention
+    covered: dict = {}
+    for start, end, entries in raw:
+        if mention.start <= start and end <= mention.end and len(entries) == 1:
+            if entries[0].kind == ORGANIZATION:
+                covered.setdefault(entries[0].name, [entries[0], set()])[1].update(
+                    range(start, end)
+                )
+    for entry, tokens in covered.values():
+        if tokens == set(range(mention.start, mention.end)):
+            return Mention(
+                ORGANIZATION,
+                mention.text,
+                mention.start,
+                mention.end,
+                (entry,),
+                nested=mention.nested,
+            )
+    return mention
 
 
 def classify_chunk(doc, chunk, known, taken) -> list[Mention]:
     """Organization or person mentions of an unknown chunk."""
-    parts = coordinated(doc, chunk)
+    parts = coordinated(doc, chunk) or listed_after_known(doc, chunk, known)
     if parts:
         return [m for part in parts for m in classify_chunk(doc, part, known, taken)]
-    introduced = introduced_company(doc, chunk, known)
+    introduced = (
+        introduced_company(doc, chunk, known)
+        or described_outlet(doc, chunk, known)
+        or ampersand_name(doc, chunk, known)
+        or ticker_name(doc, chunk, known)
+        or spoken_for(doc, chunk, known)
+    )
     if introduced is not None:
         return [introduced]
     tokens = doc[chunk.start : chunk.end]
@@ -157,35 +210,19 @@ def classify_chunk(doc, chunk, known, taken) -> list[Mention]:
             and specific(doc, span.start, span.end, known)
             and rules.clean_org_name(span.text) not in rules.words("not_organizations.txt")
             and doc[span.end - 1].text not in rules.words("non_org_tails.txt")
+            and not rules.is_title(doc[span.end - 1])  # "Navy Capt. Jeff Davis": a rank
+            and not facility_where(doc, span)
         ):
-            outer = Mention(ORGANIZATION, rules.clean_org_name(span.text), span.start, span.end)
+            if meeting_of(doc, span):
+                return nested_orgs(doc, span, known)
+            outer = Mention(ORGANIZATION, term_free_name(span), span.start, span.end)
             return [outer, *nested_orgs(doc, span, known)]
-    extended = extended_known_org(doc, chunk, first, known)
+    extended = extended_known_org(doc, chunk, first, known) or known_org_of(
+        doc, chunk, first, known
+    )
     if extended is not None:
         return [extended]
     return person_mentions(doc, chunk.start + first, chunk.end, taken)
-
-
-def introduced_company(doc, chunk, known) -> Mention | None:
-    """ "chipmaker Rebellions", "research firm Gartner": a capitalised name right after a
-    company noun (``data/company_descriptors.txt``) is a company, unless a title, a known
-    name or a stop word is in it ("firm Chairman Lee", "the firm Monday") or it starts with a
-    common given name ("the maker Jane Doe")."""
-    descriptors = rules.words("company_descriptors.txt")
-    start = chunk.start
-    if chunk.end - start > 1 and doc[start].lower_ in descriptors:
-        start += 1  # "Chipmaker Rebellions said", opening a sentence
-    elif start == 0 or doc[start - 1].lower_ not in descriptors:
-        return None
-    tokens = doc[start : chunk.end]
-    if (
-        rules.strip_leading(tokens) != 0
-        or tokens[0].text in rules.given_names()
-        or any(rules.is_title(t) for t in tokens)
-        or any(m.start < chunk.end and start < m.end for m in known)
-    ):
-        return None
-    return Mention(ORGANIZATION, rules.clean_org_name(tokens.text), start, chunk.end)
 
 
 def coordinated(doc, chunk) -> list:
@@ -200,35 +237,48 @@ def coordinated(doc, chunk) -> list:
     return []
 
 
+def listed_after_known(doc, chunk, known) -> list:
+    """ "SK Hynix and Hyundai Heavy Industries": a known organization named whole before
+    "and"/"&" opens a list of names, not a longer name ("Ministry of Trade and Industry" is
+    one name: its first part is not a name the gazetteer knows on its own)."""
+    for m in known:
+        if m.kind != ORGANIZATION or not chunk.start <= m.start or m.end >= chunk.end - 1:
+            continue
+        if m.start == chunk.start + rules.strip_leading(doc[chunk.start : chunk.end]):
+            if doc[m.end].lower_ in {"and", "&"} and rules.is_cap(doc[m.end + 1]):
+                return [rules.Chunk(chunk.start, m.end), rules.Chunk(m.end + 1, chunk.end)]
+    return []
+
+
 def extended_known_org(doc, chunk, first: int, known) -> Mention | None:
     """A specific name built on a known one: "Reunification Democratic Party" is not the
     "Democratic Party" the gazetteer knows."""
     start = chunk.start + first
     for m in known:
         if m.kind == ORGANIZATION and m.end == chunk.end and m.start > start:
-            if specific(doc, start, m.start, known):
+            if specific(doc, start, m.start, known) and not listed(doc, start, m.start):
+                span = doc[start : chunk.end]
+                if meeting_of(doc, span):
+                    return None
+                return Mention(ORGANIZATION, term_free_name(span), span.start, span.end)
+    return None
+
+
+def known_org_of(doc, chunk, first: int, known) -> Mention | None:
+    """ "Democratic Party of Japan", "Liberal Democratic Party of Russia": a known name
+    continued by "of <name>" is another, specific organization."""
+    start = chunk.start + first
+    for m in known:
+        if m.kind == ORGANIZATION and m.start == start and m.end + 1 < chunk.end:
+            if doc[m.end].text == "of" and rules.is_cap(doc[m.end + 1]):
                 span = doc[start : chunk.end]
                 return Mention(ORGANIZATION, rules.clean_org_name(span.text), span.start, span.end)
     return None
 
 
-def skip_plural_of(doc, start: int, tokens, first: int) -> int:
-    """A sentence-initial plural noun before "of" is not part of the name:
-    "Researchers of the Pyongyang Essential Oil Factory"."""
-    at_sentence_start = (
-        start + first == 0
-        or doc[start + first - 1].is_sent_end
-        or doc[start + first - 1].text in {".", "\n", ":"}
-        or "\n" in doc[start + first - 1].whitespace_
-    )
-    if (
-        at_sentence_start
-        and first + PLURAL_OF < len(tokens)
-        and tokens[first].text.endswith("s")
-        and tokens[first + 1].text == "of"
-    ):
-        return first + PLURAL_OF + (tokens[first + PLURAL_OF].lower_ == "the")
-    return first
+def listed(doc, start: int, end: int) -> bool:
+    """ "Uber and Alibaba": words joined to a known name by "and"/"&" list another name."""
+    return any(t.lower_ in {"and", "&"} for t in doc[start:end])
 
 
 def person_before_of(doc, chunk, first: int, head: int, known, taken) -> list[Mention]:
@@ -237,17 +287,33 @@ def person_before_of(doc, chunk, first: int, head: int, known, taken) -> list[Me
     while first < len(tokens) - 1 and rules.is_title(tokens[first]):
         first += 1  # "Reporter Michael S. Schmidt of The New York Times"
     of = next((k for k in range(first + 1, len(tokens) - 1) if tokens[k].text == "of"), -1)
-    if of < 0 or head <= of or rules.org_head_index(tokens[first:of]) >= 0:
+    if of < 0 or rules.org_head_index(tokens[first:of]) >= 0:
         return []
+    if head <= of and not known_org_from(chunk.start + of + 1, chunk.end, known):
+        return []
+    if inside_known(chunk.start + of, known):
+        return []  # "Republic of Korea Navy": the "of" belongs to a known name
     parts = rules.name_words(tokens[first:of])
-    if len(parts) < NAME_MIN_WORDS or not rules.looks_like_name(parts):
+    if not rules.looks_like_name(parts):
         return []
-    if not (parts[0] in rules.given_names() or rules.korean_name(parts)):
-        return []
-    person = Mention(PERSON, tokens[first:of].text, chunk.start + first, chunk.start + of)
     org_start = of + 1 + (tokens[of + 1].lower_ == "the")
     rest = classify_chunk(doc, rules.Chunk(chunk.start + org_start, chunk.end), known, taken)
-    return [person, *rest]
+    if len(parts) >= NAME_MIN_WORDS and (
+        parts[0] in rules.given_names() or rules.korean_name(parts)
+    ):
+        person = Mention(PERSON, tokens[first:of].text, chunk.start + first, chunk.start + of)
+        return [person, *rest]
+    if any(t.text in rules.generic_org_words() for t in tokens[first:of]):
+        return []
+    # "Yeung of the Industry Department": a name-like word before "of" and an organization
+    # after it is a person (kept if the article names them in full) and where they work
+    before = person_mentions(doc, chunk.start + first, chunk.start + of, taken)
+    return [*before, *rest] or []
+
+
+def known_org_from(start: int, end: int, known) -> bool:
+    """A known organization ends the tokens ``start:end`` ("Lee of the Asan Institute")."""
+    return any(m.kind == ORGANIZATION and start <= m.start and m.end == end for m in known)
 
 
 def glued_title_of(doc, start: int, end: int) -> bool:
@@ -299,9 +365,7 @@ def nested_orgs(doc, span, known) -> list[Mention]:
         ):
             if not any(m.start == start and m.end == span.end for m in inner):
                 inner.append(
-                    Mention(
-                        ORGANIZATION, rules.clean_org_name(tail.text), start, span.end, nested=True
-                    )
+                    Mention(ORGANIZATION, term_free_name(tail), start, span.end, nested=True)
                 )
     return inner
 
@@ -309,7 +373,8 @@ def nested_orgs(doc, span, known) -> list[Mention]:
 def specific(doc, start: int, end: int, known) -> bool:
     """An organization name needs a word of its own besides generic words and a leading
     country name ("Central Committee", "Vietnamese Party" are references, not names;
-    "Cabinet of the DPRK" is a name)."""
+    "Cabinet of the DPRK" is a name); an institution named after a place may have no other
+    ("Seoul National University")."""
     after_of = False
     for i in range(start, end):
         word = doc[i].text
@@ -321,14 +386,16 @@ def specific(doc, start: int, end: int, known) -> bool:
         ):
             continue
         if not after_of and any(m.start <= i < m.end and m.kind == COUNTRY for m in known):
-            continue
+            if not named_after_place(doc, start, end):
+                continue
         return True
     return False
 
 
-def inside_known(index: int, known) -> bool:
-    """The head word belongs to a known name ("Korean People's Army", "Russian Federation")."""
-    return any(m.start <= index < m.end for m in known)
+def named_after_place(doc, start: int, end: int) -> bool:
+    """An institution named after the place it serves ("Seoul National University"):
+    ``data/place_named_heads.txt``."""
+    return any(doc[i].text in rules.words("place_named_heads.txt") for i in range(start, end))
 
 
 def org_span(doc, start: int, head: int, end: int):

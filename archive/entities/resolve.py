@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import functools
+import re
 
 from archive.entities import rules
 from archive.entities.korean_known import homonyms
@@ -34,7 +35,12 @@ def resolve(found, gazetteer) -> list[Actor]:
             continue
         for i, (key, actor) in enumerate(targets(mention, gazetteer)):
             actor = actors.setdefault(key, actor)
-            record(actor, mention.text, span if in_body and i == 0 and not mention.nested else None)
+            record(
+                actor,
+                mention.text,
+                span if in_body and i == 0 and not mention.nested else None,
+                alias=mention.alias,
+            )
     surnames = surname_index(a for a in actors.values() if a.kind == PERSON)
     for in_body, mention, span in bare:
         key_actor = bare_target(mention, surnames, gazetteer)
@@ -44,6 +50,7 @@ def resolve(found, gazetteer) -> list[Actor]:
             actor = actors.setdefault(*key_actor)
             record(actor, mention.text, span if in_body else None, alias=False)
     short_forms_of_organizations(actors)
+    head_short_forms(actors)
     return [finish(a) for a in actors.values()]
 
 
@@ -71,6 +78,35 @@ def short_forms_of_organizations(actors: dict) -> None:
             del actors[key]
 
 
+COMPLEMENTS = ("for", "of", "on")  # words after a head that say what a body is for or of
+
+
+def head_short_forms(actors: dict) -> None:
+    """ "the Asan Institute for Policy Studies ... the Asan Institute said", "the Democratic
+    Party of Korea ... the Democratic Party": an organization whose name is a longer one's of
+    the same text up to its head word, before "for"/"of"/"on", is that organization's short
+    form, not a second organization (even when the gazetteer knows the short name as another
+    body's)."""
+    longer: dict = {}
+    for key, actor in actors.items():
+        if actor.kind != ORGANIZATION:
+            continue
+        words = actor.name.split()
+        for k in range(1, len(words) - 1):
+            if words[k] in COMPLEMENTS and words[k - 1] in rules.org_heads():
+                longer.setdefault(normalise_name(" ".join(words[:k])), key)
+    for key, actor in list(actors.items()):
+        if actor.kind != ORGANIZATION:
+            continue
+        target = longer.get(normalise_name(actor.name))
+        if target is not None and target != key:
+            # counted and spanned, but not an alias: storage matches entities by alias, and
+            # "Democratic Party" or "Daejeon Center" may name other bodies elsewhere
+            actors[target].count += actor.count
+            actors[target].spans += actor.spans
+            del actors[key]
+
+
 def organization_prefixes(name: str) -> list[str]:
     """Leading words of ``name`` (two at least) when it ends in a head word or company form."""
     words = name.split()
@@ -86,8 +122,29 @@ def targets(mention, gazetteer):
     if entries:
         entries = sorted(entries, key=lambda e: (e.code, e.name))
         return [(entry_key(e), new_actor(e)) for e in entries]
-    key = (mention.kind, normalise_name(company_stem(mention.text, mention.kind)))
-    return [(key, Actor(mention.kind, mention.text))]
+    name = company_stem(mention.text, mention.kind)
+    if mention.kind == ORGANIZATION:
+        name = one_spelling(name)
+    return [((mention.kind, normalise_name(name)), Actor(mention.kind, mention.text))]
+
+
+# One organization in two spellings: British and American word forms, "&" and "and", a
+# leading article ("World Health Organisation" is the World Health Organization).
+SPELLINGS = (
+    (re.compile(r"\b(Organi|organi)s(ations?)\b"), r"\1z\2"),
+    (re.compile(r"\b(Defen|defen)ce\b"), r"\1se"),
+    (re.compile(r"\b(Cent|cent)re(s?)\b"), r"\1er\2"),
+    (re.compile(r"\b(Program|program)me(s?)\b"), r"\1\2"),
+    (re.compile(r"\s*&\s*"), " and "),
+    (re.compile(r"^(?:The|the)\s+"), ""),
+)
+
+
+def one_spelling(name: str) -> str:
+    """``name`` in the one spelling organizations are looked up and grouped by."""
+    for pattern, replacement in SPELLINGS:
+        name = pattern.sub(replacement, name)
+    return name
 
 
 def company_stem(name: str, kind: str = ORGANIZATION) -> str:
@@ -113,7 +170,28 @@ def known_entry(mention, gazetteer) -> list:
         entry = gazetteer.lookup(mention.kind, stem)
     if entry is None and mention.text.endswith("s"):
         entry = gazetteer.lookup(mention.kind, mention.text[:-1])
+    if entry is None and mention.kind == ORGANIZATION and one_spelling(stem) != stem:
+        entry = gazetteer.lookup(mention.kind, one_spelling(stem))
+    if entry is None and mention.kind == ORGANIZATION:
+        entry = next(
+            filter(None, (gazetteer.lookup(ORGANIZATION, f) for f in long_forms(mention.text))),
+            None,
+        )
     return [entry] if entry else []
+
+
+LONG_FORMS = {"Corp": "Corporation", "Co": "Company", "Ltd": "Limited", "Inc": "Incorporated"}
+
+
+def long_forms(name: str) -> list[str]:
+    """ "Munhwa Broadcasting Corp" is the known "Munhwa Broadcasting Corporation": a company
+    form written short is looked up written out, and the other way round."""
+    words = name.split()
+    last = words[-1].rstrip(".") if words else ""
+    if last in LONG_FORMS:
+        return [" ".join([*words[:-1], LONG_FORMS[last]])]
+    short = {v: k for k, v in LONG_FORMS.items()}.get(last)
+    return [" ".join([*words[:-1], short])] if short else []
 
 
 def entry_key(entry) -> tuple:

@@ -151,10 +151,24 @@ def country_roles(doc, mentions: list[Mention], gazetteer):
         role, end = found
         entry = body_of(gazetteer, country.entries[0], role)
         named.setdefault(role.words[-2:], []).append((start, country.entries[0]))
-        surface = doc[country.start : end].text
+        surface = doc[country.start : seat_end(doc, end, role)].text
         out = [m for m in out if m is country or m.end <= start or m.start >= end]
         out.append(Mention(ORGANIZATION, surface, start, end, (entry,)))
     return sorted(out, key=lambda m: m.start), named
+
+
+SEATED = frozenset({"embassy", "consulate"})  # bodies named with where they sit
+
+
+def seat_end(doc, end: int, role: Role) -> int:
+    """ "the Chinese embassy in Pyongyang": an embassy's seat is part of how it is named (its
+    surface form), though its span ends with the role, so the capital still counts alone."""
+    if role.words[-1] not in SEATED or end + 1 >= len(doc) or doc[end].lower_ != "in":
+        return end
+    seat = end + 1
+    while seat < len(doc) and doc[seat].is_alpha and doc[seat].text[:1].isupper():
+        seat += 1
+    return seat if seat > end + 1 else end
 
 
 def bare_roles(doc, mentions: list[Mention], gazetteer, named: dict) -> list[Mention]:

@@ -14,7 +14,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from archive.entities.entries import words
+from archive.entities.entries import country_entries, words
 from archive.entities.name_shapes import chinese_name, japanese_name
 
 POSSESSIVE_PARTS = {"'", "\u2019", "'s", "\u2019s"}
@@ -122,7 +122,26 @@ def located_in(doc, j: int) -> bool:
         return False
     k = j + ARTICLE_JOIN if doc[j + 1].lower_ == "the" else j + 1
     window = doc[max(0, j - LOCATED_REACH) : j]
-    return k < len(doc) and is_cap(doc[k]) and any(t.text in LOCATED_HEADS for t in window)
+    if k >= len(doc) or not is_cap(doc[k]):
+        return False
+    return any(t.text in LOCATED_HEADS for t in window) or cause_in_country(doc, j, k)
+
+
+def cause_in_country(doc, j: int, k: int) -> bool:
+    """ "Committee for Human Rights in North Korea": a cause a body is for, in a country
+    named by its name (not a city: "Center for Policy Studies in Washington" sits there)."""
+    purpose = any(
+        doc[i].text == "for" and doc[i - 1].text in org_heads()
+        for i in range(max(1, j - LOCATED_REACH), j)
+    )
+    if not purpose:
+        return False
+    return any(doc[k : k + n].text in country_names() for n in (1, 2, 3) if k + n <= len(doc))
+
+
+@functools.lru_cache(maxsize=1)
+def country_names() -> frozenset:
+    return frozenset({e.name for e in country_entries()} | {"Korea"})
 
 
 def extend(doc, j: int) -> int:
@@ -170,21 +189,23 @@ def joiner_step(doc, j: int) -> int:
     attached = not prev.whitespace_
     if tok.text == "-" and attached and not tok.whitespace_ and j + 1 < n and doc[j + 1].is_alpha:
         return HYPHEN_JOIN
-    if tok.text in POSSESSIVE_PARTS and attached and prev.text in POSSESSIVE_GROUPS:
+    if tok.text in POSSESSIVE_PARTS and attached and plural_possessive(doc, j):
         return 1
     if (
         tok.text in CONNECTORS
         and j + 1 < n
         and is_cap(doc[j + 1])
-        and has_head_near(doc, j + 1, tok.text)
+        and (tok.text == "&" or has_head_near(doc, j + 1, tok.text))
     ):
-        return 1
+        # "Procter & Gamble": an ampersand between capitals joins one name, and takes the
+        # capital after it (a punctuation token does not let a capital continue on its own)
+        return ARTICLE_JOIN if tok.text == "&" else 1
     if (
-        tok.text == "of"
+        tok.text in {"of", "for"}
         and j + ARTICLE_JOIN < n
         and doc[j + 1].lower_ == "the"
         and is_cap(doc[j + ARTICLE_JOIN])
-        and has_head_near(doc, j + ARTICLE_JOIN, "of")
+        and has_head_near(doc, j + ARTICLE_JOIN, tok.text)
     ):
         return ARTICLE_JOIN
     if located_in(doc, j):
@@ -192,12 +213,88 @@ def joiner_step(doc, j: int) -> int:
     return 0
 
 
+def plural_possessive(doc, j: int) -> bool:
+    """ "Workers' Party", "Korea Shipowners' Association": the apostrophe of a plural noun
+    stays inside a name when a capital follows and an organization head is near."""
+    prev = doc[j - 1]
+    if prev.text in POSSESSIVE_GROUPS:
+        return True
+    return (
+        doc[j].text in {"'", "\u2019"}
+        and prev.text.endswith("s")
+        and is_cap(prev)
+        and j + 1 < len(doc)
+        and is_cap(doc[j + 1])
+        and has_head_near(doc, j + 1, "'")
+    )
+
+
 def has_head_near(doc, j: int, connector: str) -> bool:
     """Joining over "of"/"the"/"and" is for organization names: a head word must be near;
     after "and" it must follow, so two names in a row stay apart ("... Committee and Pang Tu Sop")."""
     before = 0 if connector in {"and", "&"} else HEAD_REACH
-    window = doc[max(0, j - before) : min(len(doc), j + HEAD_REACH)]
-    return any(t.text in org_heads() for t in window)
+    after = 0 if connector == "for" else HEAD_REACH  # "Society for the Study of ...": a head before
+    if connector == "and" and and_since_head(doc, j - 1):
+        return False  # "Korea Institute of Science and Technology and Harvard University"
+    if connector == "and" and purpose_before(doc, j):
+        return doc[j].text not in given_names() | korean_surnames()
+    ahead = doc[j : min(len(doc), j + after)]
+    behind = doc[max(0, j - before) : j]
+    return any(t.text in org_heads() for t in behind) or any(
+        t.text in org_heads() for t in within_clause(ahead)
+    )
+
+
+def place_after(doc, i: int) -> bool:
+    """A country's name or word starts at ``i`` (after an optional "the")."""
+    if i < len(doc) and doc[i].lower_ == "the":
+        i += 1
+    return i < len(doc) and (doc[i].text in country_words() or doc[i].text == "Korea")
+
+
+@functools.lru_cache(maxsize=1)
+def country_words() -> frozenset:
+    """The first words of the countries' names and demonyms ("Mexico", "North", "Czech")."""
+    return frozenset(n.split()[0] for e in country_entries() for n in (e.name, *e.aliases) if n)
+
+
+CLAUSE_ENDS = frozenset({".", ",", ";", ":", "!", "?", "(", ")"})
+
+
+def within_clause(tokens):
+    """The leading tokens of ``tokens`` up to a clause's end: a head word after a full stop
+    or a comma belongs to another name ("Workers' Party of Mexico and North Korea. The ...")."""
+    for k, tok in enumerate(tokens):
+        if tok.text in CLAUSE_ENDS or "\n" in tok.whitespace_:
+            return (
+                tokens[: k + 1]
+                if "\n" in tok.whitespace_ and tok.text not in CLAUSE_ENDS
+                else tokens[:k]
+            )
+    return tokens
+
+
+def and_since_head(doc, k: int) -> bool:
+    """An "and" already joins the words since the last head word before ``k``: a second
+    "and" lists another name."""
+    for i in range(k - 1, max(-1, k - HEAD_REACH - 1), -1):
+        if doc[i].text in org_heads():
+            return False
+        if doc[i].lower_ == "and":
+            return True
+    return False
+
+
+def purpose_before(doc, j: int) -> bool:
+    """ "Association for Friendship and Cultural Cooperation", "Ministry of Natural Resources
+    and Ecology": an "and" inside what a name states after "<head> for/of" joins, like "and"
+    before a head does."""
+    for k in range(max(1, j - HEAD_REACH), j - 1):
+        if doc[k].text in {"for", "of"} and doc[k - 1].text in org_heads():
+            if doc[k].text == "of" and place_after(doc, k + 1):
+                return False  # "Workers' Party of Mexico and North Korea": where, then a list
+            return all(is_cap(t) or t.lower_ in {"the", "and"} for t in doc[k + 1 : j - 1])
+    return False
 
 
 def org_head_index(tokens, skip=lambda k: False) -> int:

@@ -16,6 +16,9 @@ from archive.text_shapes import byline_spans
 # Reuters-21578 paragraph marks kept literally as "&\t" (ampersand, backslash, t).
 PARAGRAPH_MARK = re.compile(r"&\\t")
 CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+# "U.S.-South Korea", "U.S.-led": a dotted abbreviation glued by a hyphen to a word is one
+# token to the tokenizer; both sides of the hyphen are cut apart so each name is found.
+DOTTED_HYPHEN = re.compile(r"(?<=\b[A-Z]\.[A-Z]\.)-(?=[A-Za-z])")
 GLUE_LOOKBACK = 30  # characters before a cut searched for the last word of a known name
 # Hard-wrapped wire text: WRAP_MIN_LINES lines or more, WRAP_SHARE of them WRAP_LINE_CHARS
 # long, none longer than WRAP_MAX_CHARS.
@@ -37,7 +40,7 @@ class Prepared:
 
 
 def prepare(text: str, glue_heads: frozenset, glue_tails: frozenset, glue_names: dict) -> Prepared:
-    """Clean ``text``: paragraph marks become spaces; glued names are split.
+    """Clean ``text``: paragraph marks and no-break spaces become spaces; glued names are split.
 
     A word is split where a lower-case letter meets a capital only when the right part
     starts with a known name's first word ("ComradeKim" → "Comrade Kim") or the left part
@@ -47,10 +50,13 @@ def prepare(text: str, glue_heads: frozenset, glue_tails: frozenset, glue_names:
     Hard-wrapped wire text (most lines 40-80 characters, none longer than 90) has its single line breaks turned
     into spaces, so names broken across lines are whole again.
     """
-    text = unwrap(PARAGRAPH_MARK.sub("   ", text))
+    # a no-break space is a space inside a name ("Emerging Infectious\xa0Diseases"); the
+    # tokenizer would make it a token of its own and cut the name there
+    text = unwrap(PARAGRAPH_MARK.sub("   ", text).replace("\u00a0", " "))
     cuts = [
         m.start() for m in CAMEL.finditer(text) if _glued(text, m.start(), glue_heads, glue_tails)
     ]
+    cuts += [c for m in DOTTED_HYPHEN.finditer(text) for c in (m.start(), m.end())]
     cuts = sorted(set(cuts) | set(glued_after(text, glue_names)))
     pieces, offsets, last = [], [], 0
     for cut in cuts:

@@ -1,0 +1,215 @@
+"""Shapes of text that make a capitalised name an organization, or no organization.
+
+A name is an organization when a noun introduces it ("chipmaker SK Hynix", "the journal
+Nature"), an outlet noun follows it ("Vogue magazine", "RIA news agency", "a Gallup Korea
+poll"), a stock code follows it ("Hanmi Pharmaceutical (128940.KS)"), "&" joins its capitals
+("Johnson & Johnson") or a spokesperson speaks for it ("a spokeswoman for Rebellions"). A
+meeting of a body ("Plenary Meeting of the Central Committee of ...") and a facility where
+something happens ("a reception at the Taedonggang Diplomatic Club") are no organizations;
+the ordinal of a body's term is no part of its name ("Eighth Central Committee").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from archive.entities import rules
+from archive.entities.gazetteer import Gazetteer
+from archive.entities.known import Mention
+from archive.entities.types import ORGANIZATION, PERSON
+
+PLURAL_OF = 2  # "Members of" before a chunk: a plural word and "of"
+
+
+ORDINAL = re.compile(
+    r"(?:\d+(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth"
+    r"|Eleventh|Twelfth|Thirteenth|Fourteenth|Fifteenth|Sixteenth|Seventeenth|Eighteenth"
+    r"|Nineteenth|Twentieth)"
+)
+MEETINGS = frozenset({"Meeting", "Session", "Plenum", "Conference", "Sitting"})
+
+
+def meeting_of(doc, span) -> bool:
+    """ "Plenary Meeting of the Central Committee of the WPK", "20th Congress of the CPC": a
+    meeting of a body is an event, not an organization (the body after "of" still counts).
+    A congress is a meeting only with its ordinal ("Congress of Mexico" is a parliament)."""
+    of = next((i for i in range(span.start, span.end) if doc[i].text == "of"), -1)
+    if of <= span.start:
+        return False
+    last = doc[of - 1].text
+    if last in MEETINGS:
+        return True
+    before = doc[span.start - 1].text if span.start > 0 else ""
+    ordinal = ORDINAL.fullmatch(before) or any(
+        ORDINAL.fullmatch(t.text) for t in doc[span.start : of]
+    )
+    return last == "Congress" and bool(ordinal)
+
+
+def term_free_name(span) -> str:
+    """ "Eighth Central Committee of the WPK": the ordinal of a body's term is no part of
+    its name."""
+    words = [t.text_with_ws for t in span if not ORDINAL.fullmatch(t.text)]
+    return rules.clean_org_name("".join(words))
+
+
+PLACE_PREPOSITIONS = frozenset({"at", "in", "inside", "near", "outside", "of", "from", "to"})
+
+
+def facility_where(doc, span) -> bool:
+    """ "a reception at the Taedonggang Diplomatic Club": a facility's name (its last word in
+    ``data/facility_heads.txt``) after a preposition of place and "the" is where, not who."""
+    if doc[span.end - 1].text not in rules.words("facility_heads.txt") or span.start < 2:
+        return False
+    return doc[span.start - 1].lower_ == "the" and doc[span.start - 2].lower_ in PLACE_PREPOSITIONS
+
+
+def introduced_company(doc, chunk, known) -> Mention | None:
+    """ "chipmaker Rebellions", "research firm Gartner": a capitalised name right after a
+    company noun (``data/company_descriptors.txt``) is a company, unless a title, a known
+    name or a stop word is in it ("firm Chairman Lee", "the firm Monday") or it starts with a
+    common given name ("the maker Jane Doe")."""
+    descriptors = rules.words("company_descriptors.txt")
+    start = chunk.start
+    if chunk.end - start > 1 and doc[start].lower_ in descriptors:
+        start += 1  # "Chipmaker Rebellions said", opening a sentence
+    elif start == 0 or doc[start - 1].lower_ not in descriptors:
+        return None
+    tokens = doc[start : chunk.end]
+    if (
+        rules.strip_leading(tokens) != 0
+        or tokens[0].text in rules.given_names()
+        or any(rules.is_title(t) for t in tokens)
+        or any(m.start < chunk.end and start < m.end for m in known)
+    ):
+        return None
+    return Mention(ORGANIZATION, rules.clean_org_name(tokens.text), start, chunk.end)
+
+
+NEWS_NOUNS = frozenset({"agency", "service", "website", "site", "channel"})  # "news agency"
+
+
+def outlet_noun_at(doc, i: int) -> bool:
+    """An outlet noun at ``i``: "magazine", or "news" and its noun ("news agency")."""
+    if i >= len(doc):
+        return False
+    if doc[i].lower_ in rules.words("outlet_nouns.txt"):
+        return True
+    return doc[i].lower_ == "news" and i + 1 < len(doc) and doc[i + 1].lower_ in NEWS_NOUNS
+
+
+def described_outlet(doc, chunk, known) -> Mention | None:
+    """ "Vogue magazine", "the Hankyoreh newspaper": a capitalised name right before an outlet
+    noun (``data/outlet_nouns.txt``) is a news outlet, unless it is a country or a known
+    person, or a title is in it ("the Chinese newspaper", "Editor Jane Doe magazine")."""
+    if not outlet_noun_at(doc, chunk.end):
+        return None
+    tokens = doc[chunk.start : chunk.end]
+    first = rules.strip_leading(tokens)
+    if first >= len(tokens) or any(rules.is_title(t) for t in tokens):
+        return None
+    start = chunk.start + first
+    if any(m.start <= start and chunk.end <= m.end and m.kind != ORGANIZATION for m in known):
+        return None  # "the Chinese newspaper", "the Trump magazine"
+    return Mention(
+        ORGANIZATION, rules.clean_org_name(doc[start : chunk.end].text), start, chunk.end
+    )
+
+
+# A stock code in brackets after a name: Reuters instrument codes ("005930.KS", "NFLX.O")
+# and the older "<RBK>".
+TICKER = re.compile(r"[0-9A-Z]{1,8}\.[A-Z]{1,3}|[A-Z]{1,5}")
+TICKER_BRACKETS = {"(": ")", "<": ">"}
+
+
+def ticker_name(doc, chunk, known) -> Mention | None:
+    """ "Hanmi Pharmaceutical (128940.KS)", "Reebok International <RBK>": a name followed by
+    its stock code is a listed company, unless a known person or country is the name."""
+    end = chunk.end
+    if end + 2 >= len(doc) or TICKER_BRACKETS.get(doc[end].text) != doc[end + 2].text:
+        return None
+    code = doc[end + 1].text
+    if not TICKER.fullmatch(code) or (doc[end].text == "(" and "." not in code):
+        return None  # "(KCNA)", "(UN)": an abbreviation in brackets is no stock code
+    tokens = doc[chunk.start : end]
+    first = skip_plural_of(doc, chunk.start, tokens, rules.strip_leading(tokens))
+    start = chunk.start + first
+    if start >= end or any(
+        m.start <= start and end <= m.end and m.kind != ORGANIZATION for m in known
+    ):
+        return None
+    return Mention(ORGANIZATION, rules.clean_org_name(doc[start:end].text), start, end)
+
+
+SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople"})
+
+
+def spoken_for(doc, chunk, known) -> Mention | None:
+    """ "a spokeswoman for Rebellions": a one-word name a spokesperson speaks for is an
+    organization, unless it is a person's name (a given name, a Korean family name or a
+    known person's surname: "a spokesman for Clinton")."""
+    start = chunk.start
+    if chunk.end - start != 1 or start < 2 or doc[start - 1].lower_ != "for":
+        return None
+    if doc[start - 2].lower_ not in SPOKESPEOPLE or inside_known(start, known):
+        return None
+    word = doc[start].text
+    if word in rules.given_names() | rules.korean_surnames() or word in known_surnames():
+        return None
+    return Mention(ORGANIZATION, word, start, chunk.end)
+
+
+@functools.lru_cache(maxsize=1)
+def known_surnames() -> frozenset:
+    """Last words of the default gazetteer's persons ("Clinton")."""
+    return frozenset(
+        name.split()[-1]
+        for e in Gazetteer.default().entries()
+        if e.kind == PERSON
+        for name in (e.name, *e.aliases)
+        if len(name.split()) > 1
+    )
+
+
+def ampersand_name(doc, chunk, known) -> Mention | None:
+    """ "Johnson & Johnson", "CJ E&M": capitals joined by an ampersand name a firm, unless a
+    known name is in them or a title starts them; a lone glued word ("Q&A") is a word."""
+    tokens = doc[chunk.start : chunk.end]
+    first = skip_plural_of(doc, chunk.start, tokens, rules.strip_leading(tokens))
+    named = tokens[first:]
+    glued = len(named) > 1 and any("&" in t.text and t.text[:1].isupper() for t in named)
+    if not (glued or any(t.text == "&" for t in named)):
+        return None  # "Q&A", "M&A" alone are words
+    if rules.is_title(tokens[first]) or any(
+        m.start < chunk.end and chunk.start < m.end for m in known
+    ):
+        return None
+    start = chunk.start + first
+    return Mention(
+        ORGANIZATION, rules.clean_org_name(doc[start : chunk.end].text), start, chunk.end
+    )
+
+
+def skip_plural_of(doc, start: int, tokens, first: int) -> int:
+    """A sentence-initial plural noun before "of" is not part of the name:
+    "Researchers of the Pyongyang Essential Oil Factory"."""
+    at_sentence_start = (
+        start + first == 0
+        or doc[start + first - 1].is_sent_end
+        or doc[start + first - 1].text in {".", "\n", ":"}
+        or "\n" in doc[start + first - 1].whitespace_
+    )
+    if (
+        at_sentence_start
+        and first + PLURAL_OF < len(tokens)
+        and tokens[first].text.endswith("s")
+        and tokens[first + 1].text == "of"
+    ):
+        return first + PLURAL_OF + (tokens[first + PLURAL_OF].lower_ == "the")
+    return first
+
+
+def inside_known(index: int, known) -> bool:
+    """The head word belongs to a known name ("Korean People's Army", "Russian Federation")."""
+    return any(m.start <= index < m.end for m in known)
