@@ -62,7 +62,6 @@ class Segment:
         self.searcher, self.reader = searcher, searcher.reader()
         self.weighting = weighting
         self.allowed = allowed
-        self.needs_current = False
 
     @property
     def scored(self) -> bool:
@@ -365,12 +364,8 @@ def _union(a: Hits, b: Hits) -> Hits:
     if a.scores is None:
         return Hits(ids, None)
     scores = np.zeros(len(ids))
-    ia, ib = np.searchsorted(ids, a.ids), np.searchsorted(ids, b.ids)
-    in_a = np.zeros(len(ids), dtype=bool)
-    in_a[ia] = True
-    scores[ia] = a.scores
-    from_b = scores[ib]
-    scores[ib] = np.where(in_a[ib], from_b + b.scores, b.scores)
+    scores[np.searchsorted(ids, a.ids)] = a.scores
+    scores[np.searchsorted(ids, b.ids)] += b.scores  # 0.0 + b is exactly b
     return Hits(ids, scores)
 
 
@@ -407,12 +402,10 @@ def _uses_tree(query: Or, segment: Segment) -> bool:
         return query.matcher_type == Or.DEFAULT_MATCHER
     if query.matcher_type != Or.AUTO_MATCHER:
         raise Unsupported("Or matcher type")
+    # ``match`` passes ``searcher.context()``: needs_current is False; a scaled Or was refused.
     subs = query.subqueries
     return len(subs) < query.TOO_MANY_CLAUSES and (
-        segment.needs_current
-        or bool(query.scale)
-        or len(subs) == 2
-        or segment.reader.doc_count_all() > 5000
+        len(subs) == 2 or segment.reader.doc_count_all() > 5000
     )
 
 
