@@ -40,6 +40,22 @@ class ViewReaderTests(SimpleTestCase):
         self.assertEqual(pickle.load(reader), {"a": [1, 2, 3], "b": "text\nwith lines"})
         self.assertEqual(reader.read(), b"rest")
 
+    def test_a_pickle_is_read_ahead_in_one_peek_not_one_read_per_opcode(self):
+        data = pickle.dumps((128, 5000, 1.5, 3, 7, 90), 2) + b"block data"
+        reader, reads = ViewReader(memoryview(data)), []
+        original = reader.read
+        reader.read = lambda size=-1: reads.append(size) or original(size)
+        self.assertEqual(pickle.load(reader), (128, 5000, 1.5, 3, 7, 90))
+        self.assertEqual(len(reads), 1)
+        self.assertEqual(reader.read(), b"block data")
+
+    def test_peek_does_not_move(self):
+        reader = ViewReader(memoryview(b"abcdef"))
+        reader.seek(2)
+        self.assertEqual(reader.peek(3), b"cde")
+        self.assertEqual(reader.tell(), 2)
+        self.assertEqual(reader.peek(0), b"c")
+
     def test_a_segment_file_is_a_view_of_the_mapped_file_not_a_copy(self):
         with tempfile.TemporaryDirectory() as path:
             ix = index.create_in(path, Schema(id=ID(stored=True), text=TEXT(phrase=True)))
