@@ -1,0 +1,113 @@
+"""The repeated rows of the search pages, rendered in Python.
+
+A search page draws up to 40 network edges, 20 nodes, one bar per month of its time chart
+(twice: the bars and the table) and every facet value: about 1,400 template variables,
+which Django's template engine rendered in 20 of a rare-term page's 38 ms at 10,000
+articles. Each tag here gives the same markup as the loop it replaces, through
+``format_html``, which escapes every value (names and labels come from articles).
+"""
+
+from django import template
+from django.contrib.humanize.templatetags.humanize import intcomma
+from django.utils.html import format_html, format_html_join
+from django.utils.text import Truncator
+
+register = template.Library()
+
+LABEL_CHARS = 28  # a node's label is cut to this many characters (its title has the whole name)
+KIND_COLOURS = {"person": "#3d6fb6", "country": "#c0504d"}  # any other kind: organizations
+OTHER_COLOUR = "#4f9a55"
+
+
+def plural(count) -> str:
+    """Django's ``pluralize`` filter for a number: "" for 1, else "s"."""
+    return "" if count == 1 else "s"
+
+
+@register.simple_tag
+def network_edges(network):
+    return format_html_join(
+        "",
+        '\n<line x1="{}" y1="{}" x2="{}" y2="{}" stroke-width="{}"><title>{} – {}: {} '
+        "article{}</title></line>",
+        (_edge_values(edge) for edge in network.edges),
+    )
+
+
+def _edge_values(edge) -> tuple:
+    source, target = edge.source, edge.target
+    return (
+        *(source.x, source.y, target.x, target.y, edge.width),
+        *(source.entity.name, target.entity.name, edge.weight, plural(edge.weight)),
+    )
+
+
+@register.simple_tag
+def network_nodes(network):
+    return format_html_join(
+        "",
+        '\n<a href="{}"><circle cx="{}" cy="{}" r="{}" fill="{}"><title>{} ({}): {} article{}'
+        '</title></circle><text x="{}" y="{}" text-anchor="middle" fill="#222">{}</text></a>',
+        (_node_values(node) for node in network.nodes),
+    )
+
+
+def _node_values(node) -> tuple:
+    entity = node.entity
+    colour = KIND_COLOURS.get(entity.kind, OTHER_COLOUR)
+    kind = entity.get_kind_display().lower()
+    label = Truncator(entity.name).chars(LABEL_CHARS)
+    return (
+        *(node.url, node.x, node.y, node.r, colour),
+        *(entity.name, kind, node.articles, plural(node.articles), node.x, node.label_y, label),
+    )
+
+
+@register.simple_tag
+def chart_bars(chart):
+    return format_html_join(
+        "",
+        '<a href="{}" class="chart-bar" aria-label="{}"><title>{}</title><rect class="hit" '
+        'x="{}" y="0" width="{}" height="{}"/><rect class="fill" x="{}" y="{}" width="{}" '
+        'height="{}"/></a>',
+        (
+            (bar.url, bar.title, bar.title, bar.x, bar.width, chart.bar_area)
+            + (bar.x, bar.y, bar.width, bar.height)
+            for bar in chart.bars
+        ),
+    )
+
+
+@register.simple_tag
+def chart_rows(chart):
+    return format_html_join(
+        "",
+        '<tr><td><a href="{}">{}</a></td><td>{}</td></tr>',
+        ((bar.url, bar.label, intcomma(bar.count)) for bar in chart.bars),
+    )
+
+
+@register.simple_tag
+def facet_values(values):
+    return format_html_join("", "{}\n", ((facet_value(v),) for v in values))
+
+
+def facet_value(v) -> str:
+    if v.selected:
+        return format_html(
+            '<li class="selected level-{}"><a href="{}" aria-current="true" title="Remove this '
+            'filter"><span class="box" aria-hidden="true">☑</span> {}</a> <span class="count">'
+            "{}</span></li>",
+            v.level,
+            v.url,
+            v.label,
+            v.count,
+        )
+    return format_html(
+        '<li class="level-{}"><a href="{}"><span class="box" aria-hidden="true">☐</span> {}</a> '
+        '<span class="count">{}</span></li>',
+        v.level,
+        v.url,
+        v.label,
+        v.count,
+    )
