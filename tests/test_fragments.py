@@ -1,12 +1,14 @@
 """The search pages' repeated rows, rendered in Python, escape what comes from articles and
 read as the template loops they replaced."""
 
-from datetime import date
+from datetime import UTC, date, datetime
+from types import SimpleNamespace
 
 from django.template import Context, Template
 from django.test import SimpleTestCase
+from django.utils.safestring import mark_safe
 
-from archive.models import Entity
+from archive.models import Article, Entity, Source
 from archive.network import Edge, Network, Node
 from archive.search.charts import Bar, Chart
 from archive.search.facets import FacetValue
@@ -69,3 +71,25 @@ class ChartFragmentTests(SimpleTestCase):
         self.assertIn(f'height="{chart.bar_area}"', bars)
         self.assertIn(f'y="{chart.bar_area - 40}"', bars)
         self.assertEqual(rows, '<tr><td><a href="/s?from=2015">2015</a></td><td>12,345</td></tr>')
+
+
+class ArticleRowTests(SimpleTestCase):
+    def article(self, **fields):
+        return Article(pk=7, title=HOSTILE, language="ko", **fields)
+
+    def test_a_title_is_escaped_and_an_undated_article_says_so(self):
+        html = render("{% article_rows a %}", a=[self.article()])
+        self.assertIn(f'<a class="result-title" lang="ko" href="/articles/7/">{ESCAPED}</a>', html)
+        self.assertIn('<div class="meta"><span class="undated">date unknown</span></div>', html)
+
+    def test_a_dated_article_from_an_outlet_shows_both(self):
+        article = self.article(
+            published=datetime(2015, 1, 2, 3, 4, tzinfo=UTC), source=Source(name="Yonhap")
+        )
+        html = render("{% article_rows a %}", a=[article])
+        self.assertIn('Yonhap · <time datetime="2015-01-02T03:04:00+00:00">2 Jan 2015</time>', html)
+
+    def test_a_hit_keeps_its_highlighted_snippet_and_escapes_nothing_twice(self):
+        hit = SimpleNamespace(article=self.article(), snippet=mark_safe("a <mark>b</mark> &amp;"))
+        html = render("{% hit_rows h %}", h=[hit])
+        self.assertIn('<p class="snippet" lang="ko">a <mark>b</mark> &amp;</p>', html)
