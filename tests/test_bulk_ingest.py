@@ -5,6 +5,7 @@ import io
 import json
 import shutil
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 from unittest.mock import patch
 
@@ -31,6 +32,34 @@ BODY = "Pyongyang, July 14 (KCNA) -- Kim Jong Un watched a ballistic missile lau
 
 
 class KnownDocumentTests(TestCase):
+    def test_a_stored_capture_is_unchanged_without_a_query(self):
+        doc = document("Launch", BODY, url="https://ex.test/launch")
+        store(doc, [], EntityResolver())
+        known = KnownDocuments()
+        self.assertTrue(known.surely_unchanged(doc))
+        with self.assertNumQueries(0):
+            event = store_one(doc, EntityResolver(), [], known)
+        self.assertEqual(event.status, "unchanged")
+
+    def test_the_same_text_in_other_bytes_or_with_a_new_url_is_still_looked_up(self):
+        doc = document("Launch", BODY, url="https://ex.test/launch")
+        store(doc, [], EntityResolver())
+        known = KnownDocuments()
+        other_bytes = replace(doc, raw=doc.raw + b" ")
+        new_url = document("Launch", BODY, url="https://ex.test/launch-2")
+        self.assertFalse(known.surely_unchanged(other_bytes))
+        self.assertFalse(known.surely_unchanged(new_url))
+        self.assertEqual(store_one(other_bytes, EntityResolver(), [], known).status, "duplicate")
+        self.assertEqual(store_one(new_url, EntityResolver(), [], known).status, "duplicate")
+        self.assertEqual(Article.objects.count(), 1)
+        self.assertEqual(ArticleURL.objects.count(), 2)
+
+    def test_a_document_stored_by_this_ingest_is_then_known_unchanged(self):
+        known = KnownDocuments()
+        doc = document("Launch", BODY, url="https://ex.test/launch")
+        store_one(doc, EntityResolver(), [], known)
+        self.assertTrue(known.surely_unchanged(doc))
+
     def test_a_new_document_is_stored_with_its_urls_and_fingerprint_and_remembered(self):
         known = KnownDocuments()
         doc = document("Launch", BODY, url="https://ex.test/launch")

@@ -30,7 +30,7 @@ from archive.ingest.document import Failed, ParsedDocument, ReadError, Skipped
 from archive.ingest.known import KnownDocuments
 from archive.ingest.near_duplicates import fingerprint
 from archive.ingest.readers import NotWalked, extension, iter_files, read_path
-from archive.ingest.store import NEW, retrying, store
+from archive.ingest.store import NEW, UNCHANGED, retrying, store
 
 FAILED, SKIPPED, PARSED = "failed", "skipped", "parsed"
 NOT_FOLLOWED = "not followed"  # a link to a directory already walked
@@ -294,7 +294,10 @@ def store_one(
 ) -> Event:
     """Store one document with its actors (or a function extracting them), retrying when a
     concurrent writer got in the way (the retry looks up what it stored). A document
-    ``known`` has never seen is stored without lookups."""
+    ``known`` has never seen is stored without lookups; one it knows to be stored, capture and
+    URLs included, is ``unchanged`` without a transaction."""
+    if known is not None and known.surely_unchanged(doc):
+        return Event(UNCHANGED, doc.origin)
     fresh = [known is not None and known.surely_new(doc)]
 
     def work():  # ``store`` calls ``actors`` only for a new article

@@ -129,9 +129,14 @@ def add_capture(article: Article, doc: ParsedDocument) -> bool:
 
 def capture_fields(doc: ParsedDocument) -> dict:
     return {
-        "sha256": hashlib.sha256(doc.raw).hexdigest(),
+        "sha256": capture_sha(doc),
         "content": doc.raw,
         "content_type": doc.content_type,
         "origin": doc.origin[:ORIGIN_CHARS],
         "captured": doc.captured,
     }
+
+
+def capture_sha(doc: ParsedDocument) -> str:
+    """The capture's identity: the SHA-256 of its bytes as read."""
+    return hashlib.sha256(doc.raw).hexdigest()
