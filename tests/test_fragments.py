@@ -6,12 +6,15 @@ from types import SimpleNamespace
 
 from django.template import Context, Template
 from django.test import SimpleTestCase
+from django.utils.functional import lazy
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from archive.models import Article, Entity, Source
 from archive.network import Edge, Network, Node
 from archive.search.charts import Bar, Chart
 from archive.search.facets import FacetValue
+from archive.templatetags import fragments
 
 HOSTILE = '<script>alert("x")</script> & Co'
 ESCAPED = "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co"
@@ -93,3 +96,12 @@ class ArticleRowTests(SimpleTestCase):
         hit = SimpleNamespace(article=self.article(), snippet=mark_safe("a <mark>b</mark> &amp;"))
         html = render("{% hit_rows h %}", h=[hit])
         self.assertIn('<p class="snippet" lang="ko">a <mark>b</mark> &amp;</p>', html)
+
+
+class EscapingTests(SimpleTestCase):
+    def test_html_escapes_as_format_html_does_for_text_safe_html_numbers_and_lazy_text(self):
+        lazy_text = lazy(lambda: HOSTILE, str)()
+        values = (HOSTILE, mark_safe("<b>kept</b>"), 3, 2.5, None, lazy_text, "'single'")
+        template = "<p title='{}'>{}</p>{}{}{}{}{}"
+        self.assertEqual(fragments.html(template, *values), format_html(template, *values))
+        self.assertNotIn("<script>", fragments.html(template, *values))
