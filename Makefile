@@ -47,6 +47,7 @@ evaluate: $(VENV)/.installed
 	PENINSULA_CORPUS=$(CORPUS) $(PY) manage.py score_entities --gold archive/entities/gold/ko_entities.jsonl
 	PENINSULA_CORPUS=$(CORPUS) $(PY) manage.py evaluate_korean_actors --quiet
 	PENINSULA_CORPUS=$(CORPUS) $(PY) manage.py score_entities --quiet --corpus archive/entities/gold/blind --gold archive/entities/gold/blind/articles.jsonl
+	PENINSULA_CORPUS=$(CORPUS) $(PY) manage.py score_entities --quiet --corpus archive/entities/gold/blind2 --gold archive/entities/gold/blind2/articles.jsonl
 
 # The ingest benchmark builds a fresh database and index in var/bench; search is timed on it.
 bench: $(VENV)/.installed

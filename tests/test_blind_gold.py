@@ -1,5 +1,6 @@
-"""The blind development set (archive/entities/gold/blind/articles.jsonl) is well-formed gold:
-every line parses as a scorable record with its text, provenance and annotations."""
+"""The blind development sets (archive/entities/gold/blind/ and blind2/articles.jsonl) are
+well-formed gold: every line parses as a scorable record with its text, provenance and
+annotations."""
 
 import json
 import re
@@ -9,27 +10,35 @@ from django.test import SimpleTestCase
 
 from archive.entities.evaluation import TYPES, read_records
 
-BLIND = Path(__file__).resolve().parent.parent / "archive" / "entities" / "gold" / "blind"
+GOLD = Path(__file__).resolve().parent.parent / "archive" / "entities" / "gold"
+BLIND = GOLD / "blind"
 ARTICLES = BLIND / "articles.jsonl"
+BLIND2_ARTICLES = GOLD / "blind2" / "articles.jsonl"
 
 
-def records():
-    with ARTICLES.open(encoding="utf-8") as lines:
+def records(path=ARTICLES):
+    with path.open(encoding="utf-8") as lines:
         return list(read_records(lines))
 
 
 class BlindGoldFileTests(SimpleTestCase):
+    articles = ARTICLES
+    minimum = 60
+
+    def records(self):
+        return records(self.articles)
+
     def test_every_line_is_a_scorable_record(self):
-        errors = [item for _, item in records() if isinstance(item, str)]
+        errors = [item for _, item in self.records() if isinstance(item, str)]
         self.assertEqual(errors, [])
 
-    def test_the_set_has_at_least_sixty_articles_with_unique_ids(self):
-        ids = [record["id"] for _, record in records()]
-        self.assertGreaterEqual(len(ids), 60)
+    def test_the_set_has_its_minimum_of_articles_with_unique_ids(self):
+        ids = [record["id"] for _, record in self.records()]
+        self.assertGreaterEqual(len(ids), self.minimum)
         self.assertEqual(len(ids), len(set(ids)))
 
     def test_every_record_has_text_title_and_provenance(self):
-        for _, record in records():
+        for _, record in self.records():
             with self.subTest(record["id"]):
                 self.assertTrue(record["text"].strip())
                 self.assertTrue(record["title"].strip())
@@ -37,11 +46,11 @@ class BlindGoldFileTests(SimpleTestCase):
                 self.assertRegex(record["origin_commit"], r"^[0-9a-f]{40}$")
 
     def test_every_record_points_at_this_file_so_the_scorer_finds_its_text(self):
-        for _, record in records():
-            self.assertEqual(record["corpus_file"], ARTICLES.name)
+        for _, record in self.records():
+            self.assertEqual(record["corpus_file"], self.articles.name)
 
     def test_every_record_has_annotations_of_the_three_types(self):
-        for _, record in records():
+        for _, record in self.records():
             with self.subTest(record["id"]):
                 self.assertEqual(set(TYPES) - set(record), set())
                 for country in record["countries"]:
@@ -53,12 +62,27 @@ class BlindGoldFileTests(SimpleTestCase):
 
     def test_annotated_actors_occur_in_their_article(self):
         squash = lambda s: re.sub(r"[\s\-.'’]", "", s.lower())  # noqa: E731
-        for _, record in records():
+        for _, record in self.records():
             text = squash(record["title"] + " " + record["text"])
             for kind in ("persons", "organizations"):
                 for actor in record[kind]:
                     with self.subTest(record["id"], actor=actor["name"]):
                         self.assertTrue(any(squash(a) in text for a in actor["aliases"]))
+
+
+class Blind2GoldFileTests(BlindGoldFileTests):
+    """The second blind set: other outlets and years (2002-2024), annotated the same way."""
+
+    articles = BLIND2_ARTICLES
+    minimum = 40
+
+    def test_its_ids_and_origins_differ_from_the_first_blind_set(self):
+        first = {record["id"] for _, record in records(ARTICLES)}
+        first_origins = {record["origin_repo"] for _, record in records(ARTICLES)}
+        for _, record in self.records():
+            with self.subTest(record["id"]):
+                self.assertNotIn(record["id"], first)
+                self.assertNotIn(record["origin_repo"], first_origins)
 
 
 class BlindGoldValidationTests(SimpleTestCase):
