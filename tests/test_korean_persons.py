@@ -109,6 +109,15 @@ class InstitutionTests(SimpleTestCase):
         found = persons("오피니언 전경련 간판을 떼어내야 할까. 신촌숲 아이파크 198대 1 강북 최고.")
         self.assertFalse({"전경련", "신촌숲"} & found)
 
+    def test_a_name_whose_last_syllable_ends_places_is_a_person_when_the_rest_is_no_word(self):
+        self.assertIn("송지교", persons("송지교가 웃었다. 송지교는 말했다."))
+
+    def test_a_word_and_a_place_ending_written_twice_is_still_a_place(self):
+        found = persons(
+            "강남구가 예산을 늘렸다. 강남구는 발표했다. 충무로에서 만났다. 충무로는 넓다."
+        )
+        self.assertFalse({"강남구", "충무로"} & found)
+
     def test_a_university_before_its_presidents_title_is_no_person(self):
         self.assertNotIn("이대", persons("미르 재단 의혹 이대총장 사임 국조 특검 거론"))
 

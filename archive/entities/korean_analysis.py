@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from archive.entities.korean_particles import without_particle
-from archive.entities.korean_words import work_words
+from archive.entities.korean_particles import MIN_STEM, without_particle
+from archive.entities.korean_words import org_endings, place_suffixes, work_words
 
 # kiwipiepy gives a noun it does not know (칼리드, 주지홍) one of these morpheme ids: 2 as a
 # common noun, 3 as a proper noun; words of its dictionary have ids past them.
@@ -23,6 +23,7 @@ UNKNOWN_NOUN_IDS = frozenset({2, 3})
 # 다/현): nouns, adverbs, determiners; never a verb's or an ending's.
 BROKEN_NAME_TAGS = ("NNG", "NNB", "NNP", "MAG", "MM")
 CHARACTER = "역"  # "허재봉 역을 맡은 차태현": the name before 역 is a fictional character
+STREET_ENDINGS = ("로", "길")  # a street's name ends so even after a person's name (금남로)
 
 
 class Morpheme(NamedTuple):
@@ -156,3 +157,21 @@ def dictionary_noun(inside: list[Morpheme], end: int) -> bool:
         and inside[0].end == end
         and not inside[0].unknown
     )
+
+
+@functools.lru_cache(maxsize=4096)
+def institution_named(name: str) -> bool:
+    """A name ending like a place, an institution or a company (강남구, 서울대, 전경련); a
+    one-syllable place ending only after one word of the analyser's dictionary (강남+구,
+    신촌+숲), not after syllables it knows as no one word (송혜+교, 김혜+원: a given name's
+    last syllable). Streets are named after people (금남로, 충무로): 로 and 길 end a place
+    whatever comes before."""
+    if name.endswith(org_endings()) or name.endswith(STREET_ENDINGS):
+        return True
+    if name[-1] not in place_suffixes():
+        return False
+    stem = name[:-1]
+    if len(stem) < MIN_STEM:
+        return True  # 이대: too short to tell
+    tokens = kiwi().tokenize(stem)
+    return len(tokens) == 1 and tokens[0].id not in UNKNOWN_NOUN_IDS

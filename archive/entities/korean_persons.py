@@ -14,6 +14,7 @@ from archive.entities.korean_analysis import (
     BROKEN_NAME_TAGS,
     Analysis,
     dictionary_noun,
+    institution_named,
     verb_made,
     word_at,
 )
@@ -102,7 +103,7 @@ def analysed_name(analysis: Analysis, start: int, end: int, word_end: int) -> bo
         and first.tag == "NNP"
         and end - start == FULL_NAME
         and analysis.text[start] in ordered_surnames()[:COMMON_SURNAMES]
-        and not institution_like(analysis.text[start:end])
+        and not institution_named(analysis.text[start:end])
         and tail(analysis, end, word_end) == ""
     )
 
@@ -199,7 +200,7 @@ def role_shaped(analysis: Analysis, i: int):
         return None
     if not inside or not inside[-1].tag.startswith("NN") or verb_made(inside):
         return None  # 인정한, 성공한: a verb's adnominal form
-    if name in titles() or name in roles() or institution_like(name):
+    if name in titles() or name in roles() or institution_named(name):
         return None
     return end, ""
 
@@ -215,7 +216,7 @@ def unknown_shaped(analysis: Analysis, i: int):
         return None
     if name[0] not in ordered_surnames()[:COMMON_SURNAMES] or name in analysis.works:
         return None
-    if name in titles() or name in roles() or institution_like(name):
+    if name in titles() or name in roles() or institution_named(name):
         return None
     first = analysis.starts.get(start)
     one_unknown = first is not None and first.unknown and first.end >= end
@@ -235,7 +236,7 @@ def repeated(analysis: Analysis, shapes: dict) -> set[str]:
         if (
             end - start == FULL_NAME
             and not title
-            and not institution_like(analysis.text[start:end])
+            and not institution_named(analysis.text[start:end])
         ):
             name = analysis.text[start:end]
             counts[name] = counts.get(name, 0) + 1
