@@ -247,6 +247,10 @@ class WellKnownGroupTests(SimpleTestCase):
         found = persons("사진 속 손호영은 소녀시대 써니 영지 등 여자 연예인과 함께 웃었다.")
         self.assertTrue({"써니", "영지"} <= found)
 
+    def test_members_after_a_well_known_group_whose_name_ends_like_a_particle_are_persons(self):
+        self.assertTrue({"유나", "서연"} <= persons("아이오아이 유나와 서연이 나왔다."))
+        self.assertEqual(persons("아이오아이 멤버들과 만났다."), set())
+
     def test_a_common_noun_after_a_well_known_groups_name_is_no_member(self):
         self.assertEqual(persons("소녀시대 멤버들이 컴백했다. 방탄소년단 인기가 높다."), set())
 
