@@ -251,6 +251,10 @@ class WellKnownGroupTests(SimpleTestCase):
         self.assertTrue({"유나", "서연"} <= persons("아이오아이 유나와 서연이 나왔다."))
         self.assertEqual(persons("아이오아이 멤버들과 만났다."), set())
 
+    def test_a_member_whose_particle_the_analyser_reads_into_a_noun_is_a_person(self):
+        self.assertIn("민종", persons("샤이니 민종이 배우로 완벽 변신한다"))  # 민/NNG 종이/NNG
+        self.assertEqual(persons("샤이니 종이를 접었다"), set())
+
     def test_a_common_noun_after_a_well_known_groups_name_is_no_member(self):
         self.assertEqual(persons("소녀시대 멤버들이 컴백했다. 방탄소년단 인기가 높다."), set())
 

@@ -134,12 +134,25 @@ def unknown_or_proper(analysis: Analysis, start: int, end: int) -> bool:
     of its dictionary, or a stage name broken into syllables: 온/NNG 유/NNG, 다/MAG 현/NNG); a
     common word (완전체, 멤버) is neither."""
     inside = analysis.morphemes_in(start, end)
+    if inside and inside[-1].end > end:
+        inside = alone(analysis.text[start:end])  # 성/종이: the particle read into a noun
     if not inside:
         return False
     if inside[0].tag == "NNP" or inside[0].unknown:
         return True
     return len(inside) > 1 and all(
         m.tag in BROKEN_NAME_TAGS and m.end - m.start == 1 for m in inside
+    )
+
+
+def alone(word: str) -> list[Morpheme]:
+    """The analysis of ``word`` by itself, offsets from 0: where the analyser read a name's
+    particle into a noun in context ("성종이" as 성/NNG 종이/NNG, "paper"), the name alone is
+    read as it is."""
+    return sorted(
+        Morpheme(t.start, t.start + t.len, t.form, t.tag, t.id in UNKNOWN_NOUN_IDS)
+        for t in kiwi().tokenize(word)
+        if t.len
     )
 
 
