@@ -325,3 +325,16 @@ class MadeInTests(SimpleTestCase):
     def test_a_country_with_another_noun_glued_on_is_a_different_name(self):
         actors = extract("", "중국차량이 아니라 조선일보가 보도했다")
         self.assertNotIn("KP", {a.code for a in actors})
+
+
+class ListedGivenNameTests(SimpleTestCase):
+    def test_a_list_of_bare_given_names_is_persons_where_the_text_names_people_so(self):
+        body = "멤버 키라는 말했다. 오늘 아침에도 채린 소율 하린 유나와 연락을 했다."
+        self.assertTrue({"채린", "소율", "하린", "유나"} <= persons(body))
+
+    def test_a_list_of_bare_given_names_alone_names_no_one(self):
+        self.assertEqual(persons("오늘 아침에도 채린 소율 하린 유나와 연락을 했다."), set())
+
+    def test_a_list_of_places_the_analyser_knows_is_no_list_of_persons(self):
+        body = "멤버 키라는 말했다. 서울 강남 홍대 거리에서 공연했다."
+        self.assertFalse({"서울", "강남", "홍대"} & persons(body))
