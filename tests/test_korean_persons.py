@@ -338,3 +338,15 @@ class ListedGivenNameTests(SimpleTestCase):
     def test_a_list_of_places_the_analyser_knows_is_no_list_of_persons(self):
         body = "멤버 키라는 말했다. 서울 강남 홍대 거리에서 공연했다."
         self.assertFalse({"서울", "강남", "홍대"} & persons(body))
+
+
+class LoanwordShapeTests(SimpleTestCase):
+    def test_a_surname_shaped_loanword_written_twice_is_no_person(self):
+        self.assertEqual(persons("오레오가 새로 나왔다. 오레오는 인기다."), set())
+        self.assertEqual(persons("시크릿 미션을 수행한다. 시크릿 미션은 어렵다."), set())
+
+    def test_a_name_of_sino_korean_syllables_written_twice_is_still_a_person(self):
+        self.assertIn("서준수", persons("서준수가 새로 나왔다. 서준수는 인기다."))
+
+    def test_a_stage_name_after_an_occupation_may_still_be_a_loanword(self):
+        self.assertIn("시크릿", persons("가수 시크릿과 만났다."))

@@ -27,6 +27,7 @@ from archive.entities.korean_words import (
     is_role,
     ordered_surnames,
     roles,
+    sino_korean,
     surnames,
     titles,
 )
@@ -173,9 +174,15 @@ def name_shapes(analysis: Analysis, taken: set) -> dict[int, tuple[int, str]]:
             or role_shaped(analysis, i)
             or unknown_shaped(analysis, i)
         )
-        if shaped and analysis.text[start : shaped[0]] not in works:
+        if shaped and given_name_like(analysis.text[start : shaped[0]], works):
             shapes[i] = shaped
     return shapes
+
+
+def given_name_like(name: str, works: frozenset) -> bool:
+    """No title of a work, and syllables after the surname that a Korean given name may have
+    (no loanword's: 시크릿, 오레오)."""
+    return name not in works and sino_korean(name[1:])
 
 
 def role_shaped(analysis: Analysis, i: int):
