@@ -350,3 +350,28 @@ class LoanwordShapeTests(SimpleTestCase):
 
     def test_a_stage_name_after_an_occupation_may_still_be_a_loanword(self):
         self.assertIn("시크릿", persons("가수 시크릿과 만났다."))
+
+
+class GluedParticleTests(SimpleTestCase):
+    """The analyser may read a name's particle into the name (랩스타와/NNP)."""
+
+    def glued(self, text, form, tag):
+        from archive.entities.korean_analysis import Analysis, Morpheme
+
+        start = text.index(form)
+        words = [(0, 2), (3, len(text))]
+        return Analysis(
+            text, words, [Morpheme(0, 2, "리더", "NNG"), Morpheme(start, len(text), form, tag)]
+        )
+
+    def test_a_proper_noun_read_with_its_particle_is_judged_alone(self):
+        from archive.entities.korean_analysis import one_proper_noun
+
+        analysis = self.glued("리더 블루문과", "블루문과", "NNP")
+        self.assertTrue(one_proper_noun(analysis, 3, 6))
+
+    def test_a_common_noun_read_with_its_particle_is_still_no_proper_noun(self):
+        from archive.entities.korean_analysis import one_proper_noun
+
+        analysis = self.glued("리더 노래방과", "노래방과", "NNP")
+        self.assertFalse(one_proper_noun(analysis, 3, 6))

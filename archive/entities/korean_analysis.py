@@ -157,7 +157,12 @@ def alone(word: str) -> list[Morpheme]:
 
 
 def one_proper_noun(analysis: Analysis, start: int, end: int) -> bool:
+    """Whether ``start:end`` is one proper noun; where the analyser read the particle after
+    it into the noun ("랩몬스터와"/NNP), the word alone is judged."""
     inside = analysis.morphemes_in(start, end)
+    if len(inside) == 1 and inside[0].end > end:
+        inside = alone(analysis.text[start:end])
+        end = end - start
     return len(inside) == 1 and inside[0].tag == "NNP" and inside[0].end == end
 
 
