@@ -375,3 +375,14 @@ class GluedParticleTests(SimpleTestCase):
 
         analysis = self.glued("리더 노래방과", "노래방과", "NNP")
         self.assertFalse(one_proper_noun(analysis, 3, 6))
+
+
+class OccupationListTests(SimpleTestCase):
+    def test_a_name_closing_a_list_after_an_occupation_with_deung_is_a_person(self):
+        self.assertIn("서윤", persons("배우 김하준 서윤 등이 출연한다."))
+
+    def test_a_stage_name_after_a_listed_stage_name_and_wa_is_a_person(self):
+        self.assertIn("소율", persons("리더 하린과 소율 등 작곡 능력을 갖춘 멤버"))
+
+    def test_a_word_after_a_list_that_nothing_closes_is_no_person(self):
+        self.assertNotIn("하린", persons("배우 김하준 하린 대만의 인기 가수도 온다."))

@@ -28,7 +28,7 @@ from archive.entities.korean_bylines import byline_words
 from archive.entities.korean_foreign import after_nationality, foreign_mentions
 from archive.entities.korean_groups import ensembles, member_mentions
 from archive.entities.korean_known import known_mentions
-from archive.entities.korean_name_lists import listed_name_mentions
+from archive.entities.korean_name_lists import listed_name_mentions, occupation_list_mentions
 from archive.entities.korean_persons import FULL_NAME, SHORT_NAME, person_mentions
 from archive.entities.korean_stage_names import REAL_NAME, stage_name_mentions
 from archive.entities.types import COUNTRY, PERSON
@@ -54,6 +54,9 @@ def mentions(text: str, gazetteer) -> list[tuple[Mention, tuple[int, int]]]:
     staged = stage_name_mentions(analysis, taken)
     taken |= {i for _, (s, e) in staged for i in range(s, e)}
     listed = listed_name_mentions(analysis, taken) if members or staged else []
+    taken |= {i for _, (s, e) in listed for i in range(s, e)}
+    found_words = {analysis.word_index(m.start) for m, _ in persons + staged}
+    listed += occupation_list_mentions(analysis, taken, found_words)
     found = sorted(known + persons + members + staged + listed + foreign, key=lambda pair: pair[1])
     return one_name_per_person(analysis, no_ensembles(analysis, found))
 

@@ -1,4 +1,5 @@
-"""Lists of given or stage names written bare, in Korean text that names people so.
+"""Lists of names in Korean text: given or stage names written bare, and the names that go on
+a list after an occupation.
 
 "오늘 아침에도 유정 소미 청하 도연이와 연락을 했다", "정연 지효 채영은 코너에 참여한다":
 three or more two-syllable words in a row, bare but the last (which may carry a particle, or
@@ -12,13 +13,23 @@ by a given or stage name (a group's member, a stage name after an occupation) is
 from __future__ import annotations
 
 from archive.entities.known import Mention
-from archive.entities.korean_analysis import BROKEN_NAME_TAGS, Analysis, alone, word_at
-from archive.entities.korean_particles import split_particle
+from archive.entities.korean_analysis import (
+    BROKEN_NAME_TAGS,
+    Analysis,
+    alone,
+    dictionary_noun,
+    unknown_or_proper,
+    word_at,
+)
+from archive.entities.korean_particles import LIST_PARTICLES, split_particle
 from archive.entities.korean_words import (
     HANGUL_WORD,
     group_words,
+    is_role,
     member_stops,
+    ordered_surnames,
     roles,
+    sino_korean,
     titles,
 )
 from archive.entities.types import PERSON
@@ -78,3 +89,73 @@ def unseen(analysis: Analysis, start: int, end: int) -> bool:
     return len(inside) > 1 and all(
         m.end - m.start == 1 and m.tag in BROKEN_NAME_TAGS for m in inside
     )
+
+
+LISTED_NAME = (2, 3)  # syllables of a name going on a list after an occupation
+FULL_NAME = 3  # surname + two syllables: a name however the analyser splits it
+
+
+def occupation_list_mentions(analysis: Analysis, taken: set, found: set[int]) -> list:
+    """The names that go on a list after an occupation, past the names already found in it,
+    up to a word that closes the list: "배우 서강준 공명 등이", "리더 A와 슈가 등", "배우 A B C
+    박해진 가수 D". ``found``: word indices of the persons found so far. A list is closed by
+    a particle other than 과/와 on its last name, by 등 after it, or by the next occupation;
+    a run that is not closed so (가수 A B 국카스텐 딘 대만의) gives no name."""
+    out = []
+    for i in sorted(found):
+        if i - 1 in found or not is_role(word_at(analysis, i - 1)):
+            continue
+        run, j = [], i + 1
+        while goes_on(analysis, j - 1) and j in found | listed_word(analysis, j, taken):
+            if j not in found:
+                run.append(j)
+            j += 1
+        if run and closed(analysis, run[-1]):
+            out.extend(listed_mention(analysis, k) for k in run)
+    return out
+
+
+def goes_on(analysis: Analysis, i: int) -> bool:
+    """Whether the list goes on after word ``i``: no particle on it but 과/와."""
+    _, particle = split_particle(word_at(analysis, i))
+    return particle in ("", *LIST_PARTICLES)
+
+
+def listed_word(analysis: Analysis, j: int, taken: set) -> set[int]:
+    """``{j}`` if word ``j`` may be a name on a list: two or three syllables the analyser reads
+    as a proper noun or does not know, or a surname + two syllables of a given name however it
+    splits them (박/NNG 어/EC 하/XSA ...), but no common noun of its dictionary."""
+    if j >= len(analysis.words) or analysis.words[j][0] in taken:
+        return set()
+    start = analysis.words[j][0]
+    name, _ = split_particle(word_at(analysis, j))
+    end = start + len(name)
+    if not (HANGUL_WORD.match(name) and LISTED_NAME[0] <= len(name) <= LISTED_NAME[1]):
+        return set()
+    if name in roles() or name in titles() or name in group_words() or name in member_stops():
+        return set()
+    if unknown_or_proper(analysis, start, end):
+        return {j}
+    surname_led = len(name) == FULL_NAME and name[0] in ordered_surnames()
+    inside = analysis.morphemes_in(start, end)
+    return (
+        {j} if surname_led and sino_korean(name[1:]) and not dictionary_noun(inside, end) else set()
+    )
+
+
+def closed(analysis: Analysis, j: int) -> bool:
+    """Whether a list ends at word ``j``: a particle other than 과/와 on it, 등 after it, or
+    the next occupation."""
+    _, particle = split_particle(word_at(analysis, j))
+    after = word_at(analysis, j + 1)
+    return (
+        (particle and particle not in LIST_PARTICLES)
+        or after.startswith(LIST_END)
+        or (after in roles())
+    )
+
+
+def listed_mention(analysis: Analysis, j: int) -> tuple[Mention, tuple[int, int]]:
+    start = analysis.words[j][0]
+    name, _ = split_particle(word_at(analysis, j))
+    return Mention(PERSON, name, start, start + len(name)), (start, start + len(name))
