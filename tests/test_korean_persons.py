@@ -386,3 +386,37 @@ class OccupationListTests(SimpleTestCase):
 
     def test_a_word_after_a_list_that_nothing_closes_is_no_person(self):
         self.assertNotIn("하린", persons("배우 김하준 하린 대만의 인기 가수도 온다."))
+
+
+class ForeignNameReadAsOneTests(SimpleTestCase):
+    """Two words the analyser reads as one proper noun before a title are one foreign name,
+    even when the first looks like a Korean surname and given name."""
+
+    def analysis(self, text, morphemes):
+        import re
+
+        from archive.entities.korean_analysis import Analysis, Morpheme
+
+        words = [m.span() for m in re.finditer(r"\S+", text)]
+        return Analysis(text, words, [Morpheme(*m) for m in morphemes])
+
+    def test_two_words_read_as_one_proper_noun_before_a_title_are_one_name(self):
+        from archive.entities.korean_foreign import foreign_mentions
+
+        text = "이와나 슌타 감독의 영화"
+        morphemes = [(0, 6, "이와나 슌타", "NNP"), (7, 9, "감독", "NNG"), (9, 10, "의", "JKG")]
+        found = foreign_mentions(self.analysis(text, morphemes), set(), set(), set())
+        self.assertEqual([m.text for m, _ in found], ["이와나 슌타"])
+
+    def test_a_korean_name_beside_a_known_word_before_a_title_is_no_foreign_name(self):
+        from archive.entities.korean_foreign import foreign_mentions
+
+        text = "이와나 롯데 감독의 영화"
+        morphemes = [
+            (0, 3, "이와나", "NNP"),
+            (4, 6, "롯데", "NNP"),
+            (7, 9, "감독", "NNG"),
+            (9, 10, "의", "JKG"),
+        ]
+        found = foreign_mentions(self.analysis(text, morphemes), set(), set(), set())
+        self.assertEqual(found, [])
