@@ -420,3 +420,15 @@ class ForeignNameReadAsOneTests(SimpleTestCase):
         ]
         found = foreign_mentions(self.analysis(text, morphemes), set(), set(), set())
         self.assertEqual(found, [])
+
+
+class PartnerTests(SimpleTestCase):
+    def test_a_name_joined_by_gwa_to_a_person_as_the_subject_is_a_person(self):
+        self.assertIn("마루콘", persons("배우 김하준이 왔다. 이에 마루콘과 김하준은 웃었다."))
+
+    def test_a_common_noun_joined_to_a_person_is_no_person(self):
+        self.assertNotIn("사과", persons("배우 김하준이 왔다. 이에 사과와 김하준은 웃었다."))
+
+    def test_a_body_joined_to_a_person_with_a_title_is_no_person(self):
+        body = "배우 김하준이 왔다. 이에 마루콘과 김하준 대표는 웃었다."
+        self.assertNotIn("마루콘", persons(body))

@@ -28,7 +28,11 @@ from archive.entities.korean_bylines import byline_words
 from archive.entities.korean_foreign import after_nationality, foreign_mentions
 from archive.entities.korean_groups import ensembles, member_mentions
 from archive.entities.korean_known import known_mentions
-from archive.entities.korean_name_lists import listed_name_mentions, occupation_list_mentions
+from archive.entities.korean_name_lists import (
+    listed_name_mentions,
+    occupation_list_mentions,
+    partner_mentions,
+)
 from archive.entities.korean_persons import FULL_NAME, SHORT_NAME, person_mentions
 from archive.entities.korean_stage_names import REAL_NAME, stage_name_mentions
 from archive.entities.types import COUNTRY, PERSON
@@ -57,6 +61,8 @@ def mentions(text: str, gazetteer) -> list[tuple[Mention, tuple[int, int]]]:
     taken |= {i for _, (s, e) in listed for i in range(s, e)}
     found_words = {analysis.word_index(m.start) for m, _ in persons + staged}
     listed += occupation_list_mentions(analysis, taken, found_words)
+    taken |= {i for _, (s, e) in listed for i in range(s, e)}
+    listed += partner_mentions(analysis, taken, found_words)
     found = sorted(known + persons + members + staged + listed + foreign, key=lambda pair: pair[1])
     return one_name_per_person(analysis, no_ensembles(analysis, found))
 

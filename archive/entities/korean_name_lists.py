@@ -18,6 +18,7 @@ from archive.entities.korean_analysis import (
     Analysis,
     alone,
     dictionary_noun,
+    institution_named,
     unknown_or_proper,
     word_at,
 )
@@ -159,3 +160,38 @@ def listed_mention(analysis: Analysis, j: int) -> tuple[Mention, tuple[int, int]
     start = analysis.words[j][0]
     name, _ = split_particle(word_at(analysis, j))
     return Mention(PERSON, name, start, start + len(name)), (start, start + len(name))
+
+
+SUBJECT_PARTICLES = ("은", "는", "이", "가")
+MAX_PARTNER_NAME = 5  # syllables of a name joined to a person by 과/와 (데프콘과)
+
+
+def partner_mentions(analysis: Analysis, taken: set, found: set[int]) -> list:
+    """A name joined by 과/와 to a person found in the text, the two the subject of what
+    follows ("이에 데프콘과 정형돈은"): a word the analyser reads as a proper noun or does not
+    know, and no place or institution (groups are set aside with the text's ensembles)."""
+    out = []
+    for i in sorted(found):
+        _, particle = split_particle(word_at(analysis, i))
+        if i < 1 or i - 1 in found or particle not in SUBJECT_PARTICLES:
+            continue
+        start = analysis.words[i - 1][0]
+        name, joined = split_particle(word_at(analysis, i - 1))
+        end = start + len(name)
+        if joined not in LIST_PARTICLES or start in taken or not partner_like(analysis, name):
+            continue
+        if unknown_or_proper(analysis, start, end):
+            out.append((Mention(PERSON, name, start, end), (start, end)))
+    return out
+
+
+def partner_like(analysis: Analysis, name: str) -> bool:
+    return (
+        bool(HANGUL_WORD.match(name))
+        and LISTED_NAME[0] <= len(name) <= MAX_PARTNER_NAME
+        and name not in roles()
+        and name not in titles()
+        and name not in group_words()
+        and name not in analysis.works
+        and not institution_named(name)
+    )
