@@ -432,3 +432,11 @@ class PartnerTests(SimpleTestCase):
     def test_a_body_joined_to_a_person_with_a_title_is_no_person(self):
         body = "배우 김하준이 왔다. 이에 마루콘과 김하준 대표는 웃었다."
         self.assertNotIn("마루콘", persons(body))
+
+
+class ForeignTitleTests(SimpleTestCase):
+    def test_a_foreign_name_before_a_ministry_and_an_assistant_ministers_title_is_a_person(self):
+        self.assertIn("왕리밍", persons("왕리밍 외교부 부장조리와 만났다"))
+
+    def test_the_assistant_ministers_title_alone_names_no_one(self):
+        self.assertEqual(persons("중국 외교부 부장조리와 만났다"), set())
