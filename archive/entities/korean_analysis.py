@@ -145,14 +145,17 @@ def unknown_or_proper(analysis: Analysis, start: int, end: int) -> bool:
     )
 
 
-def alone(word: str) -> list[Morpheme]:
+@functools.lru_cache(maxsize=8192)
+def alone(word: str) -> tuple[Morpheme, ...]:
     """The analysis of ``word`` by itself, offsets from 0: where the analyser read a name's
     particle into a noun in context ("성종이" as 성/NNG 종이/NNG, "paper"), the name alone is
     read as it is."""
-    return sorted(
-        Morpheme(t.start, t.start + t.len, t.form, t.tag, t.id in UNKNOWN_NOUN_IDS)
-        for t in kiwi().tokenize(word)
-        if t.len
+    return tuple(
+        sorted(
+            Morpheme(t.start, t.start + t.len, t.form, t.tag, t.id in UNKNOWN_NOUN_IDS)
+            for t in kiwi().tokenize(word)
+            if t.len
+        )
     )
 
 
