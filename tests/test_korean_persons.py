@@ -335,6 +335,14 @@ class ListedGivenNameTests(SimpleTestCase):
     def test_a_list_of_bare_given_names_alone_names_no_one(self):
         self.assertEqual(persons("오늘 아침에도 채린 소율 하린 유나와 연락을 했다."), set())
 
+    def test_a_list_closed_by_deung_before_an_occupation_is_persons(self):
+        body = "멤버 키라는 말했다. 오늘 아침에도 채린 소율 하린 등 유명 개그우먼들이 왔다."
+        self.assertTrue({"채린", "소율", "하린"} <= persons(body))
+
+    def test_a_list_closed_by_deung_before_another_noun_gives_examples_of_things(self):
+        body = "멤버 키라는 말했다. 이날 멜론 벅스 지니 엠넷 등 음원차트 1위를 했다."
+        self.assertEqual(persons(body), {"키라"})
+
     def test_a_list_of_places_the_analyser_knows_is_no_list_of_persons(self):
         body = "멤버 키라는 말했다. 서울 강남 홍대 거리에서 공연했다."
         self.assertFalse({"서울", "강남", "홍대"} & persons(body))

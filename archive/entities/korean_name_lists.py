@@ -22,7 +22,7 @@ from archive.entities.korean_analysis import (
     unknown_or_proper,
     word_at,
 )
-from archive.entities.korean_particles import LIST_PARTICLES, split_particle
+from archive.entities.korean_particles import LIST_PARTICLES, split_particle, without_particle
 from archive.entities.korean_words import (
     HANGUL_WORD,
     group_words,
@@ -38,6 +38,7 @@ from archive.entities.types import PERSON
 MIN_LISTED = 3  # bare names in a row for a list of persons
 GIVEN_NAME = 2  # syllables of each listed name
 LIST_END = "등"  # "A B C 등": and others
+PLURAL = "들"  # 개그우먼들이
 
 
 def listed_name_mentions(analysis: Analysis, taken: set) -> list[tuple[Mention, tuple[int, int]]]:
@@ -61,9 +62,19 @@ def name_runs(analysis: Analysis, taken: set) -> list[list[tuple[int, int]]]:
             continue
         current.append((start, start + len(name)))
         if particle or word_at(analysis, i + 1).startswith(LIST_END):
-            runs.append(current)
+            runs.append(current if not examples_of_things(analysis, i + 1) else [])
             current = []
     return [run for run in runs + [current] if run]
+
+
+def examples_of_things(analysis: Analysis, i: int) -> bool:
+    """Whether word ``i`` is a bare 등 before a noun that is no occupation: the list before it
+    gives examples of things ("멜론 벅스 지니 등 음원차트"), not of persons ("... 등 유명
+    개그우먼들이")."""
+    if word_at(analysis, i) != LIST_END:
+        return False
+    following = [without_particle(word_at(analysis, j)) for j in (i + 1, i + 2)]
+    return not any(is_role(w) or is_role(w.removesuffix(PLURAL)) for w in following)
 
 
 def name_like(analysis: Analysis, name: str) -> bool:
