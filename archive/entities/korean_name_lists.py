@@ -1,5 +1,5 @@
-"""Lists of names in Korean text: given or stage names written bare, and the names that go on
-a list after an occupation.
+"""Names on lists in Korean text: given or stage names written bare, the names that go on a
+list after an occupation, and a name joined by 과/와 to a person found (``list_mentions``).
 
 "오늘 아침에도 유정 소미 청하 도연이와 연락을 했다", "정연 지효 채영은 코너에 참여한다":
 three or more two-syllable words in a row, bare but the last (which may carry a particle, or
@@ -39,6 +39,22 @@ MIN_LISTED = 3  # bare names in a row for a list of persons
 GIVEN_NAME = 2  # syllables of each listed name
 LIST_END = "등"  # "A B C 등": and others
 PLURAL = "들"  # 개그우먼들이
+
+
+def list_mentions(analysis: Analysis, taken: set, found: set[int], given_names: bool) -> list:
+    """The persons named on lists, in this order: bare given names (only when ``given_names``:
+    the text names someone by a given or stage name), names going on a list after an
+    occupation, names joined to a person found. ``found``: word indices of the persons found
+    so far; each finder leaves the spans of the one before it."""
+    listed = listed_name_mentions(analysis, taken) if given_names else []
+    taken = taken | spans(listed)
+    listed += occupation_list_mentions(analysis, taken, found)
+    taken = taken | spans(listed)
+    return listed + partner_mentions(analysis, taken, found)
+
+
+def spans(found: list) -> set[int]:
+    return {i for _, (s, e) in found for i in range(s, e)}
 
 
 def listed_name_mentions(analysis: Analysis, taken: set) -> list[tuple[Mention, tuple[int, int]]]:
