@@ -33,6 +33,11 @@ class WorkAndCharacterTests(SimpleTestCase):
         body = "배우 복지훈이 무대에 올랐다. 복지훈은 인사를 했다."
         self.assertIn("복지훈", persons(body))
 
+    def test_a_word_before_a_kind_of_event_names_the_event_not_a_person(self):
+        body = "오하늘 페스티벌이 열렸다. 오하늘 페스티벌 행진은 화려했다."
+        self.assertEqual(persons(body), set())
+        self.assertIn("오하늘", persons("오하늘이 노래했다. 오하늘은 웃었다."))
+
     def test_a_name_before_yeok_is_a_character_not_a_person(self):
         body = "레지던트 허재봉 역을 맡은 배우 차태현은 환자 문순영 역 김정은과 호흡을 맞췄다."
         found = persons(body)

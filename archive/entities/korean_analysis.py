@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from archive.entities.korean_particles import MIN_STEM, without_particle
-from archive.entities.korean_words import org_endings, place_suffixes, work_words
+from archive.entities.korean_words import event_words, org_endings, place_suffixes, work_words
 
 # kiwipiepy gives a noun it does not know (칼리드, 주지홍) one of these morpheme ids: 2 as a
 # common noun, 3 as a proper noun; words of its dictionary have ids past them.
@@ -117,13 +117,17 @@ def word_at(analysis: Analysis, i: int) -> str:
 
 def works_and_characters(analysis: Analysis) -> frozenset:
     """Words that a text writes as the title of a work, right after a kind of work ("웹툰
-    복학왕", "드라마 해바라기"), or as a fictional character, before 역, the part played
-    ("허재봉 역을 맡은 차태현"): anywhere in that text they name no person."""
+    복학왕", "드라마 해바라기"), as the name of an event, right before a kind of event
+    ("서리풀 페스티벌"), or as a fictional character, before 역, the part played ("허재봉 역을
+    맡은 차태현"): anywhere in that text they name no person."""
     found = set()
     for i in range(len(analysis.words)):
         word = without_particle(word_at(analysis, i))
-        if word_at(analysis, i - 1) in work_words() or (
-            without_particle(word_at(analysis, i + 1)) == CHARACTER
+        following = without_particle(word_at(analysis, i + 1))
+        if (
+            word_at(analysis, i - 1) in work_words()
+            or following == CHARACTER
+            or following in event_words()
         ):
             found.add(word)
     return frozenset(found)

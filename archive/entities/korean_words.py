@@ -65,6 +65,11 @@ def work_words() -> frozenset:
 
 
 @functools.lru_cache(maxsize=1)
+def event_words() -> frozenset:
+    return frozenset(words("korean_event_words.txt"))
+
+
+@functools.lru_cache(maxsize=1)
 def member_stops() -> frozenset:
     return frozenset(words("korean_member_stops.txt"))
 
