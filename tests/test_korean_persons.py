@@ -123,6 +123,10 @@ class InstitutionTests(SimpleTestCase):
         )
         self.assertFalse({"강남구", "충무로"} & found)
 
+    def test_a_neighbourhood_or_a_mountain_is_a_place_whatever_comes_before_its_ending(self):
+        body = "안국동에서 만났다. 안국동은 조용하다. 오대산에 올랐다. 오대산은 높다."
+        self.assertEqual(persons(body), set())
+
     def test_a_university_before_its_presidents_title_is_no_person(self):
         self.assertNotIn("이대", persons("미르 재단 의혹 이대총장 사임 국조 특검 거론"))
 

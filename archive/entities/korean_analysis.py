@@ -23,7 +23,10 @@ UNKNOWN_NOUN_IDS = frozenset({2, 3})
 # 다/현): nouns, adverbs, determiners; never a verb's or an ending's.
 BROKEN_NAME_TAGS = ("NNG", "NNB", "NNP", "MAG", "MM")
 CHARACTER = "역"  # "허재봉 역을 맡은 차태현": the name before 역 is a fictional character
-STREET_ENDINGS = ("로", "길")  # a street's name ends so even after a person's name (금남로)
+# Endings of places only, never of a given name, after whatever comes before: streets are
+# named after people (금남로), and neighbourhoods, mountains, temples, towns and rivers after
+# words the analyser may not know alone (안국+동, 오대+산, 송광+사).
+PLACE_ONLY_ENDINGS = tuple("로길동산사시군구읍면리섬항역숲강천")
 
 
 class Morpheme(NamedTuple):
@@ -189,9 +192,9 @@ def institution_named(name: str) -> bool:
     """A name ending like a place, an institution or a company (강남구, 서울대, 전경련); a
     one-syllable place ending only after one word of the analyser's dictionary (강남+구,
     신촌+숲), not after syllables it knows as no one word (송혜+교, 김혜+원: a given name's
-    last syllable). Streets are named after people (금남로, 충무로): 로 and 길 end a place
-    whatever comes before."""
-    if name.endswith(org_endings()) or name.endswith(STREET_ENDINGS):
+    last syllable); the endings of places only (PLACE_ONLY_ENDINGS: 금남로, 안국동, 오대산)
+    end a place whatever comes before."""
+    if name.endswith(org_endings()) or name.endswith(PLACE_ONLY_ENDINGS):
         return True
     if name[-1] not in place_suffixes():
         return False
