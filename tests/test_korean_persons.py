@@ -401,6 +401,10 @@ class OccupationListTests(SimpleTestCase):
     def test_a_stage_name_after_a_listed_stage_name_and_wa_is_a_person(self):
         self.assertIn("소율", persons("리더 하린과 소율 등 작곡 능력을 갖춘 멤버"))
 
+    def test_a_place_with_a_particle_after_a_listed_name_is_no_person(self):
+        self.assertEqual(persons("배우 김하준 부산으로 향했다"), {"김하준"})
+        self.assertEqual(persons("가수 아이유 광주를 찾았다"), {"아이유"})
+
     def test_a_word_after_a_list_that_nothing_closes_is_no_person(self):
         self.assertNotIn("하린", persons("배우 김하준 하린 대만의 인기 가수도 온다."))
 

@@ -127,8 +127,8 @@ def occupation_list_mentions(analysis: Analysis, taken: set, found: set[int]) ->
     """The names that go on a list after an occupation, past the names already found in it,
     up to a word that closes the list: "배우 서강준 공명 등이", "리더 A와 슈가 등", "배우 A B C
     박해진 가수 D". ``found``: word indices of the persons found so far. A list is closed by
-    a particle other than 과/와 on its last name, by 등 after it, or by the next occupation;
-    a run that is not closed so (가수 A B 국카스텐 딘 대만의) gives no name."""
+    등 after its last name or by the next occupation; a run that is not closed so (가수 A B
+    국카스텐 딘 대만의, 배우 A 부산으로) gives no name."""
     out = []
     for i in sorted(found):
         if i - 1 in found or not is_role(word_at(analysis, i - 1)):
@@ -172,15 +172,12 @@ def listed_word(analysis: Analysis, j: int, taken: set) -> set[int]:
 
 
 def closed(analysis: Analysis, j: int) -> bool:
-    """Whether a list ends at word ``j``: a particle other than 과/와 on it, 등 after it, or
-    the next occupation."""
+    """Whether a list of persons ends at word ``j``: 등 after it, or the next occupation. A
+    particle alone does not close one: "배우 김하준 부산으로 향했다" (a headline without the
+    name's particle) goes on to a place."""
     _, particle = split_particle(word_at(analysis, j))
     after = word_at(analysis, j + 1)
-    return (
-        (particle and particle not in LIST_PARTICLES)
-        or after.startswith(LIST_END)
-        or (after in roles())
-    )
+    return not particle and (after.startswith(LIST_END) or after in roles())
 
 
 def listed_mention(analysis: Analysis, j: int) -> tuple[Mention, tuple[int, int]]:
