@@ -264,6 +264,9 @@ class WellKnownGroupTests(SimpleTestCase):
         self.assertIn("민종", persons("샤이니 민종이 배우로 완벽 변신한다"))  # 민/NNG 종이/NNG
         self.assertEqual(persons("샤이니 종이를 접었다"), set())
 
+    def test_deung_ends_a_list_of_members(self):
+        self.assertEqual(persons("걸그룹 하나비의 소라 유나 등이 왔다"), {"소라", "유나"})
+
     def test_a_common_noun_after_a_well_known_groups_name_is_no_member(self):
         self.assertEqual(persons("소녀시대 멤버들이 컴백했다. 방탄소년단 인기가 높다."), set())
 

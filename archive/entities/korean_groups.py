@@ -33,6 +33,7 @@ MAX_MEMBERS = 9  # names listed after a group's name
 MIN_LIST_SO_FAR = 2  # bare member names before a word the analyser knows, for it to be one
 MIN_GROUP_NAME = 2  # syllables of the shortest group name after a group word
 MAX_MEMBER_NAME = 3  # syllables of the longest member name in a group's list
+LIST_END = "등"  # "A B 등": and others
 
 
 def groups_named(analysis: Analysis) -> set[str]:
@@ -141,7 +142,7 @@ def members_after(analysis: Analysis, first: int, taken: set) -> list:
             break
         if member in group_words() or member in roles() or member in titles():
             break
-        if member in member_stops() or member in analysis.works:
+        if member in member_stops() or member in analysis.works or stops_list(member):
             break
         going_on = bare >= MIN_LIST_SO_FAR and len(member) >= MIN_STAGE_NAME
         if not (unknown_or_proper(analysis, s, stop) or going_on):
@@ -152,3 +153,8 @@ def members_after(analysis: Analysis, first: int, taken: set) -> list:
         joined = particle in LIST_PARTICLES
         bare = 0 if particle else bare + 1
     return out
+
+
+def stops_list(word: str) -> bool:
+    """등 (and others), with or without its particle, ends a list: "소라 유나 등이 왔다"."""
+    return without_particle(word) == LIST_END or word == LIST_END
