@@ -20,6 +20,7 @@ from archive.entities.korean_particles import (
 from archive.entities.korean_stage_names import MIN_STAGE_NAME
 from archive.entities.korean_words import (
     HANGUL_WORD,
+    LIST_END,
     fan_club_words,
     group_names,
     group_words,
@@ -33,7 +34,6 @@ MAX_MEMBERS = 9  # names listed after a group's name
 MIN_LIST_SO_FAR = 2  # bare member names before a word the analyser knows, for it to be one
 MIN_GROUP_NAME = 2  # syllables of the shortest group name after a group word
 MAX_MEMBER_NAME = 3  # syllables of the longest member name in a group's list
-LIST_END = "등"  # "A B 등": and others
 
 
 def groups_named(analysis: Analysis) -> set[str]:

@@ -23,8 +23,10 @@ from archive.entities.korean_analysis import (
     word_at,
 )
 from archive.entities.korean_particles import LIST_PARTICLES, split_particle, without_particle
+from archive.entities.korean_persons import FULL_NAME
 from archive.entities.korean_words import (
     HANGUL_WORD,
+    LIST_END,
     group_words,
     is_role,
     member_stops,
@@ -37,7 +39,6 @@ from archive.entities.types import PERSON
 
 MIN_LISTED = 3  # bare names in a row for a list of persons
 GIVEN_NAME = 2  # syllables of each listed name
-LIST_END = "등"  # "A B C 등": and others
 PLURAL = "들"  # 개그우먼들이
 
 
@@ -120,7 +121,6 @@ def unseen(analysis: Analysis, start: int, end: int) -> bool:
 
 
 LISTED_NAME = (2, 3)  # syllables of a name going on a list after an occupation
-FULL_NAME = 3  # surname + two syllables: a name however the analyser splits it
 
 
 def occupation_list_mentions(analysis: Analysis, taken: set, found: set[int]) -> list:

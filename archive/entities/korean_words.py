@@ -15,6 +15,7 @@ from archive.entities.korean_particles import FINALS, HANGUL_FIRST, MIN_STEM
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 HANGUL_WORD = re.compile(r"^[\uac00-\ud7a3]+$")
+LIST_END = "등"  # "A B C 등": and others, closing a list
 # Copula endings that turn an occupation into a modifier of the name after it
 # ("첼리스트이자 영화배우인 오우양나나"): the occupation is still a signal.
 COPULA_ENDINGS = ("이자", "이며", "이고", "인")
