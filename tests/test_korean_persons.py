@@ -33,6 +33,11 @@ class WorkAndCharacterTests(SimpleTestCase):
         body = "배우 복지훈이 무대에 올랐다. 복지훈은 인사를 했다."
         self.assertIn("복지훈", persons(body))
 
+    def test_a_word_before_a_kind_of_event_names_the_event_not_a_person(self):
+        body = "오하늘 페스티벌이 열렸다. 오하늘 페스티벌 행진은 화려했다."
+        self.assertEqual(persons(body), set())
+        self.assertIn("오하늘", persons("오하늘이 노래했다. 오하늘은 웃었다."))
+
     def test_a_name_before_yeok_is_a_character_not_a_person(self):
         body = "레지던트 허재봉 역을 맡은 배우 차태현은 환자 문순영 역 김정은과 호흡을 맞췄다."
         found = persons(body)
@@ -108,6 +113,19 @@ class InstitutionTests(SimpleTestCase):
     def test_a_name_shaped_word_ending_like_a_company_or_a_place_is_no_person(self):
         found = persons("오피니언 전경련 간판을 떼어내야 할까. 신촌숲 아이파크 198대 1 강북 최고.")
         self.assertFalse({"전경련", "신촌숲"} & found)
+
+    def test_a_name_whose_last_syllable_ends_places_is_a_person_when_the_rest_is_no_word(self):
+        self.assertIn("송지교", persons("송지교가 웃었다. 송지교는 말했다."))
+
+    def test_a_word_and_a_place_ending_written_twice_is_still_a_place(self):
+        found = persons(
+            "강남구가 예산을 늘렸다. 강남구는 발표했다. 충무로에서 만났다. 충무로는 넓다."
+        )
+        self.assertFalse({"강남구", "충무로"} & found)
+
+    def test_a_neighbourhood_or_a_mountain_is_a_place_whatever_comes_before_its_ending(self):
+        body = "안국동에서 만났다. 안국동은 조용하다. 오대산에 올랐다. 오대산은 높다."
+        self.assertEqual(persons(body), set())
 
     def test_a_university_before_its_presidents_title_is_no_person(self):
         self.assertNotIn("이대", persons("미르 재단 의혹 이대총장 사임 국조 특검 거론"))
@@ -238,6 +256,17 @@ class WellKnownGroupTests(SimpleTestCase):
         found = persons("사진 속 손호영은 소녀시대 써니 영지 등 여자 연예인과 함께 웃었다.")
         self.assertTrue({"써니", "영지"} <= found)
 
+    def test_members_after_a_well_known_group_whose_name_ends_like_a_particle_are_persons(self):
+        self.assertTrue({"유나", "서연"} <= persons("아이오아이 유나와 서연이 나왔다."))
+        self.assertEqual(persons("아이오아이 멤버들과 만났다."), set())
+
+    def test_a_member_whose_particle_the_analyser_reads_into_a_noun_is_a_person(self):
+        self.assertIn("민종", persons("샤이니 민종이 배우로 완벽 변신한다"))  # 민/NNG 종이/NNG
+        self.assertEqual(persons("샤이니 종이를 접었다"), set())
+
+    def test_deung_ends_a_list_of_members(self):
+        self.assertEqual(persons("걸그룹 하나비의 소라 유나 등이 왔다"), {"소라", "유나"})
+
     def test_a_common_noun_after_a_well_known_groups_name_is_no_member(self):
         self.assertEqual(persons("소녀시대 멤버들이 컴백했다. 방탄소년단 인기가 높다."), set())
 
@@ -308,3 +337,130 @@ class MadeInTests(SimpleTestCase):
     def test_a_country_with_another_noun_glued_on_is_a_different_name(self):
         actors = extract("", "중국차량이 아니라 조선일보가 보도했다")
         self.assertNotIn("KP", {a.code for a in actors})
+
+
+class ListedGivenNameTests(SimpleTestCase):
+    def test_a_list_of_bare_given_names_is_persons_where_the_text_names_people_so(self):
+        body = "멤버 키라는 말했다. 오늘 아침에도 채린 소율 하린 유나와 연락을 했다."
+        self.assertTrue({"채린", "소율", "하린", "유나"} <= persons(body))
+
+    def test_a_list_of_bare_given_names_alone_names_no_one(self):
+        self.assertEqual(persons("오늘 아침에도 채린 소율 하린 유나와 연락을 했다."), set())
+
+    def test_a_list_closed_by_deung_before_an_occupation_is_persons(self):
+        body = "멤버 키라는 말했다. 오늘 아침에도 채린 소율 하린 등 유명 개그우먼들이 왔다."
+        self.assertTrue({"채린", "소율", "하린"} <= persons(body))
+
+    def test_a_list_closed_by_deung_before_another_noun_gives_examples_of_things(self):
+        body = "멤버 키라는 말했다. 이날 멜론 벅스 지니 엠넷 등 음원차트 1위를 했다."
+        self.assertEqual(persons(body), {"키라"})
+
+    def test_a_list_of_places_the_analyser_knows_is_no_list_of_persons(self):
+        body = "멤버 키라는 말했다. 서울 강남 홍대 거리에서 공연했다."
+        self.assertFalse({"서울", "강남", "홍대"} & persons(body))
+
+
+class LoanwordShapeTests(SimpleTestCase):
+    def test_a_surname_shaped_loanword_written_twice_is_no_person(self):
+        self.assertEqual(persons("오레오가 새로 나왔다. 오레오는 인기다."), set())
+        self.assertEqual(persons("시크릿 미션을 수행한다. 시크릿 미션은 어렵다."), set())
+
+    def test_a_name_of_sino_korean_syllables_written_twice_is_still_a_person(self):
+        self.assertIn("서준수", persons("서준수가 새로 나왔다. 서준수는 인기다."))
+
+    def test_a_stage_name_after_an_occupation_may_still_be_a_loanword(self):
+        self.assertIn("시크릿", persons("가수 시크릿과 만났다."))
+
+
+class GluedParticleTests(SimpleTestCase):
+    """The analyser may read a name's particle into the name (랩스타와/NNP)."""
+
+    def glued(self, text, form, tag):
+        from archive.entities.korean_analysis import Analysis, Morpheme
+
+        start = text.index(form)
+        words = [(0, 2), (3, len(text))]
+        return Analysis(
+            text, words, [Morpheme(0, 2, "리더", "NNG"), Morpheme(start, len(text), form, tag)]
+        )
+
+    def test_a_proper_noun_read_with_its_particle_is_judged_alone(self):
+        from archive.entities.korean_analysis import one_proper_noun
+
+        analysis = self.glued("리더 블루문과", "블루문과", "NNP")
+        self.assertTrue(one_proper_noun(analysis, 3, 6))
+
+    def test_a_common_noun_read_with_its_particle_is_still_no_proper_noun(self):
+        from archive.entities.korean_analysis import one_proper_noun
+
+        analysis = self.glued("리더 노래방과", "노래방과", "NNP")
+        self.assertFalse(one_proper_noun(analysis, 3, 6))
+
+
+class OccupationListTests(SimpleTestCase):
+    def test_a_name_closing_a_list_after_an_occupation_with_deung_is_a_person(self):
+        self.assertIn("서윤", persons("배우 김하준 서윤 등이 출연한다."))
+
+    def test_a_stage_name_after_a_listed_stage_name_and_wa_is_a_person(self):
+        self.assertIn("소율", persons("리더 하린과 소율 등 작곡 능력을 갖춘 멤버"))
+
+    def test_a_place_with_a_particle_after_a_listed_name_is_no_person(self):
+        self.assertEqual(persons("배우 김하준 부산으로 향했다"), {"김하준"})
+        self.assertEqual(persons("가수 아이유 광주를 찾았다"), {"아이유"})
+
+    def test_a_word_after_a_list_that_nothing_closes_is_no_person(self):
+        self.assertNotIn("하린", persons("배우 김하준 하린 대만의 인기 가수도 온다."))
+
+
+class ForeignNameReadAsOneTests(SimpleTestCase):
+    """Two words the analyser reads as one proper noun before a title are one foreign name,
+    even when the first looks like a Korean surname and given name."""
+
+    def analysis(self, text, morphemes):
+        import re
+
+        from archive.entities.korean_analysis import Analysis, Morpheme
+
+        words = [m.span() for m in re.finditer(r"\S+", text)]
+        return Analysis(text, words, [Morpheme(*m) for m in morphemes])
+
+    def test_two_words_read_as_one_proper_noun_before_a_title_are_one_name(self):
+        from archive.entities.korean_foreign import foreign_mentions
+
+        text = "이와나 슌타 감독의 영화"
+        morphemes = [(0, 6, "이와나 슌타", "NNP"), (7, 9, "감독", "NNG"), (9, 10, "의", "JKG")]
+        found = foreign_mentions(self.analysis(text, morphemes), set(), set(), set())
+        self.assertEqual([m.text for m, _ in found], ["이와나 슌타"])
+
+    def test_a_korean_name_beside_a_known_word_before_a_title_is_no_foreign_name(self):
+        from archive.entities.korean_foreign import foreign_mentions
+
+        text = "이와나 롯데 감독의 영화"
+        morphemes = [
+            (0, 3, "이와나", "NNP"),
+            (4, 6, "롯데", "NNP"),
+            (7, 9, "감독", "NNG"),
+            (9, 10, "의", "JKG"),
+        ]
+        found = foreign_mentions(self.analysis(text, morphemes), set(), set(), set())
+        self.assertEqual(found, [])
+
+
+class PartnerTests(SimpleTestCase):
+    def test_a_name_joined_by_gwa_to_a_person_as_the_subject_is_a_person(self):
+        self.assertIn("마루콘", persons("배우 김하준이 왔다. 이에 마루콘과 김하준은 웃었다."))
+
+    def test_a_common_noun_joined_to_a_person_is_no_person(self):
+        self.assertNotIn("사과", persons("배우 김하준이 왔다. 이에 사과와 김하준은 웃었다."))
+
+    def test_a_body_joined_to_a_person_with_a_title_is_no_person(self):
+        body = "배우 김하준이 왔다. 이에 마루콘과 김하준 대표는 웃었다."
+        self.assertNotIn("마루콘", persons(body))
+
+
+class ForeignTitleTests(SimpleTestCase):
+    def test_a_foreign_name_before_a_ministry_and_an_assistant_ministers_title_is_a_person(self):
+        self.assertIn("왕리밍", persons("왕리밍 외교부 부장조리와 만났다"))
+
+    def test_the_assistant_ministers_title_alone_names_no_one(self):
+        self.assertEqual(persons("중국 외교부 부장조리와 만났다"), set())

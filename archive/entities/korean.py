@@ -8,7 +8,9 @@
   occupation (``korean_foreign``), before the next finders can cut them short;
 - unknown Korean persons by the shape of their names (``korean_persons``);
 - members listed after their group's name (``korean_groups``);
-- stage names (``korean_stage_names``).
+- stage names (``korean_stage_names``);
+- names on lists (``korean_name_lists``): bare given names in a text that names someone so,
+  names going on a list after an occupation, a name joined by 과/와 to a person found.
 
 The words these read are analysed once (``korean_analysis``); bylines are not mentions
 (``korean_bylines``). A person written under two names is given the first.
@@ -27,6 +29,7 @@ from archive.entities.korean_bylines import byline_words
 from archive.entities.korean_foreign import after_nationality, foreign_mentions
 from archive.entities.korean_groups import ensembles, member_mentions
 from archive.entities.korean_known import known_mentions
+from archive.entities.korean_name_lists import list_mentions
 from archive.entities.korean_persons import FULL_NAME, SHORT_NAME, person_mentions
 from archive.entities.korean_stage_names import REAL_NAME, stage_name_mentions
 from archive.entities.types import COUNTRY, PERSON
@@ -51,7 +54,9 @@ def mentions(text: str, gazetteer) -> list[tuple[Mention, tuple[int, int]]]:
     taken |= {i for _, (s, e) in members for i in range(s, e)}
     staged = stage_name_mentions(analysis, taken)
     taken |= {i for _, (s, e) in staged for i in range(s, e)}
-    found = sorted(known + persons + members + staged + foreign, key=lambda pair: pair[1])
+    found_words = {analysis.word_index(m.start) for m, _ in persons + staged}
+    listed = list_mentions(analysis, taken, found_words, given_names=bool(members or staged))
+    found = sorted(known + persons + members + staged + listed + foreign, key=lambda pair: pair[1])
     return one_name_per_person(analysis, no_ensembles(analysis, found))
 
 

@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from archive.entities.korean_particles import without_particle
-from archive.entities.korean_words import work_words
+from archive.entities.korean_particles import MIN_STEM, without_particle
+from archive.entities.korean_words import event_words, org_endings, place_suffixes, work_words
 
 # kiwipiepy gives a noun it does not know (칼리드, 주지홍) one of these morpheme ids: 2 as a
 # common noun, 3 as a proper noun; words of its dictionary have ids past them.
@@ -23,6 +23,10 @@ UNKNOWN_NOUN_IDS = frozenset({2, 3})
 # 다/현): nouns, adverbs, determiners; never a verb's or an ending's.
 BROKEN_NAME_TAGS = ("NNG", "NNB", "NNP", "MAG", "MM")
 CHARACTER = "역"  # "허재봉 역을 맡은 차태현": the name before 역 is a fictional character
+# Endings of places only, never of a given name, after whatever comes before: streets are
+# named after people (금남로), and neighbourhoods, mountains, temples, towns and rivers after
+# words the analyser may not know alone (안국+동, 오대+산, 송광+사).
+PLACE_ONLY_ENDINGS = tuple("로길동산사시군구읍면리섬항역숲강천")
 
 
 class Morpheme(NamedTuple):
@@ -116,13 +120,17 @@ def word_at(analysis: Analysis, i: int) -> str:
 
 def works_and_characters(analysis: Analysis) -> frozenset:
     """Words that a text writes as the title of a work, right after a kind of work ("웹툰
-    복학왕", "드라마 해바라기"), or as a fictional character, before 역, the part played
-    ("허재봉 역을 맡은 차태현"): anywhere in that text they name no person."""
+    복학왕", "드라마 해바라기"), as the name of an event, right before a kind of event
+    ("서리풀 페스티벌"), or as a fictional character, before 역, the part played ("허재봉 역을
+    맡은 차태현"): anywhere in that text they name no person."""
     found = set()
     for i in range(len(analysis.words)):
         word = without_particle(word_at(analysis, i))
-        if word_at(analysis, i - 1) in work_words() or (
-            without_particle(word_at(analysis, i + 1)) == CHARACTER
+        following = without_particle(word_at(analysis, i + 1))
+        if (
+            word_at(analysis, i - 1) in work_words()
+            or following == CHARACTER
+            or following in event_words()
         ):
             found.add(word)
     return frozenset(found)
@@ -133,6 +141,8 @@ def unknown_or_proper(analysis: Analysis, start: int, end: int) -> bool:
     of its dictionary, or a stage name broken into syllables: 온/NNG 유/NNG, 다/MAG 현/NNG); a
     common word (완전체, 멤버) is neither."""
     inside = analysis.morphemes_in(start, end)
+    if inside and inside[-1].end > end:
+        inside = alone(analysis.text[start:end])  # 성/종이: the particle read into a noun
     if not inside:
         return False
     if inside[0].tag == "NNP" or inside[0].unknown:
@@ -142,8 +152,27 @@ def unknown_or_proper(analysis: Analysis, start: int, end: int) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=8192)
+def alone(word: str) -> tuple[Morpheme, ...]:
+    """The analysis of ``word`` by itself, offsets from 0: where the analyser read a name's
+    particle into a noun in context ("성종이" as 성/NNG 종이/NNG, "paper"), the name alone is
+    read as it is."""
+    return tuple(
+        sorted(
+            Morpheme(t.start, t.start + t.len, t.form, t.tag, t.id in UNKNOWN_NOUN_IDS)
+            for t in kiwi().tokenize(word)
+            if t.len
+        )
+    )
+
+
 def one_proper_noun(analysis: Analysis, start: int, end: int) -> bool:
+    """Whether ``start:end`` is one proper noun; where the analyser read the particle after
+    it into the noun ("랩몬스터와"/NNP), the word alone is judged."""
     inside = analysis.morphemes_in(start, end)
+    if len(inside) == 1 and inside[0].end > end:
+        inside = alone(analysis.text[start:end])
+        end = end - start
     return len(inside) == 1 and inside[0].tag == "NNP" and inside[0].end == end
 
 
@@ -156,3 +185,21 @@ def dictionary_noun(inside: list[Morpheme], end: int) -> bool:
         and inside[0].end == end
         and not inside[0].unknown
     )
+
+
+@functools.lru_cache(maxsize=4096)
+def institution_named(name: str) -> bool:
+    """A name ending like a place, an institution or a company (강남구, 서울대, 전경련); a
+    one-syllable place ending only after one word of the analyser's dictionary (강남+구,
+    신촌+숲), not after syllables it knows as no one word (송혜+교, 김혜+원: a given name's
+    last syllable); the endings of places only (PLACE_ONLY_ENDINGS: 금남로, 안국동, 오대산)
+    end a place whatever comes before."""
+    if name.endswith(org_endings()) or name.endswith(PLACE_ONLY_ENDINGS):
+        return True
+    if name[-1] not in place_suffixes():
+        return False
+    stem = name[:-1]
+    if len(stem) < MIN_STEM:
+        return True  # 이대: too short to tell
+    tokens = kiwi().tokenize(stem)
+    return len(tokens) == 1 and tokens[0].id not in UNKNOWN_NOUN_IDS

@@ -174,10 +174,11 @@ def stem_end(analysis: Analysis, k: int, taken: set) -> int | None:
 def korean_beside_workplace(analysis: Analysis, run: list[int], qualified: bool) -> bool:
     """A Korean name (surname + two syllables) next to a word the analyser knows: the
     person's workplace ("장선욱 롯데면세점 대표는", "롯데 신동빈 회장"), not a foreign name of
-    two words. A word it does not know next to it makes one ("이와이 슌지 감독"), and so does a
-    country between the words and the title ("에마뉘엘 마크롱 프랑스 대통령")."""
-    if len(run) < 2:
-        return False
+    two words. A word it does not know next to it makes one ("이와이 슌지 감독"), and so do two
+    words it reads as one proper noun, and a country between the words and the title
+    ("에마뉘엘 마크롱 프랑스 대통령")."""
+    if len(run) < 2 or read_with_previous(analysis, run[1]):
+        return False  # the analyser reads the two words as one name ("이와이 슌지"/NNP)
     pairs = [(run[0], run[1])] + ([] if qualified else [(run[-1], run[-2])])
     for name, other in pairs:
         word = word_at(analysis, name)

@@ -20,6 +20,7 @@ from archive.entities.korean_particles import (
 from archive.entities.korean_stage_names import MIN_STAGE_NAME
 from archive.entities.korean_words import (
     HANGUL_WORD,
+    LIST_END,
     fan_club_words,
     group_names,
     group_words,
@@ -40,7 +41,7 @@ def groups_named(analysis: Analysis) -> set[str]:
     the well-known groups it names (``korean_group_names.txt``: "소녀시대 써니와")."""
     text, found = analysis.text, set()
     for s, e in analysis.words:
-        name, _ = split_particle(text[s:e])
+        name, _ = group_split(text[s:e], group_names())
         if name in group_names():
             found.add(name)
     for i, (start, end) in enumerate(analysis.words[:-1]):
@@ -54,6 +55,14 @@ def groups_named(analysis: Analysis) -> set[str]:
             ):
                 found.add(name)
     return found
+
+
+def group_split(word: str, groups) -> tuple[str, str]:
+    """A group's name and the particle written on it; a name that ends like a particle is
+    whole when the text or the list knows it so ("아이오아이", not 아이오아 + 이)."""
+    if word in groups:
+        return word, ""
+    return split_particle(word)
 
 
 def ensembles(analysis: Analysis) -> set[str]:
@@ -76,7 +85,7 @@ def member_mentions(analysis: Analysis, taken: set) -> list[tuple[Mention, tuple
     Latin letters right after one ("그룹 EXO의 카이가")."""
     groups, text, out = groups_named(analysis), analysis.text, []
     for i, (start, end) in enumerate(analysis.words):
-        name, particle = split_particle(text[start:end])
+        name, particle = group_split(text[start:end], groups)
         if (name in groups and particle in ("", "의")) or group_in_latin(analysis, i):
             out.extend(members_after(analysis, member_list_start(analysis, i + 1), taken))
     return out
@@ -133,7 +142,7 @@ def members_after(analysis: Analysis, first: int, taken: set) -> list:
             break
         if member in group_words() or member in roles() or member in titles():
             break
-        if member in member_stops() or member in analysis.works:
+        if member in member_stops() or member in analysis.works or stops_list(member):
             break
         going_on = bare >= MIN_LIST_SO_FAR and len(member) >= MIN_STAGE_NAME
         if not (unknown_or_proper(analysis, s, stop) or going_on):
@@ -144,3 +153,8 @@ def members_after(analysis: Analysis, first: int, taken: set) -> list:
         joined = particle in LIST_PARTICLES
         bare = 0 if particle else bare + 1
     return out
+
+
+def stops_list(word: str) -> bool:
+    """등 (and others), with or without its particle, ends a list: "소라 유나 등이 왔다"."""
+    return without_particle(word) == LIST_END or word == LIST_END

@@ -14,6 +14,7 @@ from archive.entities.korean_analysis import (
     BROKEN_NAME_TAGS,
     Analysis,
     dictionary_noun,
+    institution_named,
     verb_made,
     word_at,
 )
@@ -26,6 +27,7 @@ from archive.entities.korean_words import (
     is_role,
     ordered_surnames,
     roles,
+    sino_korean,
     surnames,
     titles,
 )
@@ -102,7 +104,7 @@ def analysed_name(analysis: Analysis, start: int, end: int, word_end: int) -> bo
         and first.tag == "NNP"
         and end - start == FULL_NAME
         and analysis.text[start] in ordered_surnames()[:COMMON_SURNAMES]
-        and not institution_like(analysis.text[start:end])
+        and not institution_named(analysis.text[start:end])
         and tail(analysis, end, word_end) == ""
     )
 
@@ -172,9 +174,15 @@ def name_shapes(analysis: Analysis, taken: set) -> dict[int, tuple[int, str]]:
             or role_shaped(analysis, i)
             or unknown_shaped(analysis, i)
         )
-        if shaped and analysis.text[start : shaped[0]] not in works:
+        if shaped and given_name_like(analysis.text[start : shaped[0]], works):
             shapes[i] = shaped
     return shapes
+
+
+def given_name_like(name: str, works: frozenset) -> bool:
+    """No title of a work, and syllables after the surname that a Korean given name may have
+    (no loanword's: 시크릿, 오레오)."""
+    return name not in works and sino_korean(name[1:])
 
 
 def role_shaped(analysis: Analysis, i: int):
@@ -199,7 +207,7 @@ def role_shaped(analysis: Analysis, i: int):
         return None
     if not inside or not inside[-1].tag.startswith("NN") or verb_made(inside):
         return None  # 인정한, 성공한: a verb's adnominal form
-    if name in titles() or name in roles() or institution_like(name):
+    if name in titles() or name in roles() or institution_named(name):
         return None
     return end, ""
 
@@ -215,7 +223,7 @@ def unknown_shaped(analysis: Analysis, i: int):
         return None
     if name[0] not in ordered_surnames()[:COMMON_SURNAMES] or name in analysis.works:
         return None
-    if name in titles() or name in roles() or institution_like(name):
+    if name in titles() or name in roles() or institution_named(name):
         return None
     first = analysis.starts.get(start)
     one_unknown = first is not None and first.unknown and first.end >= end
@@ -235,7 +243,7 @@ def repeated(analysis: Analysis, shapes: dict) -> set[str]:
         if (
             end - start == FULL_NAME
             and not title
-            and not institution_like(analysis.text[start:end])
+            and not institution_named(analysis.text[start:end])
         ):
             name = analysis.text[start:end]
             counts[name] = counts.get(name, 0) + 1

@@ -11,10 +11,11 @@ import functools
 import re
 
 from archive.entities.entries import DATA, words
-from archive.entities.korean_particles import MIN_STEM
+from archive.entities.korean_particles import FINALS, HANGUL_FIRST, MIN_STEM
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 HANGUL_WORD = re.compile(r"^[\uac00-\ud7a3]+$")
+LIST_END = "등"  # "A B C 등": and others, closing a list
 # Copula endings that turn an occupation into a modifier of the name after it
 # ("첼리스트이자 영화배우인 오우양나나"): the occupation is still a signal.
 COPULA_ENDINGS = ("이자", "이며", "이고", "인")
@@ -62,6 +63,11 @@ def group_names() -> frozenset:
 @functools.lru_cache(maxsize=1)
 def work_words() -> frozenset:
     return frozenset(words("korean_work_words.txt"))
+
+
+@functools.lru_cache(maxsize=1)
+def event_words() -> frozenset:
+    return frozenset(words("korean_event_words.txt"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -115,3 +121,28 @@ def institution_like(name: str) -> bool:
 @functools.lru_cache(maxsize=1)
 def group_words() -> frozenset:
     return frozenset(words("korean_group_words.txt"))
+
+
+# Sino-Korean syllables, which Korean given names are made of, end in no consonant or in one of
+# ㄱ ㄴ ㄹ ㅁ ㅂ ㅇ (final slots 1, 4, 8, 16, 17, 21); never start with ㅋ or a tense ㄲ ㄸ ㅃ ㅉ
+# (initials 15, 1, 4, 8, 13); have ㅔ (vowel 5) only after ㄱ ㅅ ㅈ ㅊ (initials 0, 9, 12, 14)
+# (게 세 제 체); and ㅡ (vowel 18) only with a final (극, 은). Loanwords break these: 시크릿
+# (크, 릿), 오레오 (레).
+VOWELS = 21
+SINO_FINALS = frozenset({0, 1, 4, 8, 16, 17, 21})
+NON_SINO_INITIALS = frozenset({1, 4, 8, 13, 15})
+E_VOWEL, E_INITIALS = 5, frozenset({0, 9, 12, 14})
+EU_VOWEL = 18
+
+
+def sino_korean(syllables: str) -> bool:
+    """Whether every syllable could be Sino-Korean (a Korean given name's); False for a
+    loanword's syllables (시크릿, 오레오)."""
+    for syllable in syllables:
+        code = ord(syllable) - HANGUL_FIRST
+        initial, vowel, final = code // (VOWELS * FINALS), code // FINALS % VOWELS, code % FINALS
+        if final not in SINO_FINALS or initial in NON_SINO_INITIALS:
+            return False
+        if (vowel == E_VOWEL and initial not in E_INITIALS) or (vowel == EU_VOWEL and not final):
+            return False
+    return True
