@@ -56,10 +56,30 @@ CONTACT = re.compile(
 CREDIT_PAREN = re.compile(
     r"(?i)\((?:[^()]{0,80}\b)?(?:reporting|editing|writing|photo)\s*(?:by\b|/|:)[^()]*\)"
 )
+# A picture's source in brackets: "[Photo by Yonhap]", "(Yonhap file photo)", "[Korea Herald
+# photo]", "(Photo courtesy of the ministry)"; "[Reuters]" alone is BRACKET_CREDIT's.
+BRACKETED_PHOTO = re.compile(
+    r"(?i)\[(?:[^\[\]\n]{0,60}\b)?(?:photos?|images?|pictures?)(?:\b[^\[\]\n]{0,60})?\]"
+    r"|\((?:[^()\n]{0,60}\s)?(?:file\s+)?(?:photos?|images?|pictures?)\)"
+    r"|\((?:photos?|images?|pictures?)\s+courtesy\b[^()\n]{0,60}\)"
+)
+# A copyright notice anywhere in a line: "Copyright (c) The Korea Herald." ("copyright law"
+# in a story is no notice: the mark, a year or "by" must follow the word).
+COPYRIGHT = re.compile(
+    r"(?:\b[Cc]opyright|\bCOPYRIGHT)\s*(?:\([cC]\)|\u00a9|\d{4}\b|by\b)[^\n]{0,120}?(?:[.!?](?=\s|$)|$)"
+    r"|\u00a9[^\n]{0,120}?(?:[.!?](?=\s|$)|$)",
+    re.M,
+)
 PHOTO_LABEL = re.compile(
     r"(?:(?<=\s)|^)(?:Photo|Picture|Image|Credit)s?:[^\n]{0,80}?(?=[.!?]?\s*$|\.\s)", re.M
 )
 DATELINE = re.compile(r"(?m)^[^\n]{0,60}?\((?P<agency>[A-Z][A-Za-z]+)\)\s*[-\u2013\u2014]+")
+# A dateline after a slug or byline on the same line ("(LEAD) ... By Jane Doe SEOUL, Jan. 2
+# (Yonhap) --"): a city in capitals, an optional date, the agency, a dash.
+INLINE_DATELINE = re.compile(
+    r"\b[A-Z]{3,}(?:[ -][A-Z]{2,})*(?:,\s+[A-Z][a-z]{2,4}\.?\s+\d{1,2})?\s+"
+    r"\((?P<agency>[A-Z][A-Za-z]+)\)\s*(?:--|[-\u2013\u2014])"
+)
 CAPTION_AGENCY = re.compile(
     r"(?<=[.!?]\s)\((?P<agency>[A-Z][A-Za-z0-9]+(?:\s[A-Z][A-Za-z0-9]+){0,3})\)\s*$", re.M
 )
@@ -113,6 +133,8 @@ def credit_ranges(text: str) -> list[tuple[int, int]]:
         (CREDIT_PAREN, "("),
         (PHOTO_LABEL, ":"),
         (picture_credit(), "/"),
+        (BRACKETED_PHOTO, ""),
+        (COPYRIGHT, ""),
     ):
         if clue in lowered:  # the patterns are slow to fail on long texts: skip when hopeless
             ranges += [m.span() for m in pattern.finditer(text)]
@@ -120,6 +142,6 @@ def credit_ranges(text: str) -> list[tuple[int, int]]:
         ranges += [m.span() for m in FURNITURE.finditer(text)]
     if "reported from" in lowered:
         ranges += [m.span() for m in REPORTED_FROM.finditer(text)]
-    for pattern in (DATELINE, CAPTION_AGENCY, BRACKET_CREDIT):
+    for pattern in (DATELINE, INLINE_DATELINE, CAPTION_AGENCY, BRACKET_CREDIT):
         ranges += [m.span("agency") for m in pattern.finditer(text)]
     return ranges
