@@ -101,6 +101,14 @@ class DescribedOutletTests(SimpleTestCase):
         found = [a for a in extract("", "The Chinese newspaper said.") if a.kind == ORGANIZATION]
         self.assertEqual(found, [])
 
+    def test_an_outlet_noun_before_a_name_introduces_the_name_not_the_word_before(self):
+        found = {
+            a.name
+            for a in extract("", "Regional broadcaster Harbor TV said.")
+            if a.kind == ORGANIZATION
+        }
+        self.assertEqual(found, {"Harbor TV"})
+
 
 class IntroducedOutletTests(SimpleTestCase):
     """ "the journal Nature", "think tank Chatham House": an outlet or think-tank noun

@@ -102,8 +102,10 @@ def outlet_noun_at(doc, i: int) -> bool:
 def described_outlet(doc, chunk, known) -> Mention | None:
     """ "Vogue magazine", "the Hankyoreh newspaper": a capitalised name right before an outlet
     noun (``data/outlet_nouns.txt``) is a news outlet, unless it is a country or a known
-    person, or a title is in it ("the Chinese newspaper", "Editor Jane Doe magazine")."""
-    if not outlet_noun_at(doc, chunk.end):
+    person, or a title is in it ("the Chinese newspaper", "Editor Jane Doe magazine"). A noun
+    followed by a name introduces that name ("Local broadcaster KBS", "State daily Rodong
+    Sinmun"): the words before it describe the outlet, they are not its name."""
+    if not outlet_noun_at(doc, chunk.end) or introduces_name(doc, chunk.end):
         return None
     tokens = doc[chunk.start : chunk.end]
     first = rules.strip_leading(tokens)
@@ -115,6 +117,12 @@ def described_outlet(doc, chunk, known) -> Mention | None:
     return Mention(
         ORGANIZATION, rules.clean_org_name(doc[start : chunk.end].text), start, chunk.end
     )
+
+
+def introduces_name(doc, i: int) -> bool:
+    """The outlet noun at ``i`` (one word, or "news agency") stands before a capitalised name."""
+    after = i + (2 if doc[i].lower_ == "news" else 1)
+    return after < len(doc) and rules.is_cap(doc[after])
 
 
 # A stock code in brackets after a name: Reuters instrument codes ("005930.KS", "NFLX.O")
