@@ -349,3 +349,26 @@ class NonOrganizationTailTests(SimpleTestCase):
             organizations("The Straits Times Press Association said."),
             ["Straits Times Press Association"],
         )
+
+
+class AppositiveBodyTests(SimpleTestCase):
+    """ "X, a Washington-based advocacy group": an appositive whose head noun is an
+    organization noun makes the name before the comma an organization."""
+
+    def test_a_name_described_as_an_advocacy_group_is_an_organization(self):
+        found = organizations("Harbor Watch, a Boston-based advocacy group, said on Monday.")
+        self.assertEqual(found, ["Harbor Watch"])
+
+    def test_a_one_word_name_described_as_a_startup_is_an_organization(self):
+        self.assertEqual(organizations("Brightloom, a startup, raised $5 million."), ["Brightloom"])
+
+    def test_a_think_tank_needs_think_and_a_battle_tank_is_no_body(self):
+        self.assertEqual(organizations("Ironclad, a main battle tank, was shown."), [])
+        found = organizations("Meridian Forum, a think tank in Ohio, said so.")
+        self.assertEqual(found, ["Meridian Forum"])
+
+    def test_a_person_described_by_a_role_at_a_firm_is_no_organization(self):
+        self.assertEqual(organizations("Dana Ruiz, a former executive at the firm, said."), [])
+
+    def test_a_group_of_things_is_no_body(self):
+        self.assertEqual(organizations("The Kellan Isles, a group of islands, lie east."), [])

@@ -150,6 +150,80 @@ def ticker_name(doc, chunk, known) -> Mention | None:
     return Mention(ORGANIZATION, rules.clean_org_name(doc[start:end].text), start, end)
 
 
+APPOSITIVE_OPENERS = frozenset({"a", "an", "the"})
+APPOSITIVE_WORDS = 6  # words of "a Washington-based advocacy group" after the comma, at most
+# Words that end the appositive's noun phrase: its head noun is the word before them.
+PHRASE_ENDS = frozenset(
+    {
+        "based",
+        "headquartered",
+        "founded",
+        "owned",
+        "run",
+        "backed",
+        "that",
+        "which",
+        "whose",
+        "in",
+        "with",
+        "for",
+        "on",
+        "at",
+        "from",
+        "and",
+        "known",
+        "specializing",
+        "specialising",
+    }
+)
+
+
+def appositive_body(doc, chunk, known) -> Mention | None:
+    """ "Kellan Watch, a Washington-based advocacy group", "Brightwave, a startup": a name
+    followed by a comma and a noun phrase whose head noun is an organization noun
+    (``data/appositive_heads.txt``) is an organization, unless a known name, a title or a
+    given name is in it. "think tank" needs "think"; "a group of islands" is no body."""
+    start = chunk.start + rules.strip_leading(doc[chunk.start : chunk.end])
+    if start >= chunk.end or doc[start].text in rules.given_names():
+        return None
+    if any(m.start < chunk.end and start < m.end for m in known):
+        return None
+    if any(rules.is_title(t) for t in doc[start : chunk.end]):
+        return None
+    if not appositive_head_at(doc, chunk.end):
+        return None
+    return Mention(
+        ORGANIZATION, rules.clean_org_name(doc[start : chunk.end].text), start, chunk.end
+    )
+
+
+def appositive_head_at(doc, comma: int) -> bool:
+    """ ", a Seoul-based think tank," after a name: the head noun of the phrase after the
+    comma is an organization noun."""
+    if comma + 2 >= len(doc) or doc[comma].text != ",":
+        return False
+    if doc[comma + 1].lower_ not in APPOSITIVE_OPENERS:
+        return False
+    last = -1
+    for i in range(comma + 2, min(len(doc), comma + 2 + APPOSITIVE_WORDS)):
+        tok, hyphened = doc[i], doc[i - 1].text == "-"
+        if tok.text in {"-", "'s", "\u2019s"} or hyphened:
+            continue  # "Seoul-based", "the country's": modifiers
+        if tok.is_punct or tok.lower_ in PHRASE_ENDS:
+            break
+        if rules.is_title(tok) or tok.lower_ == "of":
+            return False  # "a former executive", "a group of islands"
+        last = i
+    else:
+        return False
+    if last < 0 or doc[last].text[:1].isupper():
+        return False
+    head = doc[last].lower_
+    if head == "tank":
+        return doc[last - 1].lower_ == "think"
+    return head in rules.words("appositive_heads.txt")
+
+
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople"})
 
 

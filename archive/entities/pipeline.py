@@ -21,6 +21,7 @@ from archive.entities.known import Mention, known_mentions, names_no_organizatio
 from archive.entities.korean_words import has_hangul
 from archive.entities.org_shapes import (
     ampersand_name,
+    appositive_body,
     described_outlet,
     facility_where,
     inside_known,
@@ -180,6 +181,7 @@ def classify_chunk(doc, chunk, known, taken) -> list[Mention]:
         or ampersand_name(doc, chunk, known)
         or ticker_name(doc, chunk, known)
         or spoken_for(doc, chunk, known)
+        or appositive_body(doc, chunk, known)
     )
     if introduced is not None:
         return [introduced]
