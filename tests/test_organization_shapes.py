@@ -372,3 +372,29 @@ class AppositiveBodyTests(SimpleTestCase):
 
     def test_a_group_of_things_is_no_body(self):
         self.assertEqual(organizations("The Kellan Isles, a group of islands, lie east."), [])
+
+
+class CitedOutletTests(SimpleTestCase):
+    """ "told X", "according to X", "reported by X", "X reported": a name cited as a source
+    that no other rule reads is a news outlet."""
+
+    def test_a_name_after_told_is_an_outlet(self):
+        found = organizations("The minister told Harbor Weekly in an interview that talks ended.")
+        self.assertEqual(found, ["Harbor Weekly"])
+
+    def test_a_name_after_according_to_or_before_reported_is_an_outlet(self):
+        self.assertEqual(
+            organizations("According to Lakeside Pulse, sales fell."), ["Lakeside Pulse"]
+        )
+        self.assertEqual(organizations("Lakeside Pulse reported the sale."), ["Lakeside Pulse"])
+
+    def test_a_surname_of_a_person_named_in_full_is_no_outlet(self):
+        text = "Dana Ruiz, an engineer, spoke. The device failed, according to Ruiz."
+        self.assertEqual(organizations(text), [])
+
+    def test_a_name_before_a_role_or_after_a_possessive_is_no_outlet(self):
+        self.assertEqual(organizations("She told the Lakeside reporter the truth."), [])
+        self.assertEqual(organizations("Harbor Weekly's Dana Ruizo reports the sale."), [])
+
+    def test_one_word_before_reported_is_no_outlet(self):
+        self.assertEqual(organizations("Others reported delays."), [])

@@ -224,6 +224,66 @@ def appositive_head_at(doc, comma: int) -> bool:
     return head in rules.words("appositive_heads.txt")
 
 
+# Words that cite a source before its name ("told X", "according to X", "reported by X",
+# "an interview with X") or after it ("X reported", "X reports").
+CITED_BEFORE = (("told",), ("according", "to"), ("reported", "by"), ("interview", "with"))
+CITED_AFTER = frozenset({"reported", "reports"})
+
+
+def cited_outlet(doc, chunk, known) -> Mention | None:
+    """ "told Hanbit Weekly", "according to Harbor Pulse", "Harbor Pulse reported": a name
+    no other rule reads as a person or a body, cited as a source, is a news outlet; not a
+    name before a role ("the Watergate reporter") or after a possessive ("Axios' Jane Doe").
+    A one-word name needs the citing phrase before it and is not a person's: no given name,
+    Korean family name, known person's surname or last word of a longer name in the text
+    ("according to Walsh" after "Mike Walsh")."""
+    start = chunk.start + rules.strip_leading(doc[chunk.start : chunk.end])
+    before = cited_before(doc, chunk.start)
+    if start >= chunk.end or not (before or cited_after(doc, chunk.end)):
+        return None
+    if chunk.end < len(doc) and rules.is_title(doc[chunk.end]):
+        return None  # "told the Watergate reporter": the name modifies a person's role
+    if start > 0 and doc[start - 1].text in rules.POSSESSIVE_PARTS:
+        return None  # "Axios' Jane Doe reports": a reporter of the outlet
+    tokens = doc[start : chunk.end]
+    if len(tokens) == 1 and not before:
+        return None  # "Others reported": one word needs a citing phrase before it
+    if any(m.start < chunk.end and start < m.end for m in known):
+        return None
+    if tokens[0].text in rules.given_names() or any(rules.is_title(t) for t in tokens):
+        return None
+    if len(tokens) == 1 and surname_like(doc, tokens[0].text):
+        return None
+    return Mention(ORGANIZATION, rules.clean_org_name(tokens.text), start, chunk.end)
+
+
+def cited_before(doc, start: int) -> bool:
+    """A citing phrase ends at ``start`` (an optional "the" between)."""
+    end = start - (start > 0 and doc[start - 1].lower_ == "the")
+    for cue in CITED_BEFORE:
+        begin = end - len(cue)
+        if begin >= 0 and tuple(t.lower_ for t in doc[begin:end]) == cue:
+            return True
+    return False
+
+
+def cited_after(doc, end: int) -> bool:
+    return end < len(doc) and doc[end].lower_ in CITED_AFTER
+
+
+def surname_like(doc, word: str) -> bool:
+    """A one-word name that may be a person's surname (see ``cited_outlet``)."""
+    if word in rules.given_names() | rules.korean_surnames() or word in known_surnames():
+        return True
+    return any(
+        t.text == word
+        and t.i > 0
+        and rules.is_cap(doc[t.i - 1])
+        and doc[t.i - 1].text not in rules.stop_capitals()
+        for t in doc
+    )
+
+
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople"})
 
 

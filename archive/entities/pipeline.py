@@ -22,6 +22,7 @@ from archive.entities.korean_words import has_hangul
 from archive.entities.org_shapes import (
     ampersand_name,
     appositive_body,
+    cited_outlet,
     described_outlet,
     facility_where,
     inside_known,
@@ -224,7 +225,17 @@ def classify_chunk(doc, chunk, known, taken) -> list[Mention]:
     )
     if extended is not None:
         return [extended]
-    return person_mentions(doc, chunk.start + first, chunk.end, taken)
+    return person_or_outlet(doc, chunk, first, known, taken)
+
+
+def person_or_outlet(doc, chunk, first: int, known, taken) -> list[Mention]:
+    """The last reading of a chunk: a person, else a cited outlet ("told Harbor Weekly");
+    a bare one-word name is an outlet when cited so (``cited_outlet`` rules out surnames)."""
+    found = person_mentions(doc, chunk.start + first, chunk.end, taken)
+    if found and not (len(found) == 1 and found[0].surname_only):
+        return found
+    outlet = cited_outlet(doc, chunk, known)
+    return [outlet] if outlet is not None else found
 
 
 def coordinated(doc, chunk) -> list:
