@@ -28,6 +28,13 @@ class HeadWordTests(SimpleTestCase):
         found = organizations("Hanjin Shipping filed for receivership; Hyundai Steel rose.")
         self.assertEqual(found, ["Hanjin Shipping", "Hyundai Steel"])
 
+    def test_a_unit_and_a_guard_are_organizations(self):
+        found = organizations("The Harbor Research Unit said. The Lakeside Guard said.")
+        self.assertEqual(found, ["Harbor Research Unit", "Lakeside Guard"])
+
+    def test_a_lower_case_unit_names_no_body(self):
+        self.assertEqual(organizations("A Harbor unit said."), [])
+
     def test_a_trade_word_in_a_title_leaves_the_person(self):
         self.assertEqual(organizations("Energy Secretary Ernest Moniz said."), [])
 
