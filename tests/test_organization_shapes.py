@@ -319,6 +319,15 @@ class FacilityAsPlaceTests(SimpleTestCase):
         )
 
 
+class OrganizationInAFacilityNameTests(SimpleTestCase):
+    def test_a_known_company_starting_a_tower_name_is_not_named(self):
+        self.assertEqual(organizations("A fire broke out at Samsung Harbor Tower."), [])
+
+    def test_the_company_itself_is_still_named(self):
+        found = organizations("Samsung said its Harbor Tower was safe.")
+        self.assertEqual(found, ["Samsung Electronics"])
+
+
 class KnownNameOfAPlaceTests(SimpleTestCase):
     def test_a_known_party_name_of_another_country_is_another_party(self):
         self.assertEqual(

@@ -67,8 +67,8 @@ def in_title(doc, mention) -> bool:
 
 def names_no_organization(doc, mention) -> bool:
     """An organization named only as a modifier names none: inside a person's title (see
-    ``in_title``), inside an event's name (``event_name``, ``exercise_name``), or as a stock index
-    (``stock_index``)."""
+    ``in_title``), inside an event's name (``event_name``, ``exercise_name``) or a facility's
+    name (``facility_named``), or as a stock index (``stock_index``)."""
     if mention.kind != ORGANIZATION:
         return False
     return (
@@ -77,7 +77,23 @@ def names_no_organization(doc, mention) -> bool:
         or exercise_name(doc, mention)
         or stock_index(doc, mention)
         or shouted_word(doc, mention)
+        or facility_named(doc, mention)
     )
+
+
+FACILITY_NAME_WORDS = 3  # capitalised words after the organization, up to the facility head
+
+
+def facility_named(doc, mention) -> bool:
+    """ "Lotte World Tower", "Harbor Bank Stadium": an organization whose name starts a
+    facility's name (its last word in ``data/facility_heads.txt``) is not named by it."""
+    heads = rules.words("facility_heads.txt")
+    for i in range(mention.end, min(len(doc), mention.end + FACILITY_NAME_WORDS)):
+        if not rules.is_cap(doc[i]) or not doc[i].is_alpha:
+            return False
+        if doc[i].text in heads:
+            return i + 1 >= len(doc) or not rules.is_cap(doc[i + 1])
+    return False
 
 
 def shouted_word(doc, mention) -> bool:
