@@ -83,6 +83,15 @@ class IntroducedCompanyTests(SimpleTestCase):
         found = extract("", "The maker Jane Doe said it was sold out.")
         self.assertEqual([(a.kind, a.name) for a in found], [(PERSON, "Jane Doe")])
 
+    def test_a_name_after_a_market_tracker_or_data_provider_is_a_company(self):
+        self.assertEqual(organizations("Market tracker Lakeside Data said."), ["Lakeside Data"])
+        self.assertEqual(organizations("Data provider Harbor Metrics said."), ["Harbor Metrics"])
+
+    def test_a_name_after_a_lower_case_tracker_that_is_a_device_is_no_company(self):
+        found = extract("", "The fitness tracker Jane Doe wore broke.")
+        self.assertEqual(organizations("The fitness tracker Jane Doe wore broke."), [])
+        self.assertIn((PERSON, "Jane Doe"), [(a.kind, a.name) for a in found])
+
     def test_a_lawmaker_is_no_company_noun(self):
         found = extract("", "Lawmaker Ha Tae-keung said.")
         self.assertEqual([(a.kind, a.name) for a in found], [(PERSON, "Ha Tae-keung")])
