@@ -378,6 +378,14 @@ class AppositiveBodyTests(SimpleTestCase):
     def test_a_one_word_name_described_as_a_startup_is_an_organization(self):
         self.assertEqual(organizations("Brightloom, a startup, raised $5 million."), ["Brightloom"])
 
+    def test_a_hyphenated_organization_noun_is_the_head(self):
+        self.assertEqual(organizations("Lakeside Aid, a non-profit, said."), ["Lakeside Aid"])
+        found = organizations("Meridian Pulse, a state-funded think-tank, said.")
+        self.assertEqual(found, ["Meridian Pulse"])
+
+    def test_a_hyphenated_modifier_before_a_persons_role_is_no_head(self):
+        self.assertEqual(organizations("Dana Ruiz, a Boston-based engineer, said."), [])
+
     def test_a_think_tank_needs_think_and_a_battle_tank_is_no_body(self):
         self.assertEqual(organizations("Ironclad, a main battle tank, was shown."), [])
         found = organizations("Meridian Forum, a think tank in Ohio, said so.")

@@ -151,7 +151,7 @@ def ticker_name(doc, chunk, known) -> Mention | None:
 
 
 APPOSITIVE_OPENERS = frozenset({"a", "an", "the"})
-APPOSITIVE_WORDS = 6  # words of "a Washington-based advocacy group" after the comma, at most
+APPOSITIVE_WORDS = 8  # tokens of "a Washington-based advocacy group" after the comma, at most
 # Words that end the appositive's noun phrase: its head noun is the word before them.
 PHRASE_ENDS = frozenset(
     {
@@ -206,10 +206,10 @@ def appositive_head_at(doc, comma: int) -> bool:
         return False
     last = -1
     for i in range(comma + 2, min(len(doc), comma + 2 + APPOSITIVE_WORDS)):
-        tok, hyphened = doc[i], doc[i - 1].text == "-"
-        if tok.text in {"-", "'s", "\u2019s"} or hyphened:
+        tok = doc[i]
+        if tok.text in {"-", "'s", "\u2019s"}:
             continue  # "Seoul-based", "the country's": modifiers
-        if tok.is_punct or tok.lower_ in PHRASE_ENDS:
+        if doc[i - 1].text != "-" and (tok.is_punct or tok.lower_ in PHRASE_ENDS):
             break
         if rules.is_title(tok) or tok.lower_ == "of":
             return False  # "a former executive", "a group of islands"
@@ -218,7 +218,15 @@ def appositive_head_at(doc, comma: int) -> bool:
         return False
     if last < 0 or doc[last].text[:1].isupper():
         return False
+    return appositive_head(doc, last)
+
+
+def appositive_head(doc, last: int) -> bool:
+    """The phrase's last word, or hyphenated compound ("think-tank", "start-up"), is an
+    organization noun; "tank" only after "think"."""
     head = doc[last].lower_
+    if doc[last - 1].text == "-":
+        head = f"{doc[last - 2].lower_}-{head}"
     if head == "tank":
         return doc[last - 1].lower_ == "think"
     return head in rules.words("appositive_heads.txt")
