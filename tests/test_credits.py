@@ -76,6 +76,16 @@ class PictureCreditTests(SimpleTestCase):
                 text = f"Workers protest in Busan. {credit} The strike ended."
                 self.assertEqual(credits(text), [credit])
 
+    def test_a_picture_source_after_via_or_an_image_credit_label_is_a_credit(self):
+        text = "The phone is thin. Featured image via Harbor Devices. (Image credit: Lakeside Labs)"
+        self.assertEqual(
+            sorted(credits(text)),
+            ["(Image credit: Lakeside Labs)", "Featured image via Harbor Devices"],
+        )
+
+    def test_via_in_a_story_is_no_picture_credit(self):
+        self.assertEqual(credits("The cargo went via Harbor Devices to Busan."), [])
+
     def test_a_bracket_without_a_picture_word_is_no_picture_credit(self):
         self.assertEqual(credits("The rail union (the largest in Busan) struck."), [])
 
@@ -142,6 +152,10 @@ class OutletFurnitureTests(SimpleTestCase):
     def test_copyright_as_a_subject_of_the_story_is_no_notice(self):
         self.assertEqual(credits("The firm sued over copyright infringement in 2016."), [])
 
+    def test_a_newsletter_sign_up_naming_the_outlet_is_furniture(self):
+        text = "The strike ended. Sign up for the Harbor Herald newsletter."
+        self.assertEqual(credits(text), ["Sign up for the Harbor Herald newsletter."])
+
     def test_a_sentence_about_a_countrys_views_is_no_subscription_furniture(self):
         text = "North Korea does not subscribe to the view of the United Nations."
         self.assertEqual(credits(text), [])
@@ -156,6 +170,13 @@ class CaptionSourceTests(SimpleTestCase):
         text = "Kim Jong Un inspects a farm on Monday [YONHAP]\nYonhap reported the visit."
         self.assertEqual(credits(text), ["YONHAP"])
         self.assertEqual(organizations(text), {"Yonhap News Agency"})
+
+    def test_an_outlet_in_mixed_case_in_square_brackets_is_a_credit(self):
+        text = "Workers protest in Busan. [Harbor News Agency]\nThe strike ended."
+        self.assertEqual(credits(text), ["Harbor News Agency"])
+
+    def test_a_name_in_square_brackets_inside_a_quote_is_no_credit(self):
+        self.assertEqual(credits('"[Dana Ruiz] will resign," he said.'), [])
 
     def test_a_country_in_parentheses_inside_a_sentence_is_no_credit(self):
         self.assertEqual(credits("The Democratic People's Republic (North Korea) said."), [])

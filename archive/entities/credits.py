@@ -61,8 +61,18 @@ CREDIT_PAREN = re.compile(
 BRACKETED_PHOTO = re.compile(
     r"(?i)\[(?:[^\[\]\n]{0,60}\b)?(?:photos?|images?|pictures?)(?:\b[^\[\]\n]{0,60})?\]"
     r"|\((?:[^()\n]{0,60}\s)?(?:file\s+)?(?:photos?|images?|pictures?)\)"
-    r"|\((?:photos?|images?|pictures?)\s+courtesy\b[^()\n]{0,60}\)"
+    r"|\((?:photos?|images?|pictures?)\s+(?:courtesy|credit)\b[^()\n]{0,60}\)"
 )
+# A picture's source named after "via" or "courtesy of": "Featured image via Apple",
+# "Image courtesy of the ministry".
+IMAGE_VIA = re.compile(
+    r"(?i)(?:^|(?<=[\s(]))(?:featured\s+|top\s+)?(?:images?|photos?|pictures?)"
+    r"\s+(?:via|courtesy(?:\s+of)?)\s+[^\n.()]{1,60}"
+)
+# An outlet credited in square brackets after a caption or paragraph, in mixed case:
+# "[Yonhap News Agency]", "[Korea JoongAng Daily]" (capitals alone: BRACKET_CREDIT).
+OUTLET_WORDS = r"(?:News|Agency|Daily|Herald|Times|Post|Ilbo|Sinmun|Newspaper|Press|Journal)"
+BRACKET_OUTLET = re.compile(rf"\[(?P<agency>(?:[A-Z][\w'.&-]*\s+){{0,4}}{OUTLET_WORDS})\]")
 # A copyright notice anywhere in a line: "Copyright (c) The Korea Herald." ("copyright law"
 # in a story is no notice: the mark, a year or "by" must follow the word).
 COPYRIGHT = re.compile(
@@ -90,6 +100,7 @@ BRACKET_CREDIT = re.compile(r"\[(?P<agency>[A-Z][A-Z0-9 ./&-]{1,40})\]")
 FURNITURE = re.compile(
     rf"(?im){SENTENCE_START}{WITHIN_SENTENCE}{{0,{CREDIT_SENTENCE_MAX}}}?"
     r"(?:\bprint\s+edition\b|\ball\s+rights\s+reserved\b|\bsign\s+up\s+(?:for|to)\s+our\b"
+    r"|\bsign\s+up\s+for\s+(?:the\s+)?[^\n.]{0,60}?\bnewsletter\b"
     r"|\bsubscribe\s+to\s+our\b|\bour\s+standards:|\bthis\s+(?:article|story)\s+(?:was\s+originally\s+published"
     r"|originally\s+appeared|first\s+appeared|appeared\s+in)\b)[^\n]*?(?:[.!?](?=\s|$)|$)"
 )
@@ -134,6 +145,7 @@ def credit_ranges(text: str) -> list[tuple[int, int]]:
         (PHOTO_LABEL, ":"),
         (picture_credit(), "/"),
         (BRACKETED_PHOTO, ""),
+        (IMAGE_VIA, ""),
         (COPYRIGHT, ""),
     ):
         if clue in lowered:  # the patterns are slow to fail on long texts: skip when hopeless
@@ -142,6 +154,6 @@ def credit_ranges(text: str) -> list[tuple[int, int]]:
         ranges += [m.span() for m in FURNITURE.finditer(text)]
     if "reported from" in lowered:
         ranges += [m.span() for m in REPORTED_FROM.finditer(text)]
-    for pattern in (DATELINE, INLINE_DATELINE, CAPTION_AGENCY, BRACKET_CREDIT):
+    for pattern in (DATELINE, INLINE_DATELINE, CAPTION_AGENCY, BRACKET_CREDIT, BRACKET_OUTLET):
         ranges += [m.span("agency") for m in pattern.finditer(text)]
     return ranges
