@@ -102,6 +102,12 @@ class WireCreditTests(SimpleTestCase):
         text = "(LEAD) Rail strike ends (ATTN: ADDS quote) By Jane Doe BUSAN, Mar. 3 (Newswire) -- A strike ended."
         self.assertEqual(credits(text), ["Newswire"])
 
+    def test_a_story_slug_naming_the_outlet_is_a_credit(self):
+        self.assertEqual(credits("(Newswire Interview) Rail union plans strike"), ["Newswire"])
+
+    def test_a_bracketed_name_before_a_non_slug_word_is_no_credit(self):
+        self.assertEqual(credits("The union (Newswire Rail) struck."), [])
+
     def test_an_agency_in_brackets_inside_a_sentence_is_no_dateline(self):
         text = "The report by the agency (Newswire) was denied - officials said so."
         self.assertEqual(credits(text), [])

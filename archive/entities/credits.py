@@ -69,6 +69,11 @@ IMAGE_VIA = re.compile(
     r"(?i)(?:^|(?<=[\s(]))(?:featured\s+|top\s+)?(?:images?|photos?|pictures?)"
     r"\s+(?:via|courtesy(?:\s+of)?)\s+[^\n.()]{1,60}"
 )
+# A wire's story slug in brackets naming the outlet: "(Yonhap Interview)", "(Newswire Feature)".
+SLUG_OUTLET = re.compile(
+    r"\((?P<agency>[A-Z][\w-]*)\s+(?:Interview|Feature|Explainer|Analysis|Focus|Exclusive"
+    r"|Commentary|Editorial|Column|Special|Poll)\)"
+)
 # An outlet credited in square brackets after a caption or paragraph, in mixed case:
 # "[Yonhap News Agency]", "[Korea JoongAng Daily]" (capitals alone: BRACKET_CREDIT).
 OUTLET_WORDS = r"(?:News|Agency|Daily|Herald|Times|Post|Ilbo|Sinmun|Newspaper|Press|Journal)"
@@ -154,6 +159,13 @@ def credit_ranges(text: str) -> list[tuple[int, int]]:
         ranges += [m.span() for m in FURNITURE.finditer(text)]
     if "reported from" in lowered:
         ranges += [m.span() for m in REPORTED_FROM.finditer(text)]
-    for pattern in (DATELINE, INLINE_DATELINE, CAPTION_AGENCY, BRACKET_CREDIT, BRACKET_OUTLET):
+    for pattern in (
+        DATELINE,
+        INLINE_DATELINE,
+        CAPTION_AGENCY,
+        BRACKET_CREDIT,
+        BRACKET_OUTLET,
+        SLUG_OUTLET,
+    ):
         ranges += [m.span("agency") for m in pattern.finditer(text)]
     return ranges
