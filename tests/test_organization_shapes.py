@@ -32,6 +32,18 @@ class HeadWordTests(SimpleTestCase):
         found = organizations("The Harbor Research Unit said. The Lakeside Guard said.")
         self.assertEqual(found, ["Harbor Research Unit", "Lakeside Guard"])
 
+    def test_a_force_is_an_organization(self):
+        found = organizations("The Harbor Recovery Task Force met on Monday.")
+        self.assertEqual(found, ["Harbor Recovery Task Force"])
+
+    def test_a_head_word_before_the_last_head_word_is_the_names_own_word(self):
+        self.assertEqual(organizations("The Air Force said it would buy jets."), ["Air Force"])
+        found = organizations("He joined the Securities Association on Monday.")
+        self.assertEqual(found, ["Securities Association"])
+
+    def test_a_lone_head_word_is_still_no_name(self):
+        self.assertEqual(organizations("The Force said."), [])
+
     def test_a_lower_case_unit_names_no_body(self):
         self.assertEqual(organizations("A Harbor unit said."), [])
 

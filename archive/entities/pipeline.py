@@ -393,7 +393,7 @@ def specific(doc, start: int, end: int, known) -> bool:
         word = doc[i].text
         after_of = after_of or word == "of"
         if (
-            word in rules.org_heads()
+            (word in rules.org_heads() and not head_before_head(doc, i, end))
             or word in rules.generic_org_words()
             or not (doc[i].is_alpha and (rules.is_cap(doc[i]) or doc[i].is_upper or after_of))
         ):
@@ -403,6 +403,12 @@ def specific(doc, start: int, end: int, known) -> bool:
                 continue
         return True
     return False
+
+
+def head_before_head(doc, i: int, end: int) -> bool:
+    """ "Air Force": a head word that opens a two-word name before another head word is the
+    name's own word."""
+    return i + 1 == end - 1 and doc[i + 1].text in rules.org_heads() and i + 2 == end
 
 
 def named_after_place(doc, start: int, end: int) -> bool:
