@@ -4,8 +4,9 @@ Steps, per text (title, then body): prepare (un-glue, drop credit lines), tokeni
 ``spacy.blank("en")``, find gazetteer names (with datelines and "North and South Korea",
 ``known``), find capitalised chunks and classify the unknown ones (``rules``; names introduced
 by a noun, before an outlet noun or a stock code, joined by "&", meetings and facilities that
-are no bodies), add bodies named by role (``roles``), parties named short (``parties``),
-chambers named by their bare word (``chambers``) and defined acronyms (``acronyms``), then
+are no bodies), add bodies named by role (``roles``), United Nations agencies named by what
+they do (``un_agencies``), parties named short (``parties``), chambers named by their bare
+word (``chambers``) and defined acronyms (``acronyms``), then
 resolve within the article: a bare family/last name becomes the full name already mentioned,
 all spellings of a name become one actor, a name up to a longer one's head word is its short
 form.
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 import functools
 
-from archive.entities import acronyms, chambers, korean, parties, roles, rules
+from archive.entities import acronyms, chambers, korean, parties, roles, rules, un_agencies
 from archive.entities.gazetteer import Gazetteer, tokenizer
 from archive.entities.known import Mention, known_mentions, names_no_organization, nested_known
 from archive.entities.korean_words import has_hangul
@@ -140,6 +141,7 @@ def find_mentions(doc, gazetteer: Gazetteer, caseless: bool, text: str = "") -> 
     mentions = [m for m in kept + overriding if not names_no_organization(doc, m)]
     mentions += nested_known(doc, mentions, raw)
     mentions = roles.role_mentions(doc, sorted(mentions, key=lambda m: m.start), gazetteer)
+    mentions = un_agencies.agency_mentions(doc, mentions, gazetteer)
     mentions = parties.party_mentions(doc, mentions, gazetteer)
     mentions = chambers.chamber_mentions(doc, mentions, gazetteer, text)
     return acronyms.acronym_mentions(doc, mentions)
