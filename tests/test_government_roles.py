@@ -29,6 +29,11 @@ class CountryRoleTests(SimpleTestCase):
             organizations("The U.S. military said it was ready."), {"United States Armed Forces"}
         )
 
+    def test_a_navy_before_the_ship_it_owns_is_named(self):
+        self.assertEqual(
+            organizations("A Vietnamese navy ship docked in Manila."), {"Navy of Vietnam"}
+        )
+
     def test_a_lower_case_military_as_a_modifier_names_no_organization(self):
         self.assertEqual(organizations("The talks covered U.S. military aid to the region."), set())
 
