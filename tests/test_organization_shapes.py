@@ -340,6 +340,15 @@ class OrganizationInAFacilityNameTests(SimpleTestCase):
         self.assertEqual(found, ["Samsung Electronics"])
 
 
+class OrganizationInAShipNameTests(SimpleTestCase):
+    def test_a_known_company_starting_a_ships_name_is_not_named(self):
+        self.assertEqual(organizations("The bulk carrier Samsung Harbor Star ran aground."), [])
+
+    def test_a_known_company_after_carrier_alone_is_named(self):
+        found = organizations("Mobile carrier SK Telecom said prices rose.")
+        self.assertEqual(found, ["SK Telecom"])
+
+
 class KnownNameOfAPlaceTests(SimpleTestCase):
     def test_a_known_party_name_of_another_country_is_another_party(self):
         self.assertEqual(

@@ -68,7 +68,8 @@ def in_title(doc, mention) -> bool:
 def names_no_organization(doc, mention) -> bool:
     """An organization named only as a modifier names none: inside a person's title (see
     ``in_title``), inside an event's name (``event_name``, ``exercise_name``) or a facility's
-    name (``facility_named``), or as a stock index (``stock_index``)."""
+    name (``facility_named``) or a ship's (``ship_named``), or as a stock index
+    (``stock_index``)."""
     if mention.kind != ORGANIZATION:
         return False
     return (
@@ -78,7 +79,22 @@ def names_no_organization(doc, mention) -> bool:
         or stock_index(doc, mention)
         or shouted_word(doc, mention)
         or facility_named(doc, mention)
+        or ship_named(doc, mention)
     )
+
+
+VESSEL_NOUNS = frozenset(
+    {"carrier", "tanker", "freighter", "vessel", "ship", "containership", "ferry", "cruiser"}
+)
+
+
+def ship_named(doc, mention) -> bool:
+    """ "the bulk carrier Hyundai New World": a known organization that starts a ship's name
+    (after a vessel noun, more capitalised words following) is not named by it; "mobile
+    carrier KT said" still names the carrier."""
+    if mention.start == 0 or doc[mention.start - 1].lower_ not in VESSEL_NOUNS:
+        return False
+    return mention.end < len(doc) and rules.is_cap(doc[mention.end]) and doc[mention.end].is_alpha
 
 
 FACILITY_NAME_WORDS = 3  # capitalised words after the organization, up to the facility head
