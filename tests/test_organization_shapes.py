@@ -433,6 +433,11 @@ class CitedOutletTests(SimpleTestCase):
         )
         self.assertEqual(organizations("Lakeside Pulse reported the sale."), ["Lakeside Pulse"])
 
+    def test_a_name_after_citing_or_quoted_by_is_an_outlet(self):
+        self.assertEqual(organizations("Prices rose, citing Lakeside Pulse."), ["Lakeside Pulse"])
+        found = organizations("The remarks were quoted by Harbor Weekly on Monday.")
+        self.assertEqual(found, ["Harbor Weekly"])
+
     def test_a_surname_of_a_person_named_in_full_is_no_outlet(self):
         text = "Dana Ruiz, an engineer, spoke. The device failed, according to Ruiz."
         self.assertEqual(organizations(text), [])

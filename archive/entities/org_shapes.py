@@ -233,8 +233,18 @@ def appositive_head(doc, last: int) -> bool:
 
 
 # Words that cite a source before its name ("told X", "according to X", "reported by X",
-# "an interview with X") or after it ("X reported", "X reports").
-CITED_BEFORE = (("told",), ("according", "to"), ("reported", "by"), ("interview", "with"))
+# "an interview with X", "a report by X", "citing X", "quoted by X") or after it
+# ("X reported", "X reports").
+CITED_BEFORE = (
+    ("told",),
+    ("according", "to"),
+    ("reported", "by"),
+    ("interview", "with"),
+    ("report", "by"),
+    ("citing",),
+    ("cited", "by"),
+    ("quoted", "by"),
+)
 CITED_AFTER = frozenset({"reported", "reports"})
 
 
