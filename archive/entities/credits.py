@@ -138,6 +138,11 @@ def picture_credit() -> re.Pattern:
     )
 
 
+def picture_clue(lowered: str) -> str:
+    """A picture word the text holds, or one it lacks (the picture patterns need one)."""
+    return next((w for w in ("photo", "image", "picture") if w in lowered), "photo")
+
+
 def credit_ranges(text: str) -> list[tuple[int, int]]:
     """Character ranges of ``text`` that are credits (see the module docstring)."""
     ranges = []
@@ -149,9 +154,9 @@ def credit_ranges(text: str) -> list[tuple[int, int]]:
         (CREDIT_PAREN, "("),
         (PHOTO_LABEL, ":"),
         (picture_credit(), "/"),
-        (BRACKETED_PHOTO, ""),
-        (IMAGE_VIA, ""),
-        (COPYRIGHT, ""),
+        (BRACKETED_PHOTO, picture_clue(lowered)),
+        (IMAGE_VIA, picture_clue(lowered)),
+        (COPYRIGHT, "\u00a9" if "\u00a9" in lowered else "copyright"),
     ):
         if clue in lowered:  # the patterns are slow to fail on long texts: skip when hopeless
             ranges += [m.span() for m in pattern.finditer(text)]
@@ -159,13 +164,14 @@ def credit_ranges(text: str) -> list[tuple[int, int]]:
         ranges += [m.span() for m in FURNITURE.finditer(text)]
     if "reported from" in lowered:
         ranges += [m.span() for m in REPORTED_FROM.finditer(text)]
-    for pattern in (
-        DATELINE,
-        INLINE_DATELINE,
-        CAPTION_AGENCY,
-        BRACKET_CREDIT,
-        BRACKET_OUTLET,
-        SLUG_OUTLET,
+    for pattern, clue in (
+        (DATELINE, ""),
+        (INLINE_DATELINE, "("),
+        (CAPTION_AGENCY, ""),
+        (BRACKET_CREDIT, ""),
+        (BRACKET_OUTLET, "["),
+        (SLUG_OUTLET, "("),
     ):
-        ranges += [m.span("agency") for m in pattern.finditer(text)]
+        if clue in text:
+            ranges += [m.span("agency") for m in pattern.finditer(text)]
     return ranges

@@ -183,14 +183,14 @@ def appositive_body(doc, chunk, known) -> Mention | None:
     followed by a comma and a noun phrase whose head noun is an organization noun
     (``data/appositive_heads.txt``) is an organization, unless a known name, a title or a
     given name is in it. "think tank" needs "think"; "a group of islands" is no body."""
+    if not appositive_head_at(doc, chunk.end):
+        return None
     start = chunk.start + rules.strip_leading(doc[chunk.start : chunk.end])
     if start >= chunk.end or doc[start].text in rules.given_names():
         return None
     if any(m.start < chunk.end and start < m.end for m in known):
         return None
     if any(rules.is_title(t) for t in doc[start : chunk.end]):
-        return None
-    if not appositive_head_at(doc, chunk.end):
         return None
     return Mention(
         ORGANIZATION, rules.clean_org_name(doc[start : chunk.end].text), start, chunk.end
@@ -245,6 +245,7 @@ CITED_BEFORE = (
     ("cited", "by"),
     ("quoted", "by"),
 )
+CUE_ENDS = frozenset(cue[-1] for cue in CITED_BEFORE)
 CITED_AFTER = frozenset({"reported", "reports"})
 
 
@@ -255,9 +256,11 @@ def cited_outlet(doc, chunk, known) -> Mention | None:
     A one-word name needs the citing phrase before it and is not a person's: no given name,
     Korean family name, known person's surname or last word of a longer name in the text
     ("according to Walsh" after "Mike Walsh")."""
-    start = chunk.start + rules.strip_leading(doc[chunk.start : chunk.end])
     before = cited_before(doc, chunk.start)
-    if start >= chunk.end or not (before or cited_after(doc, chunk.end)):
+    if not (before or cited_after(doc, chunk.end)):
+        return None
+    start = chunk.start + rules.strip_leading(doc[chunk.start : chunk.end])
+    if start >= chunk.end:
         return None
     if chunk.end < len(doc) and rules.is_title(doc[chunk.end]):
         return None  # "told the Watergate reporter": the name modifies a person's role
@@ -278,9 +281,11 @@ def cited_outlet(doc, chunk, known) -> Mention | None:
 def cited_before(doc, start: int) -> bool:
     """A citing phrase ends at ``start`` (an optional "the" between)."""
     end = start - (start > 0 and doc[start - 1].lower_ == "the")
+    if end < 1 or doc[end - 1].lower_ not in CUE_ENDS:
+        return False
     for cue in CITED_BEFORE:
         begin = end - len(cue)
-        if begin >= 0 and tuple(t.lower_ for t in doc[begin:end]) == cue:
+        if begin >= 0 and all(doc[begin + k].lower_ == word for k, word in enumerate(cue)):
             return True
     return False
 
@@ -291,15 +296,12 @@ def cited_after(doc, end: int) -> bool:
 
 def surname_like(doc, word: str) -> bool:
     """A one-word name that may be a person's surname (see ``cited_outlet``)."""
-    if word in rules.given_names() | rules.korean_surnames() or word in known_surnames():
+    if word in rules.given_names() or word in rules.korean_surnames():
         return True
-    return any(
-        t.text == word
-        and t.i > 0
-        and rules.is_cap(doc[t.i - 1])
-        and doc[t.i - 1].text not in rules.stop_capitals()
-        for t in doc
-    )
+    if word in known_surnames():
+        return True
+    pattern = rf"(?<![\w'-])([A-Z][\w'.-]*)\s+{re.escape(word)}(?![\w'-])"
+    return any(m.group(1) not in rules.stop_capitals() for m in re.finditer(pattern, doc.text))
 
 
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople"})
