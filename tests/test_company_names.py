@@ -92,6 +92,19 @@ class IntroducedCompanyTests(SimpleTestCase):
         self.assertEqual(organizations("The fitness tracker Jane Doe wore broke."), [])
         self.assertIn((PERSON, "Jane Doe"), [(a.kind, a.name) for a in found])
 
+    def test_a_name_after_group_union_or_party_is_an_organization(self):
+        self.assertEqual(
+            organizations("Civic group Harbor Solidarity protested."), ["Harbor Solidarity"]
+        )
+        self.assertEqual(organizations("Labor union Harbor Workers struck."), ["Harbor Workers"])
+
+    def test_a_family_name_after_the_noun_is_a_persons(self):
+        self.assertEqual(organizations("The group Kim founded grew."), [])
+
+    def test_a_capitalised_head_word_opening_a_name_is_part_of_it(self):
+        found = organizations("Party for Peace and Unity of Harbor said.")
+        self.assertEqual(found, ["Party for Peace and Unity of Harbor"])
+
     def test_a_lawmaker_is_no_company_noun(self):
         found = extract("", "Lawmaker Ha Tae-keung said.")
         self.assertEqual([(a.kind, a.name) for a in found], [(PERSON, "Ha Tae-keung")])

@@ -70,11 +70,10 @@ def introduced_company(doc, chunk, known) -> Mention | None:
     company noun (``data/company_descriptors.txt``) is a company, unless a title, a known
     name or a stop word is in it ("firm Chairman Lee", "the firm Monday") or it starts with a
     common given name ("the maker Jane Doe")."""
-    descriptors = rules.words("company_descriptors.txt")
     start = chunk.start
-    if chunk.end - start > 1 and doc[start].lower_ in descriptors:
+    if chunk.end - start > 1 and opening_descriptor(doc[start]):
         start += 1  # "Chipmaker Rebellions said", opening a sentence
-    elif start == 0 or doc[start - 1].lower_ not in descriptors:
+    elif start == 0 or doc[start - 1].lower_ not in rules.words("company_descriptors.txt"):
         return None
     tokens = doc[start : chunk.end]
     if (
@@ -82,9 +81,17 @@ def introduced_company(doc, chunk, known) -> Mention | None:
         or tokens[0].text in rules.given_names()
         or any(rules.is_title(t) for t in tokens)
         or any(m.start < chunk.end and start < m.end for m in known)
+        or (len(tokens) == 1 and person_word(tokens[0].text))
     ):
-        return None
+        return None  # "the firm Kim founded": a person's name
     return Mention(ORGANIZATION, rules.clean_org_name(tokens.text), start, chunk.end)
+
+
+def opening_descriptor(token) -> bool:
+    """A company noun opening a chunk ("Chipmaker ..."); a capitalised head word such as
+    "Party" or "Group" opens a name instead ("Party for Peace and Unity")."""
+    descriptor = token.lower_ in rules.words("company_descriptors.txt")
+    return descriptor and token.text not in rules.org_heads()
 
 
 NEWS_NOUNS = frozenset({"agency", "service", "website", "site", "channel"})  # "news agency"
@@ -294,11 +301,16 @@ def cited_after(doc, end: int) -> bool:
     return end < len(doc) and doc[end].lower_ in CITED_AFTER
 
 
+def person_word(word: str) -> bool:
+    """A given name, a Korean family name or a known person's surname."""
+    return (
+        word in rules.given_names() or word in rules.korean_surnames() or word in known_surnames()
+    )
+
+
 def surname_like(doc, word: str) -> bool:
     """A one-word name that may be a person's surname (see ``cited_outlet``)."""
-    if word in rules.given_names() or word in rules.korean_surnames():
-        return True
-    if word in known_surnames():
+    if person_word(word):
         return True
     pattern = rf"(?<![\w'-])([A-Z][\w'.-]*)\s+{re.escape(word)}(?![\w'-])"
     return any(m.group(1) not in rules.stop_capitals() for m in re.finditer(pattern, doc.text))

@@ -29,6 +29,7 @@ from archive.entities.org_shapes import (
     inside_known,
     introduced_company,
     meeting_of,
+    opening_descriptor,
     skip_plural_of,
     spoken_for,
     term_free_name,
@@ -191,7 +192,7 @@ def classify_chunk(doc, chunk, known, taken) -> list[Mention]:
     tokens = doc[chunk.start : chunk.end]
     head = rules.org_head_index(tokens, skip=lambda k: inside_known(chunk.start + k, known))
     first = rules.strip_leading(tokens)
-    if first < len(tokens) - 1 and tokens[first].lower_ in rules.words("company_descriptors.txt"):
+    if first < len(tokens) - 1 and opening_descriptor(tokens[first]):
         first += 1  # "Chipmaker SK Hynix rose": the noun that introduces a name is not in it
     first = skip_plural_of(doc, chunk.start, tokens, first)
     person = person_before_of(doc, chunk, first, head, known, taken)
