@@ -28,6 +28,16 @@ class AcronymTests(SimpleTestCase):
         self.assertTrue(fits("MOTIE", "Ministry of Trade, Industry and Energy"))
         self.assertTrue(fits("KIDA", "Korea Institute for Defense Analyses"))
 
+    def test_an_acronym_may_take_letters_from_inside_the_names_words(self):
+        self.assertTrue(fits("HRX", "Harbor Exchange"))
+        found = extract("", "The Harbor Exchange (HRX) said. HRX data showed a fall.")
+        self.assertEqual(
+            [(a.kind, a.name, a.count) for a in found], [(ORGANIZATION, "Harbor Exchange", 3)]
+        )
+
+    def test_letters_out_of_the_names_order_are_no_acronym(self):
+        self.assertFalse(fits("HXR", "Harbor Exchange"))
+
     def test_a_parenthesised_word_that_does_not_fit_the_name_is_no_acronym(self):
         self.assertFalse(fits("XYZ", "Acme Widgets Corp"))
         found = actors("Acme Widgets Corp. (XYZ) said. XYZ rose.")

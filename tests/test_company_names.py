@@ -83,6 +83,28 @@ class IntroducedCompanyTests(SimpleTestCase):
         found = extract("", "The maker Jane Doe said it was sold out.")
         self.assertEqual([(a.kind, a.name) for a in found], [(PERSON, "Jane Doe")])
 
+    def test_a_name_after_a_market_tracker_or_data_provider_is_a_company(self):
+        self.assertEqual(organizations("Market tracker Lakeside Data said."), ["Lakeside Data"])
+        self.assertEqual(organizations("Data provider Harbor Metrics said."), ["Harbor Metrics"])
+
+    def test_a_name_after_a_lower_case_tracker_that_is_a_device_is_no_company(self):
+        found = extract("", "The fitness tracker Jane Doe wore broke.")
+        self.assertEqual(organizations("The fitness tracker Jane Doe wore broke."), [])
+        self.assertIn((PERSON, "Jane Doe"), [(a.kind, a.name) for a in found])
+
+    def test_a_name_after_group_union_or_party_is_an_organization(self):
+        self.assertEqual(
+            organizations("Civic group Harbor Solidarity protested."), ["Harbor Solidarity"]
+        )
+        self.assertEqual(organizations("Labor union Harbor Workers struck."), ["Harbor Workers"])
+
+    def test_a_family_name_after_the_noun_is_a_persons(self):
+        self.assertEqual(organizations("The group Kim founded grew."), [])
+
+    def test_a_capitalised_head_word_opening_a_name_is_part_of_it(self):
+        found = organizations("Party for Peace and Unity of Harbor said.")
+        self.assertEqual(found, ["Party for Peace and Unity of Harbor"])
+
     def test_a_lawmaker_is_no_company_noun(self):
         found = extract("", "Lawmaker Ha Tae-keung said.")
         self.assertEqual([(a.kind, a.name) for a in found], [(PERSON, "Ha Tae-keung")])
@@ -100,6 +122,14 @@ class DescribedOutletTests(SimpleTestCase):
     def test_a_country_adjective_before_newspaper_is_no_outlet(self):
         found = [a for a in extract("", "The Chinese newspaper said.") if a.kind == ORGANIZATION]
         self.assertEqual(found, [])
+
+    def test_an_outlet_noun_before_a_name_introduces_the_name_not_the_word_before(self):
+        found = {
+            a.name
+            for a in extract("", "Regional broadcaster Harbor TV said.")
+            if a.kind == ORGANIZATION
+        }
+        self.assertEqual(found, {"Harbor TV"})
 
 
 class IntroducedOutletTests(SimpleTestCase):

@@ -70,6 +70,25 @@ class PictureCreditTests(SimpleTestCase):
         text = "Lee Jae-myung campaigns on December 29. Photo: AP"
         self.assertEqual(credits(text), ["Photo: AP"])
 
+    def test_a_picture_source_in_brackets_is_a_credit(self):
+        for credit in ("[Photo by Newswire]", "(Newswire file photo)", "[Daily Herald photo]"):
+            with self.subTest(credit=credit):
+                text = f"Workers protest in Busan. {credit} The strike ended."
+                self.assertEqual(credits(text), [credit])
+
+    def test_a_picture_source_after_via_or_an_image_credit_label_is_a_credit(self):
+        text = "The phone is thin. Featured image via Harbor Devices. (Image credit: Lakeside Labs)"
+        self.assertEqual(
+            sorted(credits(text)),
+            ["(Image credit: Lakeside Labs)", "Featured image via Harbor Devices"],
+        )
+
+    def test_via_in_a_story_is_no_picture_credit(self):
+        self.assertEqual(credits("The cargo went via Harbor Devices to Busan."), [])
+
+    def test_a_bracket_without_a_picture_word_is_no_picture_credit(self):
+        self.assertEqual(credits("The rail union (the largest in Busan) struck."), [])
+
     def test_a_slash_between_two_words_of_prose_is_no_credit(self):
         self.assertEqual(credits("The Moon/Trump summit was held in Hanoi."), [])
 
@@ -78,6 +97,20 @@ class WireCreditTests(SimpleTestCase):
     def test_a_dateline_agency_on_any_line_is_no_organization(self):
         text = "SEOUL (Reuters) - North Korea fired.\nTOKYO (Reuters) - Japan protested."
         self.assertNotIn("Reuters", organizations(text))
+
+    def test_a_dateline_after_a_slug_and_byline_on_the_same_line_is_no_organization(self):
+        text = "(LEAD) Rail strike ends (ATTN: ADDS quote) By Jane Doe BUSAN, Mar. 3 (Newswire) -- A strike ended."
+        self.assertEqual(credits(text), ["Newswire"])
+
+    def test_a_story_slug_naming_the_outlet_is_a_credit(self):
+        self.assertEqual(credits("(Newswire Interview) Rail union plans strike"), ["Newswire"])
+
+    def test_a_bracketed_name_before_a_non_slug_word_is_no_credit(self):
+        self.assertEqual(credits("The union (Newswire Rail) struck."), [])
+
+    def test_an_agency_in_brackets_inside_a_sentence_is_no_dateline(self):
+        text = "The report by the agency (Newswire) was denied - officials said so."
+        self.assertEqual(credits(text), [])
 
     def test_an_agency_ending_a_caption_is_no_organization(self):
         self.assertEqual(credits("Tourists wait at the border. (Reuters)"), ["Reuters"])
@@ -118,6 +151,17 @@ class OutletFurnitureTests(SimpleTestCase):
         text = "Moon Jae-in told The Economist that talks would resume."
         self.assertEqual(organizations(text), {"The Economist"})
 
+    def test_a_copyright_notice_inside_a_line_names_no_organization(self):
+        text = "Jane Doe, reporter Copyright (c) The Daily Herald. The strike ended."
+        self.assertEqual(credits(text), ["Copyright (c) The Daily Herald."])
+
+    def test_copyright_as_a_subject_of_the_story_is_no_notice(self):
+        self.assertEqual(credits("The firm sued over copyright infringement in 2016."), [])
+
+    def test_a_newsletter_sign_up_naming_the_outlet_is_furniture(self):
+        text = "The strike ended. Sign up for the Harbor Herald newsletter."
+        self.assertEqual(credits(text), ["Sign up for the Harbor Herald newsletter."])
+
     def test_a_sentence_about_a_countrys_views_is_no_subscription_furniture(self):
         text = "North Korea does not subscribe to the view of the United Nations."
         self.assertEqual(credits(text), [])
@@ -132,6 +176,13 @@ class CaptionSourceTests(SimpleTestCase):
         text = "Kim Jong Un inspects a farm on Monday [YONHAP]\nYonhap reported the visit."
         self.assertEqual(credits(text), ["YONHAP"])
         self.assertEqual(organizations(text), {"Yonhap News Agency"})
+
+    def test_an_outlet_in_mixed_case_in_square_brackets_is_a_credit(self):
+        text = "Workers protest in Busan. [Harbor News Agency]\nThe strike ended."
+        self.assertEqual(credits(text), ["Harbor News Agency"])
+
+    def test_a_name_in_square_brackets_inside_a_quote_is_no_credit(self):
+        self.assertEqual(credits('"[Dana Ruiz] will resign," he said.'), [])
 
     def test_a_country_in_parentheses_inside_a_sentence_is_no_credit(self):
         self.assertEqual(credits("The Democratic People's Republic (North Korea) said."), [])

@@ -129,6 +129,15 @@ class ResolutionTests(SimpleTestCase):
         self.assertEqual(names(actors, PERSON), {"James Baker", "Nam Sung-wook"})
         self.assertEqual(names(actors, ORGANIZATION), {"Korea University"})
 
+    def test_an_organization_only_before_a_lower_case_office_and_a_name_is_not_an_actor(self):
+        actors = extract("", "Bank of Korea governor Jon Reyes said rates would hold.")
+        self.assertEqual(names(actors, PERSON), {"Jon Reyes"})
+        self.assertEqual(names(actors, ORGANIZATION), set())
+
+    def test_an_organization_whose_spokesman_speaks_is_an_actor(self):
+        actors = extract("", "Bank of Korea spokesman Jon Reyes said rates would hold.")
+        self.assertEqual(names(actors, ORGANIZATION), {"Bank of Korea"})
+
     def test_spans_are_offsets_into_the_body_and_count_includes_the_title(self):
         body = "Talks in Seoul went well, Seoul said."
         korea = next(a for a in extract("Seoul talks", body) if a.code == "KR")

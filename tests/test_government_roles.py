@@ -29,6 +29,11 @@ class CountryRoleTests(SimpleTestCase):
             organizations("The U.S. military said it was ready."), {"United States Armed Forces"}
         )
 
+    def test_a_navy_before_the_ship_it_owns_is_named(self):
+        self.assertEqual(
+            organizations("A Vietnamese navy ship docked in Manila."), {"Navy of Vietnam"}
+        )
+
     def test_a_lower_case_military_as_a_modifier_names_no_organization(self):
         self.assertEqual(organizations("The talks covered U.S. military aid to the region."), set())
 
@@ -116,6 +121,17 @@ class MinistryByRoleAloneTests(SimpleTestCase):
         self.assertEqual(
             organizations("TOKYO (Reuters) - Any country has a finance ministry."), set()
         )
+
+    def test_a_coast_guard_named_by_role_alone_is_the_coast_guard_of_the_dateline_country(self):
+        found = organizations("MANILA (Newswire) - A boat sank, the coast guard said.")
+        self.assertEqual(found, {"Coast Guard of the Philippines"})
+
+    def test_a_guard_that_is_no_coast_guard_names_no_body(self):
+        found = organizations("MANILA (Newswire) - A boat sank, the night guard said.")
+        self.assertEqual(found, set())
+
+    def test_a_capitalised_coast_guard_is_an_organization_not_a_person(self):
+        self.assertEqual(organizations("The Coast Guard said a boat sank."), {"Coast Guard"})
 
     def test_a_military_named_by_role_alone_is_not_this_rule(self):
         self.assertEqual(organizations("In Vietnam, the military said it was ready."), set())

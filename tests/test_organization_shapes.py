@@ -28,6 +28,25 @@ class HeadWordTests(SimpleTestCase):
         found = organizations("Hanjin Shipping filed for receivership; Hyundai Steel rose.")
         self.assertEqual(found, ["Hanjin Shipping", "Hyundai Steel"])
 
+    def test_a_unit_and_a_guard_are_organizations(self):
+        found = organizations("The Harbor Research Unit said. The Lakeside Guard said.")
+        self.assertEqual(found, ["Harbor Research Unit", "Lakeside Guard"])
+
+    def test_a_force_is_an_organization(self):
+        found = organizations("The Harbor Recovery Task Force met on Monday.")
+        self.assertEqual(found, ["Harbor Recovery Task Force"])
+
+    def test_a_head_word_before_the_last_head_word_is_the_names_own_word(self):
+        self.assertEqual(organizations("The Air Force said it would buy jets."), ["Air Force"])
+        found = organizations("He joined the Securities Association on Monday.")
+        self.assertEqual(found, ["Securities Association"])
+
+    def test_a_lone_head_word_is_still_no_name(self):
+        self.assertEqual(organizations("The Force said."), [])
+
+    def test_a_lower_case_unit_names_no_body(self):
+        self.assertEqual(organizations("A Harbor unit said."), [])
+
     def test_a_trade_word_in_a_title_leaves_the_person(self):
         self.assertEqual(organizations("Energy Secretary Ernest Moniz said."), [])
 
@@ -312,6 +331,24 @@ class FacilityAsPlaceTests(SimpleTestCase):
         )
 
 
+class OrganizationInAFacilityNameTests(SimpleTestCase):
+    def test_a_known_company_starting_a_tower_name_is_not_named(self):
+        self.assertEqual(organizations("A fire broke out at Samsung Harbor Tower."), [])
+
+    def test_the_company_itself_is_still_named(self):
+        found = organizations("Samsung said its Harbor Tower was safe.")
+        self.assertEqual(found, ["Samsung Electronics"])
+
+
+class OrganizationInAShipNameTests(SimpleTestCase):
+    def test_a_known_company_starting_a_ships_name_is_not_named(self):
+        self.assertEqual(organizations("The bulk carrier Samsung Harbor Star ran aground."), [])
+
+    def test_a_known_company_after_carrier_alone_is_named(self):
+        found = organizations("Mobile carrier SK Telecom said prices rose.")
+        self.assertEqual(found, ["SK Telecom"])
+
+
 class KnownNameOfAPlaceTests(SimpleTestCase):
     def test_a_known_party_name_of_another_country_is_another_party(self):
         self.assertEqual(
@@ -349,3 +386,65 @@ class NonOrganizationTailTests(SimpleTestCase):
             organizations("The Straits Times Press Association said."),
             ["Straits Times Press Association"],
         )
+
+
+class AppositiveBodyTests(SimpleTestCase):
+    """ "X, a Washington-based advocacy group": an appositive whose head noun is an
+    organization noun makes the name before the comma an organization."""
+
+    def test_a_name_described_as_an_advocacy_group_is_an_organization(self):
+        found = organizations("Harbor Watch, a Boston-based advocacy group, said on Monday.")
+        self.assertEqual(found, ["Harbor Watch"])
+
+    def test_a_one_word_name_described_as_a_startup_is_an_organization(self):
+        self.assertEqual(organizations("Brightloom, a startup, raised $5 million."), ["Brightloom"])
+
+    def test_a_hyphenated_organization_noun_is_the_head(self):
+        self.assertEqual(organizations("Lakeside Aid, a non-profit, said."), ["Lakeside Aid"])
+        found = organizations("Meridian Pulse, a state-funded think-tank, said.")
+        self.assertEqual(found, ["Meridian Pulse"])
+
+    def test_a_hyphenated_modifier_before_a_persons_role_is_no_head(self):
+        self.assertEqual(organizations("Dana Ruiz, a Boston-based engineer, said."), [])
+
+    def test_a_think_tank_needs_think_and_a_battle_tank_is_no_body(self):
+        self.assertEqual(organizations("Ironclad, a main battle tank, was shown."), [])
+        found = organizations("Meridian Forum, a think tank in Ohio, said so.")
+        self.assertEqual(found, ["Meridian Forum"])
+
+    def test_a_person_described_by_a_role_at_a_firm_is_no_organization(self):
+        self.assertEqual(organizations("Dana Ruiz, a former executive at the firm, said."), [])
+
+    def test_a_group_of_things_is_no_body(self):
+        self.assertEqual(organizations("The Kellan Isles, a group of islands, lie east."), [])
+
+
+class CitedOutletTests(SimpleTestCase):
+    """ "told X", "according to X", "reported by X", "X reported": a name cited as a source
+    that no other rule reads is a news outlet."""
+
+    def test_a_name_after_told_is_an_outlet(self):
+        found = organizations("The minister told Harbor Weekly in an interview that talks ended.")
+        self.assertEqual(found, ["Harbor Weekly"])
+
+    def test_a_name_after_according_to_or_before_reported_is_an_outlet(self):
+        self.assertEqual(
+            organizations("According to Lakeside Pulse, sales fell."), ["Lakeside Pulse"]
+        )
+        self.assertEqual(organizations("Lakeside Pulse reported the sale."), ["Lakeside Pulse"])
+
+    def test_a_name_after_citing_or_quoted_by_is_an_outlet(self):
+        self.assertEqual(organizations("Prices rose, citing Lakeside Pulse."), ["Lakeside Pulse"])
+        found = organizations("The remarks were quoted by Harbor Weekly on Monday.")
+        self.assertEqual(found, ["Harbor Weekly"])
+
+    def test_a_surname_of_a_person_named_in_full_is_no_outlet(self):
+        text = "Dana Ruiz, an engineer, spoke. The device failed, according to Ruiz."
+        self.assertEqual(organizations(text), [])
+
+    def test_a_name_before_a_role_or_after_a_possessive_is_no_outlet(self):
+        self.assertEqual(organizations("She told the Lakeside reporter the truth."), [])
+        self.assertEqual(organizations("Harbor Weekly's Dana Ruizo reports the sale."), [])
+
+    def test_one_word_before_reported_is_no_outlet(self):
+        self.assertEqual(organizations("Others reported delays."), [])

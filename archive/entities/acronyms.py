@@ -4,7 +4,8 @@ so "KIDA said" is the institute, not a person nor a second organization.
 
 The acronym must fit the name: its first letter is the name's first initial and its letters
 follow the initials of the name's words in order ("Ministry of Trade, Industry and Energy
-(MOTIE)").
+(MOTIE)"), or follow the name's letters in order ("Korea Exchange (KRX)", "Korea Electric Power Corp
+(KEPCO)").
 """
 
 from __future__ import annotations
@@ -21,11 +22,18 @@ PARENTHESISED = 3  # tokens of "(", the acronym, ")"
 def fits(short: str, name: str) -> bool:
     """``short`` is an acronym of ``name`` (see the module docstring)."""
     letters = short.replace(".", "")
-    initials = "".join(w[0] for w in name.replace("-", " ").split() if w[:1].isalpha()).upper()
+    words = [w for w in name.replace("-", " ").split() if w[:1].isalpha()]
+    initials = "".join(w[0] for w in words).upper()
     if not letters or not initials or letters[0] != initials[0]:
         return False
-    rest = iter(initials[1:])
-    return all(letter in rest for letter in letters[1:])
+    # "Korea Exchange (KRX)", "Korea Electric Power Corp (KEPCO)": letters taken from inside
+    # the words, in order
+    return in_order(letters[1:], initials[1:]) or in_order(letters[1:], "".join(words).upper()[1:])
+
+
+def in_order(letters: str, pool: str) -> bool:
+    rest = iter(pool)
+    return all(letter in rest for letter in letters)
 
 
 def defined_acronyms(doc, mentions: list[Mention]) -> dict[str, tuple[Mention, GazetteerEntry]]:

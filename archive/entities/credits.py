@@ -56,10 +56,45 @@ CONTACT = re.compile(
 CREDIT_PAREN = re.compile(
     r"(?i)\((?:[^()]{0,80}\b)?(?:reporting|editing|writing|photo)\s*(?:by\b|/|:)[^()]*\)"
 )
+# A picture's source in brackets: "[Photo by Yonhap]", "(Yonhap file photo)", "[Korea Herald
+# photo]", "(Photo courtesy of the ministry)"; "[Reuters]" alone is BRACKET_CREDIT's.
+BRACKETED_PHOTO = re.compile(
+    r"(?i)\[(?:[^\[\]\n]{0,60}\b)?(?:photos?|images?|pictures?)(?:\b[^\[\]\n]{0,60})?\]"
+    r"|\((?:[^()\n]{0,60}\s)?(?:file\s+)?(?:photos?|images?|pictures?)\)"
+    r"|\((?:photos?|images?|pictures?)\s+(?:courtesy|credit)\b[^()\n]{0,60}\)"
+)
+# A picture's source named after "via" or "courtesy of": "Featured image via Apple",
+# "Image courtesy of the ministry".
+IMAGE_VIA = re.compile(
+    r"(?i)(?:^|(?<=[\s(]))(?:featured\s+|top\s+)?(?:images?|photos?|pictures?)"
+    r"\s+(?:via|courtesy(?:\s+of)?)\s+[^\n.()]{1,60}"
+)
+# A wire's story slug in brackets naming the outlet: "(Yonhap Interview)", "(Newswire Feature)".
+SLUG_OUTLET = re.compile(
+    r"\((?P<agency>[A-Z][\w-]*)\s+(?:Interview|Feature|Explainer|Analysis|Focus|Exclusive"
+    r"|Commentary|Editorial|Column|Special|Poll)\)"
+)
+# An outlet credited in square brackets after a caption or paragraph, in mixed case:
+# "[Yonhap News Agency]", "[Korea JoongAng Daily]" (capitals alone: BRACKET_CREDIT).
+OUTLET_WORDS = r"(?:News|Agency|Daily|Herald|Times|Post|Ilbo|Sinmun|Newspaper|Press|Journal)"
+BRACKET_OUTLET = re.compile(rf"\[(?P<agency>(?:[A-Z][\w'.&-]*\s+){{0,4}}{OUTLET_WORDS})\]")
+# A copyright notice anywhere in a line: "Copyright (c) The Korea Herald." ("copyright law"
+# in a story is no notice: the mark, a year or "by" must follow the word).
+COPYRIGHT = re.compile(
+    r"(?:\b[Cc]opyright|\bCOPYRIGHT)\s*(?:\([cC]\)|\u00a9|\d{4}\b|by\b)[^\n]{0,120}?(?:[.!?](?=\s|$)|$)"
+    r"|\u00a9[^\n]{0,120}?(?:[.!?](?=\s|$)|$)",
+    re.M,
+)
 PHOTO_LABEL = re.compile(
     r"(?:(?<=\s)|^)(?:Photo|Picture|Image|Credit)s?:[^\n]{0,80}?(?=[.!?]?\s*$|\.\s)", re.M
 )
 DATELINE = re.compile(r"(?m)^[^\n]{0,60}?\((?P<agency>[A-Z][A-Za-z]+)\)\s*[-\u2013\u2014]+")
+# A dateline after a slug or byline on the same line ("(LEAD) ... By Jane Doe SEOUL, Jan. 2
+# (Yonhap) --"): a city in capitals, an optional date, the agency, a dash.
+INLINE_DATELINE = re.compile(
+    r"\b[A-Z]{3,}(?:[ -][A-Z]{2,})*(?:,\s+[A-Z][a-z]{2,4}\.?\s+\d{1,2})?\s+"
+    r"\((?P<agency>[A-Z][A-Za-z]+)\)\s*(?:--|[-\u2013\u2014])"
+)
 CAPTION_AGENCY = re.compile(
     r"(?<=[.!?]\s)\((?P<agency>[A-Z][A-Za-z0-9]+(?:\s[A-Z][A-Za-z0-9]+){0,3})\)\s*$", re.M
 )
@@ -70,6 +105,7 @@ BRACKET_CREDIT = re.compile(r"\[(?P<agency>[A-Z][A-Z0-9 ./&-]{1,40})\]")
 FURNITURE = re.compile(
     rf"(?im){SENTENCE_START}{WITHIN_SENTENCE}{{0,{CREDIT_SENTENCE_MAX}}}?"
     r"(?:\bprint\s+edition\b|\ball\s+rights\s+reserved\b|\bsign\s+up\s+(?:for|to)\s+our\b"
+    r"|\bsign\s+up\s+for\s+(?:the\s+)?[^\n.]{0,60}?\bnewsletter\b"
     r"|\bsubscribe\s+to\s+our\b|\bour\s+standards:|\bthis\s+(?:article|story)\s+(?:was\s+originally\s+published"
     r"|originally\s+appeared|first\s+appeared|appeared\s+in)\b)[^\n]*?(?:[.!?](?=\s|$)|$)"
 )
@@ -102,6 +138,11 @@ def picture_credit() -> re.Pattern:
     )
 
 
+def picture_clue(lowered: str) -> str:
+    """A picture word the text holds, or one it lacks (the picture patterns need one)."""
+    return next((w for w in ("photo", "image", "picture") if w in lowered), "photo")
+
+
 def credit_ranges(text: str) -> list[tuple[int, int]]:
     """Character ranges of ``text`` that are credits (see the module docstring)."""
     ranges = []
@@ -113,6 +154,9 @@ def credit_ranges(text: str) -> list[tuple[int, int]]:
         (CREDIT_PAREN, "("),
         (PHOTO_LABEL, ":"),
         (picture_credit(), "/"),
+        (BRACKETED_PHOTO, picture_clue(lowered)),
+        (IMAGE_VIA, picture_clue(lowered)),
+        (COPYRIGHT, "\u00a9" if "\u00a9" in lowered else "copyright"),
     ):
         if clue in lowered:  # the patterns are slow to fail on long texts: skip when hopeless
             ranges += [m.span() for m in pattern.finditer(text)]
@@ -120,6 +164,14 @@ def credit_ranges(text: str) -> list[tuple[int, int]]:
         ranges += [m.span() for m in FURNITURE.finditer(text)]
     if "reported from" in lowered:
         ranges += [m.span() for m in REPORTED_FROM.finditer(text)]
-    for pattern in (DATELINE, CAPTION_AGENCY, BRACKET_CREDIT):
-        ranges += [m.span("agency") for m in pattern.finditer(text)]
+    for pattern, clue in (
+        (DATELINE, ""),
+        (INLINE_DATELINE, "("),
+        (CAPTION_AGENCY, ""),
+        (BRACKET_CREDIT, ""),
+        (BRACKET_OUTLET, "["),
+        (SLUG_OUTLET, "("),
+    ):
+        if clue in text:
+            ranges += [m.span("agency") for m in pattern.finditer(text)]
     return ranges

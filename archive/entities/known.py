@@ -57,17 +57,23 @@ def leading_country(doc, outer, start, end, entries) -> list[Mention]:
 
 
 def in_title(doc, mention) -> bool:
-    """An organization named only in a person's capitalised title ("U.S. Treasury Secretary
-    James Baker") is not annotated (GUIDELINES); one whose spokesperson speaks is."""
+    """An organization named only in a person's title ("U.S. Treasury Secretary James Baker",
+    "Treasury secretary James Baker") is not annotated (GUIDELINES); one whose spokesperson
+    speaks is."""
     if mention.kind != ORGANIZATION or mention.end + 1 >= len(doc):
         return False
     title = doc[mention.end]
-    return rules.is_cap(title) and rules.is_title(title) and rules.is_cap(doc[mention.end + 1])
+    if not rules.is_title(title) or not rules.is_cap(doc[mention.end + 1]):
+        return False
+    # "U.S. Treasury secretary James Baker": a lower-case office names no body either; a
+    # spokesperson speaks for one ("State Department spokesman Ned Price")
+    return rules.is_cap(title) or not title.lower_.startswith("spokes")
 
 
 def names_no_organization(doc, mention) -> bool:
     """An organization named only as a modifier names none: inside a person's title (see
-    ``in_title``), inside an event's name (``event_name``, ``exercise_name``), or as a stock index
+    ``in_title``), inside an event's name (``event_name``, ``exercise_name``) or a facility's
+    name (``facility_named``) or a ship's (``ship_named``), or as a stock index
     (``stock_index``)."""
     if mention.kind != ORGANIZATION:
         return False
@@ -77,7 +83,38 @@ def names_no_organization(doc, mention) -> bool:
         or exercise_name(doc, mention)
         or stock_index(doc, mention)
         or shouted_word(doc, mention)
+        or facility_named(doc, mention)
+        or ship_named(doc, mention)
     )
+
+
+VESSEL_NOUNS = frozenset(
+    {"carrier", "tanker", "freighter", "vessel", "ship", "containership", "ferry", "cruiser"}
+)
+
+
+def ship_named(doc, mention) -> bool:
+    """ "the bulk carrier Hyundai New World": a known organization that starts a ship's name
+    (after a vessel noun, more capitalised words following) is not named by it; "mobile
+    carrier KT said" still names the carrier."""
+    if mention.start == 0 or doc[mention.start - 1].lower_ not in VESSEL_NOUNS:
+        return False
+    return mention.end < len(doc) and rules.is_cap(doc[mention.end]) and doc[mention.end].is_alpha
+
+
+FACILITY_NAME_WORDS = 3  # capitalised words after the organization, up to the facility head
+
+
+def facility_named(doc, mention) -> bool:
+    """ "Lotte World Tower", "Harbor Bank Stadium": an organization whose name starts a
+    facility's name (its last word in ``data/facility_heads.txt``) is not named by it."""
+    heads = rules.words("facility_heads.txt")
+    for i in range(mention.end, min(len(doc), mention.end + FACILITY_NAME_WORDS)):
+        if not rules.is_cap(doc[i]) or not doc[i].is_alpha:
+            return False
+        if doc[i].text in heads:
+            return i + 1 >= len(doc) or not rules.is_cap(doc[i + 1])
+    return False
 
 
 def shouted_word(doc, mention) -> bool:

@@ -70,11 +70,10 @@ def introduced_company(doc, chunk, known) -> Mention | None:
     company noun (``data/company_descriptors.txt``) is a company, unless a title, a known
     name or a stop word is in it ("firm Chairman Lee", "the firm Monday") or it starts with a
     common given name ("the maker Jane Doe")."""
-    descriptors = rules.words("company_descriptors.txt")
     start = chunk.start
-    if chunk.end - start > 1 and doc[start].lower_ in descriptors:
+    if chunk.end - start > 1 and opening_descriptor(doc[start]):
         start += 1  # "Chipmaker Rebellions said", opening a sentence
-    elif start == 0 or doc[start - 1].lower_ not in descriptors:
+    elif start == 0 or doc[start - 1].lower_ not in rules.words("company_descriptors.txt"):
         return None
     tokens = doc[start : chunk.end]
     if (
@@ -82,9 +81,17 @@ def introduced_company(doc, chunk, known) -> Mention | None:
         or tokens[0].text in rules.given_names()
         or any(rules.is_title(t) for t in tokens)
         or any(m.start < chunk.end and start < m.end for m in known)
+        or (len(tokens) == 1 and person_word(tokens[0].text))
     ):
-        return None
+        return None  # "the firm Kim founded": a person's name
     return Mention(ORGANIZATION, rules.clean_org_name(tokens.text), start, chunk.end)
+
+
+def opening_descriptor(token) -> bool:
+    """A company noun opening a chunk ("Chipmaker ..."); a capitalised head word such as
+    "Party" or "Group" opens a name instead ("Party for Peace and Unity")."""
+    descriptor = token.lower_ in rules.words("company_descriptors.txt")
+    return descriptor and token.text not in rules.org_heads()
 
 
 NEWS_NOUNS = frozenset({"agency", "service", "website", "site", "channel"})  # "news agency"
@@ -102,8 +109,10 @@ def outlet_noun_at(doc, i: int) -> bool:
 def described_outlet(doc, chunk, known) -> Mention | None:
     """ "Vogue magazine", "the Hankyoreh newspaper": a capitalised name right before an outlet
     noun (``data/outlet_nouns.txt``) is a news outlet, unless it is a country or a known
-    person, or a title is in it ("the Chinese newspaper", "Editor Jane Doe magazine")."""
-    if not outlet_noun_at(doc, chunk.end):
+    person, or a title is in it ("the Chinese newspaper", "Editor Jane Doe magazine"). A noun
+    followed by a name introduces that name ("Local broadcaster KBS", "State daily Rodong
+    Sinmun"): the words before it describe the outlet, they are not its name."""
+    if not outlet_noun_at(doc, chunk.end) or introduces_name(doc, chunk.end):
         return None
     tokens = doc[chunk.start : chunk.end]
     first = rules.strip_leading(tokens)
@@ -115,6 +124,12 @@ def described_outlet(doc, chunk, known) -> Mention | None:
     return Mention(
         ORGANIZATION, rules.clean_org_name(doc[start : chunk.end].text), start, chunk.end
     )
+
+
+def introduces_name(doc, i: int) -> bool:
+    """The outlet noun at ``i`` (one word, or "news agency") stands before a capitalised name."""
+    after = i + (2 if doc[i].lower_ == "news" else 1)
+    return after < len(doc) and rules.is_cap(doc[after])
 
 
 # A stock code in brackets after a name: Reuters instrument codes ("005930.KS", "NFLX.O")
@@ -140,6 +155,165 @@ def ticker_name(doc, chunk, known) -> Mention | None:
     ):
         return None
     return Mention(ORGANIZATION, rules.clean_org_name(doc[start:end].text), start, end)
+
+
+APPOSITIVE_OPENERS = frozenset({"a", "an", "the"})
+APPOSITIVE_WORDS = 8  # tokens of "a Washington-based advocacy group" after the comma, at most
+# Words that end the appositive's noun phrase: its head noun is the word before them.
+PHRASE_ENDS = frozenset(
+    {
+        "based",
+        "headquartered",
+        "founded",
+        "owned",
+        "run",
+        "backed",
+        "that",
+        "which",
+        "whose",
+        "in",
+        "with",
+        "for",
+        "on",
+        "at",
+        "from",
+        "and",
+        "known",
+        "specializing",
+        "specialising",
+    }
+)
+
+
+def appositive_body(doc, chunk, known) -> Mention | None:
+    """ "Kellan Watch, a Washington-based advocacy group", "Brightwave, a startup": a name
+    followed by a comma and a noun phrase whose head noun is an organization noun
+    (``data/appositive_heads.txt``) is an organization, unless a known name, a title or a
+    given name is in it. "think tank" needs "think"; "a group of islands" is no body."""
+    if not appositive_head_at(doc, chunk.end):
+        return None
+    start = chunk.start + rules.strip_leading(doc[chunk.start : chunk.end])
+    if start >= chunk.end or doc[start].text in rules.given_names():
+        return None
+    if any(m.start < chunk.end and start < m.end for m in known):
+        return None
+    if any(rules.is_title(t) for t in doc[start : chunk.end]):
+        return None
+    return Mention(
+        ORGANIZATION, rules.clean_org_name(doc[start : chunk.end].text), start, chunk.end
+    )
+
+
+def appositive_head_at(doc, comma: int) -> bool:
+    """ ", a Seoul-based think tank," after a name: the head noun of the phrase after the
+    comma is an organization noun."""
+    if comma + 2 >= len(doc) or doc[comma].text != ",":
+        return False
+    if doc[comma + 1].lower_ not in APPOSITIVE_OPENERS:
+        return False
+    last = -1
+    for i in range(comma + 2, min(len(doc), comma + 2 + APPOSITIVE_WORDS)):
+        tok = doc[i]
+        if tok.text in {"-", "'s", "\u2019s"}:
+            continue  # "Seoul-based", "the country's": modifiers
+        if doc[i - 1].text != "-" and (tok.is_punct or tok.lower_ in PHRASE_ENDS):
+            break
+        if rules.is_title(tok) or tok.lower_ == "of":
+            return False  # "a former executive", "a group of islands"
+        last = i
+    else:
+        return False
+    if last < 0 or doc[last].text[:1].isupper():
+        return False
+    return appositive_head(doc, last)
+
+
+def appositive_head(doc, last: int) -> bool:
+    """The phrase's last word, or hyphenated compound ("think-tank", "start-up"), is an
+    organization noun; "tank" only after "think"."""
+    head = doc[last].lower_
+    if doc[last - 1].text == "-":
+        head = f"{doc[last - 2].lower_}-{head}"
+    if head == "tank":
+        return doc[last - 1].lower_ == "think"
+    return head in rules.words("appositive_heads.txt")
+
+
+# Words that cite a source before its name ("told X", "according to X", "reported by X",
+# "an interview with X", "a report by X", "citing X", "quoted by X") or after it
+# ("X reported", "X reports").
+CITED_BEFORE = (
+    ("told",),
+    ("according", "to"),
+    ("reported", "by"),
+    ("interview", "with"),
+    ("report", "by"),
+    ("citing",),
+    ("cited", "by"),
+    ("quoted", "by"),
+)
+CUE_ENDS = frozenset(cue[-1] for cue in CITED_BEFORE)
+CITED_AFTER = frozenset({"reported", "reports"})
+
+
+def cited_outlet(doc, chunk, known) -> Mention | None:
+    """ "told Hanbit Weekly", "according to Harbor Pulse", "Harbor Pulse reported": a name
+    no other rule reads as a person or a body, cited as a source, is a news outlet; not a
+    name before a role ("the Watergate reporter") or after a possessive ("Axios' Jane Doe").
+    A one-word name needs the citing phrase before it and is not a person's: no given name,
+    Korean family name, known person's surname or last word of a longer name in the text
+    ("according to Walsh" after "Mike Walsh")."""
+    before = cited_before(doc, chunk.start)
+    if not (before or cited_after(doc, chunk.end)):
+        return None
+    start = chunk.start + rules.strip_leading(doc[chunk.start : chunk.end])
+    if start >= chunk.end:
+        return None
+    if chunk.end < len(doc) and rules.is_title(doc[chunk.end]):
+        return None  # "told the Watergate reporter": the name modifies a person's role
+    if start > 0 and doc[start - 1].text in rules.POSSESSIVE_PARTS:
+        return None  # "Axios' Jane Doe reports": a reporter of the outlet
+    tokens = doc[start : chunk.end]
+    if len(tokens) == 1 and not before:
+        return None  # "Others reported": one word needs a citing phrase before it
+    if any(m.start < chunk.end and start < m.end for m in known):
+        return None
+    if tokens[0].text in rules.given_names() or any(rules.is_title(t) for t in tokens):
+        return None
+    if len(tokens) == 1 and surname_like(doc, tokens[0].text):
+        return None
+    return Mention(ORGANIZATION, rules.clean_org_name(tokens.text), start, chunk.end)
+
+
+def cited_before(doc, start: int) -> bool:
+    """A citing phrase ends at ``start`` (an optional "the" between)."""
+    end = start - (start > 0 and doc[start - 1].lower_ == "the")
+    if end < 1 or doc[end - 1].lower_ not in CUE_ENDS:
+        return False
+    for cue in CITED_BEFORE:
+        begin = end - len(cue)
+        if begin >= 0 and all(doc[begin + k].lower_ == word for k, word in enumerate(cue)):
+            return True
+    return False
+
+
+def cited_after(doc, end: int) -> bool:
+    return end < len(doc) and doc[end].lower_ in CITED_AFTER
+
+
+def person_word(word: str) -> bool:
+    """A given name, a Korean family name or a known person's surname."""
+    return (
+        word in rules.given_names() or word in rules.korean_surnames() or word in known_surnames()
+    )
+
+
+def surname_like(doc, word: str) -> bool:
+    """A one-word name that may be a person's surname (see ``cited_outlet``)."""
+    if person_word(word):
+        return True
+    pattern = rf"(?<![\w'-])([A-Z][\w'.-]*)\s+{re.escape(word)}(?![\w'-])"
+    return any(m.group(1) not in rules.stop_capitals() for m in re.finditer(pattern, doc.text))
 
 
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople"})

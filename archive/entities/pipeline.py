@@ -4,8 +4,9 @@ Steps, per text (title, then body): prepare (un-glue, drop credit lines), tokeni
 ``spacy.blank("en")``, find gazetteer names (with datelines and "North and South Korea",
 ``known``), find capitalised chunks and classify the unknown ones (``rules``; names introduced
 by a noun, before an outlet noun or a stock code, joined by "&", meetings and facilities that
-are no bodies), add bodies named by role (``roles``), parties named short (``parties``),
-chambers named by their bare word (``chambers``) and defined acronyms (``acronyms``), then
+are no bodies), add bodies named by role (``roles``), United Nations agencies named by what
+they do (``un_agencies``), parties named short (``parties``), chambers named by their bare
+word (``chambers``) and defined acronyms (``acronyms``), then
 resolve within the article: a bare family/last name becomes the full name already mentioned,
 all spellings of a name become one actor, a name up to a longer one's head word is its short
 form.
@@ -15,17 +16,20 @@ from __future__ import annotations
 
 import functools
 
-from archive.entities import acronyms, chambers, korean, parties, roles, rules
+from archive.entities import acronyms, chambers, korean, parties, roles, rules, un_agencies
 from archive.entities.gazetteer import Gazetteer, tokenizer
 from archive.entities.known import Mention, known_mentions, names_no_organization, nested_known
 from archive.entities.korean_words import has_hangul
 from archive.entities.org_shapes import (
     ampersand_name,
+    appositive_body,
+    cited_outlet,
     described_outlet,
     facility_where,
     inside_known,
     introduced_company,
     meeting_of,
+    opening_descriptor,
     skip_plural_of,
     spoken_for,
     term_free_name,
@@ -138,6 +142,7 @@ def find_mentions(doc, gazetteer: Gazetteer, caseless: bool, text: str = "") -> 
     mentions = [m for m in kept + overriding if not names_no_organization(doc, m)]
     mentions += nested_known(doc, mentions, raw)
     mentions = roles.role_mentions(doc, sorted(mentions, key=lambda m: m.start), gazetteer)
+    mentions = un_agencies.agency_mentions(doc, mentions, gazetteer)
     mentions = parties.party_mentions(doc, mentions, gazetteer)
     mentions = chambers.chamber_mentions(doc, mentions, gazetteer, text)
     return acronyms.acronym_mentions(doc, mentions)
@@ -180,13 +185,14 @@ def classify_chunk(doc, chunk, known, taken) -> list[Mention]:
         or ampersand_name(doc, chunk, known)
         or ticker_name(doc, chunk, known)
         or spoken_for(doc, chunk, known)
+        or appositive_body(doc, chunk, known)
     )
     if introduced is not None:
         return [introduced]
     tokens = doc[chunk.start : chunk.end]
     head = rules.org_head_index(tokens, skip=lambda k: inside_known(chunk.start + k, known))
     first = rules.strip_leading(tokens)
-    if first < len(tokens) - 1 and tokens[first].lower_ in rules.words("company_descriptors.txt"):
+    if first < len(tokens) - 1 and opening_descriptor(tokens[first]):
         first += 1  # "Chipmaker SK Hynix rose": the noun that introduces a name is not in it
     first = skip_plural_of(doc, chunk.start, tokens, first)
     person = person_before_of(doc, chunk, first, head, known, taken)
@@ -222,7 +228,17 @@ def classify_chunk(doc, chunk, known, taken) -> list[Mention]:
     )
     if extended is not None:
         return [extended]
-    return person_mentions(doc, chunk.start + first, chunk.end, taken)
+    return person_or_outlet(doc, chunk, first, known, taken)
+
+
+def person_or_outlet(doc, chunk, first: int, known, taken) -> list[Mention]:
+    """The last reading of a chunk: a person, else a cited outlet ("told Harbor Weekly");
+    a bare one-word name is an outlet when cited so (``cited_outlet`` rules out surnames)."""
+    found = person_mentions(doc, chunk.start + first, chunk.end, taken)
+    if found and not (len(found) == 1 and found[0].surname_only):
+        return found
+    outlet = cited_outlet(doc, chunk, known)
+    return [outlet] if outlet is not None else found
 
 
 def coordinated(doc, chunk) -> list:
@@ -380,7 +396,7 @@ def specific(doc, start: int, end: int, known) -> bool:
         word = doc[i].text
         after_of = after_of or word == "of"
         if (
-            word in rules.org_heads()
+            (word in rules.org_heads() and not head_before_head(doc, i, end))
             or word in rules.generic_org_words()
             or not (doc[i].is_alpha and (rules.is_cap(doc[i]) or doc[i].is_upper or after_of))
         ):
@@ -390,6 +406,12 @@ def specific(doc, start: int, end: int, known) -> bool:
                 continue
         return True
     return False
+
+
+def head_before_head(doc, i: int, end: int) -> bool:
+    """ "Air Force": a head word that opens a two-word name before another head word is the
+    name's own word."""
+    return i + 1 == end - 1 and doc[i + 1].text in rules.org_heads() and i + 2 == end
 
 
 def named_after_place(doc, start: int, end: int) -> bool:

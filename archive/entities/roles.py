@@ -13,7 +13,8 @@ the ministry of the country whose same role the text named before ("South Korea'
 ministry ... the defence ministry"), else of the country of the dateline ("SEOUL (Reuters) -"),
 else of the country the text names most. Besides the table's roles, "<topic> ministry" for
 each topic of ``data/ministry_topics.txt`` is a role ("Ministry of Health of {country}").
-Bodies that are not ministries ("the military", "the navy") are not named by role alone.
+The same holds for "the coast guard" (a country has one). Other bodies that are not
+ministries ("the military", "the navy") are not named by role alone.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from archive.entities.types import COUNTRY, ORGANIZATION
 ALIASES_COLUMN = 2  # government_roles.tsv: role, actor, aliases
 DATELINE_REACH = 3  # tokens from a text's start within which a country is its dateline
 BARE_HEADS = frozenset(
-    {"ministry", "office", "bank", "court", "senate", "parliament"}
+    {"ministry", "office", "bank", "court", "senate", "parliament", "guard"}
 )  # roles that name a body without a country
 INDEFINITE = frozenset({"a", "an", "any", "each", "every", "no", "one"})  # "a foreign ministry"
 
