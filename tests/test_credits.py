@@ -37,6 +37,21 @@ class ContributorSentenceTests(SimpleTestCase):
         self.assertIn("Jane Doe", persons(text))
 
 
+class ThanksSentenceTests(SimpleTestCase):
+    def test_thanks_for_contributing_to_the_report_names_no_person(self):
+        text = "Prices rose.\nThanks to Jane Roe for contributing to this report.\nMore text."
+        self.assertEqual(persons(text), set())
+
+    def test_thanks_for_her_reporting_names_no_person(self):
+        text = "Prices rose. With thanks to Jane Roe in Tokyo for her reporting."
+        self.assertEqual(persons(text), set())
+
+    def test_thanks_to_a_person_for_something_else_is_kept(self):
+        text = "Thanks to Jane Roe for her courage, the crew survived, John Roe said."
+        self.assertEqual(credits(text), [])
+        self.assertIn("Jane Roe", persons(text))
+
+
 class ContactSentenceTests(SimpleTestCase):
     def test_a_contact_sentence_names_no_person(self):
         text = "The talks ended.\nJane Doe can be reached at jd@example.com. Follow her on Twitter."

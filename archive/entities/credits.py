@@ -4,7 +4,8 @@ photographed or distributed it, wherever they stand in the body.
 Classes of credit (each one regex, tested in ``tests/test_credits.py``):
 
 - credit lines: "Reporting by …", "Editing by …", "Writing by …", "Photo: …", "Contact: …";
-- contributor sentences: "Jane Doe in Tokyo contributed reporting.", "… contributed to this report.";
+- contributor sentences: "Jane Doe in Tokyo contributed reporting.", "… contributed to this report.",
+  "Thanks to Jane Doe for contributing to this report.";
 - contact sentences: "… can be reached at …", "Follow her on Twitter …", "Email: …";
 - filing lines: "Choe Sang-Hun reported from Seoul, and David E. Sanger from Washington.";
 - picture credits: "Jane Doe/AFP/Getty Images", "(AP Photo/Ahn Young-joon)", "Credit Jane Doe";
@@ -46,6 +47,15 @@ CONTRIBUTOR = re.compile(
     rf"(?m){SENTENCE_START}{WITHIN_SENTENCE}{{0,{CREDIT_SENTENCE_MAX}}}?"
     r"\bcontributed(?:\s+additional)?\s+(?:reporting|research|to\s+th(?:is|e)\s+"
     r"(?:report|story|article))[^\n]*?(?:[.!?](?=\s|$)|$)"
+)
+# A thanks sentence for a contribution: "Thanks to Jane Doe for contributing to this report",
+# "With thanks to Jane Doe for her reporting"; thanks for anything else ("thanks to the
+# rescuers for their courage") is content.
+THANKS = re.compile(
+    rf"(?im){SENTENCE_START}{WITHIN_SENTENCE}{{0,{CREDIT_SENTENCE_MAX}}}?"
+    r"\bthanks?\s+(?:you\s+)?to\s+[^\n.]{1,160}?\bfor\s+(?:(?:his|her|their)\s+)?"
+    r"(?:contributing|contributions?|(?:additional\s+)?reporting|research(?:ing)?)\b"
+    r"[^\n]*?(?:[.!?](?=\s|$)|$)"
 )
 CONTACT = re.compile(
     rf"(?im){SENTENCE_START}{WITHIN_SENTENCE}{{0,{CREDIT_SENTENCE_MAX}}}?"
@@ -150,6 +160,7 @@ def credit_ranges(text: str) -> list[tuple[int, int]]:
     for pattern, clue in (
         (CREDIT_LINE, ""),
         (CONTRIBUTOR, "contributed"),
+        (THANKS, "thank"),
         (CONTACT, "reach" if "follow" not in lowered and "contact" not in lowered else ""),
         (CREDIT_PAREN, "("),
         (PHOTO_LABEL, ":"),
