@@ -194,6 +194,8 @@ def classify_chunk(doc, chunk, known, taken) -> list[Mention]:
     first = rules.strip_leading(tokens)
     if first < len(tokens) - 1 and opening_descriptor(tokens[first]):
         first += 1  # "Chipmaker SK Hynix rose": the noun that introduces a name is not in it
+    elif head < 0 and first < len(tokens) - NAME_MIN_WORDS and opening_occupation(tokens[first]):
+        first += 1  # "Farmer Jane Roe said": the occupation that introduces her is not her name
     first = skip_plural_of(doc, chunk.start, tokens, first)
     person = person_before_of(doc, chunk, first, head, known, taken)
     if person:
@@ -229,6 +231,11 @@ def classify_chunk(doc, chunk, known, taken) -> list[Mention]:
     if extended is not None:
         return [extended]
     return person_or_outlet(doc, chunk, first, known, taken)
+
+
+def opening_occupation(token) -> bool:
+    """A capitalised occupation noun ("Farmer", "Economist") opening a chunk."""
+    return token.text[:1].isupper() and rules.is_occupation(token)
 
 
 def person_or_outlet(doc, chunk, first: int, known, taken) -> list[Mention]:

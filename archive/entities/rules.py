@@ -51,6 +51,21 @@ def person_titles() -> frozenset:
     return words("person_titles.txt")
 
 
+def occupations() -> frozenset:
+    return words("occupations.txt")
+
+
+def is_occupation(token) -> bool:
+    """A noun for what a person does ("farmer", "economist", "wife"); capitalised, it only
+    comes before a name when it opens the sentence ("Farmer Jane Roe said")."""
+    return token.text.lower() in occupations()
+
+
+def introduces_person(token) -> bool:
+    """A role title or a lower-case occupation noun: the name after it is a person's."""
+    return is_title(token) or is_occupation(token)
+
+
 def given_names() -> frozenset:
     return words("given_names.txt")
 
@@ -419,7 +434,7 @@ def korean_name(parts: list[str]) -> bool:
 
 def person_evidence(doc, start: int, end: int, parts: list[str], titled: bool) -> bool:
     """Is the name-like span ``doc[start:end]`` a person?"""
-    if titled or (start > 0 and is_title(doc[start - 1])):
+    if titled or (start > 0 and introduces_person(doc[start - 1])):
         return True
     if len(parts) < NAME_MIN_WORDS:
         return False
@@ -438,7 +453,38 @@ def speaker(doc, start: int, end: int) -> bool:
         return True
     if after != "," or end + 1 >= len(doc):
         return False
-    return doc[end + 1].lower_ == "who" or appositive_title(doc, end + 1)
+    return (
+        doc[end + 1].lower_ == "who"
+        or appositive_title(doc, end + 1)
+        or appositive_age(doc, end + 1)
+        or bare_appositive_role(doc, end + 1)
+    )
+
+
+AGE_MAX_DIGITS = 2  # "Jane Roe, 45, said": an age has one or two digits
+
+
+def appositive_age(doc, i: int) -> bool:
+    """ "Jane Roe, 45, a farmer", "Jane Roe, 45-year-old farmer": an age in apposition."""
+    if i + 1 >= len(doc) or not doc[i].is_digit or len(doc[i].text) > AGE_MAX_DIGITS:
+        return False
+    return doc[i + 1].text in {",", "-", ")"}
+
+
+def bare_appositive_role(doc, i: int) -> bool:
+    """ "Jane Roe, chief economist at the bank", "Jane Roe, spokeswoman for the ministry":
+    lower-case role words without an article, then what they serve ("of", "at", "for", ...).
+    A plural ("In New York, officials at the ministry said") names others."""
+    k = i
+    while k < len(doc) and doc[k].text.islower() and introduces_person(doc[k]):
+        if doc[k].text.endswith("s") and not doc[k].text.endswith("ss"):
+            return False
+        k += 1
+    return k > i and k < len(doc) and doc[k].lower_ in ROLE_OBJECT_WORDS
+
+
+# Words after a role in apposition that say whom the role serves ("chief economist at ...").
+ROLE_OBJECT_WORDS = frozenset({"of", "at", "for", "in", "with", "to", "and", ","})
 
 
 def appositive_title(doc, i: int) -> bool:
@@ -449,7 +495,7 @@ def appositive_title(doc, i: int) -> bool:
     for tok in window:
         if tok.is_punct:
             return False
-        if not tok.text[:1].isupper() and is_title(tok):
+        if not tok.text[:1].isupper() and introduces_person(tok):
             return True
     return False
 

@@ -1,0 +1,51 @@
+"""Evidence that a name no list knows is a person's: an occupation noun before it, an age or
+a role in apposition after it; and shapes that look like a person's name but name a vessel or
+a venue."""
+
+from django.test import SimpleTestCase
+
+from archive.entities.pipeline import extract
+from archive.entities.types import PERSON
+
+
+def persons(text):
+    return {a.name for a in extract("", text) if a.kind == PERSON}
+
+
+class OccupationCueTests(SimpleTestCase):
+    def test_a_lower_case_occupation_before_a_name_introduces_a_person(self):
+        found = persons("The plan was backed by farmer Odalric Vennemeyer and others.")
+        self.assertEqual(found, {"Odalric Vennemeyer"})
+
+    def test_a_capitalised_occupation_opening_a_sentence_is_not_part_of_the_name(self):
+        found = persons("Entrepreneur Odalric Vennemeyer founded the firm.")
+        self.assertEqual(found, {"Odalric Vennemeyer"})
+
+    def test_an_occupation_in_apposition_after_a_name_makes_a_person(self):
+        found = persons("Odalric Vennemeyer, an economist at the bank, expects cuts.")
+        self.assertEqual(found, {"Odalric Vennemeyer"})
+
+    def test_a_name_after_a_lower_case_word_that_is_no_occupation_is_no_person(self):
+        self.assertEqual(persons("The plan was backed by northern Odalric Vennemeyer."), set())
+
+    def test_a_family_name_that_is_an_occupation_word_stays_in_the_name(self):
+        self.assertIn("Maren Farmer", persons("Maren Farmer said the crop failed."))
+
+
+class AppositionEvidenceTests(SimpleTestCase):
+    def test_an_age_in_apposition_makes_a_person(self):
+        self.assertEqual(persons("Odalric Vennemeyer, 52, lost his boat."), {"Odalric Vennemeyer"})
+
+    def test_an_age_before_year_old_makes_a_person(self):
+        found = persons("Odalric Vennemeyer, 52-year-old fisherman, lost his boat.")
+        self.assertEqual(found, {"Odalric Vennemeyer"})
+
+    def test_a_number_that_is_no_age_makes_no_person(self):
+        self.assertEqual(persons("At Vennemeyer Field, 2024 was dry."), set())
+
+    def test_a_role_in_apposition_without_an_article_makes_a_person(self):
+        found = persons("Odalric Vennemeyer, chief economist at the bank, expects cuts.")
+        self.assertEqual(found, {"Odalric Vennemeyer"})
+
+    def test_a_plural_role_after_a_place_makes_no_person(self):
+        self.assertEqual(persons("In Vennemeyer Falls, officials at the dam said it held."), set())
