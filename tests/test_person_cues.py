@@ -49,3 +49,21 @@ class AppositionEvidenceTests(SimpleTestCase):
 
     def test_a_plural_role_after_a_place_makes_no_person(self):
         self.assertEqual(persons("In Vennemeyer Falls, officials at the dam said it held."), set())
+
+
+class ThingNamedAfterPersonTests(SimpleTestCase):
+    def test_a_name_aboard_a_vessel_is_no_person(self):
+        self.assertEqual(persons("The crew was rescued aboard the Jane Roe at dawn."), set())
+
+    def test_a_name_after_a_vessel_noun_or_prefix_is_no_person(self):
+        self.assertEqual(persons("The tanker Jane Roe and USS John Roe docked."), set())
+
+    def test_a_name_after_a_venue_noun_is_no_person(self):
+        self.assertEqual(persons("They dined at the restaurant Jane Roe downtown."), set())
+
+    def test_a_person_who_boards_a_ship_is_still_a_person(self):
+        self.assertEqual(persons("Jane Roe boarded the ship at dawn, she said."), {"Jane Roe"})
+
+    def test_a_ships_captain_named_in_apposition_is_a_person(self):
+        found = persons("The ship's captain, Jane Roe, said the crew was safe.")
+        self.assertEqual(found, {"Jane Roe"})

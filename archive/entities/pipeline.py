@@ -139,13 +139,29 @@ def find_mentions(doc, gazetteer: Gazetteer, caseless: bool, text: str = "") -> 
     ]
     covered = {i for m in overriding if not m.nested for i in range(m.start, m.end)}
     kept = [m for m in known if not covered.intersection(range(m.start, m.end))]
-    mentions = [m for m in kept + overriding if not names_no_organization(doc, m)]
+    mentions = [
+        m
+        for m in kept + overriding
+        if not names_no_organization(doc, m) and not thing_named(doc, m)
+    ]
     mentions += nested_known(doc, mentions, raw)
     mentions = roles.role_mentions(doc, sorted(mentions, key=lambda m: m.start), gazetteer)
     mentions = un_agencies.agency_mentions(doc, mentions, gazetteer)
     mentions = parties.party_mentions(doc, mentions, gazetteer)
     mentions = chambers.chamber_mentions(doc, mentions, gazetteer, text)
     return acronyms.acronym_mentions(doc, mentions)
+
+
+def thing_named(doc, mention: Mention) -> bool:
+    """ "aboard the Jane Roe", "the tanker Jane Roe", "USS John Roe", "the restaurant Jane
+    Roe", "Typhoon Jane": a person's name right after a noun for a vessel, venue, storm or
+    work (``data/thing_name_nouns.txt``, "the" skipped) names that thing, not the person."""
+    if mention.kind != PERSON:
+        return False
+    k = mention.start - 1
+    if k > 0 and doc[k].lower_ == "the":
+        k -= 1
+    return k >= 0 and doc[k].lower_ in rules.words("thing_name_nouns.txt")
 
 
 def spelled_by_known(mention: Mention, raw) -> Mention:
