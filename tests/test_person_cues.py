@@ -67,3 +67,17 @@ class ThingNamedAfterPersonTests(SimpleTestCase):
     def test_a_ships_captain_named_in_apposition_is_a_person(self):
         found = persons("The ship's captain, Jane Roe, said the crew was safe.")
         self.assertEqual(found, {"Jane Roe"})
+
+
+class BareNameConfirmationTests(SimpleTestCase):
+    def test_a_full_name_is_a_person_when_its_bare_last_name_is_a_speaker(self):
+        text = "Odalric Vennemeyer left the room early. Vennemeyer said it was urgent."
+        self.assertEqual(persons(text), {"Odalric Vennemeyer"})
+
+    def test_a_full_name_is_a_person_when_its_bare_last_name_has_a_title(self):
+        text = "Mr. Vennemeyer declined to comment. Odalric Vennemeyer left early."
+        self.assertEqual(persons(text), {"Odalric Vennemeyer"})
+
+    def test_a_full_name_whose_bare_last_name_has_no_cue_is_no_person(self):
+        text = "Odalric Vennemeyer lies east. Later, Vennemeyer was closed."
+        self.assertEqual(persons(text), set())

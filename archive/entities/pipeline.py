@@ -52,8 +52,18 @@ def extract(title: str, body: str, gazetteer: Gazetteer | None = None) -> list[A
         in_title = [
             (m, s) for m, s in in_title if m.entries or normalise_name(m.text) in body_names
         ]
-    found = [(False, m, s) for m, s in in_title] + [(True, m, s) for m, s in in_body]
+    found = confirmed_by_bare_name(
+        [(False, m, s) for m, s in in_title] + [(True, m, s) for m, s in in_body]
+    )
     return [a for a in resolve(found, gazetteer) if not dependent_territory(a)]
+
+
+def confirmed_by_bare_name(found: list) -> list:
+    """ "Jane Roe left the room. ... Roe said": a full name without evidence of its own is a
+    person's when the article cues its last word alone as a person ("Ms. Roe", "Roe said",
+    "Roe, 45,"); otherwise it is dropped."""
+    cued = {m.text for _, m, _ in found if m.surname_only and m.cued}
+    return [f for f in found if not f[1].unconfirmed or f[1].text.split()[-1] in cued]
 
 
 def dependent_territory(actor: Actor) -> bool:
@@ -258,7 +268,7 @@ def person_or_outlet(doc, chunk, first: int, known, taken) -> list[Mention]:
     """The last reading of a chunk: a person, else a cited outlet ("told Harbor Weekly");
     a bare one-word name is an outlet when cited so (``cited_outlet`` rules out surnames)."""
     found = person_mentions(doc, chunk.start + first, chunk.end, taken)
-    if found and not (len(found) == 1 and found[0].surname_only):
+    if found and not (len(found) == 1 and (found[0].surname_only or found[0].unconfirmed)):
         return found
     outlet = cited_outlet(doc, chunk, known)
     return [outlet] if outlet is not None else found
@@ -491,7 +501,8 @@ def person_mentions(doc, start: int, end: int, taken, titled: bool = False) -> l
     text = doc[name_start:end].text
     if len(parts) == 1:  # a bare name: kept only if resolution finds whose it is
         titled = titled or (name_start > 0 and rules.is_title(doc[name_start - 1]))
-        return [Mention(PERSON, text, name_start, end, surname_only=True, titled=titled)]
+        cued = titled or rules.bare_name_cued(doc, name_start, end)
+        return [Mention(PERSON, text, name_start, end, surname_only=True, titled=titled, cued=cued)]
     if not rules.person_evidence(doc, name_start, end, parts, titled):
-        return []
+        return [Mention(PERSON, text, name_start, end, unconfirmed=True)]
     return [Mention(PERSON, text, name_start, end)]

@@ -445,6 +445,12 @@ def person_evidence(doc, start: int, end: int, parts: list[str], titled: bool) -
     return speaker(doc, start, end)
 
 
+def bare_name_cued(doc, start: int, end: int) -> bool:
+    """A one-word name cued as a person's by the words around it ("farmer Roe", "Roe said",
+    "Roe, 45,")."""
+    return (start > 0 and introduces_person(doc[start - 1])) or speaker(doc, start, end)
+
+
 def speaker(doc, start: int, end: int) -> bool:
     """ "X said", "said X", "X, a professor ..." with X of two or three words."""
     after = doc[end].lower_ if end < len(doc) else ""
