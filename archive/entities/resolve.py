@@ -17,7 +17,7 @@ import re
 
 from archive.entities import rules
 from archive.entities.korean_known import homonyms
-from archive.entities.name_shapes import chinese_surnames
+from archive.entities.name_shapes import all_chinese_surnames
 from archive.entities.types import ORGANIZATION, PERSON, Actor, normalise_name
 
 NAME_MIN_WORDS = 2  # words of a name that has a surname of its own
@@ -229,7 +229,7 @@ def surnames_of(name: str) -> set[str]:
     if len(parts) < NAME_MIN_WORDS:
         return set()
     keys = {parts[-1]}
-    if parts[0] in rules.korean_surnames() or parts[0] in chinese_surnames():
+    if parts[0] in rules.korean_surnames() or parts[0] in all_chinese_surnames():
         keys.add(parts[0])  # family name first
     return keys
 
