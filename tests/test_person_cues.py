@@ -81,3 +81,15 @@ class BareNameConfirmationTests(SimpleTestCase):
     def test_a_full_name_whose_bare_last_name_has_no_cue_is_no_person(self):
         text = "Odalric Vennemeyer lies east. Later, Vennemeyer was closed."
         self.assertEqual(persons(text), set())
+
+
+class RelativeOfKnownPersonTests(SimpleTestCase):
+    def test_a_given_name_before_a_known_persons_bare_family_name_is_a_relative(self):
+        found = persons("Joe Biden arrived with Margaret Biden and Peter Biden.")
+        self.assertEqual(found, {"Joe Biden", "Margaret Biden", "Peter Biden"})
+
+    def test_a_title_before_a_known_persons_bare_family_name_is_the_known_person(self):
+        self.assertEqual(persons("Joe Biden spoke. Later, President Biden left."), {"Joe Biden"})
+
+    def test_a_longer_capitalised_run_before_the_family_name_is_left_alone(self):
+        self.assertEqual(persons("The Harbor Peter Biden Fund gave money."), set())

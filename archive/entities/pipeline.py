@@ -150,7 +150,7 @@ def find_mentions(doc, gazetteer: Gazetteer, caseless: bool, text: str = "") -> 
     covered = {i for m in overriding if not m.nested for i in range(m.start, m.end)}
     kept = [m for m in known if not covered.intersection(range(m.start, m.end))]
     mentions = [
-        m
+        relative_of_known(doc, m, taken)
         for m in kept + overriding
         if not names_no_organization(doc, m) and not thing_named(doc, m)
     ]
@@ -160,6 +160,25 @@ def find_mentions(doc, gazetteer: Gazetteer, caseless: bool, text: str = "") -> 
     mentions = parties.party_mentions(doc, mentions, gazetteer)
     mentions = chambers.chamber_mentions(doc, mentions, gazetteer, text)
     return acronyms.acronym_mentions(doc, mentions)
+
+
+def relative_of_known(doc, mention: Mention, taken) -> Mention:
+    """ "Lara Roe and Tiffany Roe" beside a known "Roe": a common given name before the bare
+    family name of a known person names another person of that family, not the known one."""
+    k = mention.start - 1
+    if (
+        mention.kind != PERSON
+        or not mention.entries
+        or mention.end - mention.start != 1
+        or k < 0
+        or k in taken
+        or doc[k].text not in rules.given_names()
+        or "\n" in doc[k].whitespace_
+    ):
+        return mention
+    if k > 0 and rules.is_cap(doc[k - 1]) and not doc[k - 1].is_punct:
+        return mention  # inside a longer capitalised run: not a plain "given family" pair
+    return Mention(PERSON, doc[k : mention.end].text, k, mention.end)
 
 
 def thing_named(doc, mention: Mention) -> bool:
