@@ -93,3 +93,27 @@ class RelativeOfKnownPersonTests(SimpleTestCase):
 
     def test_a_longer_capitalised_run_before_the_family_name_is_left_alone(self):
         self.assertEqual(persons("The Harbor Peter Biden Fund gave money."), set())
+
+
+class SurroundingCueTests(SimpleTestCase):
+    def test_a_name_pointed_at_as_pictured_is_a_person(self):
+        self.assertEqual(
+            persons("Odalric Vennemeyer (pictured) met officials."), {"Odalric Vennemeyer"}
+        )
+
+    def test_a_place_pointed_at_on_a_map_is_no_person(self):
+        self.assertEqual(persons("He was found near Vennemeyer Point (left) at dawn."), set())
+
+    def test_a_singular_role_before_a_comma_and_the_name_makes_a_person(self):
+        found = persons("The firm's founder, Odalric Vennemeyer, visited the plant.")
+        self.assertEqual(found, {"Odalric Vennemeyer"})
+
+    def test_a_plural_role_before_a_comma_makes_no_person(self):
+        self.assertEqual(persons("Among the officials, Vennemeyer Harbor was busy."), set())
+
+    def test_a_name_joined_by_and_to_a_speaker_speaks_too(self):
+        found = persons("Ingrid Torvaldsen and Odalric Vennemeyer said the deal was off.")
+        self.assertEqual(found, {"Ingrid Torvaldsen", "Odalric Vennemeyer"})
+
+    def test_a_name_joined_by_and_to_a_name_that_does_not_speak_is_no_person(self):
+        self.assertEqual(persons("Torvaldsen Harbor and Vennemeyer Point are closed."), set())

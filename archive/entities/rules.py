@@ -457,6 +457,8 @@ def speaker(doc, start: int, end: int) -> bool:
     before = doc[start - 1].lower_ if start > 0 else ""
     if after in SPEECH_VERBS or before in SPEECH_BEFORE:
         return True
+    if pictured(doc, end) or role_before_comma(doc, start, end) or coordinated_speaker(doc, end):
+        return True
     if after != "," or end + 1 >= len(doc):
         return False
     return (
@@ -465,6 +467,38 @@ def speaker(doc, start: int, end: int) -> bool:
         or appositive_age(doc, end + 1)
         or bare_appositive_role(doc, end + 1)
     )
+
+
+# "Jane Roe (pictured)", "(pictured left)": a caption's pointer at a person in the picture
+# ("(left)" alone also points at places on a map).
+PICTURE_POINTERS = frozenset({"pictured"})
+
+
+def pictured(doc, end: int) -> bool:
+    return end + 1 < len(doc) and doc[end].text == "(" and doc[end + 1].lower_ in PICTURE_POINTERS
+
+
+def role_before_comma(doc, start: int, end: int) -> bool:
+    """ "the firm's founder, Jane Roe, said": a singular lower-case role, a comma, then the
+    name closed by a comma or a full stop ("Among officials, Jane Roe" is no apposition)."""
+    if start < ARTICLE_JOIN or doc[start - 1].text != "," or end >= len(doc):
+        return False
+    role = doc[start - ARTICLE_JOIN]
+    singular = not role.text.endswith("s") or role.text.endswith("ss")
+    return (
+        role.text.islower() and singular and introduces_person(role) and doc[end].text in {",", "."}
+    )
+
+
+def coordinated_speaker(doc, end: int) -> bool:
+    """ "Jane Roe and John Roe said": a name joined by "and" to a speaking name speaks too."""
+    if end + 1 >= len(doc) or doc[end].lower_ != "and" or not is_cap(doc[end + 1]):
+        return False
+    j = end + 1
+    while j < len(doc) and j - end <= NAME_MAX_WORDS and is_cap(doc[j]) and not doc[j].is_punct:
+        j += 1
+    after = doc[j].lower_ if j < len(doc) else ""
+    return after in SPEECH_VERBS
 
 
 AGE_MAX_DIGITS = 2  # "Jane Roe, 45, said": an age has one or two digits
