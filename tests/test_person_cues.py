@@ -117,3 +117,12 @@ class SurroundingCueTests(SimpleTestCase):
 
     def test_a_name_joined_by_and_to_a_name_that_does_not_speak_is_no_person(self):
         self.assertEqual(persons("Torvaldsen Harbor and Vennemeyer Point are closed."), set())
+
+
+class InternationalGivenNameTests(SimpleTestCase):
+    def test_a_common_non_english_given_name_opens_a_persons_name(self):
+        found = persons("Oleksandr Vennemeyer and Priya Torvaldsen arrived on Monday.")
+        self.assertEqual(found, {"Oleksandr Vennemeyer", "Priya Torvaldsen"})
+
+    def test_a_word_that_is_no_given_name_opens_no_persons_name(self):
+        self.assertEqual(persons("Harbor Vennemeyer and Northern Torvaldsen arrived."), set())
