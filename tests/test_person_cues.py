@@ -126,3 +126,14 @@ class InternationalGivenNameTests(SimpleTestCase):
 
     def test_a_word_that_is_no_given_name_opens_no_persons_name(self):
         self.assertEqual(persons("Harbor Vennemeyer and Northern Torvaldsen arrived."), set())
+
+
+class CitedPersonTests(SimpleTestCase):
+    def test_a_cited_name_whose_last_word_speaks_alone_later_is_a_person(self):
+        text = "According to Odalric Vennemeyer, the deal is off. Vennemeyer said talks resume."
+        self.assertEqual(persons(text), {"Odalric Vennemeyer"})
+
+    def test_a_cited_name_never_cued_as_a_person_stays_an_outlet(self):
+        text = "According to Harbor Pulse, the deal is off. Officials said talks resume."
+        self.assertEqual(persons(text), set())
+        self.assertIn("Harbor Pulse", {a.name for a in extract("", text)})

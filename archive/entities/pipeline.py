@@ -14,6 +14,7 @@ form.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 
 from archive.entities import acronyms, chambers, korean, parties, roles, rules, un_agencies
@@ -63,7 +64,23 @@ def confirmed_by_bare_name(found: list) -> list:
     person's when the article cues its last word alone as a person ("Ms. Roe", "Roe said",
     "Roe, 45,"); otherwise it is dropped."""
     cued = {m.text for _, m, _ in found if m.surname_only and m.cued}
-    return [f for f in found if not f[1].unconfirmed or f[1].text.split()[-1] in cued]
+    kept = [f for f in found if not f[1].unconfirmed or f[1].text.split()[-1] in cued]
+    return [(b, cited_person(m, cued), s) for b, m, s in kept]
+
+
+def cited_person(mention: Mention, cued: set) -> Mention:
+    """ "according to Jane Roe ... Roe said": a name read as a cited outlet, shaped like a
+    person's name, whose last word the article cues alone as a person is that person."""
+    parts = mention.text.split()
+    if (
+        mention.kind != ORGANIZATION
+        or mention.entries
+        or len(parts) < NAME_MIN_WORDS
+        or parts[-1] not in cued
+        or not rules.looks_like_name(parts)
+    ):
+        return mention
+    return dataclasses.replace(mention, kind=PERSON)
 
 
 def dependent_territory(actor: Actor) -> bool:
