@@ -137,3 +137,17 @@ class CitedPersonTests(SimpleTestCase):
         text = "According to Harbor Pulse, the deal is off. Officials said talks resume."
         self.assertEqual(persons(text), set())
         self.assertIn("Harbor Pulse", {a.name for a in extract("", text)})
+
+
+class MisspeltRepeatTests(SimpleTestCase):
+    def test_a_repeat_misspelt_by_one_letter_of_a_long_last_name_is_the_same_person(self):
+        text = "Odalric Vennemeyer said no. Later, Odalric Venemeyer said yes."
+        self.assertEqual(persons(text), {"Odalric Vennemeyer"})
+
+    def test_two_last_names_more_than_one_letter_apart_are_two_people(self):
+        text = "Odalric Vennemeyer said no. Later, Odalric Vennemoyar said yes."
+        self.assertEqual(persons(text), {"Odalric Vennemeyer", "Odalric Vennemoyar"})
+
+    def test_korean_names_one_letter_apart_are_two_people(self):
+        text = "Park Ji-won said no. Later, Park Ji-woon said yes."
+        self.assertEqual(len(persons(text)), 2)
