@@ -6,7 +6,8 @@ Steps, per text (title, then body): prepare (un-glue, drop credit lines), tokeni
 by a noun, before an outlet noun or a stock code, joined by "&", meetings and facilities that
 are no bodies), add bodies named by role (``roles``), United Nations agencies named by what
 they do (``un_agencies``), parties named short (``parties``), chambers named by their bare
-word (``chambers``) and defined acronyms (``acronyms``), then
+word (``chambers``) and defined acronyms (``acronyms``); persons are confirmed or rejected
+by their context (``person_context``); then
 resolve within the article: a bare family/last name becomes the full name already mentioned,
 all spellings of a name become one actor, a name up to a longer one's head word is its short
 form.
@@ -14,7 +15,6 @@ form.
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 
 from archive.entities import acronyms, chambers, korean, parties, roles, rules, un_agencies
@@ -35,6 +35,12 @@ from archive.entities.org_shapes import (
     spoken_for,
     term_free_name,
     ticker_name,
+)
+from archive.entities.person_context import (
+    confirmed_by_bare_name,
+    opening_occupation,
+    relative_of_known,
+    thing_named,
 )
 from archive.entities.resolve import resolve
 from archive.entities.text import prepare
@@ -57,30 +63,6 @@ def extract(title: str, body: str, gazetteer: Gazetteer | None = None) -> list[A
         [(False, m, s) for m, s in in_title] + [(True, m, s) for m, s in in_body]
     )
     return [a for a in resolve(found, gazetteer) if not dependent_territory(a)]
-
-
-def confirmed_by_bare_name(found: list) -> list:
-    """ "Jane Roe left the room. ... Roe said": a full name without evidence of its own is a
-    person's when the article cues its last word alone as a person ("Ms. Roe", "Roe said",
-    "Roe, 45,"); otherwise it is dropped."""
-    cued = {m.text for _, m, _ in found if m.surname_only and m.cued}
-    kept = [f for f in found if not f[1].unconfirmed or f[1].text.split()[-1] in cued]
-    return [(b, cited_person(m, cued), s) for b, m, s in kept]
-
-
-def cited_person(mention: Mention, cued: set) -> Mention:
-    """ "according to Jane Roe ... Roe said": a name read as a cited outlet, shaped like a
-    person's name, whose last word the article cues alone as a person is that person."""
-    parts = mention.text.split()
-    if (
-        mention.kind != ORGANIZATION
-        or mention.entries
-        or len(parts) < NAME_MIN_WORDS
-        or parts[-1] not in cued
-        or not rules.looks_like_name(parts)
-    ):
-        return mention
-    return dataclasses.replace(mention, kind=PERSON)
 
 
 def dependent_territory(actor: Actor) -> bool:
@@ -179,37 +161,6 @@ def find_mentions(doc, gazetteer: Gazetteer, caseless: bool, text: str = "") -> 
     return acronyms.acronym_mentions(doc, mentions)
 
 
-def relative_of_known(doc, mention: Mention, taken) -> Mention:
-    """ "Lara Roe and Tiffany Roe" beside a known "Roe": a common given name before the bare
-    family name of a known person names another person of that family, not the known one."""
-    k = mention.start - 1
-    if (
-        mention.kind != PERSON
-        or not mention.entries
-        or mention.end - mention.start != 1
-        or k < 0
-        or k in taken
-        or doc[k].text not in rules.given_names()
-        or "\n" in doc[k].whitespace_
-    ):
-        return mention
-    if k > 0 and rules.is_cap(doc[k - 1]) and not doc[k - 1].is_punct:
-        return mention  # inside a longer capitalised run: not a plain "given family" pair
-    return Mention(PERSON, doc[k : mention.end].text, k, mention.end)
-
-
-def thing_named(doc, mention: Mention) -> bool:
-    """ "aboard the Jane Roe", "the tanker Jane Roe", "USS John Roe", "the restaurant Jane
-    Roe", "Typhoon Jane": a person's name right after a noun for a vessel, venue, storm or
-    work (``data/thing_name_nouns.txt``, "the" skipped) names that thing, not the person."""
-    if mention.kind != PERSON:
-        return False
-    k = mention.start - 1
-    if k > 0 and doc[k].lower_ == "the":
-        k -= 1
-    return k >= 0 and doc[k].lower_ in rules.words("thing_name_nouns.txt")
-
-
 def spelled_by_known(mention: Mention, raw) -> Mention:
     """ "U.S. Treasury Department": a rule-found organization whose every word lies inside
     overlapping known names of one organization ("U.S. Treasury", "Treasury Department")
@@ -293,11 +244,6 @@ def classify_chunk(doc, chunk, known, taken) -> list[Mention]:
     if extended is not None:
         return [extended]
     return person_or_outlet(doc, chunk, first, known, taken)
-
-
-def opening_occupation(token) -> bool:
-    """A capitalised occupation noun ("Farmer", "Economist") opening a chunk."""
-    return token.text[:1].isupper() and rules.is_occupation(token)
 
 
 def person_or_outlet(doc, chunk, first: int, known, taken) -> list[Mention]:
