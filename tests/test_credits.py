@@ -37,6 +37,39 @@ class ContributorSentenceTests(SimpleTestCase):
         self.assertIn("Jane Doe", persons(text))
 
 
+class ThanksSentenceTests(SimpleTestCase):
+    def test_thanks_for_contributing_to_the_report_names_no_person(self):
+        text = "Prices rose.\nThanks to Jane Roe for contributing to this report.\nMore text."
+        self.assertEqual(persons(text), set())
+
+    def test_thanks_for_her_reporting_names_no_person(self):
+        text = "Prices rose. With thanks to Jane Roe in Tokyo for her reporting."
+        self.assertEqual(persons(text), set())
+
+    def test_thanks_to_a_person_for_something_else_is_kept(self):
+        text = "Thanks to Jane Roe for her courage, the crew survived, John Roe said."
+        self.assertEqual(credits(text), [])
+        self.assertIn("Jane Roe", persons(text))
+
+
+class WorkCreditLineTests(SimpleTestCase):
+    def test_a_line_crediting_names_for_translation_or_graphics_names_no_person(self):
+        text = "Prices rose.\nTranslated by Jane Roe\nGraphics by John Roe and Mary Poe\nMore text."
+        self.assertEqual(persons(text), set())
+
+    def test_a_sentence_about_research_by_a_person_is_content(self):
+        text = "Research by Jane Roe found the risk was low, John Roe said."
+        self.assertEqual(credits(text), [])
+        self.assertIn("Jane Roe", persons(text))
+
+    def test_a_closing_line_of_names_that_contributed_names_no_person(self):
+        self.assertEqual(persons("Prices rose.\nJane Roe and John Roe contributed."), set())
+
+    def test_names_that_contributed_something_named_are_content(self):
+        text = "Jane Roe and John Roe contributed funds to the campaign, Mary Poe said."
+        self.assertEqual(credits(text), [])
+
+
 class ContactSentenceTests(SimpleTestCase):
     def test_a_contact_sentence_names_no_person(self):
         text = "The talks ended.\nJane Doe can be reached at jd@example.com. Follow her on Twitter."

@@ -153,6 +153,15 @@ class ScraperDamageTests(SimpleTestCase):
         kim = next(a for a in actors if a.name == "Kim Jong Un")
         self.assertEqual(record["text"][slice(*kim.spans[0])], "Kim Jong Un")
 
+    def test_a_name_glued_to_a_double_hyphen_dash_is_found_whole(self):
+        found = names(
+            extract("", "Harbor City (Wire) --Odalric Vennemeyer, a farmer, left."), PERSON
+        )
+        self.assertEqual(found, {"Odalric Vennemeyer"})
+
+    def test_a_double_hyphen_inside_a_lower_case_word_is_left_alone(self):
+        self.assertEqual(names(extract("", "The well--known Harbor went dry."), PERSON), set())
+
     def test_bylines_and_credit_lines_give_no_actors(self):
         body = "By Jane Doe\n\nJohn Smith said Seoul would wait.\n\n(Reporting by Ann Lee; Editing by Tom Ray)"
         self.assertEqual(names(extract("", body), PERSON), {"John Smith"})

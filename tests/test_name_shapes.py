@@ -27,6 +27,19 @@ class ChineseNameTests(SimpleTestCase):
         self.assertEqual(found, {"Geng Shuang": 2})
 
 
+class HyphenatedChineseNameTests(SimpleTestCase):
+    def test_a_romanized_family_name_and_a_hyphenated_given_name_is_a_person(self):
+        found = persons("The plan was backed by Chan Tai-man on Monday. Chan left early.")
+        self.assertEqual(found, {"Chan Tai-man": 2})
+
+    def test_a_pinyin_family_name_takes_a_hyphenated_given_name_too(self):
+        self.assertTrue(chinese_name(["Lin", "Chih-wei"]))
+
+    def test_a_family_name_before_a_hyphenated_english_word_is_no_person(self):
+        self.assertFalse(chinese_name(["Wong", "Long-term"]))
+        self.assertFalse(chinese_name(["Chan", "Well-being"]))
+
+
 class JapaneseNameTests(SimpleTestCase):
     def test_two_words_of_japanese_syllables_are_a_person(self):
         self.assertTrue(japanese_name(["Toshimitsu", "Motegi"]))

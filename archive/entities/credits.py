@@ -3,8 +3,10 @@ photographed or distributed it, wherever they stand in the body.
 
 Classes of credit (each one regex, tested in ``tests/test_credits.py``):
 
-- credit lines: "Reporting by …", "Editing by …", "Writing by …", "Photo: …", "Contact: …";
-- contributor sentences: "Jane Doe in Tokyo contributed reporting.", "… contributed to this report.";
+- credit lines: "Reporting by …", "Editing by …", "Writing by …", "Photo: …", "Contact: …",
+  and lines of names only after another role ("Translated by …", "Graphics by …");
+- contributor sentences: "Jane Doe in Tokyo contributed reporting.", "… contributed to this report.",
+  "Thanks to Jane Doe for contributing to this report.", "Jane Doe and John Roe contributed.";
 - contact sentences: "… can be reached at …", "Follow her on Twitter …", "Email: …";
 - filing lines: "Choe Sang-Hun reported from Seoul, and David E. Sanger from Washington.";
 - picture credits: "Jane Doe/AFP/Getty Images", "(AP Photo/Ahn Young-joon)", "Credit Jane Doe";
@@ -42,10 +44,31 @@ CREDIT_LINE = re.compile(
     rf"|photo(?:graph)?s?\s+by|(?:{alternation(PICTURE_LABELS)}|credit|contact|e-?mail)s?\s*:"
     r"|published:|updated:|copyright\b|\u00a9)[^\n]*"
 )
+# A line that credits only names for a part of the work other than reporting: "Translated by
+# Jane Roe", "Graphics by Jane Roe and John Roe", "Video by Jane Roe in Seoul" ("Research by
+# Jane Roe found ..." goes on as a sentence and is content).
+NAME_LIST = r"[A-Z][\w.'\u2019-]*(?:(?:\s+|\s*[,;&/]\s*|\s+and\s+|\s+in\s+)[A-Z][\w.'\u2019-]*)*"
+WORK_CREDIT_LINE = re.compile(
+    r"(?m)^[ \t(]*(?i:translated|translation|video|videos|graphics?|illustrations?|research"
+    r"|produced|design|designed|interactive|animation|data|visuals?)\s+by\s+"
+    rf"{NAME_LIST}[ \t.)]*$"
+)
+# A closing line of names that "contributed" with nothing after: "Jane Roe and John Roe
+# contributed." ("Japan contributed troops" goes on).
+NAMES_CONTRIBUTED = re.compile(rf"(?m)^[ \t]*{NAME_LIST}\s+contributed\.?[ \t]*$")
 CONTRIBUTOR = re.compile(
     rf"(?m){SENTENCE_START}{WITHIN_SENTENCE}{{0,{CREDIT_SENTENCE_MAX}}}?"
     r"\bcontributed(?:\s+additional)?\s+(?:reporting|research|to\s+th(?:is|e)\s+"
     r"(?:report|story|article))[^\n]*?(?:[.!?](?=\s|$)|$)"
+)
+# A thanks sentence for a contribution: "Thanks to Jane Doe for contributing to this report",
+# "With thanks to Jane Doe for her reporting"; thanks for anything else ("thanks to the
+# rescuers for their courage") is content.
+THANKS = re.compile(
+    rf"(?im){SENTENCE_START}{WITHIN_SENTENCE}{{0,{CREDIT_SENTENCE_MAX}}}?"
+    r"\bthanks?\s+(?:you\s+)?to\s+[^\n.]{1,160}?\bfor\s+(?:(?:his|her|their)\s+)?"
+    r"(?:contributing|contributions?|(?:additional\s+)?reporting|research(?:ing)?)\b"
+    r"[^\n]*?(?:[.!?](?=\s|$)|$)"
 )
 CONTACT = re.compile(
     rf"(?im){SENTENCE_START}{WITHIN_SENTENCE}{{0,{CREDIT_SENTENCE_MAX}}}?"
@@ -150,6 +173,7 @@ def credit_ranges(text: str) -> list[tuple[int, int]]:
     for pattern, clue in (
         (CREDIT_LINE, ""),
         (CONTRIBUTOR, "contributed"),
+        (THANKS, "thank"),
         (CONTACT, "reach" if "follow" not in lowered and "contact" not in lowered else ""),
         (CREDIT_PAREN, "("),
         (PHOTO_LABEL, ":"),
@@ -162,6 +186,10 @@ def credit_ranges(text: str) -> list[tuple[int, int]]:
             ranges += [m.span() for m in pattern.finditer(text)]
     if any(clue in lowered for clue in FURNITURE_CLUES):
         ranges += [m.span() for m in FURNITURE.finditer(text)]
+    if " by " in lowered:
+        ranges += [m.span() for m in WORK_CREDIT_LINE.finditer(text)]
+    if "contributed" in lowered:
+        ranges += [m.span() for m in NAMES_CONTRIBUTED.finditer(text)]
     if "reported from" in lowered:
         ranges += [m.span() for m in REPORTED_FROM.finditer(text)]
     for pattern, clue in (

@@ -40,6 +40,8 @@ class Mention:
     titled: bool = False
     nested: bool = False  # inside a longer organization name: counted, no span of its own
     alias: bool = True  # False: a short form that names the actor only in this text's context
+    cued: bool = False  # a bare name with its own cue ("Ms. Roe", "Roe said")
+    unconfirmed: bool = False  # a full name without evidence: kept if its bare name is cued
 
 
 def leading_country(doc, outer, start, end, entries) -> list[Mention]:

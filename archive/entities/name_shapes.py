@@ -2,6 +2,9 @@
 
 - Chinese: a family name of ``data/chinese_surnames.txt`` first, then a given name of one or
   two pinyin syllables written as one word ("Wang Yi", "Hua Chunying", "Li Keqiang").
+- Chinese of Hong Kong and Taiwan: a family name of either list (``data/chinese_surnames.txt``,
+  ``data/chinese_surnames_romanized.txt``), then a given name of two syllables joined by a
+  hyphen ("Chan Ka-keung", "Lin Chung-jung").
 - Japanese: given name first, both words spelt wholly in Hepburn syllables (morae) and long
   enough not to be an English word ("Shinzo Abe" is too short in its family name and is a
   gazetteer name; "Yoshihide Suga", "Fumio Kishida" have the shape).
@@ -20,6 +23,9 @@ PINYIN_SYLLABLE = (
     r"|ua|uo|ui|ue|er|a|o|e|i|u)"
 )
 PINYIN_GIVEN = re.compile(rf"(?i){PINYIN_SYLLABLE}{{1,2}}")
+# A Cantonese or Wade-Giles syllable: up to three consonants, a vowel group, a final.
+ROMANIZED_SYLLABLE = r"[bcdfghjklmnpqrstvwxyz]{0,3}[aeiouy]{1,3}(?:ng|n|m|h|k|p|t)?"
+HYPHENATED_GIVEN = re.compile(rf"[A-Z]{ROMANIZED_SYLLABLE}-{ROMANIZED_SYLLABLE}")
 MORA = r"(?:(?:ky|gy|sh|ch|ny|hy|my|ry|by|py|ts|[kgsztdnhbpmyrwjf])?[aiueo]{1,2}n?|n)"
 JAPANESE_WORD = re.compile(rf"(?i)(?:{MORA}){{2,5}}")
 JAPANESE_MIN_LETTERS = 4  # each word of a Japanese name; shorter ones ("Abe", "Son") need a list
@@ -32,11 +38,22 @@ def chinese_surnames() -> frozenset:
     return frozenset(words("chinese_surnames.txt"))
 
 
+@functools.cache
+def all_chinese_surnames() -> frozenset:
+    """Family names of both lists: pinyin and Hong Kong / Taiwan spellings."""
+    return chinese_surnames() | words("chinese_surnames_romanized.txt")
+
+
 def chinese_name(parts: list[str]) -> bool:
-    """Family name + a pinyin given name in one word ("Wang Yi"; not "Wang Street")."""
-    if len(parts) != NAME_WORDS or parts[0] not in chinese_surnames():
+    """Family name + a pinyin given name in one word ("Wang Yi"; not "Wang Street"), or a
+    hyphenated two-syllable given name ("Chan Ka-keung"; not "Chan Well-being")."""
+    if len(parts) != NAME_WORDS:
         return False
-    given = parts[1]
+    family, given = parts
+    if family in all_chinese_surnames() and HYPHENATED_GIVEN.fullmatch(given):
+        return True
+    if family not in chinese_surnames():
+        return False
     return given[:1].isupper() and given[1:].islower() and bool(PINYIN_GIVEN.fullmatch(given))
 
 

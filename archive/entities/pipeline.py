@@ -6,7 +6,8 @@ Steps, per text (title, then body): prepare (un-glue, drop credit lines), tokeni
 by a noun, before an outlet noun or a stock code, joined by "&", meetings and facilities that
 are no bodies), add bodies named by role (``roles``), United Nations agencies named by what
 they do (``un_agencies``), parties named short (``parties``), chambers named by their bare
-word (``chambers``) and defined acronyms (``acronyms``), then
+word (``chambers``) and defined acronyms (``acronyms``); persons are confirmed or rejected
+by their context (``person_context``); then
 resolve within the article: a bare family/last name becomes the full name already mentioned,
 all spellings of a name become one actor, a name up to a longer one's head word is its short
 form.
@@ -35,6 +36,12 @@ from archive.entities.org_shapes import (
     term_free_name,
     ticker_name,
 )
+from archive.entities.person_context import (
+    confirmed_by_bare_name,
+    opening_occupation,
+    relative_of_known,
+    thing_named,
+)
 from archive.entities.resolve import resolve
 from archive.entities.text import prepare
 from archive.entities.types import COUNTRY, ORGANIZATION, PERSON, Actor, normalise_name
@@ -52,7 +59,9 @@ def extract(title: str, body: str, gazetteer: Gazetteer | None = None) -> list[A
         in_title = [
             (m, s) for m, s in in_title if m.entries or normalise_name(m.text) in body_names
         ]
-    found = [(False, m, s) for m, s in in_title] + [(True, m, s) for m, s in in_body]
+    found = confirmed_by_bare_name(
+        [(False, m, s) for m, s in in_title] + [(True, m, s) for m, s in in_body]
+    )
     return [a for a in resolve(found, gazetteer) if not dependent_territory(a)]
 
 
@@ -139,7 +148,11 @@ def find_mentions(doc, gazetteer: Gazetteer, caseless: bool, text: str = "") -> 
     ]
     covered = {i for m in overriding if not m.nested for i in range(m.start, m.end)}
     kept = [m for m in known if not covered.intersection(range(m.start, m.end))]
-    mentions = [m for m in kept + overriding if not names_no_organization(doc, m)]
+    mentions = [
+        relative_of_known(doc, m, taken)
+        for m in kept + overriding
+        if not names_no_organization(doc, m) and not thing_named(doc, m)
+    ]
     mentions += nested_known(doc, mentions, raw)
     mentions = roles.role_mentions(doc, sorted(mentions, key=lambda m: m.start), gazetteer)
     mentions = un_agencies.agency_mentions(doc, mentions, gazetteer)
@@ -194,6 +207,8 @@ def classify_chunk(doc, chunk, known, taken) -> list[Mention]:
     first = rules.strip_leading(tokens)
     if first < len(tokens) - 1 and opening_descriptor(tokens[first]):
         first += 1  # "Chipmaker SK Hynix rose": the noun that introduces a name is not in it
+    elif head < 0 and first < len(tokens) - NAME_MIN_WORDS and opening_occupation(tokens[first]):
+        first += 1  # "Farmer Jane Roe said": the occupation that introduces her is not her name
     first = skip_plural_of(doc, chunk.start, tokens, first)
     person = person_before_of(doc, chunk, first, head, known, taken)
     if person:
@@ -235,7 +250,7 @@ def person_or_outlet(doc, chunk, first: int, known, taken) -> list[Mention]:
     """The last reading of a chunk: a person, else a cited outlet ("told Harbor Weekly");
     a bare one-word name is an outlet when cited so (``cited_outlet`` rules out surnames)."""
     found = person_mentions(doc, chunk.start + first, chunk.end, taken)
-    if found and not (len(found) == 1 and found[0].surname_only):
+    if found and not (len(found) == 1 and (found[0].surname_only or found[0].unconfirmed)):
         return found
     outlet = cited_outlet(doc, chunk, known)
     return [outlet] if outlet is not None else found
@@ -468,7 +483,8 @@ def person_mentions(doc, start: int, end: int, taken, titled: bool = False) -> l
     text = doc[name_start:end].text
     if len(parts) == 1:  # a bare name: kept only if resolution finds whose it is
         titled = titled or (name_start > 0 and rules.is_title(doc[name_start - 1]))
-        return [Mention(PERSON, text, name_start, end, surname_only=True, titled=titled)]
+        cued = titled or rules.bare_name_cued(doc, name_start, end)
+        return [Mention(PERSON, text, name_start, end, surname_only=True, titled=titled, cued=cued)]
     if not rules.person_evidence(doc, name_start, end, parts, titled):
-        return []
+        return [Mention(PERSON, text, name_start, end, unconfirmed=True)]
     return [Mention(PERSON, text, name_start, end)]

@@ -17,7 +17,7 @@ import re
 
 from archive.entities import rules
 from archive.entities.korean_known import homonyms
-from archive.entities.name_shapes import chinese_surnames
+from archive.entities.name_shapes import all_chinese_surnames
 from archive.entities.types import ORGANIZATION, PERSON, Actor, normalise_name
 
 NAME_MIN_WORDS = 2  # words of a name that has a surname of its own
@@ -51,6 +51,7 @@ def resolve(found, gazetteer) -> list[Actor]:
             record(actor, mention.text, span if in_body else None, alias=False)
     short_forms_of_organizations(actors)
     head_short_forms(actors)
+    misspelt_persons(actors)
     return [finish(a) for a in actors.values()]
 
 
@@ -105,6 +106,52 @@ def head_short_forms(actors: dict) -> None:
             actors[target].count += actor.count
             actors[target].spans += actor.spans
             del actors[key]
+
+
+MISSPELT_MIN_LETTERS = 6  # a last name this long misspelt by one letter is still recognisable
+
+
+def misspelt_persons(actors: dict) -> None:
+    """ "Odalric Vennemeyer ... Odalric Venemeyer": a rule-found person whose name differs from
+    another person's of the article only by one letter of a long last name is that person
+    misspelt. Korean and Chinese names are left apart: one syllable tells people apart."""
+    persons = [(k, a) for k, a in actors.items() if a.kind == PERSON]  # in text order
+    for i, (key, actor) in enumerate(persons):
+        if hasattr(actor, "_known") or key not in actors:
+            continue
+        for j, (other_key, other) in enumerate(persons):
+            if other_key != key and other_key in actors and one_letter_apart(actor, other):
+                # into the known spelling, else the commoner one, else the first one
+                if hasattr(other, "_known") or (other.count, -j) > (actor.count, -i):
+                    other.count += actor.count
+                    other.spans += actor.spans
+                    del actors[key]
+                    break
+
+
+def one_letter_apart(actor: Actor, other: Actor) -> bool:
+    words, others = actor.name.split(), other.name.split()
+    if len(words) < NAME_MIN_WORDS or len(words) != len(others) or words[:-1] != others[:-1]:
+        return False
+    if words[0] in rules.korean_surnames() or words[0] in all_chinese_surnames():
+        return False
+    last, other_last = words[-1], others[-1]
+    if min(len(last), len(other_last)) < MISSPELT_MIN_LETTERS or last == other_last:
+        return False
+    return edit_distance_one(last.lower(), other_last.lower())
+
+
+def edit_distance_one(a: str, b: str) -> bool:
+    """``a`` and ``b`` differ by one substitution, insertion, deletion or swap of neighbours."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    i = next((k for k in range(min(len(a), len(b))) if a[k] != b[k]), min(len(a), len(b)))
+    return (
+        a[i + 1 :] == b[i + 1 :]
+        or a[i + 1 :] == b[i:]
+        or a[i:] == b[i + 1 :]
+        or (a[i : i + 2] == b[i : i + 2][::-1] and a[i + 2 :] == b[i + 2 :])
+    )
 
 
 def organization_prefixes(name: str) -> list[str]:
@@ -229,7 +276,7 @@ def surnames_of(name: str) -> set[str]:
     if len(parts) < NAME_MIN_WORDS:
         return set()
     keys = {parts[-1]}
-    if parts[0] in rules.korean_surnames() or parts[0] in chinese_surnames():
+    if parts[0] in rules.korean_surnames() or parts[0] in all_chinese_surnames():
         keys.add(parts[0])  # family name first
     return keys
 

@@ -51,6 +51,21 @@ def person_titles() -> frozenset:
     return words("person_titles.txt")
 
 
+def occupations() -> frozenset:
+    return words("occupations.txt")
+
+
+def is_occupation(token) -> bool:
+    """A noun for what a person does ("farmer", "economist", "wife"); capitalised, it only
+    comes before a name when it opens the sentence ("Farmer Jane Roe said")."""
+    return token.text.lower() in occupations()
+
+
+def introduces_person(token) -> bool:
+    """A role title or a lower-case occupation noun: the name after it is a person's."""
+    return is_title(token) or is_occupation(token)
+
+
 def given_names() -> frozenset:
     return words("given_names.txt")
 
@@ -419,7 +434,7 @@ def korean_name(parts: list[str]) -> bool:
 
 def person_evidence(doc, start: int, end: int, parts: list[str], titled: bool) -> bool:
     """Is the name-like span ``doc[start:end]`` a person?"""
-    if titled or (start > 0 and is_title(doc[start - 1])):
+    if titled or (start > 0 and introduces_person(doc[start - 1])):
         return True
     if len(parts) < NAME_MIN_WORDS:
         return False
@@ -430,15 +445,86 @@ def person_evidence(doc, start: int, end: int, parts: list[str], titled: bool) -
     return speaker(doc, start, end)
 
 
+def bare_name_cued(doc, start: int, end: int) -> bool:
+    """A one-word name cued as a person's by the words around it ("farmer Roe", "Roe said",
+    "Roe, 45,")."""
+    return (start > 0 and introduces_person(doc[start - 1])) or speaker(doc, start, end)
+
+
 def speaker(doc, start: int, end: int) -> bool:
     """ "X said", "said X", "X, a professor ..." with X of two or three words."""
     after = doc[end].lower_ if end < len(doc) else ""
     before = doc[start - 1].lower_ if start > 0 else ""
     if after in SPEECH_VERBS or before in SPEECH_BEFORE:
         return True
+    if pictured(doc, end) or role_before_comma(doc, start, end) or coordinated_speaker(doc, end):
+        return True
     if after != "," or end + 1 >= len(doc):
         return False
-    return doc[end + 1].lower_ == "who" or appositive_title(doc, end + 1)
+    return (
+        doc[end + 1].lower_ == "who"
+        or appositive_title(doc, end + 1)
+        or appositive_age(doc, end + 1)
+        or bare_appositive_role(doc, end + 1)
+    )
+
+
+# "Jane Roe (pictured)", "(pictured left)": a caption's pointer at a person in the picture
+# ("(left)" alone also points at places on a map).
+PICTURE_POINTERS = frozenset({"pictured"})
+
+
+def pictured(doc, end: int) -> bool:
+    return end + 1 < len(doc) and doc[end].text == "(" and doc[end + 1].lower_ in PICTURE_POINTERS
+
+
+def role_before_comma(doc, start: int, end: int) -> bool:
+    """ "the firm's founder, Jane Roe, said": a singular lower-case role, a comma, then the
+    name closed by a comma or a full stop ("Among officials, Jane Roe" is no apposition)."""
+    if start < ARTICLE_JOIN or doc[start - 1].text != "," or end >= len(doc):
+        return False
+    role = doc[start - ARTICLE_JOIN]
+    singular = not role.text.endswith("s") or role.text.endswith("ss")
+    return (
+        role.text.islower() and singular and introduces_person(role) and doc[end].text in {",", "."}
+    )
+
+
+def coordinated_speaker(doc, end: int) -> bool:
+    """ "Jane Roe and John Roe said": a name joined by "and" to a speaking name speaks too."""
+    if end + 1 >= len(doc) or doc[end].lower_ != "and" or not is_cap(doc[end + 1]):
+        return False
+    j = end + 1
+    while j < len(doc) and j - end <= NAME_MAX_WORDS and is_cap(doc[j]) and not doc[j].is_punct:
+        j += 1
+    after = doc[j].lower_ if j < len(doc) else ""
+    return after in SPEECH_VERBS
+
+
+AGE_MAX_DIGITS = 2  # "Jane Roe, 45, said": an age has one or two digits
+
+
+def appositive_age(doc, i: int) -> bool:
+    """ "Jane Roe, 45, a farmer", "Jane Roe, 45-year-old farmer": an age in apposition."""
+    if i + 1 >= len(doc) or not doc[i].is_digit or len(doc[i].text) > AGE_MAX_DIGITS:
+        return False
+    return doc[i + 1].text in {",", "-", ")"}
+
+
+def bare_appositive_role(doc, i: int) -> bool:
+    """ "Jane Roe, chief economist at the bank", "Jane Roe, spokeswoman for the ministry":
+    lower-case role words without an article, then what they serve ("of", "at", "for", ...).
+    A plural ("In New York, officials at the ministry said") names others."""
+    k = i
+    while k < len(doc) and doc[k].text.islower() and introduces_person(doc[k]):
+        if doc[k].text.endswith("s") and not doc[k].text.endswith("ss"):
+            return False
+        k += 1
+    return k > i and k < len(doc) and doc[k].lower_ in ROLE_OBJECT_WORDS
+
+
+# Words after a role in apposition that say whom the role serves ("chief economist at ...").
+ROLE_OBJECT_WORDS = frozenset({"of", "at", "for", "in", "with", "to", "and", ","})
 
 
 def appositive_title(doc, i: int) -> bool:
@@ -449,7 +535,7 @@ def appositive_title(doc, i: int) -> bool:
     for tok in window:
         if tok.is_punct:
             return False
-        if not tok.text[:1].isupper() and is_title(tok):
+        if not tok.text[:1].isupper() and introduces_person(tok):
             return True
     return False
 

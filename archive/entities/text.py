@@ -19,6 +19,9 @@ CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 # "U.S.-South Korea", "U.S.-led": a dotted abbreviation glued by a hyphen to a word is one
 # token to the tokenizer; both sides of the hyphen are cut apart so each name is found.
 DOTTED_HYPHEN = re.compile(r"(?<=\b[A-Z]\.[A-Z]\.)-(?=[A-Za-z])")
+# "(KCNA) --Kim Jong Un": a double hyphen used as a dash glued to the capital after it makes
+# one token of both; a space is put between them.
+GLUED_DASH = re.compile(r"(?<=--)(?=[A-Z])")
 GLUE_LOOKBACK = 30  # characters before a cut searched for the last word of a known name
 # Hard-wrapped wire text: WRAP_MIN_LINES lines or more, WRAP_SHARE of them WRAP_LINE_CHARS
 # long, none longer than WRAP_MAX_CHARS.
@@ -57,6 +60,7 @@ def prepare(text: str, glue_heads: frozenset, glue_tails: frozenset, glue_names:
         m.start() for m in CAMEL.finditer(text) if _glued(text, m.start(), glue_heads, glue_tails)
     ]
     cuts += [c for m in DOTTED_HYPHEN.finditer(text) for c in (m.start(), m.end())]
+    cuts += [m.start() for m in GLUED_DASH.finditer(text)]
     cuts = sorted(set(cuts) | set(glued_after(text, glue_names)))
     pieces, offsets, last = [], [], 0
     for cut in cuts:

@@ -1,0 +1,80 @@
+"""Context that confirms or rejects a person the rules read from a name's shape alone.
+
+- Article level: a full name without evidence is kept when the article cues its bare last
+  name as a person ("Jane Roe left. ... Roe said"); a name read as a cited outlet whose last
+  word is so cued is that person.
+- Mention level: a given name before a known person's bare family name is a relative ("Peter
+  Biden"); a name after a vessel, venue, storm or work noun names that thing ("aboard the
+  Jane Roe"); a capitalised occupation opening a chunk is no part of the name ("Farmer Jane
+  Roe").
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from archive.entities import rules
+from archive.entities.known import Mention
+from archive.entities.types import ORGANIZATION, PERSON
+
+NAME_MIN_WORDS = 2  # words of a full name
+
+
+def confirmed_by_bare_name(found: list) -> list:
+    """ "Jane Roe left the room. ... Roe said": a full name without evidence of its own is a
+    person's when the article cues its last word alone as a person ("Ms. Roe", "Roe said",
+    "Roe, 45,"); otherwise it is dropped."""
+    cued = {m.text for _, m, _ in found if m.surname_only and m.cued}
+    kept = [f for f in found if not f[1].unconfirmed or f[1].text.split()[-1] in cued]
+    return [(b, cited_person(m, cued), s) for b, m, s in kept]
+
+
+def cited_person(mention: Mention, cued: set) -> Mention:
+    """ "according to Jane Roe ... Roe said": a name read as a cited outlet, shaped like a
+    person's name, whose last word the article cues alone as a person is that person."""
+    parts = mention.text.split()
+    if (
+        mention.kind != ORGANIZATION
+        or mention.entries
+        or len(parts) < NAME_MIN_WORDS
+        or parts[-1] not in cued
+        or not rules.looks_like_name(parts)
+    ):
+        return mention
+    return dataclasses.replace(mention, kind=PERSON)
+
+
+def relative_of_known(doc, mention: Mention, taken) -> Mention:
+    """ "Lara Roe and Tiffany Roe" beside a known "Roe": a common given name before the bare
+    family name of a known person names another person of that family, not the known one."""
+    k = mention.start - 1
+    if (
+        mention.kind != PERSON
+        or not mention.entries
+        or mention.end - mention.start != 1
+        or k < 0
+        or k in taken
+        or doc[k].text not in rules.given_names()
+        or "\n" in doc[k].whitespace_
+    ):
+        return mention
+    if k > 0 and rules.is_cap(doc[k - 1]) and not doc[k - 1].is_punct:
+        return mention  # inside a longer capitalised run: not a plain "given family" pair
+    return Mention(PERSON, doc[k : mention.end].text, k, mention.end)
+
+
+def thing_named(doc, mention: Mention) -> bool:
+    """ "aboard the Jane Roe", "the tanker Jane Roe", "USS John Roe", "the restaurant Jane
+    Roe", "Typhoon Jane": a person's name right after a noun for a vessel, venue, storm or
+    work (``data/thing_name_nouns.txt``, "the" skipped) names that thing, not the person."""
+    if mention.kind != PERSON:
+        return False
+    k = mention.start - 1
+    if k > 0 and doc[k].lower_ == "the":
+        k -= 1
+    return k >= 0 and doc[k].lower_ in rules.words("thing_name_nouns.txt")
+
+
+def opening_occupation(token) -> bool:
+    """A capitalised occupation noun ("Farmer", "Economist") opening a chunk."""
+    return token.text[:1].isupper() and rules.is_occupation(token)
