@@ -1,6 +1,8 @@
 """Actor and archive figures from the index columns equal the SQL answers they replace."""
 
 import random
+from dataclasses import replace
+from unittest.mock import patch
 
 from django.db.models import Count
 from django.db.models.functions import Lower, TruncDate
@@ -10,7 +12,7 @@ from archive import gunicorn_conf
 from archive.models import Article, Entity
 from archive.search import aggregates
 from archive.search.service import current_columns
-from tests.base import IndexedTestCase, add_random_reports
+from tests.base import IndexedTestCase, add_random_reports, document
 
 PERSONS = ["Moon Jae-in", "kim Jong-un", "Kim Yo-jong", "Lloyd Austin", "de Gaulle", "Ángel Ruiz"]
 COUNTRIES = [("South Korea", "KR"), ("North Korea", "KP"), ("Japan", "JP"), ("China", "CN")]
@@ -142,3 +144,17 @@ class AggregateTests(AggregateWorld):
             [e.pk for e in aggregates.listed_entities(named, False)],
             [e.pk for e in named.listed().by_name()],
         )
+
+
+class KoreanWarmUpTests(IndexedTestCase):
+    def test_a_starting_worker_loads_the_korean_analyser_only_for_an_archive_with_korean(self):
+        self.add(document("Talks", "The two sides met in Panmunjom on Tuesday."))
+        self.index_all()
+        with patch.object(aggregates, "kiwi") as load:
+            aggregates.warm_up()
+            load.assert_not_called()
+            korean = document("회담", "남북 대표단이 판문점에서 만났다. 회담은 오래 이어졌다.")
+            self.add(replace(korean, language="ko"))
+            self.index_all()
+            aggregates.warm_up()
+            load.assert_called_once()
