@@ -3,6 +3,7 @@ datasets over the size cap read a line at a time, a progress bar counting docume
 
 import io
 import json
+import pickle
 import shutil
 import tempfile
 from dataclasses import replace
@@ -11,13 +12,13 @@ from unittest.mock import patch
 
 from django.conf import settings
 from django.core.management import call_command
-from django.test import TestCase, TransactionTestCase
+from django.test import SimpleTestCase, TestCase, TransactionTestCase
 from haystack import connections
 from whoosh.fields import ID, TEXT, Schema
 from whoosh.filedb.filestore import RamStorage
 
 from archive.actors import EntityResolver
-from archive.ingest.document import Failed, ParsedDocument
+from archive.ingest.document import Failed, ParsedDocument, content_hash
 from archive.ingest.index_process import indexing_alongside
 from archive.ingest.known import KnownDocuments
 from archive.ingest.pipeline import store_one
@@ -29,6 +30,24 @@ from archive.search.sync import rebuild_index, sync_index
 from tests.base import IndexedTestCase, clear_index, document
 
 BODY = "Pyongyang, July 14 (KCNA) -- Kim Jong Un watched a ballistic missile launch."
+
+
+class ContentHashTests(SimpleTestCase):
+    def test_a_documents_hash_is_computed_once_per_body_and_survives_pickling(self):
+        doc = document("Launch", BODY)
+        with patch("archive.ingest.document.content_hash", wraps=content_hash) as compute:
+            first = doc.content_hash
+            self.assertEqual(doc.content_hash, first)
+            self.assertEqual(pickle.loads(pickle.dumps(doc)).content_hash, first)
+            self.assertEqual(compute.call_count, 1)
+        self.assertEqual(first, content_hash(BODY))
+
+    def test_a_new_body_is_hashed_anew(self):
+        doc = document("Launch", BODY)
+        before = doc.content_hash
+        doc.body = BODY + " Updated."
+        self.assertNotEqual(doc.content_hash, before)
+        self.assertEqual(doc.content_hash, content_hash(BODY + " Updated."))
 
 
 class KnownDocumentTests(TestCase):

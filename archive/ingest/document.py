@@ -78,7 +78,14 @@ class ParsedDocument:
 
     @property
     def content_hash(self) -> str:
-        return content_hash(self.body)
+        """``content_hash(self.body)``, computed once per body: the reader, the duplicate checks
+        and the store all ask for it, and the reader's answer travels with the document to the
+        storing process. A new body (a field set after reading) is hashed anew."""
+        body, digest = self.__dict__.get("_hashed", (None, ""))
+        if body is not self.body:
+            digest = content_hash(self.body)
+            self.__dict__["_hashed"] = (self.body, digest)
+        return digest
 
 
 def normalise_text(text: str) -> str:
