@@ -121,7 +121,7 @@ def word_at(analysis: Analysis, i: int) -> str:
 def works_and_characters(analysis: Analysis) -> frozenset:
     """Words that a text writes as the title of a work, right after a kind of work ("웹툰
     복학왕", "드라마 해바라기"), as the name of an event, right before a kind of event
-    ("서리풀 페스티벌"), or as a fictional character, before 역, the part played ("허재봉 역을
+    ("별빛 페스티벌"), or as a fictional character, before 역, the part played ("허재봉 역을
     맡은 차태현"): anywhere in that text they name no person."""
     found = set()
     for i in range(len(analysis.words)):
@@ -168,7 +168,7 @@ def alone(word: str) -> tuple[Morpheme, ...]:
 
 def one_proper_noun(analysis: Analysis, start: int, end: int) -> bool:
     """Whether ``start:end`` is one proper noun; where the analyser read the particle after
-    it into the noun ("랩몬스터와"/NNP), the word alone is judged."""
+    it into the noun ("댄스머신과"/NNP), the word alone is judged."""
     inside = analysis.morphemes_in(start, end)
     if len(inside) == 1 and inside[0].end > end:
         inside = alone(analysis.text[start:end])

@@ -187,12 +187,12 @@ def listed_mention(analysis: Analysis, j: int) -> tuple[Mention, tuple[int, int]
 
 
 SUBJECT_PARTICLES = ("은", "는", "이", "가")
-MAX_PARTNER_NAME = 5  # syllables of a name joined to a person by 과/와 (데프콘과)
+MAX_PARTNER_NAME = 5  # syllables of a name joined to a person by 과/와 (하늘별과)
 
 
 def partner_mentions(analysis: Analysis, taken: set, found: set[int]) -> list:
     """A name joined by 과/와 to a person found in the text, the two the subject of what
-    follows ("이에 데프콘과 정형돈은"): a word the analyser reads as a proper noun or does not
+    follows ("이에 하늘별과 김민수는"): a word the analyser reads as a proper noun or does not
     know, and no place or institution (groups are set aside with the text's ensembles)."""
     out = []
     for i in sorted(found):

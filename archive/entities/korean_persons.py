@@ -181,7 +181,7 @@ def name_shapes(analysis: Analysis, taken: set) -> dict[int, tuple[int, str]]:
 
 def given_name_like(name: str, works: frozenset) -> bool:
     """No title of a work, and syllables after the surname that a Korean given name may have
-    (no loanword's: 시크릿, 오레오)."""
+    (no loanword's: 시크릿, 오렌지)."""
     return name not in works and sino_korean(name[1:])
 
 

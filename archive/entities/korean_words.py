@@ -127,7 +127,7 @@ def group_words() -> frozenset:
 # ㄱ ㄴ ㄹ ㅁ ㅂ ㅇ (final slots 1, 4, 8, 16, 17, 21); never start with ㅋ or a tense ㄲ ㄸ ㅃ ㅉ
 # (initials 15, 1, 4, 8, 13); have ㅔ (vowel 5) only after ㄱ ㅅ ㅈ ㅊ (initials 0, 9, 12, 14)
 # (게 세 제 체); and ㅡ (vowel 18) only with a final (극, 은). Loanwords break these: 시크릿
-# (크, 릿), 오레오 (레).
+# (크, 릿), 오렌지 (렌).
 VOWELS = 21
 SINO_FINALS = frozenset({0, 1, 4, 8, 16, 17, 21})
 NON_SINO_INITIALS = frozenset({1, 4, 8, 13, 15})
@@ -137,7 +137,7 @@ EU_VOWEL = 18
 
 def sino_korean(syllables: str) -> bool:
     """Whether every syllable could be Sino-Korean (a Korean given name's); False for a
-    loanword's syllables (시크릿, 오레오)."""
+    loanword's syllables (시크릿, 오렌지)."""
     for syllable in syllables:
         code = ord(syllable) - HANGUL_FIRST
         initial, vowel, final = code // (VOWELS * FINALS), code // FINALS % VOWELS, code % FINALS

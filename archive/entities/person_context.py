@@ -14,10 +14,9 @@ from __future__ import annotations
 import dataclasses
 
 from archive.entities import rules
+from archive.entities.entries import NAME_MIN_WORDS
 from archive.entities.known import Mention
 from archive.entities.types import ORGANIZATION, PERSON
-
-NAME_MIN_WORDS = 2  # words of a full name
 
 
 def confirmed_by_bare_name(found: list) -> list:
