@@ -80,11 +80,11 @@ def introduced_company(doc, chunk, known) -> Mention | None:
         rules.strip_leading(tokens) != 0
         or tokens[0].text in rules.given_names()
         or any(rules.is_title(t) for t in tokens)
-        or any(m.start < chunk.end and start < m.end for m in known)
+        or overlaps_known(start, chunk.end, known)
         or (len(tokens) == 1 and person_word(tokens[0].text))
     ):
         return None  # "the firm Kim founded": a person's name
-    return Mention(ORGANIZATION, rules.clean_org_name(tokens.text), start, chunk.end)
+    return org_mention(doc, start, chunk.end)
 
 
 def opening_descriptor(token) -> bool:
@@ -121,9 +121,7 @@ def described_outlet(doc, chunk, known) -> Mention | None:
     start = chunk.start + first
     if any(m.start <= start and chunk.end <= m.end and m.kind != ORGANIZATION for m in known):
         return None  # "the Chinese newspaper", "the Trump magazine"
-    return Mention(
-        ORGANIZATION, rules.clean_org_name(doc[start : chunk.end].text), start, chunk.end
-    )
+    return org_mention(doc, start, chunk.end)
 
 
 def introduces_name(doc, i: int) -> bool:
@@ -154,7 +152,7 @@ def ticker_name(doc, chunk, known) -> Mention | None:
         m.start <= start and end <= m.end and m.kind != ORGANIZATION for m in known
     ):
         return None
-    return Mention(ORGANIZATION, rules.clean_org_name(doc[start:end].text), start, end)
+    return org_mention(doc, start, end)
 
 
 APPOSITIVE_OPENERS = frozenset({"a", "an", "the"})
@@ -195,13 +193,11 @@ def appositive_body(doc, chunk, known) -> Mention | None:
     start = chunk.start + rules.strip_leading(doc[chunk.start : chunk.end])
     if start >= chunk.end or doc[start].text in rules.given_names():
         return None
-    if any(m.start < chunk.end and start < m.end for m in known):
+    if overlaps_known(start, chunk.end, known):
         return None
     if any(rules.is_title(t) for t in doc[start : chunk.end]):
         return None
-    return Mention(
-        ORGANIZATION, rules.clean_org_name(doc[start : chunk.end].text), start, chunk.end
-    )
+    return org_mention(doc, start, chunk.end)
 
 
 def appositive_head_at(doc, comma: int) -> bool:
@@ -276,13 +272,13 @@ def cited_outlet(doc, chunk, known) -> Mention | None:
     tokens = doc[start : chunk.end]
     if len(tokens) == 1 and not before:
         return None  # "Others reported": one word needs a citing phrase before it
-    if any(m.start < chunk.end and start < m.end for m in known):
+    if overlaps_known(start, chunk.end, known):
         return None
     if tokens[0].text in rules.given_names() or any(rules.is_title(t) for t in tokens):
         return None
     if len(tokens) == 1 and surname_like(doc, tokens[0].text):
         return None
-    return Mention(ORGANIZATION, rules.clean_org_name(tokens.text), start, chunk.end)
+    return org_mention(doc, start, chunk.end)
 
 
 def cited_before(doc, start: int) -> bool:
@@ -368,9 +364,7 @@ def ampersand_name(doc, chunk, known) -> Mention | None:
     ):
         return None
     start = chunk.start + first
-    return Mention(
-        ORGANIZATION, rules.clean_org_name(doc[start : chunk.end].text), start, chunk.end
-    )
+    return org_mention(doc, start, chunk.end)
 
 
 def skip_plural_of(doc, start: int, tokens, first: int) -> int:
@@ -390,6 +384,16 @@ def skip_plural_of(doc, start: int, tokens, first: int) -> int:
     ):
         return first + PLURAL_OF + (tokens[first + PLURAL_OF].lower_ == "the")
     return first
+
+
+def org_mention(doc, start: int, end: int) -> Mention:
+    """``doc[start:end]`` as an organization, its name cleaned."""
+    return Mention(ORGANIZATION, rules.clean_org_name(doc[start:end].text), start, end)
+
+
+def overlaps_known(start: int, end: int, known) -> bool:
+    """A known name shares a token with ``doc[start:end]``."""
+    return any(m.start < end and start < m.end for m in known)
 
 
 def inside_known(index: int, known) -> bool:

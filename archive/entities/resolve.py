@@ -71,12 +71,17 @@ def short_forms_of_organizations(actors: dict) -> None:
             continue
         target = shorts.get(normalise_name(actor.name))
         if target is not None and actor.name.split()[0] not in rules.given_names():
-            org = actors[target]
-            org.count += actor.count
-            org.spans += actor.spans
-            if actor.name not in org.aliases:
-                org.aliases.append(actor.name)
-            del actors[key]
+            merge_into(actors, key, actors[target], as_alias=True)
+
+
+def merge_into(actors: dict, key, target: Actor, as_alias: bool = False) -> None:
+    """The actor at ``key`` counted and spanned as ``target`` (its name one of ``target``'s
+    aliases when ``as_alias``), and removed."""
+    actor = actors.pop(key)
+    target.count += actor.count
+    target.spans += actor.spans
+    if as_alias and actor.name not in target.aliases:
+        target.aliases.append(actor.name)
 
 
 COMPLEMENTS = ("for", "of", "on")  # words after a head that say what a body is for or of
@@ -103,9 +108,7 @@ def head_short_forms(actors: dict) -> None:
         if target is not None and target != key:
             # counted and spanned, but not an alias: storage matches entities by alias, and
             # "Democratic Party" or "Daejeon Center" may name other bodies elsewhere
-            actors[target].count += actor.count
-            actors[target].spans += actor.spans
-            del actors[key]
+            merge_into(actors, key, actors[target])
 
 
 MISSPELT_MIN_LETTERS = 6  # a last name this long misspelt by one letter is still recognisable
@@ -123,9 +126,7 @@ def misspelt_persons(actors: dict) -> None:
             if other_key != key and other_key in actors and one_letter_apart(actor, other):
                 # into the known spelling, else the commoner one, else the first one
                 if hasattr(other, "_known") or (other.count, -j) > (actor.count, -i):
-                    other.count += actor.count
-                    other.spans += actor.spans
-                    del actors[key]
+                    merge_into(actors, key, other)
                     break
 
 

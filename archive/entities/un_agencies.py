@@ -12,7 +12,7 @@ import functools
 from archive.entities.entries import DATA, read_table
 from archive.entities.gazetteer import tokenizer
 from archive.entities.known import Mention
-from archive.entities.rules import POSSESSIVE_PARTS
+from archive.entities.roles import after_possessive
 from archive.entities.types import ORGANIZATION
 
 UNITED_NATIONS = "United Nations"
@@ -43,9 +43,7 @@ def agency_after(doc, mention: Mention, gazetteer) -> Mention | None:
         return None
     if mention.entries[0].name != UNITED_NATIONS:
         return None
-    start = mention.end
-    if start < len(doc) and doc[start].text in POSSESSIVE_PARTS:
-        start += 1
+    start = after_possessive(doc, mention.end)
     for words, name in descriptors():
         end = start + len(words)
         if end <= len(doc) and tuple(t.lower_ for t in doc[start:end]) == words:
