@@ -32,6 +32,17 @@ def when_ready(server):
         print(f"\nPeninsula is ready: open http://{shown}:{port}/  (Ctrl+C stops it)\n", flush=True)
 
 
+def on_starting(server):
+    """Load the Korean analyser in the master, before any worker forks: the workers (and
+    those that replace recycled ones) share its memory, and none of them loads it again."""
+    from archive.search.analysis import kiwi
+
+    try:
+        kiwi()
+    except Exception:  # a worker loads it on its first Hangul query instead
+        logging.getLogger(__name__).exception("loading the Korean analyser failed")
+
+
 WARM_TEMPLATES = ("archive/home.html", "archive/search.html", "archive/actor.html")
 WARM_TEMPLATES += ("archive/actors.html", "archive/article.html")
 

@@ -86,16 +86,18 @@ class Morpheme(NamedTuple):
 
 
 def kiwi():
-    """The process's Kiwi analyser, loaded on first use. No typo dictionary (typo correction
-    is off anyway) and no multi-word dictionary (its entries span spaces: '팝 아이돌' hid
-    아이돌)."""
+    """The process's Kiwi analyser, loaded and ready on first use. No typo dictionary
+    (typo correction is off anyway) and no multi-word dictionary (its entries span spaces:
+    '팝 아이돌' hid 아이돌)."""
     global _kiwi
     if _kiwi is None:
         with _kiwi_lock:
             if _kiwi is None:
                 from kiwipiepy import Kiwi
 
-                _kiwi = Kiwi(num_workers=1, load_typo_dict=False, load_multi_dict=False)
+                loaded = Kiwi(num_workers=1, load_typo_dict=False, load_multi_dict=False)
+                loaded.tokenize("한국어")  # the model is built on first use: about 1.8 s
+                _kiwi = loaded
     return _kiwi
 
 
