@@ -25,7 +25,7 @@ from archive.ingest.pipeline import store_one
 from archive.ingest.readers import read_path
 from archive.ingest.store import store
 from archive.models import Article, ArticleURL, Fingerprint, IndexQueue
-from archive.search import sync
+from archive.search import backend, sync
 from archive.search.sync import rebuild_index, sync_index
 from tests.base import IndexedTestCase, clear_index, document
 
@@ -130,6 +130,24 @@ class CommitGroupTests(IndexedTestCase):
         self.assertFalse(IndexQueue.objects.exists())
         self.assertEqual(backend.index.refresh().doc_count(), 4)
 
+    def test_full_groups_are_segments_of_their_own_where_whoosh_would_merge_them(self):
+        for n in range(5, 7):  # Whoosh merges small segments once it holds five of them
+            self.add(document(f"Launch {n}", f"{BODY} Report number {n}."))
+
+        def segment_sizes(merge):
+            clear_index()
+            sync.queue_articles(Article.objects.values_list("pk", flat=True))
+            # merge: the groups are committed under Whoosh's own policy, as they were before
+            policy = None if merge else backend.NO_MERGE
+            with patch.object(sync, "COMMIT", 1), patch.object(backend, "NO_MERGE", policy):
+                sync_index()
+            index = connections["default"].get_backend().index.refresh()
+            self.assertEqual(index.doc_count(), 7)
+            return sorted(s.doc_count_all() for s in index._segments())
+
+        self.assertEqual(segment_sizes(merge=False), [1] * 7)  # seven full groups
+        self.assertLess(len(segment_sizes(merge=True)), 7)  # the small segments merged
+
     def test_an_indexer_alongside_storing_indexes_full_groups_and_leaves_the_rest_queued(self):
         rebuild_index()
         sync.queue_articles(Article.objects.values_list("pk", flat=True))
@@ -156,10 +174,10 @@ class CommitGroupTests(IndexedTestCase):
 def record_commit(commits):
     original = connections["default"].get_backend().__class__.update
 
-    def update(self, index, iterable, commit=True):
+    def update(self, index, iterable, commit=True, merge=True):
         objects = list(iterable)
         commits.append(len(objects))
-        return original(self, index, objects)
+        return original(self, index, objects, merge=merge)
 
     return update
 

@@ -85,9 +85,9 @@ class QueueSurvivesInterruptedSyncTests(IndexedTestCase):
         original = type(backend).update
         seen = []
 
-        def update(self_, index, objects, commit=True):
+        def update(self_, index, objects, commit=True, merge=True):
             seen.append(IndexQueue.objects.filter(article_id=self.launch.pk).exists())
-            original(self_, index, objects, commit)
+            original(self_, index, objects, commit, merge)
 
         with patch.object(type(backend), "update", update):
             self.assertEqual(sync_index(), (1, 0))
@@ -99,8 +99,8 @@ class QueueSurvivesInterruptedSyncTests(IndexedTestCase):
         backend = connections["default"].get_backend()
         original = type(backend).update
 
-        def update_then_edit(self_, index, objects, commit=True):
-            original(self_, index, objects, commit)
+        def update_then_edit(self_, index, objects, commit=True, merge=True):
+            original(self_, index, objects, commit, merge)
             Article.objects.filter(pk=self.launch.pk).update(title="Edited while indexing")
             queue_articles([self.launch.pk])
 

@@ -25,6 +25,7 @@ from pathlib import Path
 from time import monotonic
 
 import numpy as np
+from django.conf import settings
 from django.utils.encoding import force_str
 from haystack.backends import BaseEngine
 from haystack.backends.whoosh_backend import WhooshSearchBackend, WhooshSearchQuery
@@ -36,7 +37,7 @@ from whoosh.fields import ID as WHOOSH_ID
 from whoosh.index import EmptyIndexError
 from whoosh.matching import IntersectionMatcher, ListMatcher
 from whoosh.query import And, DateRange, Every, NullQuery, Or, Phrase, Term
-from whoosh.writing import CLEAR
+from whoosh.writing import CLEAR, NO_MERGE
 
 from archive.search import keyset, vector_match
 from archive.search.analysis import peninsula_analyzer
@@ -121,18 +122,20 @@ class PeninsulaWhooshBackend(WhooshSearchBackend):
 
     # -- writing (management commands only) ---------------------------------------------
 
-    def update(self, index, iterable, commit=True):
-        self._write(index, iterable)
+    def update(self, index, iterable, commit=True, merge=True):
+        """Add or replace documents in one commit; ``merge=False``: their segment is left as
+        it is, and no other segment is merged into it (a bulk load's full group)."""
+        self._write(index, iterable, mergetype=None if merge else NO_MERGE)
 
     def rebuild(self, index, batches):
         """Replace the whole index in one commit: searchers see the old one until it lands."""
-        self._write(index, (obj for batch in batches for obj in batch), clear=True)
+        self._write(index, (obj for batch in batches for obj in batch), mergetype=CLEAR)
 
-    def _write(self, index, objects, clear=False):
+    def _write(self, index, objects, mergetype=None):
         if not self.setup_complete:
             self.setup()
         self.index = self.index.refresh()
-        writer = self.index.writer(timeout=WRITER_LOCK_SECONDS)
+        writer = self.index.writer(timeout=WRITER_LOCK_SECONDS, limitmb=settings.INDEX_WRITER_MB)
         try:
             for obj in objects:
                 try:
@@ -141,14 +144,14 @@ class PeninsulaWhooshBackend(WhooshSearchBackend):
                     continue
                 doc.pop("boost", None)
                 values = {k: whoosh_value(v) for k, v in doc.items()}
-                if clear:
+                if mergetype is CLEAR:
                     writer.add_document(**values)
                 else:
                     writer.update_document(**values)
         except BaseException:
             writer.cancel()
             raise
-        writer.commit(mergetype=CLEAR if clear else None)
+        writer.commit(mergetype=mergetype)
 
     def remove(self, obj_or_string, commit=True):
         self.remove_many([get_identifier(obj_or_string)])

@@ -4,6 +4,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from haystack import connections
@@ -14,10 +15,7 @@ from archive.models import Article, IndexQueue
 from archive.signals import queue_articles
 
 BATCH = 500  # articles read from the database at a time
-# Articles indexed per writer commit (one segment). Measured at 2,000 synthetic articles
-# (CPU-s of the index phase): 23.0 with 500, 29.6 and 31.9 with 5,000 (one writer's pool
-# then spills its postings to disk and merges them). Raise it only with a measurement.
-COMMIT = 500
+COMMIT = settings.INDEX_COMMIT  # articles per writer commit (one segment; see settings)
 
 
 def index():
@@ -50,7 +48,8 @@ def sync_index(progress=None, full_groups_only=False, columns=True) -> tuple[int
         group = queued[start : start + COMMIT]
         read_at = timezone.now()
         found = set()
-        backend().update(index(), _existing(group, found, progress))
+        # A full group is a segment of its own; a smaller one lets Whoosh merge small segments.
+        backend().update(index(), _existing(group, found, progress), merge=len(group) < COMMIT)
         gone = set(group) - found
         if gone:
             backend().remove_many([get_identifier(Article(pk=pk)) for pk in gone])
