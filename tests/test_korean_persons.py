@@ -464,3 +464,18 @@ class ForeignTitleTests(SimpleTestCase):
 
     def test_the_assistant_ministers_title_alone_names_no_one(self):
         self.assertEqual(persons("중국 외교부 부장조리와 만났다"), set())
+
+
+class OneSyllableListTests(SimpleTestCase):
+    """A one-syllable stage name on a list after an occupation, closed by no cue."""
+
+    def test_a_one_syllable_proper_noun_on_an_occupation_list_is_a_person(self):
+        body = "가수 김하준과 박서윤 별무리 렌 일본의 인기 밴드가 나선다"
+        self.assertIn("렌", persons(body))
+
+    def test_a_one_syllable_common_word_or_country_after_a_listed_name_is_no_person(self):
+        found = persons("가수 김하준과 박서윤 새 앨범을 냈다. 배우 김하준 미 진출")
+        self.assertFalse({"새", "미"} & found)
+
+    def test_a_one_syllable_proper_noun_on_no_list_is_no_person(self):
+        self.assertNotIn("렌", persons("오늘 렌 일본의 인기 밴드가 나선다"))
