@@ -479,3 +479,32 @@ class OneSyllableListTests(SimpleTestCase):
 
     def test_a_one_syllable_proper_noun_on_no_list_is_no_person(self):
         self.assertNotIn("렌", persons("오늘 렌 일본의 인기 밴드가 나선다"))
+
+
+class RecurringSubjectTests(SimpleTestCase):
+    """A name with no cue beside it, the recurring subject that the text calls he or she or
+    that speaks in the first person singular."""
+
+    def test_a_recurring_subject_called_he_is_a_person(self):
+        body = (
+            "라온84가 새 앨범을 냈다 라온84는 올해로 데뷔 10주년을 맞았다 그는 단독 공연을 연다 "
+            "라온84는 팬들에게 인사했다"
+        )
+        self.assertIn("라온84", persons(body))
+
+    def test_a_recurring_subject_speaking_in_the_first_person_is_a_person(self):
+        body = (
+            "1세대 아이돌 별하늘이 돌아온다 별하늘은 새 앨범은 제 색깔이 담긴 노래 라고 말했다 "
+            "별하늘은 콘서트도 연다"
+        )
+        self.assertIn("별하늘", persons(body))
+
+    def test_a_recurring_group_or_thing_is_no_person(self):
+        group = "걸그룹 별무리가 돌아온다 별무리는 올해로 데뷔 3주년을 맞았다 그는 별무리는 웃었다"
+        thing = "배우 김하준은 가방은 내 것 이라고 말했다 가방이 화제다 가방은 비싸다"
+        self.assertNotIn("별무리", persons(group))
+        self.assertNotIn("가방", persons(thing))
+
+    def test_a_recurring_subject_with_no_pronoun_or_first_person_is_no_person(self):
+        body = "별하늘이 새 앨범을 냈다 별하늘은 콘서트도 연다 별하늘은 팬들에게 인사했다"
+        self.assertNotIn("별하늘", persons(body))

@@ -9,6 +9,8 @@
 - unknown Korean persons by the shape of their names (``korean_persons``);
 - members listed after their group's name (``korean_groups``);
 - stage names (``korean_stage_names``);
+- recurring subjects that the text calls he or she or that speak in the first person
+  (``korean_subjects``);
 - names on lists (``korean_name_lists``): bare given names in a text that names someone so,
   names going on a list after an occupation, a name joined by 과/와 to a person found.
 
@@ -32,6 +34,7 @@ from archive.entities.korean_known import known_mentions
 from archive.entities.korean_name_lists import list_mentions
 from archive.entities.korean_persons import FULL_NAME, SHORT_NAME, person_mentions
 from archive.entities.korean_stage_names import REAL_NAME, stage_name_mentions
+from archive.entities.korean_subjects import subject_mentions
 from archive.entities.types import COUNTRY, PERSON
 
 KOREAS = {"KP", "KR"}  # a nationality of theirs makes no name foreign
@@ -54,15 +57,20 @@ def mentions(text: str, gazetteer) -> list[tuple[Mention, tuple[int, int]]]:
     taken |= {i for _, (s, e) in members for i in range(s, e)}
     staged = stage_name_mentions(analysis, taken)
     taken |= {i for _, (s, e) in staged for i in range(s, e)}
+    subjects = subject_mentions(analysis, taken)
+    taken |= {i for _, (s, e) in subjects for i in range(s, e)}
     found_words = {analysis.word_index(m.start) for m, _ in persons + staged}
     listed = list_mentions(analysis, taken, found_words, given_names=bool(members or staged))
-    found = sorted(known + persons + members + staged + listed + foreign, key=lambda pair: pair[1])
-    return one_name_per_person(analysis, no_ensembles(analysis, found))
+    found = known + persons + members + staged + subjects + listed + foreign
+    found.sort(key=lambda pair: pair[1])
+    spoken_of = {m.text for m, _ in subjects}
+    return one_name_per_person(analysis, no_ensembles(analysis, found, spoken_of))
 
 
-def no_ensembles(analysis: Analysis, found: list) -> list:
-    """Without the rule-found persons that the text names as a group or a fan club."""
-    groups = ensembles(analysis)
+def no_ensembles(analysis: Analysis, found: list, spoken_of: set[str]) -> list:
+    """Without the rule-found persons that the text names as a group or a fan club; a word
+    after 아이돌 that the text speaks of as a person (``spoken_of``) is one idol."""
+    groups = ensembles(analysis) - spoken_of
     return [
         (m, span)
         for m, span in found
