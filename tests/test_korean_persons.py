@@ -508,3 +508,39 @@ class RecurringSubjectTests(SimpleTestCase):
     def test_a_recurring_subject_with_no_pronoun_or_first_person_is_no_person(self):
         body = "별하늘이 새 앨범을 냈다 별하늘은 콘서트도 연다 별하늘은 팬들에게 인사했다"
         self.assertNotIn("별하늘", persons(body))
+
+
+class DigestTests(SimpleTestCase):
+    """Bare names in a digest of headlines."""
+
+    ITEMS = [
+        "재계 조직혁신 비상경영",
+        "정치권 대권놀음 허송세월",
+        "용인 골프장 교통부담금 논란",
+        "모바일 램 시대 개막",
+        "항공사들 노쇼 근절에 총력",
+        "전통시장 독자 세일 따로 열자",
+        "중앙선 내년 개통",
+        "예비군 도시락 맛이 없어요",
+        "신흥국 국채 흥행",
+    ]
+
+    def test_a_bare_name_in_a_digest_of_headlines_is_a_person(self):
+        body = "  ".join(["다음은 오늘자 주요 뉴스다", *self.ITEMS, "김서준 4분기 성장 동의 못해"])
+        self.assertIn("김서준", persons(body))
+
+    def test_a_digest_whose_item_breaks_were_lost_is_told_by_its_telegraphic_style(self):
+        items = [*self.ITEMS, "김서준 4분기 성장 동의 못해"] * 3
+        self.assertIn("김서준", persons(" ".join(["다음은 오늘자 주요 뉴스다", *items])))
+
+    def test_prose_is_not_telegraphic(self):
+        prose = "의원들은 이날 회의에서 예산안에 대해 길게 발언했다 " * 15
+        self.assertNotIn("김서준", persons("김서준 4분기 성장 동의 못해 " + prose))
+
+    def test_a_bare_place_or_institution_in_a_digest_is_no_person(self):
+        body = "  ".join(["다음은 오늘자 주요 뉴스다", *self.ITEMS, "전남대 병원 중징계"])
+        self.assertNotIn("전남대", persons(body))
+
+    def test_a_bare_name_in_one_headline_of_an_article_is_not_read_so(self):
+        body = "김서준 4분기 성장 동의 못해  " + " ".join(["그는 이날 회의에서 발언했다"] * 5)
+        self.assertNotIn("김서준", persons(body))

@@ -10,7 +10,7 @@
 - members listed after their group's name (``korean_groups``);
 - stage names (``korean_stage_names``);
 - recurring subjects that the text calls he or she or that speak in the first person
-  (``korean_subjects``);
+  (``korean_subjects``), and bare names in a digest of headlines (``korean_digests``);
 - names on lists (``korean_name_lists``): bare given names in a text that names someone so,
   names going on a list after an occupation, a name joined by 과/와 to a person found.
 
@@ -28,6 +28,7 @@ import dataclasses
 from archive.entities.known import Mention
 from archive.entities.korean_analysis import Analysis, analyse, word_at
 from archive.entities.korean_bylines import byline_words
+from archive.entities.korean_digests import digest_mentions
 from archive.entities.korean_foreign import after_nationality, foreign_mentions
 from archive.entities.korean_groups import ensembles, member_mentions
 from archive.entities.korean_known import known_mentions
@@ -59,9 +60,11 @@ def mentions(text: str, gazetteer) -> list[tuple[Mention, tuple[int, int]]]:
     taken |= {i for _, (s, e) in staged for i in range(s, e)}
     subjects = subject_mentions(analysis, taken)
     taken |= {i for _, (s, e) in subjects for i in range(s, e)}
+    digest = digest_mentions(analysis, taken, byline)
+    taken |= {i for _, (s, e) in digest for i in range(s, e)}
     found_words = {analysis.word_index(m.start) for m, _ in persons + staged}
     listed = list_mentions(analysis, taken, found_words, given_names=bool(members or staged))
-    found = known + persons + members + staged + subjects + listed + foreign
+    found = known + persons + members + staged + subjects + digest + listed + foreign
     found.sort(key=lambda pair: pair[1])
     spoken_of = {m.text for m, _ in subjects}
     return one_name_per_person(analysis, no_ensembles(analysis, found, spoken_of))
