@@ -544,3 +544,14 @@ class DigestTests(SimpleTestCase):
     def test_a_bare_name_in_one_headline_of_an_article_is_not_read_so(self):
         body = "김서준 4분기 성장 동의 못해  " + " ".join(["그는 이날 회의에서 발언했다"] * 5)
         self.assertNotIn("김서준", persons(body))
+
+
+class AuthorOfWorkTests(SimpleTestCase):
+    """A foreign name in the genitive right before a kind of work: the author."""
+
+    def test_a_two_word_foreign_name_before_a_kind_of_work_is_its_author(self):
+        self.assertIn("하세가와 미노루", persons("그는 하세가와 미노루의 만화 푸른 밤 을 읽었다"))
+
+    def test_one_word_or_common_words_before_a_kind_of_work_are_no_author(self):
+        found = persons("별무리의 앨범 푸른 밤 이 나왔다 서울 시내의 영화 관객이 늘었다")
+        self.assertEqual(found, set())

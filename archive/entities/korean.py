@@ -4,8 +4,9 @@
 ``text``, in text order. Each finder claims its spans before the next one runs:
 
 - known names of the gazetteer, with particles, titles and homonyms (``korean_known``);
-- foreign names of one to three words before a title or after a foreign nationality and an
-  occupation (``korean_foreign``), before the next finders can cut them short;
+- foreign names of one to three words before a title, after a foreign nationality and an
+  occupation, or in the genitive before a kind of work (``korean_foreign``), before the next
+  finders can cut them short;
 - unknown Korean persons by the shape of their names (``korean_persons``);
 - members listed after their group's name (``korean_groups``);
 - stage names (``korean_stage_names``);
@@ -29,7 +30,7 @@ from archive.entities.known import Mention
 from archive.entities.korean_analysis import Analysis, analyse, word_at
 from archive.entities.korean_bylines import byline_words
 from archive.entities.korean_digests import digest_mentions
-from archive.entities.korean_foreign import after_nationality, foreign_mentions
+from archive.entities.korean_foreign import after_nationality, authors_of_works, foreign_mentions
 from archive.entities.korean_groups import ensembles, member_mentions
 from archive.entities.korean_known import known_mentions
 from archive.entities.korean_name_lists import list_mentions
@@ -51,6 +52,8 @@ def mentions(text: str, gazetteer) -> list[tuple[Mention, tuple[int, int]]]:
     foreign = foreign_mentions(analysis, taken, qualifiers, byline)
     taken |= {i for _, (s, e) in foreign for i in range(s, e)}
     foreign += after_nationality(analysis, taken, foreign_countries(known))
+    taken |= {i for _, (s, e) in foreign for i in range(s, e)}
+    foreign += authors_of_works(analysis, taken)
     taken |= {i for _, (s, e) in foreign for i in range(s, e)}
     persons = person_mentions(analysis, taken, byline)
     taken |= {i for _, (s, e) in persons for i in range(s, e)}

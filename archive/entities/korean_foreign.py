@@ -146,6 +146,34 @@ def after_nationality(analysis: Analysis, taken: set, nationalities: set) -> lis
     return out
 
 
+GENITIVE = "의"
+
+
+def authors_of_works(analysis: Analysis, taken: set) -> list:
+    """Foreign persons in the genitive right before a kind of work (``korean_work_words.txt``):
+    the author ("이노우에 다케히코의 만화 슬램덩크"). The name must be two or three words, one of
+    them unknown to the analyser or read with the word before as one name: one word in the
+    genitive may be a group's or a company's ("그룹명의 앨범")."""
+    out, taken = [], set(taken)
+    for i in range(1, len(analysis.words) - 1):
+        word = word_at(analysis, i)
+        following = split_particle(word_at(analysis, i + 1))[0]
+        if not word.endswith(GENITIVE) or following not in work_words():
+            continue
+        stop = analysis.words[i][1] - len(GENITIVE)
+        if not foreign_word(analysis, i, taken, stop):
+            continue
+        first = i
+        while i - first + 1 < MAX_NAME_WORDS and foreign_word(analysis, first - 1, taken):
+            first -= 1
+        run = list(range(first, i + 1))
+        if len(run) > 1 and named(analysis, run, qualified=False):
+            start = analysis.words[first][0]
+            out.append((Mention(PERSON, analysis.text[start:stop], start, stop), (start, stop)))
+            taken |= set(range(start, stop))
+    return out
+
+
 def name_end(analysis: Analysis, first: int, taken: set) -> int | None:
     """Where a foreign name of one to three words starting at word ``first`` ends: at its
     first particle or the last of its words; None if the first word is no name's. A word
