@@ -555,3 +555,22 @@ class AuthorOfWorkTests(SimpleTestCase):
     def test_one_word_or_common_words_before_a_kind_of_work_are_no_author(self):
         found = persons("별무리의 앨범 푸른 밤 이 나왔다 서울 시내의 영화 관객이 늘었다")
         self.assertEqual(found, set())
+
+
+class GluedTitleTests(SimpleTestCase):
+    """A family name with a title glued on names the one person of the text so named."""
+
+    def test_a_family_name_with_a_glued_title_is_the_person_named_in_full(self):
+        found = extract("", "김하준 위원장은 회의를 열었다. 김위원장은 예산을 말했다.")
+        self.assertEqual([(a.name, a.count) for a in found if a.kind == PERSON], [("김하준", 2)])
+
+    def test_a_family_name_with_a_glued_title_and_no_full_name_is_no_person(self):
+        self.assertEqual(persons("김위원장은 예산을 말했다. 박대통령은 웃었다."), set())
+
+    def test_two_persons_of_the_family_name_leave_it_unresolved(self):
+        body = "김하준 위원장과 김서윤 의원이 만났다. 김위원장은 웃었다."
+        found = extract("", body)
+        self.assertEqual({a.count for a in found if a.kind == PERSON}, {1})
+
+    def test_a_title_that_begins_like_a_family_name_is_no_glued_title(self):
+        self.assertEqual(persons("이민호 대표는 말했다. 이사장은 웃었다."), {"이민호"})

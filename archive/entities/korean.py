@@ -12,6 +12,8 @@
 - stage names (``korean_stage_names``);
 - recurring subjects that the text calls he or she or that speak in the first person
   (``korean_subjects``), and bare names in a digest of headlines (``korean_digests``);
+- a family name with a title glued on, for the one person of the text with that family name
+  (``korean_glued_titles``);
 - names on lists (``korean_name_lists``): bare given names in a text that names someone so,
   names going on a list after an occupation, a name joined by 과/와 to a person found.
 
@@ -31,6 +33,7 @@ from archive.entities.korean_analysis import Analysis, analyse, word_at
 from archive.entities.korean_bylines import byline_words
 from archive.entities.korean_digests import digest_mentions
 from archive.entities.korean_foreign import after_nationality, authors_of_works, foreign_mentions
+from archive.entities.korean_glued_titles import glued_title_mentions
 from archive.entities.korean_groups import ensembles, member_mentions
 from archive.entities.korean_known import known_mentions
 from archive.entities.korean_name_lists import list_mentions
@@ -68,9 +71,14 @@ def mentions(text: str, gazetteer) -> list[tuple[Mention, tuple[int, int]]]:
     found_words = {analysis.word_index(m.start) for m, _ in persons + staged}
     listed = list_mentions(analysis, taken, found_words, given_names=bool(members or staged))
     found = known + persons + members + staged + subjects + digest + listed + foreign
+    found += glued_title_mentions(analysis, found, taken | spans_of(found))
     found.sort(key=lambda pair: pair[1])
     spoken_of = {m.text for m, _ in subjects}
     return one_name_per_person(analysis, no_ensembles(analysis, found, spoken_of))
+
+
+def spans_of(found: list) -> set[int]:
+    return {i for _, (s, e) in found for i in range(s, e)}
 
 
 def no_ensembles(analysis: Analysis, found: list, spoken_of: set[str]) -> list:
