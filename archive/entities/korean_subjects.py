@@ -6,7 +6,8 @@ the subject of its sentences again and again, and says it is a person in one of 
 next sentence calls it 그 or 그녀 (he, she: "라온84는 데뷔 10주년을 맞았다 그는 ..."), or it
 speaks in the first person singular ("라온84는 제 색깔이 담긴 노래 라고 말했다"). A group
 says 그들 and 저희, a company neither. The subject must recur (REPEATED times) and be no
-occupation, title, group, work or institution; "아이돌 X" may be one idol, and the pronoun or
+occupation, title, group, work or institution, nor a word the text writes after a determiner
+(이 회사는, 새 앨범): a common noun; "아이돌 X" may be one idol, and the pronoun or
 the first person says which (``korean_groups.ensembles``).
 """
 
@@ -68,7 +69,7 @@ def subject_words(analysis: Analysis) -> dict[int, str]:
 def candidate_stems(analysis: Analysis, subjects: dict[int, str], taken: set) -> dict[int, str]:
     """The subjects that may be a name: not found yet, and no occupation, title, group, work
     or institution."""
-    excluded = ensembles(analysis, idols=False) | analysis.works
+    excluded = ensembles(analysis, idols=False) | analysis.works | determined(analysis)
     return {
         i: stem
         for i, stem in subjects.items()
@@ -77,6 +78,19 @@ def candidate_stems(analysis: Analysis, subjects: dict[int, str], taken: set) ->
         and stem not in excluded
         and not not_a_name(stem)
     }
+
+
+def determined(analysis: Analysis) -> set[str]:
+    """Words that the text writes after a determiner (이 회사는, 새 앨범을, 그 행사): common
+    nouns, not names."""
+    out = set()
+    for i in range(1, len(analysis.words)):
+        start, end = analysis.words[i - 1]
+        inside = analysis.morphemes_in(start, end)
+        if len(inside) == 1 and inside[0].tag == "MM" and inside[0].end == end:
+            found = SUBJECT_WORD.match(word_at(analysis, i))
+            out.add(found.group(1) if found else word_at(analysis, i))
+    return out
 
 
 def not_a_name(stem: str) -> bool:
