@@ -509,6 +509,12 @@ class RecurringSubjectTests(SimpleTestCase):
         body = "이 가방은 올해로 10주년을 맞았다 그는 웃었다 가방은 비싸다 가방이 크다"
         self.assertNotIn("가방", persons(body))
 
+    def test_a_recurring_team_or_plural_is_no_person(self):
+        body = (
+            "대표팀은 어제 경기에서 이겼다 대표팀은 오늘도 훈련했다 그는 회복했다 대표팀이 떠났다"
+        )
+        self.assertNotIn("대표팀", persons(body))
+
     def test_a_recurring_subject_with_no_pronoun_or_first_person_is_no_person(self):
         body = "별하늘이 새 앨범을 냈다 별하늘은 콘서트도 연다 별하늘은 팬들에게 인사했다"
         self.assertNotIn("별하늘", persons(body))

@@ -6,7 +6,7 @@ the subject of its sentences again and again, and says it is a person in one of 
 next sentence calls it 그 or 그녀 (he, she: "라온84는 데뷔 10주년을 맞았다 그는 ..."), or it
 speaks in the first person singular ("라온84는 제 색깔이 담긴 노래 라고 말했다"). A group
 says 그들 and 저희, a company neither. The subject must recur (REPEATED times) and be no
-occupation, title, group, work or institution, nor a word the text writes after a determiner
+occupation, title, group, collective (대표팀, 선수들), work or institution, nor a word the text writes after a determiner
 (이 회사는, 새 앨범): a common noun; "아이돌 X" may be one idol, and the pronoun or
 the first person says which (``korean_groups.ensembles``).
 """
@@ -18,8 +18,9 @@ import re
 from archive.entities.known import Mention
 from archive.entities.korean_analysis import Analysis, institution_named, word_at
 from archive.entities.korean_groups import ensembles
+from archive.entities.korean_name_lists import PLURAL
 from archive.entities.korean_persons import REPEATED
-from archive.entities.korean_words import group_words, member_stops, roles, titles
+from archive.entities.korean_words import group_words, member_stops, roles, title_teams, titles
 from archive.entities.types import PERSON
 
 SUBJECT_TAGS = ("JX", "JKS")  # 은/는 (topic), 이/가 (subject)
@@ -94,8 +95,11 @@ def determined(analysis: Analysis) -> set[str]:
 
 
 def not_a_name(stem: str) -> bool:
+    """An occupation, title, group word or institution, or a collective: a team, a side, the
+    plural (대표팀, 제작진들; ``korean_title_teams.txt``)."""
     words = (roles(), titles(), group_words(), member_stops())
-    return any(stem in w for w in words) or institution_named(stem)
+    collective = stem.endswith((*title_teams(), PLURAL))
+    return any(stem in w for w in words) or collective or institution_named(stem)
 
 
 def sentence_ends(analysis: Analysis) -> set[int]:
