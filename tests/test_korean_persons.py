@@ -509,6 +509,10 @@ class RecurringSubjectTests(SimpleTestCase):
         body = "이 가방은 올해로 10주년을 맞았다 그는 웃었다 가방은 비싸다 가방이 크다"
         self.assertNotIn("가방", persons(body))
 
+    def test_a_recurring_common_noun_for_a_person_is_no_name(self):
+        body = "남편은 집에서 울었다 그는 웃었다 남편은 내 인생 이라고 말했다 남편이 웃었다"
+        self.assertNotIn("남편", persons(body))
+
     def test_a_recurring_team_or_plural_is_no_person(self):
         body = (
             "대표팀은 어제 경기에서 이겼다 대표팀은 오늘도 훈련했다 그는 회복했다 대표팀이 떠났다"

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from archive.entities.known import Mention
-from archive.entities.korean_analysis import Analysis, institution_named, word_at
+from archive.entities.korean_analysis import Analysis, alone, institution_named, word_at
 from archive.entities.korean_groups import ensembles
 from archive.entities.korean_name_lists import PLURAL
 from archive.entities.korean_persons import REPEATED
@@ -68,8 +68,10 @@ def subject_words(analysis: Analysis) -> dict[int, str]:
 
 
 def candidate_stems(analysis: Analysis, subjects: dict[int, str], taken: set) -> dict[int, str]:
-    """The subjects that may be a name: not found yet, and no occupation, title, group, work
-    or institution."""
+    """The subjects that may be a name: not found yet, no occupation, title, group, work or
+    institution, and a proper noun or a word the analyser does not know; a common noun of its
+    dictionary (남편, 주인공, 강타) only where the text writes it after 아이돌, as one idol."""
+    idols = ensembles(analysis) - ensembles(analysis, idols=False)
     excluded = ensembles(analysis, idols=False) | analysis.works | determined(analysis)
     return {
         i: stem
@@ -78,7 +80,17 @@ def candidate_stems(analysis: Analysis, subjects: dict[int, str], taken: set) ->
         and len(stem) >= MIN_NAME
         and stem not in excluded
         and not not_a_name(stem)
+        and (stem in idols or proper_or_unknown(stem))
     }
+
+
+def proper_or_unknown(stem: str) -> bool:
+    """Whether the analyser reads ``stem`` alone as one proper noun or one it does not know,
+    or ``stem`` is letters with a number, as a pen name is (라온84); no common noun is."""
+    if stem[-1].isdigit():
+        return True
+    reading = alone(stem)
+    return len(reading) == 1 and (reading[0].tag == "NNP" or reading[0].unknown)
 
 
 def determined(analysis: Analysis) -> set[str]:
