@@ -586,5 +586,9 @@ class GluedTitleTests(SimpleTestCase):
         found = extract("", body)
         self.assertEqual({a.count for a in found if a.kind == PERSON}, {1})
 
+    def test_a_family_name_with_a_familiar_title_is_not_read_so(self):
+        found = extract("", "김하준 씨는 딸과 왔다. 김양은 웃었다.")
+        self.assertEqual([(a.name, a.count) for a in found if a.kind == PERSON], [("김하준", 1)])
+
     def test_a_title_that_begins_like_a_family_name_is_no_glued_title(self):
         self.assertEqual(persons("이민호 대표는 말했다. 이사장은 웃었다."), {"이민호"})

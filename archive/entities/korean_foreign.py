@@ -18,7 +18,7 @@ from archive.entities.korean_analysis import (
 from archive.entities.korean_bylines import REPORTER_TITLES
 from archive.entities.korean_particles import split_particle
 from archive.entities.korean_persons import FULL_NAME
-from archive.entities.korean_tails import next_title
+from archive.entities.korean_tails import FAMILIAR_TITLES, next_title
 from archive.entities.korean_words import (
     HANGUL_WORD,
     group_words,
@@ -35,7 +35,6 @@ from archive.entities.types import PERSON
 
 MAX_NAME_WORDS = 3  # words of a foreign name written in Hangul (장 클로드 융커)
 MAX_WORD_SYLLABLES = 6  # syllables of one word of it (오우양나나, 블라디미르)
-FAMILIAR_TITLES = ("씨", "님", "군", "양")  # a stage name's ("엑소 카이 씨"), not a foreign title
 MAX_QUALIFIERS = 2  # words between the name and its title (미 국무부 대변인, 전 대통령)
 
 
