@@ -464,3 +464,131 @@ class ForeignTitleTests(SimpleTestCase):
 
     def test_the_assistant_ministers_title_alone_names_no_one(self):
         self.assertEqual(persons("중국 외교부 부장조리와 만났다"), set())
+
+
+class OneSyllableListTests(SimpleTestCase):
+    """A one-syllable stage name on a list after an occupation, closed by no cue."""
+
+    def test_a_one_syllable_proper_noun_on_an_occupation_list_is_a_person(self):
+        body = "가수 김하준과 박서윤 별무리 렌 일본의 인기 밴드가 나선다"
+        self.assertIn("렌", persons(body))
+
+    def test_a_one_syllable_common_word_or_country_after_a_listed_name_is_no_person(self):
+        found = persons("가수 김하준과 박서윤 새 앨범을 냈다. 배우 김하준 미 진출")
+        self.assertFalse({"새", "미"} & found)
+
+    def test_a_one_syllable_proper_noun_on_no_list_is_no_person(self):
+        self.assertNotIn("렌", persons("오늘 렌 일본의 인기 밴드가 나선다"))
+
+
+class RecurringSubjectTests(SimpleTestCase):
+    """A name with no cue beside it, the recurring subject that the text calls he or she or
+    that speaks in the first person singular."""
+
+    def test_a_recurring_subject_called_he_is_a_person(self):
+        body = (
+            "라온84가 새 앨범을 냈다 라온84는 올해로 데뷔 10주년을 맞았다 그는 단독 공연을 연다 "
+            "라온84는 팬들에게 인사했다"
+        )
+        self.assertIn("라온84", persons(body))
+
+    def test_a_recurring_subject_speaking_in_the_first_person_is_a_person(self):
+        body = (
+            "1세대 아이돌 별하늘이 돌아온다 별하늘은 새 앨범은 제 색깔이 담긴 노래 라고 말했다 "
+            "별하늘은 콘서트도 연다"
+        )
+        self.assertIn("별하늘", persons(body))
+
+    def test_a_recurring_group_or_thing_is_no_person(self):
+        group = "걸그룹 별무리가 돌아온다 별무리는 올해로 데뷔 3주년을 맞았다 그는 별무리는 웃었다"
+        thing = "배우 김하준은 가방은 내 것 이라고 말했다 가방이 화제다 가방은 비싸다"
+        self.assertNotIn("별무리", persons(group))
+        self.assertNotIn("가방", persons(thing))
+
+    def test_a_recurring_common_noun_written_after_a_determiner_is_no_person(self):
+        body = "이 가방은 올해로 10주년을 맞았다 그는 웃었다 가방은 비싸다 가방이 크다"
+        self.assertNotIn("가방", persons(body))
+
+    def test_a_recurring_common_noun_for_a_person_is_no_name(self):
+        body = "남편은 집에서 울었다 그는 웃었다 남편은 내 인생 이라고 말했다 남편이 웃었다"
+        self.assertNotIn("남편", persons(body))
+
+    def test_a_recurring_team_or_plural_is_no_person(self):
+        body = (
+            "대표팀은 어제 경기에서 이겼다 대표팀은 오늘도 훈련했다 그는 회복했다 대표팀이 떠났다"
+        )
+        self.assertNotIn("대표팀", persons(body))
+
+    def test_a_recurring_subject_with_no_pronoun_or_first_person_is_no_person(self):
+        body = "별하늘이 새 앨범을 냈다 별하늘은 콘서트도 연다 별하늘은 팬들에게 인사했다"
+        self.assertNotIn("별하늘", persons(body))
+
+
+class DigestTests(SimpleTestCase):
+    """Bare names in a digest of headlines."""
+
+    ITEMS = [
+        "재계 조직혁신 비상경영",
+        "정치권 대권놀음 허송세월",
+        "용인 골프장 교통부담금 논란",
+        "모바일 램 시대 개막",
+        "항공사들 노쇼 근절에 총력",
+        "전통시장 독자 세일 따로 열자",
+        "중앙선 내년 개통",
+        "예비군 도시락 맛이 없어요",
+        "신흥국 국채 흥행",
+    ]
+
+    def test_a_bare_name_in_a_digest_of_headlines_is_a_person(self):
+        body = "  ".join(["다음은 오늘자 주요 뉴스다", *self.ITEMS, "김서준 4분기 성장 동의 못해"])
+        self.assertIn("김서준", persons(body))
+
+    def test_a_digest_whose_item_breaks_were_lost_is_told_by_its_telegraphic_style(self):
+        items = [*self.ITEMS, "김서준 4분기 성장 동의 못해"] * 3
+        self.assertIn("김서준", persons(" ".join(["다음은 오늘자 주요 뉴스다", *items])))
+
+    def test_prose_is_not_telegraphic(self):
+        prose = "의원들은 이날 회의에서 예산안에 대해 길게 발언했다 " * 15
+        self.assertNotIn("김서준", persons("김서준 4분기 성장 동의 못해 " + prose))
+
+    def test_a_bare_place_or_institution_in_a_digest_is_no_person(self):
+        body = "  ".join(["다음은 오늘자 주요 뉴스다", *self.ITEMS, "전남대 병원 중징계"])
+        self.assertNotIn("전남대", persons(body))
+
+    def test_a_bare_name_in_one_headline_of_an_article_is_not_read_so(self):
+        body = "김서준 4분기 성장 동의 못해  " + " ".join(["그는 이날 회의에서 발언했다"] * 5)
+        self.assertNotIn("김서준", persons(body))
+
+
+class AuthorOfWorkTests(SimpleTestCase):
+    """A foreign name in the genitive right before a kind of work: the author."""
+
+    def test_a_two_word_foreign_name_before_a_kind_of_work_is_its_author(self):
+        self.assertIn("하세가와 미노루", persons("그는 하세가와 미노루의 만화 푸른 밤 을 읽었다"))
+
+    def test_one_word_or_common_words_before_a_kind_of_work_are_no_author(self):
+        found = persons("별무리의 앨범 푸른 밤 이 나왔다 서울 시내의 영화 관객이 늘었다")
+        self.assertEqual(found, set())
+
+
+class GluedTitleTests(SimpleTestCase):
+    """A family name with a title glued on names the one person of the text so named."""
+
+    def test_a_family_name_with_a_glued_title_is_the_person_named_in_full(self):
+        found = extract("", "김하준 위원장은 회의를 열었다. 김위원장은 예산을 말했다.")
+        self.assertEqual([(a.name, a.count) for a in found if a.kind == PERSON], [("김하준", 2)])
+
+    def test_a_family_name_with_a_glued_title_and_no_full_name_is_no_person(self):
+        self.assertEqual(persons("김위원장은 예산을 말했다. 박대통령은 웃었다."), set())
+
+    def test_two_persons_of_the_family_name_leave_it_unresolved(self):
+        body = "김하준 위원장과 김서윤 의원이 만났다. 김위원장은 웃었다."
+        found = extract("", body)
+        self.assertEqual({a.count for a in found if a.kind == PERSON}, {1})
+
+    def test_a_family_name_with_a_familiar_title_is_not_read_so(self):
+        found = extract("", "김하준 씨는 딸과 왔다. 김양은 웃었다.")
+        self.assertEqual([(a.name, a.count) for a in found if a.kind == PERSON], [("김하준", 1)])
+
+    def test_a_title_that_begins_like_a_family_name_is_no_glued_title(self):
+        self.assertEqual(persons("이민호 대표는 말했다. 이사장은 웃었다."), {"이민호"})

@@ -4,11 +4,16 @@
 ``text``, in text order. Each finder claims its spans before the next one runs:
 
 - known names of the gazetteer, with particles, titles and homonyms (``korean_known``);
-- foreign names of one to three words before a title or after a foreign nationality and an
-  occupation (``korean_foreign``), before the next finders can cut them short;
+- foreign names of one to three words before a title, after a foreign nationality and an
+  occupation, or in the genitive before a kind of work (``korean_foreign``), before the next
+  finders can cut them short;
 - unknown Korean persons by the shape of their names (``korean_persons``);
 - members listed after their group's name (``korean_groups``);
 - stage names (``korean_stage_names``);
+- recurring subjects that the text calls he or she or that speak in the first person
+  (``korean_subjects``), and bare names in a digest of headlines (``korean_digests``);
+- a family name with a title glued on, for the one person of the text with that family name
+  (``korean_glued_titles``);
 - names on lists (``korean_name_lists``): bare given names in a text that names someone so,
   names going on a list after an occupation, a name joined by 과/와 to a person found.
 
@@ -26,12 +31,15 @@ import dataclasses
 from archive.entities.known import Mention
 from archive.entities.korean_analysis import Analysis, analyse, word_at
 from archive.entities.korean_bylines import byline_words
-from archive.entities.korean_foreign import after_nationality, foreign_mentions
+from archive.entities.korean_digests import digest_mentions
+from archive.entities.korean_foreign import after_nationality, authors_of_works, foreign_mentions
+from archive.entities.korean_glued_titles import glued_title_mentions
 from archive.entities.korean_groups import ensembles, member_mentions
 from archive.entities.korean_known import known_mentions
 from archive.entities.korean_name_lists import list_mentions
 from archive.entities.korean_persons import FULL_NAME, SHORT_NAME, person_mentions
 from archive.entities.korean_stage_names import REAL_NAME, stage_name_mentions
+from archive.entities.korean_subjects import subject_mentions
 from archive.entities.types import COUNTRY, PERSON
 
 KOREAS = {"KP", "KR"}  # a nationality of theirs makes no name foreign
@@ -48,21 +56,35 @@ def mentions(text: str, gazetteer) -> list[tuple[Mention, tuple[int, int]]]:
     taken |= {i for _, (s, e) in foreign for i in range(s, e)}
     foreign += after_nationality(analysis, taken, foreign_countries(known))
     taken |= {i for _, (s, e) in foreign for i in range(s, e)}
+    foreign += authors_of_works(analysis, taken)
+    taken |= {i for _, (s, e) in foreign for i in range(s, e)}
     persons = person_mentions(analysis, taken, byline)
     taken |= {i for _, (s, e) in persons for i in range(s, e)}
     members = member_mentions(analysis, taken)
     taken |= {i for _, (s, e) in members for i in range(s, e)}
     staged = stage_name_mentions(analysis, taken)
     taken |= {i for _, (s, e) in staged for i in range(s, e)}
+    subjects = subject_mentions(analysis, taken)
+    taken |= {i for _, (s, e) in subjects for i in range(s, e)}
+    digest = digest_mentions(analysis, taken, byline)
+    taken |= {i for _, (s, e) in digest for i in range(s, e)}
     found_words = {analysis.word_index(m.start) for m, _ in persons + staged}
     listed = list_mentions(analysis, taken, found_words, given_names=bool(members or staged))
-    found = sorted(known + persons + members + staged + listed + foreign, key=lambda pair: pair[1])
-    return one_name_per_person(analysis, no_ensembles(analysis, found))
+    found = known + persons + members + staged + subjects + digest + listed + foreign
+    found += glued_title_mentions(analysis, found, taken | spans_of(found))
+    found.sort(key=lambda pair: pair[1])
+    spoken_of = {m.text for m, _ in subjects}
+    return one_name_per_person(analysis, no_ensembles(analysis, found, spoken_of))
 
 
-def no_ensembles(analysis: Analysis, found: list) -> list:
-    """Without the rule-found persons that the text names as a group or a fan club."""
-    groups = ensembles(analysis)
+def spans_of(found: list) -> set[int]:
+    return {i for _, (s, e) in found for i in range(s, e)}
+
+
+def no_ensembles(analysis: Analysis, found: list, spoken_of: set[str]) -> list:
+    """Without the rule-found persons that the text names as a group or a fan club; a word
+    after 아이돌 that the text speaks of as a person (``spoken_of``) is one idol."""
+    groups = ensembles(analysis) - spoken_of
     return [
         (m, span)
         for m, span in found

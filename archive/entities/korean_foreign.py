@@ -18,7 +18,7 @@ from archive.entities.korean_analysis import (
 from archive.entities.korean_bylines import REPORTER_TITLES
 from archive.entities.korean_particles import split_particle
 from archive.entities.korean_persons import FULL_NAME
-from archive.entities.korean_tails import next_title
+from archive.entities.korean_tails import FAMILIAR_TITLES, next_title
 from archive.entities.korean_words import (
     HANGUL_WORD,
     group_words,
@@ -35,7 +35,6 @@ from archive.entities.types import PERSON
 
 MAX_NAME_WORDS = 3  # words of a foreign name written in Hangul (장 클로드 융커)
 MAX_WORD_SYLLABLES = 6  # syllables of one word of it (오우양나나, 블라디미르)
-FAMILIAR_TITLES = ("씨", "님", "군", "양")  # a stage name's ("엑소 카이 씨"), not a foreign title
 MAX_QUALIFIERS = 2  # words between the name and its title (미 국무부 대변인, 전 대통령)
 
 
@@ -141,6 +140,34 @@ def after_nationality(analysis: Analysis, taken: set, nationalities: set) -> lis
         stop = name_end(analysis, i, taken)
         if stop is not None:
             start = analysis.words[i][0]
+            out.append((Mention(PERSON, analysis.text[start:stop], start, stop), (start, stop)))
+            taken |= set(range(start, stop))
+    return out
+
+
+GENITIVE = "의"
+
+
+def authors_of_works(analysis: Analysis, taken: set) -> list:
+    """Foreign persons in the genitive right before a kind of work (``korean_work_words.txt``):
+    the author ("이노우에 다케히코의 만화 슬램덩크"). The name must be two or three words, one of
+    them unknown to the analyser or read with the word before as one name: one word in the
+    genitive may be a group's or a company's ("그룹명의 앨범")."""
+    out, taken = [], set(taken)
+    for i in range(1, len(analysis.words) - 1):
+        word = word_at(analysis, i)
+        following = split_particle(word_at(analysis, i + 1))[0]
+        if not word.endswith(GENITIVE) or following not in work_words():
+            continue
+        stop = analysis.words[i][1] - len(GENITIVE)
+        if not foreign_word(analysis, i, taken, stop):
+            continue
+        first = i
+        while i - first + 1 < MAX_NAME_WORDS and foreign_word(analysis, first - 1, taken):
+            first -= 1
+        run = list(range(first, i + 1))
+        if len(run) > 1 and named(analysis, run, qualified=False):
+            start = analysis.words[first][0]
             out.append((Mention(PERSON, analysis.text[start:stop], start, stop), (start, stop)))
             taken |= set(range(start, stop))
     return out

@@ -34,18 +34,20 @@ MAX_MEMBERS = 9  # names listed after a group's name
 MIN_LIST_SO_FAR = 2  # bare member names before a word the analyser knows, for it to be one
 MIN_GROUP_NAME = 2  # syllables of the shortest group name after a group word
 MAX_MEMBER_NAME = 3  # syllables of the longest member name in a group's list
+IDOL = "아이돌"  # "아이돌 X": a group, or one idol ("1세대 아이돌 X가 복귀한다")
 
 
-def groups_named(analysis: Analysis) -> set[str]:
+def groups_named(analysis: Analysis, idols: bool = True) -> set[str]:
     """The group names of a text: the word right after a group word ("걸그룹 트와이스가"), and
-    the well-known groups it names (``korean_group_names.txt``: "소녀시대 써니와")."""
+    the well-known groups it names (``korean_group_names.txt``: "소녀시대 써니와"); with
+    ``idols`` False, not the word after 아이돌 alone, which may be one idol."""
     text, found = analysis.text, set()
     for s, e in analysis.words:
         name, _ = group_split(text[s:e], group_names())
         if name in group_names():
             found.add(name)
     for i, (start, end) in enumerate(analysis.words[:-1]):
-        if text[start:end] in group_words():
+        if text[start:end] in group_words() and (idols or text[start:end] != IDOL):
             s, e = analysis.words[i + 1]
             name, _ = split_particle(text[s:e])
             if (
@@ -65,11 +67,11 @@ def group_split(word: str, groups) -> tuple[str, str]:
     return split_particle(word)
 
 
-def ensembles(analysis: Analysis) -> set[str]:
+def ensembles(analysis: Analysis, idols: bool = True) -> set[str]:
     """Names the text gives a group or a fan club: the word after a group word ("걸그룹
     트와이스가") and the word before or after a fan-club word ("팬클럽 원스", "원스 팬클럽").
-    Anywhere in that text they name no person."""
-    found = set(groups_named(analysis))
+    Anywhere in that text they name no person. ``idols``: as for ``groups_named``."""
+    found = set(groups_named(analysis, idols))
     for i in range(len(analysis.words)):
         if word_at(analysis, i) in fan_club_words():
             for j in (i - 1, i + 1):

@@ -27,12 +27,14 @@ from archive.entities.korean_persons import FULL_NAME
 from archive.entities.korean_words import (
     HANGUL_WORD,
     LIST_END,
+    country_initials,
     group_words,
     is_role,
     member_stops,
     ordered_surnames,
     roles,
     sino_korean,
+    surnames,
     titles,
 )
 from archive.entities.types import PERSON
@@ -50,6 +52,8 @@ def list_mentions(analysis: Analysis, taken: set, found: set[int], given_names: 
     listed = listed_name_mentions(analysis, taken) if given_names else []
     taken = taken | spans(listed)
     listed += occupation_list_mentions(analysis, taken, found)
+    taken = taken | spans(listed)
+    listed += one_syllable_mentions(analysis, taken, found)
     taken = taken | spans(listed)
     return listed + partner_mentions(analysis, taken, found)
 
@@ -184,6 +188,46 @@ def listed_mention(analysis: Analysis, j: int) -> tuple[Mention, tuple[int, int]
     start = analysis.words[j][0]
     name, _ = split_particle(word_at(analysis, j))
     return Mention(PERSON, name, start, start + len(name)), (start, start + len(name))
+
+
+MAX_GAP = 2  # words from the last person of a list to a one-syllable name in it
+
+
+def one_syllable_mentions(analysis: Analysis, taken: set, found: set[int]) -> list:
+    """One-syllable stage names on a list after an occupation that holds a person found,
+    closed or not: "가수 A와 B 그룹명 딘 대만의 ...". The list runs from the occupation over
+    words bare or joined by 과/와; a bare one-syllable word in it, at most MAX_GAP words after
+    a person of the list, that the analyser reads as a proper noun (or knows no word there) alone and where it
+    stands,
+    and that is no family name or a country's first syllable (미, 러), is a person; a common
+    word (곡, 새, 측) is not."""
+    out, seen = [], set()
+    for i in sorted(found):
+        if i in seen or not is_role(word_at(analysis, i - 1)):
+            continue
+        j, last = i, i
+        while goes_on(analysis, j) and j + 1 < len(analysis.words) and j < last + MAX_GAP:
+            j += 1
+            seen.add(j)
+            if j in found:
+                last = j
+            elif one_syllable_name(analysis, j, taken):
+                out.append(listed_mention(analysis, j))
+    return out
+
+
+def one_syllable_name(analysis: Analysis, j: int, taken: set) -> bool:
+    start, end = analysis.words[j]
+    word = analysis.text[start:end]
+    if len(word) != 1 or start in taken or not HANGUL_WORD.match(word):
+        return False
+    if word in surnames() or word in country_initials():
+        return False
+    readings = (analysis.morphemes_in(start, end), alone(word))
+    return all(
+        len(r) == 1 and (r[0].tag == "NNP" or r[0].unknown) and r[0].end - r[0].start == 1
+        for r in readings
+    )
 
 
 SUBJECT_PARTICLES = ("은", "는", "이", "가")

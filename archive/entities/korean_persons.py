@@ -20,7 +20,13 @@ from archive.entities.korean_analysis import (
 )
 from archive.entities.korean_bylines import is_byline
 from archive.entities.korean_particles import split_particle, without_particle
-from archive.entities.korean_tails import next_title, parenthesised, tail, titled_after
+from archive.entities.korean_tails import (
+    glued_title,
+    next_title,
+    parenthesised,
+    tail,
+    titled_after,
+)
 from archive.entities.korean_words import (
     HANGUL_WORD,
     institution_like,
@@ -55,8 +61,8 @@ def name_shaped(analysis: Analysis, start: int, word_end: int):
     """``(end, title)`` of a Korean name at ``start``: surname + one or two syllables, a proper
     noun by the analysis, ending where particles or a title begin; None otherwise."""
     first = analysis.starts.get(start)
-    if first is None or first.tag != "NNP":
-        return None
+    if first is None or first.tag != "NNP" or glued_title(analysis, start, word_end):
+        return None  # 김위원장: a family name and a title, not 김위 + 원장
     text = analysis.text
     for length in NAME_LENGTHS:
         end = start + length

@@ -9,11 +9,14 @@ from __future__ import annotations
 import re
 
 from archive.entities.korean_analysis import Analysis
-from archive.entities.korean_words import attached, title_teams, titles
+from archive.entities.korean_words import attached, roles, surnames, title_teams, titles
 
 # Tags of kiwipiepy (Sejong tag set) that carry no meaning of their own after a name:
 # particles (J…), endings (E…), copula, derivational suffixes, punctuation.
 FUNCTIONAL = ("J", "E", "VCP", "XSN", "XSV", "XSA", "S")
+# Familiar titles: a stage name's ("엑소 카이 씨"), not a foreign title; after a family name
+# alone ("김양", "이군", "김씨"), often a person the text does not name in full.
+FAMILIAR_TITLES = ("씨", "님", "군", "양")
 
 
 def tail(analysis: Analysis, end: int, word_end: int) -> str | None:
@@ -46,6 +49,26 @@ def glued_tail(analysis: Analysis, end: int, word_end: int) -> str | None:
             if tail(analysis, after, word_end) == "":
                 return "+" if noun in attached() else noun
     return None
+
+
+def glued_title(analysis: Analysis, start: int, word_end: int) -> str:
+    """The title of a word that is a family name with a title glued on ("김위원장은",
+    "박대통령"): the analyser reads the family name alone and a title right after it, and the
+    word is no title itself (이사장, "board chairman", is not 이 + 사장); "" otherwise. A
+    familiar title is none (김양, 이군, 김씨: often someone the text does not name)."""
+    first = analysis.starts.get(start)
+    if first is None or first.end != start + 1 or first.form not in surnames():
+        return ""
+    title = analysis.starts.get(start + 1)
+    if title is None or title.form not in titles() or title.end > word_end:
+        return ""
+    if title.form in FAMILIAR_TITLES:
+        return ""
+    whole = analysis.text[start : title.end]
+    if whole in titles() or whole in roles():
+        return ""
+    rest = analysis.morphemes_in(title.end, word_end)
+    return title.form if all(m.tag.startswith(FUNCTIONAL) for m in rest) else ""
 
 
 def next_title(analysis: Analysis, word: int) -> str:

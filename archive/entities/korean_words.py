@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 
-from archive.entities.entries import DATA, words
+from archive.entities.entries import ALIASES_COLUMN, DATA, read_table, words
 from archive.entities.korean_particles import FINALS, HANGUL_FIRST, MIN_STEM
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
@@ -53,6 +53,17 @@ def title_teams() -> frozenset:
 @functools.lru_cache(maxsize=1)
 def fan_club_words() -> frozenset:
     return frozenset(words("korean_fan_club_words.txt"))
+
+
+@functools.lru_cache(maxsize=1)
+def country_initials() -> frozenset:
+    """First syllables of the Hangul country names of ``countries.tsv``: how Korean writes a
+    country in one syllable (미 for 미국, 러 for 러시아)."""
+    initials = set()
+    for row in read_table(DATA / "countries.tsv"):
+        names = row[ALIASES_COLUMN].split("|") if len(row) > ALIASES_COLUMN else []
+        initials |= {name[0] for name in names if HANGUL_WORD.match(name)}
+    return frozenset(initials)
 
 
 @functools.lru_cache(maxsize=1)
