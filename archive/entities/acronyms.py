@@ -11,8 +11,9 @@ follow the initials of the name's words in order ("Ministry of Trade, Industry a
 from __future__ import annotations
 
 from archive.entities.entries import GazetteerEntry
+from archive.entities.gazetteer import Gazetteer
 from archive.entities.known import Mention
-from archive.entities.resolve import company_stem
+from archive.entities.resolve import company_stem, known_entry
 from archive.entities.rules import acronym
 from archive.entities.types import ORGANIZATION, PERSON
 
@@ -36,8 +37,12 @@ def in_order(letters: str, pool: str) -> bool:
     return all(letter in rest for letter in letters)
 
 
-def defined_acronyms(doc, mentions: list[Mention]) -> dict[str, tuple[Mention, GazetteerEntry]]:
-    """``{acronym: (defining mention, entry)}`` for each "<organization> (<ACRONYM>)"."""
+def defined_acronyms(
+    doc, mentions: list[Mention], gazetteer: Gazetteer | None = None
+) -> dict[str, tuple[Mention, GazetteerEntry]]:
+    """``{acronym: (defining mention, entry)}`` for each "<organization> (<ACRONYM>)"; a
+    rule-found name that spells a known one ("Harbor Shipping & Offshore Co" for the known
+    "Harbor Shipping and Offshore") is that known organization."""
     found = {}
     for m in mentions:
         end = m.end + PARENTHESISED
@@ -49,6 +54,8 @@ def defined_acronyms(doc, mentions: list[Mention]) -> dict[str, tuple[Mention, G
         if short.text in found or not fits(short.text, m.text):
             continue
         entry = m.entries[0] if m.entries else known_acronym(mentions, short.i)
+        if entry is None and gazetteer is not None:
+            entry = next(iter(known_entry(m, gazetteer)), None)
         found[short.text] = (m, entry or own_entry(m.text, short.text))
     return found
 
@@ -69,9 +76,12 @@ def own_entry(name: str, short: str) -> GazetteerEntry:
     )
 
 
-def acronym_mentions(doc, mentions: list[Mention]) -> list[Mention]:
-    """``mentions`` with each defined acronym, and its defining name, made one organization."""
-    defined = defined_acronyms(doc, mentions)
+def acronym_mentions(
+    doc, mentions: list[Mention], gazetteer: Gazetteer | None = None
+) -> list[Mention]:
+    """``mentions`` with each defined acronym, and its defining name, made one organization;
+    a later use that another rule found ("according to the HRX") is that organization too."""
+    defined = defined_acronyms(doc, mentions, gazetteer)
     if not defined:
         return mentions
     defining = {id(m): entry for m, entry in defined.values()}
@@ -89,9 +99,10 @@ def acronym_mentions(doc, mentions: list[Mention]) -> list[Mention]:
 
 
 def replaced_by_acronym(mention: Mention, defined: dict) -> bool:
-    """A one-word person found by the rules that spells a defined acronym is the acronym."""
+    """A one-word person or organization found by the rules ("according to the HRX") that
+    spells a defined acronym is the acronym."""
     return (
-        mention.kind == PERSON
+        mention.kind in (PERSON, ORGANIZATION)
         and not mention.entries
         and mention.text in defined
         and mention.end - mention.start == 1

@@ -158,7 +158,7 @@ def find_mentions(doc, gazetteer: Gazetteer, caseless: bool, text: str = "") -> 
     mentions = un_agencies.agency_mentions(doc, mentions, gazetteer)
     mentions = parties.party_mentions(doc, mentions, gazetteer)
     mentions = chambers.chamber_mentions(doc, mentions, gazetteer, text)
-    return acronyms.acronym_mentions(doc, mentions)
+    return acronyms.acronym_mentions(doc, mentions, gazetteer)
 
 
 def spelled_by_known(mention: Mention, raw) -> Mention:
