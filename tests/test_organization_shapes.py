@@ -188,7 +188,8 @@ class NameBeforeOfTests(SimpleTestCase):
 
 class TwoSpellingsTests(SimpleTestCase):
     """One organization in two spellings is one actor: British and American word forms,
-    "&" for "and"."""
+    "&" for "and", "U.N." or "UN" for "United Nations", a known United Nations body with the
+    organization's name before its own."""
 
     def test_a_british_spelling_of_a_known_name_is_that_organization(self):
         found = organizations("The World Health Organisation said.")
@@ -197,6 +198,25 @@ class TwoSpellingsTests(SimpleTestCase):
     def test_two_spellings_of_an_unknown_name_are_one_organization(self):
         found = organizations("The Kyiv Centre for Peace said. The Kyiv Center for Peace added.")
         self.assertEqual(len(found), 1)
+
+    def test_un_for_united_nations_in_a_known_name_is_that_organization(self):
+        found = organizations("The U.N. Children's Fund said aid was short.")
+        self.assertEqual(found, ["United Nations Children's Fund"])
+
+    def test_two_abbreviations_of_united_nations_in_an_unknown_name_are_one(self):
+        found = organizations(
+            "The UN Harbor Relief Office said. The U.N. Harbor Relief Office added."
+        )
+        self.assertEqual(len(found), 1)
+
+    def test_a_known_un_body_named_after_the_united_nations_is_that_body(self):
+        found = organizations("The United Nations World Food Program cut rations.")
+        self.assertIn("World Food Programme", found)
+        self.assertNotIn("United Nations World Food Program", found)
+
+    def test_the_united_nations_before_an_unknown_name_keeps_the_whole_name(self):
+        found = organizations("The United Nations Harbor Relief Office said aid was short.")
+        self.assertIn("United Nations Harbor Relief Office", found)
 
     def test_an_ampersand_for_and_in_a_known_name_is_that_organization(self):
         found = organizations("The Ministry of Trade, Industry & Energy said exports fell.")

@@ -177,7 +177,8 @@ def targets(mention, gazetteer):
 
 
 # One organization in two spellings: British and American word forms, "&" and "and", a
-# leading article ("World Health Organisation" is the World Health Organization).
+# leading article ("World Health Organisation" is the World Health Organization), "U.N." or
+# "UN" for "United Nations" ("U.N. Children's Fund").
 SPELLINGS = (
     (re.compile(r"\b(Organi|organi)s(ations?)\b"), r"\1z\2"),
     (re.compile(r"\b(Defen|defen)ce\b"), r"\1se"),
@@ -185,7 +186,9 @@ SPELLINGS = (
     (re.compile(r"\b(Program|program)me(s?)\b"), r"\1\2"),
     (re.compile(r"\s*&\s*"), " and "),
     (re.compile(r"^(?:The|the)\s+"), ""),
+    (re.compile(r"^(?:U\.N\.|UN)\s+"), "United Nations "),
 )
+UNITED_NATIONS = "United Nations "
 
 
 def one_spelling(name: str) -> str:
@@ -221,11 +224,22 @@ def known_entry(mention, gazetteer) -> list:
     if entry is None and mention.kind == ORGANIZATION and one_spelling(stem) != stem:
         entry = gazetteer.lookup(mention.kind, one_spelling(stem))
     if entry is None and mention.kind == ORGANIZATION:
+        entry = known_un_body(one_spelling(stem), gazetteer)
+    if entry is None and mention.kind == ORGANIZATION:
         entry = next(
             filter(None, (gazetteer.lookup(ORGANIZATION, f) for f in long_forms(mention.text))),
             None,
         )
     return [entry] if entry else []
+
+
+def known_un_body(name: str, gazetteer):
+    """ "United Nations World Food Program": a known body of the United Nations named with
+    the organization's name before its own (the prefix alone is no body's name)."""
+    rest = name[len(UNITED_NATIONS) :]
+    if not name.startswith(UNITED_NATIONS) or len(rest.split()) < STEM_MIN_WORDS:
+        return None
+    return gazetteer.lookup(ORGANIZATION, rest)
 
 
 LONG_FORMS = {"Corp": "Corporation", "Co": "Company", "Ltd": "Limited", "Inc": "Incorporated"}
