@@ -392,6 +392,15 @@ class DescriptorTests(SimpleTestCase):
         found = organizations("The Seoul-based Asan Institute for Policy Studies said.")
         self.assertEqual(found, ["Asan Institute for Policy Studies"])
 
+    def test_a_market_or_listing_descriptor_is_not_part_of_the_name(self):
+        self.assertEqual(
+            organizations("Top-cap Harbor Electronics Co fell 2 percent."),
+            ["Harbor Electronics Co"],
+        )
+        self.assertEqual(
+            organizations("Kosdaq-listed Harbor Biotech Co rose."), ["Harbor Biotech Co"]
+        )
+
     def test_a_hyphenated_word_inside_a_name_stays(self):
         found = organizations("The Korea Trade-Investment Promotion Agency said.")
         self.assertEqual(found, ["Korea Trade-Investment Promotion Agency"])
