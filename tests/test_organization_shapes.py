@@ -477,3 +477,15 @@ class CitedOutletTests(SimpleTestCase):
 
     def test_one_word_before_reported_is_no_outlet(self):
         self.assertEqual(organizations("Others reported delays."), [])
+
+
+class NounAbbreviationTests(SimpleTestCase):
+    """ "signed an MOU": a common noun's abbreviation that an organization also goes by names
+    that organization only when the text names it otherwise as well."""
+
+    def test_a_common_nouns_abbreviation_alone_names_no_organization(self):
+        self.assertEqual(organizations("The two firms signed an MOU on Tuesday."), [])
+
+    def test_the_abbreviation_names_the_organization_the_text_names_in_full(self):
+        found = organizations("The Unification Ministry said talks resumed. The MOU added more.")
+        self.assertEqual(found, ["Ministry of Unification"])
