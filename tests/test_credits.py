@@ -116,6 +116,18 @@ class PictureCreditTests(SimpleTestCase):
             ["(Image credit: Lakeside Labs)", "Featured image via Harbor Devices"],
         )
 
+    def test_an_outlets_photo_credit_closing_a_caption_names_no_actor(self):
+        text = (
+            "Workers rally near the port on Monday. Harbor Times photo by Jane Roe\nThe union said."
+        )
+        self.assertEqual(organizations(text), set())
+        self.assertEqual(persons(text), set())
+        self.assertEqual(organizations("Workers rally. Harbor Daily file photo\nIt rained."), set())
+
+    def test_a_photo_by_a_person_in_a_sentence_is_content(self):
+        text = "The Harbor Times photo by Jane Roe won a prize in Paris."
+        self.assertEqual(organizations(text), {"Harbor Times"})
+
     def test_via_in_a_story_is_no_picture_credit(self):
         self.assertEqual(credits("The cargo went via Harbor Devices to Busan."), [])
 

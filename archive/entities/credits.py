@@ -9,7 +9,8 @@ Classes of credit (each one regex, tested in ``tests/test_credits.py``):
   "Thanks to Jane Doe for contributing to this report.", "Jane Doe and John Roe contributed.";
 - contact sentences: "… can be reached at …", "Follow her on Twitter …", "Email: …";
 - filing lines: "Choe Sang-Hun reported from Seoul, and David E. Sanger from Washington.";
-- picture credits: "Jane Doe/AFP/Getty Images", "(AP Photo/Ahn Young-joon)", "Credit Jane Doe";
+- picture credits: "Jane Doe/AFP/Getty Images", "(AP Photo/Ahn Young-joon)", "Credit Jane Doe",
+  a caption's closing "Harbor Times photo by Jane Doe";
 - wire credits: the agency of a dateline at the start of any line ("SEOUL (Reuters) -"), a
   bare agency in parentheses ending a caption ("… at the border. (Reuters)", "(Korea Herald)")
   and a source in capitals in square brackets ("[YONHAP]");
@@ -85,6 +86,14 @@ BRACKETED_PHOTO = re.compile(
     r"(?i)\[(?:[^\[\]\n]{0,60}\b)?(?:photos?|images?|pictures?)(?:\b[^\[\]\n]{0,60})?\]"
     r"|\((?:[^()\n]{0,60}\s)?(?:file\s+)?(?:photos?|images?|pictures?)\)"
     r"|\((?:photos?|images?|pictures?)\s+(?:courtesy|credit)\b[^()\n]{0,60}\)"
+)
+# A caption's closing credit after a sentence: the outlet, "photo", and the photographer
+# ("... at the Assembly. Harbor Times photo by Jane Roe", "... on Monday. Harbor Daily file
+# photo"); "photo by" opening a line is CREDIT_LINE's.
+OUTLET_PHOTO = re.compile(
+    r"(?:(?<=[.!?]\s)|(?<=[.!?]\s\s))(?:[A-Z][\w'.&-]*[ \t]+){1,5}(?:file[ \t]+)?photos?"
+    rf"(?:\s+by\s+{NAME_LIST})?(?=\s*[.)]?[ \t]*$|\s*[.)])",
+    re.M,
 )
 # A picture's source named after "via" or "courtesy of": "Featured image via Apple",
 # "Image courtesy of the ministry".
@@ -180,6 +189,7 @@ def credit_ranges(text: str) -> list[tuple[int, int]]:
         (picture_credit(), "/"),
         (BRACKETED_PHOTO, picture_clue(lowered)),
         (IMAGE_VIA, picture_clue(lowered)),
+        (OUTLET_PHOTO, picture_clue(lowered)),
         (COPYRIGHT, "\u00a9" if "\u00a9" in lowered else "copyright"),
     ):
         if clue in lowered:  # the patterns are slow to fail on long texts: skip when hopeless
