@@ -43,6 +43,14 @@ class AcronymTests(SimpleTestCase):
         found = actors("Harbor Cranes & Rigging Co. (HCR) won an order. HCR said so.")
         self.assertEqual(found, [(ORGANIZATION, "Harbor Cranes & Rigging")])
 
+    def test_an_acronym_the_text_defines_overrides_the_gazetteers_reading(self):
+        found = actors("The Freight Transport Council (FTC) met. The FTC said rates rose.")
+        self.assertEqual(found, [(ORGANIZATION, "Freight Transport Council")])
+
+    def test_a_known_acronym_without_a_definition_keeps_the_gazetteers_reading(self):
+        found = actors("The FTC said rates rose.")
+        self.assertEqual(found, [(ORGANIZATION, "Federal Trade Commission")])
+
     def test_an_acronym_follows_the_initials_of_the_names_words(self):
         self.assertTrue(fits("MOTIE", "Ministry of Trade, Industry and Energy"))
         self.assertTrue(fits("KIDA", "Korea Institute for Defense Analyses"))

@@ -53,18 +53,23 @@ def defined_acronyms(
             continue
         if short.text in found or not fits(short.text, m.text):
             continue
-        entry = m.entries[0] if m.entries else known_acronym(mentions, short.i)
+        entry = m.entries[0] if m.entries else known_acronym(mentions, short.i, m.text)
         if entry is None and gazetteer is not None:
             entry = next(iter(known_entry(m, gazetteer)), None)
         found[short.text] = (m, entry or own_entry(m.text, short.text))
     return found
 
 
-def known_acronym(mentions: list[Mention], i: int) -> GazetteerEntry | None:
-    """ "Munhwa Broadcasting Corp (MBC)": a known acronym says which known body the name is."""
+def known_acronym(mentions: list[Mention], i: int, name: str) -> GazetteerEntry | None:
+    """ "Munhwa Broadcasting Corp (MBC)": a known acronym says which known body the name is,
+    when the name opens like one of that body's names ("Freight Transport Council (FTC)" is
+    no Federal Trade Commission)."""
     for m in mentions:
         if m.start == i and m.end == i + 1 and m.kind == ORGANIZATION and len(m.entries) == 1:
-            return m.entries[0]
+            entry = m.entries[0]
+            first = name.split()[0]
+            if any(n.split()[0] == first for n in (entry.name, *entry.aliases) if n.strip()):
+                return entry
     return None
 
 
@@ -89,6 +94,8 @@ def acronym_mentions(
     for m in mentions:
         if id(m) in defining and not m.entries:
             m = Mention(m.kind, m.text, m.start, m.end, (defining[id(m)],), nested=m.nested)
+        elif redefined(m, defined):
+            m = Mention(m.kind, m.text, m.start, m.end, (defined[m.text][1],), nested=m.nested)
         if not replaced_by_acronym(m, defined):
             out.append(m)
     taken = {i for m in out for i in range(m.start, m.end)}
@@ -96,6 +103,15 @@ def acronym_mentions(
         if tok.text in defined and tok.i not in taken and tok.i >= defined[tok.text][0].end:
             out.append(Mention(ORGANIZATION, tok.text, tok.i, tok.i + 1, (defined[tok.text][1],)))
     return sorted(out, key=lambda m: m.start)
+
+
+def redefined(mention: Mention, defined: dict) -> bool:
+    """ "the Fair Trade Commission (FTC)": an acronym the gazetteer knows as another body's
+    names, from its definition on, the organization the text defines it for."""
+    if mention.kind != ORGANIZATION or not mention.entries or mention.text not in defined:
+        return False
+    defining, entry = defined[mention.text]
+    return mention.start >= defining.end and entry not in mention.entries
 
 
 def replaced_by_acronym(mention: Mention, defined: dict) -> bool:
