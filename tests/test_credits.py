@@ -124,6 +124,15 @@ class PictureCreditTests(SimpleTestCase):
         self.assertEqual(persons(text), set())
         self.assertEqual(organizations("Workers rally. Harbor Daily file photo\nIt rained."), set())
 
+    def test_a_source_after_a_slash_closing_a_caption_names_no_organization(self):
+        text = "Dockers unload cargo at the port./Harbor News\nThe union said."
+        self.assertEqual(organizations(text), set())
+        text = "The gate of the Harbor Port Authority./Courtesy of Harbor Port Authority\nIt said."
+        self.assertEqual(organizations(text), {"Harbor Port Authority"})
+
+    def test_a_slash_inside_a_sentence_is_no_source(self):
+        self.assertEqual(credits("The ratio was 3/4 and the Harbor News agreed."), [])
+
     def test_a_photo_by_a_person_in_a_sentence_is_content(self):
         text = "The Harbor Times photo by Jane Roe won a prize in Paris."
         self.assertEqual(organizations(text), {"Harbor Times"})

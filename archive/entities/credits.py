@@ -10,7 +10,7 @@ Classes of credit (each one regex, tested in ``tests/test_credits.py``):
 - contact sentences: "… can be reached at …", "Follow her on Twitter …", "Email: …";
 - filing lines: "Choe Sang-Hun reported from Seoul, and David E. Sanger from Washington.";
 - picture credits: "Jane Doe/AFP/Getty Images", "(AP Photo/Ahn Young-joon)", "Credit Jane Doe",
-  a caption's closing "Harbor Times photo by Jane Doe";
+  a caption's closing "Harbor Times photo by Jane Doe" or "./Courtesy of Harbor News";
 - wire credits: the agency of a dateline at the start of any line ("SEOUL (Reuters) -"), a
   bare agency in parentheses ending a caption ("… at the border. (Reuters)", "(Korea Herald)")
   and a source in capitals in square brackets ("[YONHAP]");
@@ -94,6 +94,11 @@ OUTLET_PHOTO = re.compile(
     r"(?:(?<=[.!?]\s)|(?<=[.!?]\s\s))(?:[A-Z][\w'.&-]*[ \t]+){1,5}(?:file[ \t]+)?photos?"
     rf"(?:\s+by\s+{NAME_LIST})?(?=\s*[.)]?[ \t]*$|\s*[.)])",
     re.M,
+)
+# A caption's source after a slash that follows its closing stop, to the end of the line
+# ("Dockers unload cargo./Harbor News", "The ministry's nameplate./Courtesy of the ministry").
+SLASH_SOURCE = re.compile(
+    r"(?<=[.!?\"\u201d])[ \t]?/[ \t]?(?:[Cc]ourtesy\s+of\s+)?[A-Z][^\n/]{0,80}$", re.M
 )
 # A picture's source named after "via" or "courtesy of": "Featured image via Apple",
 # "Image courtesy of the ministry".
@@ -190,6 +195,7 @@ def credit_ranges(text: str) -> list[tuple[int, int]]:
         (BRACKETED_PHOTO, picture_clue(lowered)),
         (IMAGE_VIA, picture_clue(lowered)),
         (OUTLET_PHOTO, picture_clue(lowered)),
+        (SLASH_SOURCE, "/"),
         (COPYRIGHT, "\u00a9" if "\u00a9" in lowered else "copyright"),
     ):
         if clue in lowered:  # the patterns are slow to fail on long texts: skip when hopeless
