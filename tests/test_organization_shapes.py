@@ -462,6 +462,10 @@ class CitedOutletTests(SimpleTestCase):
         )
         self.assertEqual(organizations("Lakeside Pulse reported the sale."), ["Lakeside Pulse"])
 
+    def test_a_widely_known_outlet_with_a_country_in_its_name_is_the_outlet(self):
+        found = extract("", "The ship carried coal, USA Today reports.")
+        self.assertEqual([(a.kind, a.name) for a in found], [(ORGANIZATION, "USA Today")])
+
     def test_a_name_after_citing_or_quoted_by_is_an_outlet(self):
         self.assertEqual(organizations("Prices rose, citing Lakeside Pulse."), ["Lakeside Pulse"])
         found = organizations("The remarks were quoted by Harbor Weekly on Monday.")
