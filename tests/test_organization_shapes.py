@@ -433,6 +433,25 @@ class AppositiveBodyTests(SimpleTestCase):
         found = organizations("Meridian Pulse, a state-funded think-tank, said.")
         self.assertEqual(found, ["Meridian Pulse"])
 
+    def test_a_places_possessive_may_open_the_appositive(self):
+        found = organizations("Harbor Petro, Norland's state-owned refiner, cut output.")
+        self.assertEqual(found, ["Harbor Petro"])
+        self.assertEqual(organizations("Dana Ruiz, Norland's chief negotiator, said."), [])
+
+    def test_two_nouns_joined_by_and_before_the_head_are_one_phrase(self):
+        found = organizations("Harbor Petro, a state-owned oil and gas company, cut output.")
+        self.assertEqual(found, ["Harbor Petro"])
+        self.assertEqual(organizations("Dana Ruiz, a teacher and union member, said."), [])
+
+    def test_a_country_opening_a_longer_described_name_is_part_of_it(self):
+        found = organizations("They signed with Qatar Harbor, a shipping company, in 2020.")
+        self.assertEqual(found, ["Qatar Harbor"])
+        self.assertEqual(organizations("Japan, a party to the treaty, objected."), [])
+
+    def test_a_data_provider_is_an_organization_noun(self):
+        found = organizations("Lakeside Analytics, a data provider, said demand rose.")
+        self.assertEqual(found, ["Lakeside Analytics"])
+
     def test_a_hyphenated_modifier_before_a_persons_role_is_no_head(self):
         self.assertEqual(organizations("Dana Ruiz, a Boston-based engineer, said."), [])
 

@@ -17,7 +17,7 @@ import re
 from archive.entities import rules
 from archive.entities.gazetteer import Gazetteer
 from archive.entities.known import Mention
-from archive.entities.types import ORGANIZATION, PERSON
+from archive.entities.types import COUNTRY, ORGANIZATION, PERSON
 
 PLURAL_OF = 2  # "Members of" before a chunk: a plural word and "of"
 
@@ -186,18 +186,27 @@ PHRASE_ENDS = frozenset(
 def appositive_body(doc, chunk, known) -> Mention | None:
     """ "Kellan Watch, a Washington-based advocacy group", "Brightwave, a startup": a name
     followed by a comma and a noun phrase whose head noun is an organization noun
-    (``data/appositive_heads.txt``) is an organization, unless a known name, a title or a
-    given name is in it. "think tank" needs "think"; "a group of islands" is no body."""
+    (``data/appositive_heads.txt``) is an organization, unless a known name (other than a
+    country opening it: "Qatar Energy"), a title or a given name is in it. "think tank" needs "think"; "a group of islands" is no body."""
     if not appositive_head_at(doc, chunk.end):
         return None
     start = chunk.start + rules.strip_leading(doc[chunk.start : chunk.end])
     if start >= chunk.end or doc[start].text in rules.given_names():
         return None
-    if overlaps_known(start, chunk.end, known):
+    if any(
+        m.start < chunk.end and start < m.end
+        for m in known
+        if not leading_country(m, start, chunk.end)
+    ):
         return None
     if any(rules.is_title(t) for t in doc[start : chunk.end]):
         return None
     return org_mention(doc, start, chunk.end)
+
+
+def leading_country(mention, start: int, end: int) -> bool:
+    """ "Qatar Energy": a country opening a longer name is part of that name."""
+    return mention.kind == COUNTRY and mention.start == start and mention.end < end
 
 
 def appositive_head_at(doc, comma: int) -> bool:
@@ -205,13 +214,17 @@ def appositive_head_at(doc, comma: int) -> bool:
     comma is an organization noun."""
     if comma + 2 >= len(doc) or doc[comma].text != ",":
         return False
-    if doc[comma + 1].lower_ not in APPOSITIVE_OPENERS:
+    opened = appositive_opened(doc, comma + 1)
+    if opened < 0:
         return False
-    last = -1
-    for i in range(comma + 2, min(len(doc), comma + 2 + APPOSITIVE_WORDS)):
+    last = before_and = -1
+    for i in range(opened, min(len(doc), opened + APPOSITIVE_WORDS)):
         tok = doc[i]
         if tok.text in {"-", "'s", "\u2019s"}:
             continue  # "Seoul-based", "the country's": modifiers
+        if tok.lower_ == "and" and i + 1 < len(doc) and doc[i + 1].is_lower:
+            before_and = last  # "an oil and gas company": the phrase goes on
+            continue
         if doc[i - 1].text != "-" and (tok.is_punct or tok.lower_ in PHRASE_ENDS):
             break
         if rules.is_title(tok) or tok.lower_ == "of":
@@ -219,9 +232,19 @@ def appositive_head_at(doc, comma: int) -> bool:
         last = i
     else:
         return False
-    if last < 0 or doc[last].text[:1].isupper():
-        return False
-    return appositive_head(doc, last)
+    return any(
+        k >= 0 and not doc[k].text[:1].isupper() and appositive_head(doc, k)
+        for k in (last, before_and)
+    )
+
+
+def appositive_opened(doc, i: int) -> int:
+    """Where the appositive's noun phrase goes on after its opener at ``i``: an article ("a",
+    "the") or a place's possessive (", Qatar's state-owned oil company"); -1 if none."""
+    if doc[i].lower_ in APPOSITIVE_OPENERS:
+        return i + 1
+    possessive = i + 1 < len(doc) and doc[i + 1].text in rules.POSSESSIVE_PARTS
+    return i + 2 if possessive and rules.is_cap(doc[i]) else -1
 
 
 def appositive_head(doc, last: int) -> bool:
