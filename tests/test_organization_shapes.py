@@ -481,6 +481,10 @@ class CitedOutletTests(SimpleTestCase):
         )
         self.assertEqual(organizations("Lakeside Pulse reported the sale."), ["Lakeside Pulse"])
 
+    def test_a_name_modifying_a_source_noun_is_no_outlet(self):
+        self.assertEqual(organizations("According to Norlandic news reports, prices fell."), [])
+        self.assertEqual(organizations("The plan was confirmed, citing Harbor officials."), [])
+
     def test_a_widely_known_outlet_with_a_country_in_its_name_is_the_outlet(self):
         found = extract("", "The ship carried coal, USA Today reports.")
         self.assertEqual([(a.kind, a.name) for a in found], [(ORGANIZATION, "USA Today")])

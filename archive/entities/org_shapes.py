@@ -278,7 +278,8 @@ CITED_AFTER = frozenset({"reported", "reports"})
 def cited_outlet(doc, chunk, known) -> Mention | None:
     """ "told Hanbit Weekly", "according to Harbor Pulse", "Harbor Pulse reported": a name
     no other rule reads as a person or a body, cited as a source, is a news outlet; not a
-    name before a role ("the Watergate reporter") or after a possessive ("Axios' Jane Doe").
+    name before a role ("the Watergate reporter") or before a source noun ("Korean news
+    reports", ``data/source_nouns.txt``) or after a possessive ("Axios' Jane Doe").
     A one-word name needs the citing phrase before it and is not a person's: no given name,
     Korean family name, known person's surname or last word of a longer name in the text
     ("according to Walsh" after "Mike Walsh")."""
@@ -290,6 +291,8 @@ def cited_outlet(doc, chunk, known) -> Mention | None:
         return None
     if chunk.end < len(doc) and rules.is_title(doc[chunk.end]):
         return None  # "told the Watergate reporter": the name modifies a person's role
+    if chunk.end < len(doc) and doc[chunk.end].text in rules.words("source_nouns.txt"):
+        return None  # "according to Korean news reports": the name modifies the sources
     if start > 0 and doc[start - 1].text in rules.POSSESSIVE_PARTS:
         return None  # "Axios' Jane Doe reports": a reporter of the outlet
     tokens = doc[start : chunk.end]
