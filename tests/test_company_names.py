@@ -219,6 +219,17 @@ class CompanyFormSpellingTests(SimpleTestCase):
         }
         self.assertEqual(found, {"MBC"})
 
+    def test_a_company_form_after_a_known_one_word_company_is_that_company(self):
+        found = organizations("Parent company Coupang Corporation said. Coupang added.")
+        self.assertEqual(found, ["Coupang"])
+
+    def test_a_company_form_after_a_groups_word_is_no_affiliate_known_by_it(self):
+        self.assertEqual(organizations("Hyundai Co said sales rose."), ["Hyundai Co"])
+
+    def test_a_renamed_company_and_its_former_name_are_one(self):
+        found = organizations("Hyundai Merchant Marine, now HMM, said. HMM added ships.")
+        self.assertEqual(found, ["HMM"])
+
     def test_an_unknown_company_keeps_its_own_name(self):
         found = {
             a.name

@@ -224,13 +224,31 @@ def known_entry(mention, gazetteer) -> list:
     if entry is None and mention.kind == ORGANIZATION and one_spelling(stem) != stem:
         entry = gazetteer.lookup(mention.kind, one_spelling(stem))
     if entry is None and mention.kind == ORGANIZATION:
-        entry = known_un_body(one_spelling(stem), gazetteer)
+        entry = known_un_body(one_spelling(stem), gazetteer) or one_word_company(
+            mention.text, gazetteer
+        )
     if entry is None and mention.kind == ORGANIZATION:
         entry = next(
             filter(None, (gazetteer.lookup(ORGANIZATION, f) for f in long_forms(mention.text))),
             None,
         )
     return [entry] if entry else []
+
+
+def one_word_company(name: str, gazetteer):
+    """ "Harborco Corporation", "Harborco Co": a company form after one word names the known
+    company whose own name is that word (not a group's affiliate known by it: "Hyundai Co"
+    is no Hyundai Motor)."""
+    words = name.split()
+    while len(words) > 1 and (
+        words[-1].strip(".,") in rules.FINAL_SUFFIXES
+        or words[-1].strip(".,") in LONG_FORMS.values()
+    ):
+        words.pop()
+    if len(words) != 1 or words[0] == name:
+        return None
+    entry = gazetteer.lookup(ORGANIZATION, words[0])
+    return entry if entry and normalise_name(entry.name) == normalise_name(words[0]) else None
 
 
 def known_un_body(name: str, gazetteer):
