@@ -76,6 +76,14 @@ class IntroducedCompanyTests(SimpleTestCase):
     def test_a_name_after_a_capitalised_company_noun_opening_a_sentence_is_a_company(self):
         self.assertEqual(organizations("Chipmaker Zeta Semi said sales rose."), ["Zeta Semi"])
 
+    def test_a_name_after_label_or_agency_is_a_company(self):
+        self.assertEqual(organizations("The singer left her label ZETA last year."), ["ZETA"])
+        found = organizations("He sued his agency Lakeside Entertainment in 2019.")
+        self.assertEqual(found, ["Lakeside Entertainment"])
+
+    def test_a_persons_name_after_agency_is_no_company(self):
+        self.assertEqual(organizations("The agency Kim founded grew."), [])
+
     def test_the_company_noun_is_not_part_of_a_known_name(self):
         self.assertEqual(organizations("Chipmaker SK Hynix rose."), ["SK Hynix"])
 
