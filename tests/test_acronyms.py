@@ -47,6 +47,10 @@ class AcronymTests(SimpleTestCase):
         found = actors("The Freight Transport Council (FTC) met. The FTC said rates rose.")
         self.assertEqual(found, [(ORGANIZATION, "Freight Transport Council")])
 
+    def test_a_known_acronym_after_another_spelling_of_its_name_is_the_known_body(self):
+        found = actors("The ruling People's Power Party (PPP) lost. The PPP won 108 seats.")
+        self.assertEqual(found, [(ORGANIZATION, "People Power Party")])
+
     def test_a_known_acronym_without_a_definition_keeps_the_gazetteers_reading(self):
         found = actors("The FTC said rates rose.")
         self.assertEqual(found, [(ORGANIZATION, "Federal Trade Commission")])

@@ -10,11 +10,13 @@ follow the initials of the name's words in order ("Ministry of Trade, Industry a
 
 from __future__ import annotations
 
+import re
+
 from archive.entities.entries import GazetteerEntry
 from archive.entities.gazetteer import Gazetteer
 from archive.entities.known import Mention
 from archive.entities.resolve import company_stem, known_entry
-from archive.entities.rules import acronym
+from archive.entities.rules import CONNECTORS, acronym, org_heads
 from archive.entities.types import ORGANIZATION, PERSON
 
 PARENTHESISED = 3  # tokens of "(", the acronym, ")"
@@ -62,15 +64,21 @@ def defined_acronyms(
 
 def known_acronym(mentions: list[Mention], i: int, name: str) -> GazetteerEntry | None:
     """ "Munhwa Broadcasting Corp (MBC)": a known acronym says which known body the name is,
-    when the name opens like one of that body's names ("Freight Transport Council (FTC)" is
-    no Federal Trade Commission)."""
+    when the name shares a word of its own with one of that body's names ("Freight Transport
+    Council (FTC)" is no Federal Trade Commission)."""
     for m in mentions:
         if m.start == i and m.end == i + 1 and m.kind == ORGANIZATION and len(m.entries) == 1:
             entry = m.entries[0]
-            first = name.split()[0]
-            if any(n.split()[0] == first for n in (entry.name, *entry.aliases) if n.strip()):
+            if any(own_words(name) & own_words(n) for n in (entry.name, *entry.aliases)):
                 return entry
     return None
+
+
+def own_words(name: str) -> set[str]:
+    """The case-folded words of a name, possessives dropped, other than head words and
+    connectors ("People's Power Party" -> {"people", "power"})."""
+    words = (re.sub(r"['\u2019]s?$", "", w) for w in name.split())
+    return {w.lower() for w in words if w and w not in org_heads() and w not in CONNECTORS}
 
 
 def own_entry(name: str, short: str) -> GazetteerEntry:
