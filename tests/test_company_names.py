@@ -30,6 +30,22 @@ class CompanySuffixTests(SimpleTestCase):
         self.assertEqual(company_stem("Jane Co", PERSON), "Jane Co")
 
 
+class SectorWordTests(SimpleTestCase):
+    """A sector word ending a capitalised name ("Capital", "Asset Management", "Foods",
+    "Software") makes it a firm, not a person; an area named with one is no firm."""
+
+    def test_a_name_ending_in_a_sector_word_is_a_firm(self):
+        for name in ("Greenfield Capital", "Greenfield Asset Management", "Lakeside Foods"):
+            with self.subTest(name=name):
+                self.assertEqual(organizations(f"{name} said profits rose."), [name])
+
+    def test_an_area_named_with_a_sector_word_is_no_firm(self):
+        self.assertEqual(organizations("The Norland Capital Area grew."), [])
+
+    def test_an_event_named_with_games_is_no_firm(self):
+        self.assertEqual(organizations("The Norland Games opened on Monday."), [])
+
+
 class KnownCompanyTests(SimpleTestCase):
     """Companies named by a one-word brand with no company form ("Qualcomm said") are
     found from the list of large companies; a word that is only common never is."""
