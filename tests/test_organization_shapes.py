@@ -481,6 +481,12 @@ class CitedOutletTests(SimpleTestCase):
         )
         self.assertEqual(organizations("Lakeside Pulse reported the sale."), ["Lakeside Pulse"])
 
+    def test_a_body_named_by_its_role_after_a_citing_phrase_is_the_countrys_body(self):
+        found = organizations(
+            "Norway's Foreign Ministry held talks. Oil was sold, according to the Foreign Ministry."
+        )
+        self.assertEqual(found, ["Ministry of Foreign Affairs of Norway"])
+
     def test_a_name_modifying_a_source_noun_is_no_outlet(self):
         self.assertEqual(organizations("According to Norlandic news reports, prices fell."), [])
         self.assertEqual(organizations("The plan was confirmed, citing Harbor officials."), [])

@@ -298,6 +298,8 @@ def cited_outlet(doc, chunk, known) -> Mention | None:
     tokens = doc[start : chunk.end]
     if len(tokens) == 1 and not before:
         return None  # "Others reported": one word needs a citing phrase before it
+    if tokens[-1].text in rules.org_heads():
+        return None  # "according to the Foreign Ministry": a body named by its role
     if overlaps_known(start, chunk.end, known):
         return None
     if tokens[0].text in rules.given_names() or any(rules.is_title(t) for t in tokens):
