@@ -522,3 +522,19 @@ class NounAbbreviationTests(SimpleTestCase):
     def test_the_abbreviation_names_the_organization_the_text_names_in_full(self):
         found = organizations("The Unification Ministry said talks resumed. The MOU added more.")
         self.assertEqual(found, ["Ministry of Unification"])
+
+
+class KnownBodiesByClassTests(SimpleTestCase):
+    """Unions, associations, advocacy groups and public agencies often cited in this news are
+    known with their acronyms, which stand alone later; an acronym that is also a title or a
+    common word is not listed."""
+
+    def test_a_known_unions_acronym_alone_is_the_union(self):
+        found = organizations("Dock workers joined the strike. The KCTU said it would go on.")
+        self.assertEqual(found, ["Korean Confederation of Trade Unions"])
+
+    def test_an_agency_named_after_its_country_is_an_organization(self):
+        self.assertEqual(organizations("Statistics Korea said prices rose."), ["Statistics Korea"])
+
+    def test_a_title_acronym_is_no_organization(self):
+        self.assertEqual(organizations("The company's CIO said systems were safe."), [])
