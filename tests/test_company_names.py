@@ -302,3 +302,18 @@ class PollsterTests(SimpleTestCase):
     def test_a_country_before_survey_is_no_pollster(self):
         found = [a for a in extract("", "A Japanese survey showed.") if a.kind == ORGANIZATION]
         self.assertEqual(found, [])
+
+
+class KnownCompaniesByClassTests(SimpleTestCase):
+    """Consumer, retail, game and shipping companies most cited in business news are known,
+    so a one-word name or a name after a group's word is that company, not the group's
+    flagship ("Hyundai Glovis" is no Hyundai Motor)."""
+
+    def test_a_company_after_a_groups_word_is_its_own_company(self):
+        self.assertEqual(organizations("Hyundai Glovis shares rose 3 percent."), ["Hyundai Glovis"])
+
+    def test_a_one_word_company_is_known(self):
+        self.assertEqual(organizations("Krafton said its new game sold well."), ["Krafton"])
+
+    def test_a_glued_ampersand_company_is_known(self):
+        self.assertEqual(organizations("KT&G said cigarette sales rose."), ["KT&G"])
