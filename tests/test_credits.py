@@ -265,3 +265,35 @@ class WireStandardsLineTests(SimpleTestCase):
         self.assertEqual(
             organizations("Moon told The New York Times on Monday."), {"The New York Times"}
         )
+
+
+class ClosingSourceCreditTests(SimpleTestCase):
+    """Source credits that close a caption or a story: a "Source:" line, a circled-c
+    copyright mark, a line of a dash and a source, a caption's "Courtesy of ...", a
+    "(Photo = ...)" bracket and a photo agency before its photographer."""
+
+    def test_a_source_label_line_names_no_organization(self):
+        self.assertEqual(organizations("Prices rose on Monday.\nSource: Harbor News"), set())
+
+    def test_a_circled_copyright_mark_names_no_organization(self):
+        self.assertEqual(organizations("Prices rose. \u24d2 Harbor News Agency"), set())
+
+    def test_a_dash_and_a_source_alone_on_a_line_name_no_organization(self):
+        self.assertEqual(organizations("Prices rose sharply.\n- Harbor News"), set())
+
+    def test_a_dash_inside_a_sentence_is_content(self):
+        found = organizations("Prices fell - Harbor Shipping Co said on Monday.")
+        self.assertEqual(found, {"Harbor Shipping Co"})
+
+    def test_a_captions_courtesy_credit_names_no_organization(self):
+        text = "Workers rally at the plant. Courtesy of Harbor Motors\nThe union said."
+        self.assertEqual(organizations(text), set())
+
+    def test_a_photo_equals_bracket_names_no_organization(self):
+        self.assertEqual(organizations("Workers rally. (Photo = Harbor News)"), set())
+
+    def test_an_agency_before_its_photographer_names_neither(self):
+        for credit in ("REUTERS/Jane Roe", "AFP PHOTO / JANE ROE", "(Xinhua/Jane Roe)"):
+            with self.subTest(credit=credit):
+                text = f"Workers rally in Busan. {credit}"
+                self.assertEqual((organizations(text), persons(text)), (set(), set()))
