@@ -97,6 +97,13 @@ class IntroducedCompanyTests(SimpleTestCase):
         found = organizations("He sued his agency Lakeside Entertainment in 2019.")
         self.assertEqual(found, ["Lakeside Entertainment"])
 
+    def test_a_name_after_a_body_noun_and_called_is_an_organization(self):
+        self.assertEqual(organizations("A group called Harbor Watch said."), ["Harbor Watch"])
+        self.assertEqual(organizations("A startup named Brightloom raised funds."), ["Brightloom"])
+
+    def test_a_name_after_a_person_noun_and_called_is_no_organization(self):
+        self.assertEqual(organizations("A man named Dana Ruiz said."), [])
+
     def test_a_persons_name_after_agency_is_no_company(self):
         self.assertEqual(organizations("The agency Kim founded grew."), [])
 

@@ -538,3 +538,18 @@ class KnownBodiesByClassTests(SimpleTestCase):
 
     def test_a_title_acronym_is_no_organization(self):
         self.assertEqual(organizations("The company's CIO said systems were safe."), [])
+
+
+class DubbedNameTests(SimpleTestCase):
+    """ "an exercise dubbed X", "a drill code-named X": a name given to a thing names an
+    operation, a weapon or a product, not an organization."""
+
+    def test_a_dubbed_name_is_no_organization(self):
+        found = organizations("The drill, dubbed Harbor Shield Command, began on Monday.")
+        self.assertEqual(found, [])
+        found = organizations("The drill, code-named Harbor Shield Command, began.")
+        self.assertEqual(found, [])
+
+    def test_a_name_after_the_same_words_without_dubbing_is_an_organization(self):
+        found = organizations("The drill was led by Harbor Shield Command on Monday.")
+        self.assertEqual(found, ["Harbor Shield Command"])

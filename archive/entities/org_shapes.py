@@ -66,14 +66,15 @@ def facility_where(doc, span) -> bool:
 
 
 def introduced_company(doc, chunk, known) -> Mention | None:
-    """ "chipmaker Rebellions", "research firm Gartner": a capitalised name right after a
-    company noun (``data/company_descriptors.txt``) is a company, unless a title, a known
+    """ "chipmaker Rebellions", "research firm Gartner", "a group called Harbor Watch": a
+    capitalised name right after a company noun (``data/company_descriptors.txt``, or a body
+    noun and "called"/"named") is a company, unless a title, a known
     name or a stop word is in it ("firm Chairman Lee", "the firm Monday") or it starts with a
     common given name ("the maker Jane Doe")."""
     start = chunk.start
     if chunk.end - start > 1 and opening_descriptor(doc[start]):
         start += 1  # "Chipmaker Rebellions said", opening a sentence
-    elif start == 0 or doc[start - 1].lower_ not in rules.words("company_descriptors.txt"):
+    elif not after_company_noun(doc, start):
         return None
     tokens = doc[start : chunk.end]
     if (
@@ -85,6 +86,22 @@ def introduced_company(doc, chunk, known) -> Mention | None:
     ):
         return None  # "the firm Kim founded": a person's name
     return org_mention(doc, start, chunk.end)
+
+
+CALLED = frozenset({"called", "named"})
+
+
+def after_company_noun(doc, start: int) -> bool:
+    """A company noun right before ``start`` ("chipmaker X"), or a company or body noun and
+    "called"/"named" ("a startup called X", "a group named X")."""
+    if start == 0:
+        return False
+    if doc[start - 1].lower_ in CALLED and start >= 2:
+        noun = doc[start - 2].lower_
+        return noun in rules.words("company_descriptors.txt") or noun in rules.words(
+            "appositive_heads.txt"
+        )
+    return doc[start - 1].lower_ in rules.words("company_descriptors.txt")
 
 
 def opening_descriptor(token) -> bool:
