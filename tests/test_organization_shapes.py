@@ -553,3 +553,19 @@ class DubbedNameTests(SimpleTestCase):
     def test_a_name_after_the_same_words_without_dubbing_is_an_organization(self):
         found = organizations("The drill was led by Harbor Shield Command on Monday.")
         self.assertEqual(found, ["Harbor Shield Command"])
+
+
+class KnownAgenciesTests(SimpleTestCase):
+    """Widely known agencies of a government are known with their acronyms, so a cited one
+    is found whole ("according to Immigration and Customs Enforcement") and its acronym
+    alone later is the same agency."""
+
+    def test_a_cited_agency_and_its_acronym_are_one_organization(self):
+        found = organizations(
+            "Few were deported, according to Immigration and Customs Enforcement. ICE said so."
+        )
+        self.assertEqual(found, ["U.S. Immigration and Customs Enforcement"])
+
+    def test_an_agency_with_commas_in_its_name_is_found_whole(self):
+        found = organizations("The Bureau of Alcohol, Tobacco, Firearms and Explosives joined.")
+        self.assertEqual(found, ["Bureau of Alcohol, Tobacco, Firearms and Explosives"])
