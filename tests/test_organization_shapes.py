@@ -569,3 +569,15 @@ class KnownAgenciesTests(SimpleTestCase):
     def test_an_agency_with_commas_in_its_name_is_found_whole(self):
         found = organizations("The Bureau of Alcohol, Tobacco, Firearms and Explosives joined.")
         self.assertEqual(found, ["Bureau of Alcohol, Tobacco, Firearms and Explosives"])
+
+
+class ListedBeforeTitledOrganizationTests(SimpleTestCase):
+    """ "MP Jane Roe and Harbor Foods CEO John Doe": an organization inside a person's title
+    is not annotated, and the name listed before it with "and" is still found."""
+
+    def test_a_name_listed_before_an_organization_inside_a_title_is_found(self):
+        found = extract("", "MP Dana Ruiz and Harbor Foods CEO Sam Poe spoke on Monday.")
+        self.assertEqual(
+            sorted(a.name for a in found if a.kind == "person"), ["Dana Ruiz", "Sam Poe"]
+        )
+        self.assertEqual([a for a in found if a.kind == ORGANIZATION], [])
