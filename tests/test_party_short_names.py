@@ -29,6 +29,10 @@ class PartyShortNameTests(SimpleTestCase):
         self.assertEqual(organizations("Saenuri lawmakers walked out."), {"Saenuri Party"})
         self.assertEqual(organizations("Saenuri sales rose."), set())
 
+    def test_a_short_name_opening_a_full_name_inside_a_title_is_no_party(self):
+        found = organizations("Saenuri Party Chairman Kim Moo-sung said after the election.")
+        self.assertEqual(found, set())
+
     def test_a_party_named_by_its_members_is_the_party(self):
         found = organizations("The ruling Liberal Democrats won the election.")
         self.assertEqual(found, {"Liberal Democratic Party"})
