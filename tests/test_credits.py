@@ -297,3 +297,10 @@ class ClosingSourceCreditTests(SimpleTestCase):
             with self.subTest(credit=credit):
                 text = f"Workers rally in Busan. {credit}"
                 self.assertEqual((organizations(text), persons(text)), (set(), set()))
+
+    def test_a_photographer_and_any_outlet_in_brackets_closing_a_caption_name_no_actor(self):
+        text = "Dana Ruiz speaks at a forum on Monday. (Sam Poe/The Harbor Herald)\nIt grew."
+        self.assertEqual((organizations(text), persons(text)), (set(), {"Dana Ruiz"}))
+
+    def test_places_joined_by_a_slash_in_brackets_are_no_credit(self):
+        self.assertEqual(credits("The talks (Seoul/Tokyo) went well."), [])

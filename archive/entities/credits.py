@@ -100,6 +100,12 @@ OUTLET_PHOTO = re.compile(
 SLASH_SOURCE = re.compile(
     r"(?<=[.!?\"\u201d])[ \t]?/[ \t]?(?:[Cc]ourtesy\s+of\s+)?[A-Z][^\n/]{0,80}$", re.M
 )
+# A caption's closing credit in brackets: a photographer's name, a slash and the outlet
+# ("... last Wednesday. (Jane Roe/The Harbor Herald)"), any outlet, not only a photo agency.
+PAREN_PHOTOGRAPHER = re.compile(
+    r"(?<=[.!?]\s)\((?:[A-Z][\w'.-]*\s+){1,3}[A-Z][\w'.-]*\s*/\s*[A-Z][^()\n/]{1,60}"
+    r"(?:/[^()\n/]{1,40})*\)"
+)
 # A closing line that is only a dash and a source ("- Yonhap", "-- Harbor News"), and a
 # caption's closing "Courtesy of ..." after its stop ("Workers rally. Courtesy of Harbor Co").
 DASH_SOURCE = re.compile(
@@ -210,6 +216,7 @@ def credit_ranges(text: str) -> list[tuple[int, int]]:
         (IMAGE_VIA, picture_clue(lowered)),
         (OUTLET_PHOTO, picture_clue(lowered)),
         (SLASH_SOURCE, "/"),
+        (PAREN_PHOTOGRAPHER, "/"),
         (DASH_SOURCE, "\n"),
         (COURTESY, "courtesy"),
         (COPYRIGHT, copyright_clue(lowered)),
