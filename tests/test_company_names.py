@@ -254,6 +254,14 @@ class CompanyFormSpellingTests(SimpleTestCase):
         found = organizations("Parent company Coupang Corporation said. Coupang added.")
         self.assertEqual(found, ["Coupang"])
 
+    def test_a_holding_company_named_without_its_group_word_is_the_known_one(self):
+        found = organizations("Woori Financial shares fell 2 percent on Monday.")
+        self.assertEqual(found, ["Woori Financial Group"])
+
+    def test_an_unknown_name_without_a_group_word_stays_its_own(self):
+        found = organizations("Harbor Financial shares fell 2 percent on Monday.")
+        self.assertEqual(found, ["Harbor Financial"])
+
     def test_a_company_form_after_a_groups_word_is_no_affiliate_known_by_it(self):
         self.assertEqual(organizations("Hyundai Co said sales rose."), ["Hyundai Co"])
 

@@ -224,8 +224,10 @@ def known_entry(mention, gazetteer) -> list:
     if entry is None and mention.kind == ORGANIZATION and one_spelling(stem) != stem:
         entry = gazetteer.lookup(mention.kind, one_spelling(stem))
     if entry is None and mention.kind == ORGANIZATION:
-        entry = known_un_body(one_spelling(stem), gazetteer) or one_word_company(
-            mention.text, gazetteer
+        entry = (
+            known_un_body(one_spelling(stem), gazetteer)
+            or one_word_company(mention.text, gazetteer)
+            or without_group_word(stem, gazetteer)
         )
     if entry is None and mention.kind == ORGANIZATION:
         entry = next(
@@ -249,6 +251,21 @@ def one_word_company(name: str, gazetteer):
         return None
     entry = gazetteer.lookup(ORGANIZATION, words[0])
     return entry if entry and normalise_name(entry.name) == normalise_name(words[0]) else None
+
+
+GROUP_WORDS = ("Group", "Holdings")  # a holding company's last word, often left out
+
+
+def without_group_word(name: str, gazetteer):
+    """ "Shinhan Financial" is the known "Shinhan Financial Group": a rule-found name of two
+    words or more that a known holding company's name continues by "Group" or "Holdings"."""
+    if len(name.split()) < STEM_MIN_WORDS:
+        return None
+    for word in GROUP_WORDS:
+        entry = gazetteer.lookup(ORGANIZATION, f"{name} {word}")
+        if entry is not None and normalise_name(entry.name) == normalise_name(f"{name} {word}"):
+            return entry
+    return None
 
 
 def known_un_body(name: str, gazetteer):
