@@ -24,6 +24,37 @@ class AcronymTests(SimpleTestCase):
         found = actors("The Pacific Rim Policy Forum (PRPF) met. PRPF said talks failed.")
         self.assertEqual(found, [(ORGANIZATION, "Pacific Rim Policy Forum")])
 
+    def test_a_later_acronym_another_rule_cites_is_the_organization_named_before(self):
+        found = extract(
+            "", "The Pacific Rim Policy Forum (PRPF) met. It agreed, according to the PRPF."
+        )
+        self.assertEqual(
+            [(a.kind, a.name, a.count) for a in found],
+            [(ORGANIZATION, "Pacific Rim Policy Forum", 3)],
+        )
+
+    def test_a_known_name_spelt_with_an_ampersand_before_its_acronym_is_the_known_one(self):
+        found = actors(
+            "Korea Shipbuilding & Offshore Engineering Co. (KSOE) won an order. KSOE said so."
+        )
+        self.assertEqual(found, [(ORGANIZATION, "Korea Shipbuilding and Offshore Engineering")])
+
+    def test_an_unknown_name_with_an_ampersand_before_its_acronym_stays_one(self):
+        found = actors("Harbor Cranes & Rigging Co. (HCR) won an order. HCR said so.")
+        self.assertEqual(found, [(ORGANIZATION, "Harbor Cranes & Rigging")])
+
+    def test_an_acronym_the_text_defines_overrides_the_gazetteers_reading(self):
+        found = actors("The Freight Transport Council (FTC) met. The FTC said rates rose.")
+        self.assertEqual(found, [(ORGANIZATION, "Freight Transport Council")])
+
+    def test_a_known_acronym_after_another_spelling_of_its_name_is_the_known_body(self):
+        found = actors("The ruling People's Power Party (PPP) lost. The PPP won 108 seats.")
+        self.assertEqual(found, [(ORGANIZATION, "People Power Party")])
+
+    def test_a_known_acronym_without_a_definition_keeps_the_gazetteers_reading(self):
+        found = actors("The FTC said rates rose.")
+        self.assertEqual(found, [(ORGANIZATION, "Federal Trade Commission")])
+
     def test_an_acronym_follows_the_initials_of_the_names_words(self):
         self.assertTrue(fits("MOTIE", "Ministry of Trade, Industry and Energy"))
         self.assertTrue(fits("KIDA", "Korea Institute for Defense Analyses"))

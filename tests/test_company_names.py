@@ -30,6 +30,22 @@ class CompanySuffixTests(SimpleTestCase):
         self.assertEqual(company_stem("Jane Co", PERSON), "Jane Co")
 
 
+class SectorWordTests(SimpleTestCase):
+    """A sector word ending a capitalised name ("Capital", "Asset Management", "Foods",
+    "Software") makes it a firm, not a person; an area named with one is no firm."""
+
+    def test_a_name_ending_in_a_sector_word_is_a_firm(self):
+        for name in ("Greenfield Capital", "Greenfield Asset Management", "Lakeside Foods"):
+            with self.subTest(name=name):
+                self.assertEqual(organizations(f"{name} said profits rose."), [name])
+
+    def test_an_area_named_with_a_sector_word_is_no_firm(self):
+        self.assertEqual(organizations("The Norland Capital Area grew."), [])
+
+    def test_an_event_named_with_games_is_no_firm(self):
+        self.assertEqual(organizations("The Norland Games opened on Monday."), [])
+
+
 class KnownCompanyTests(SimpleTestCase):
     """Companies named by a one-word brand with no company form ("Qualcomm said") are
     found from the list of large companies; a word that is only common never is."""
@@ -75,6 +91,21 @@ class IntroducedCompanyTests(SimpleTestCase):
 
     def test_a_name_after_a_capitalised_company_noun_opening_a_sentence_is_a_company(self):
         self.assertEqual(organizations("Chipmaker Zeta Semi said sales rose."), ["Zeta Semi"])
+
+    def test_a_name_after_label_or_agency_is_a_company(self):
+        self.assertEqual(organizations("The singer left her label ZETA last year."), ["ZETA"])
+        found = organizations("He sued his agency Lakeside Entertainment in 2019.")
+        self.assertEqual(found, ["Lakeside Entertainment"])
+
+    def test_a_name_after_a_body_noun_and_called_is_an_organization(self):
+        self.assertEqual(organizations("A group called Harbor Watch said."), ["Harbor Watch"])
+        self.assertEqual(organizations("A startup named Brightloom raised funds."), ["Brightloom"])
+
+    def test_a_name_after_a_person_noun_and_called_is_no_organization(self):
+        self.assertEqual(organizations("A man named Dana Ruiz said."), [])
+
+    def test_a_persons_name_after_agency_is_no_company(self):
+        self.assertEqual(organizations("The agency Kim founded grew."), [])
 
     def test_the_company_noun_is_not_part_of_a_known_name(self):
         self.assertEqual(organizations("Chipmaker SK Hynix rose."), ["SK Hynix"])
@@ -219,6 +250,25 @@ class CompanyFormSpellingTests(SimpleTestCase):
         }
         self.assertEqual(found, {"MBC"})
 
+    def test_a_company_form_after_a_known_one_word_company_is_that_company(self):
+        found = organizations("Parent company Coupang Corporation said. Coupang added.")
+        self.assertEqual(found, ["Coupang"])
+
+    def test_a_holding_company_named_without_its_group_word_is_the_known_one(self):
+        found = organizations("Woori Financial shares fell 2 percent on Monday.")
+        self.assertEqual(found, ["Woori Financial Group"])
+
+    def test_an_unknown_name_without_a_group_word_stays_its_own(self):
+        found = organizations("Harbor Financial shares fell 2 percent on Monday.")
+        self.assertEqual(found, ["Harbor Financial"])
+
+    def test_a_company_form_after_a_groups_word_is_no_affiliate_known_by_it(self):
+        self.assertEqual(organizations("Hyundai Co said sales rose."), ["Hyundai Co"])
+
+    def test_a_renamed_company_and_its_former_name_are_one(self):
+        found = organizations("Hyundai Merchant Marine, now HMM, said. HMM added ships.")
+        self.assertEqual(found, ["HMM"])
+
     def test_an_unknown_company_keeps_its_own_name(self):
         found = {
             a.name
@@ -267,3 +317,18 @@ class PollsterTests(SimpleTestCase):
     def test_a_country_before_survey_is_no_pollster(self):
         found = [a for a in extract("", "A Japanese survey showed.") if a.kind == ORGANIZATION]
         self.assertEqual(found, [])
+
+
+class KnownCompaniesByClassTests(SimpleTestCase):
+    """Consumer, retail, game and shipping companies most cited in business news are known,
+    so a one-word name or a name after a group's word is that company, not the group's
+    flagship ("Hyundai Glovis" is no Hyundai Motor)."""
+
+    def test_a_company_after_a_groups_word_is_its_own_company(self):
+        self.assertEqual(organizations("Hyundai Glovis shares rose 3 percent."), ["Hyundai Glovis"])
+
+    def test_a_one_word_company_is_known(self):
+        self.assertEqual(organizations("Krafton said its new game sold well."), ["Krafton"])
+
+    def test_a_glued_ampersand_company_is_known(self):
+        self.assertEqual(organizations("KT&G said cigarette sales rose."), ["KT&G"])

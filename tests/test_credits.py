@@ -116,6 +116,27 @@ class PictureCreditTests(SimpleTestCase):
             ["(Image credit: Lakeside Labs)", "Featured image via Harbor Devices"],
         )
 
+    def test_an_outlets_photo_credit_closing_a_caption_names_no_actor(self):
+        text = (
+            "Workers rally near the port on Monday. Harbor Times photo by Jane Roe\nThe union said."
+        )
+        self.assertEqual(organizations(text), set())
+        self.assertEqual(persons(text), set())
+        self.assertEqual(organizations("Workers rally. Harbor Daily file photo\nIt rained."), set())
+
+    def test_a_source_after_a_slash_closing_a_caption_names_no_organization(self):
+        text = "Dockers unload cargo at the port./Harbor News\nThe union said."
+        self.assertEqual(organizations(text), set())
+        text = "The gate of the Harbor Port Authority./Courtesy of Harbor Port Authority\nIt said."
+        self.assertEqual(organizations(text), {"Harbor Port Authority"})
+
+    def test_a_slash_inside_a_sentence_is_no_source(self):
+        self.assertEqual(credits("The ratio was 3/4 and the Harbor News agreed."), [])
+
+    def test_a_photo_by_a_person_in_a_sentence_is_content(self):
+        text = "The Harbor Times photo by Jane Roe won a prize in Paris."
+        self.assertEqual(organizations(text), {"Harbor Times"})
+
     def test_via_in_a_story_is_no_picture_credit(self):
         self.assertEqual(credits("The cargo went via Harbor Devices to Busan."), [])
 
@@ -244,3 +265,43 @@ class WireStandardsLineTests(SimpleTestCase):
         self.assertEqual(
             organizations("Moon told The New York Times on Monday."), {"The New York Times"}
         )
+
+
+class ClosingSourceCreditTests(SimpleTestCase):
+    """Source credits that close a caption or a story: a "Source:" line, a circled-c
+    copyright mark, a line of a dash and a source, a caption's "Courtesy of ...", a
+    "(Photo = ...)" bracket and a photo agency before its photographer."""
+
+    def test_a_source_label_line_names_no_organization(self):
+        self.assertEqual(organizations("Prices rose on Monday.\nSource: Harbor News"), set())
+
+    def test_a_circled_copyright_mark_names_no_organization(self):
+        self.assertEqual(organizations("Prices rose. \u24d2 Harbor News Agency"), set())
+
+    def test_a_dash_and_a_source_alone_on_a_line_name_no_organization(self):
+        self.assertEqual(organizations("Prices rose sharply.\n- Harbor News"), set())
+
+    def test_a_dash_inside_a_sentence_is_content(self):
+        found = organizations("Prices fell - Harbor Shipping Co said on Monday.")
+        self.assertEqual(found, {"Harbor Shipping Co"})
+
+    def test_a_captions_courtesy_credit_names_no_organization(self):
+        text = "Workers rally at the plant. Courtesy of Harbor Motors\nThe union said."
+        self.assertEqual(organizations(text), set())
+
+    def test_a_photo_equals_bracket_names_no_organization(self):
+        self.assertEqual(organizations("Workers rally. (Photo = Harbor News)"), set())
+
+    def test_an_agency_before_its_photographer_names_neither(self):
+        for credit in ("REUTERS/Jane Roe", "AFP PHOTO / JANE ROE", "(Xinhua/Jane Roe)"):
+            with self.subTest(credit=credit):
+                text = f"Workers rally in Busan. {credit}"
+                self.assertEqual((organizations(text), persons(text)), (set(), set()))
+
+    def test_a_photographer_and_any_outlet_in_brackets_closing_a_caption_name_no_actor(self):
+        text = "Dana Ruiz speaks at a forum on Monday. (Sam Poe/The Harbor Herald)\nIt grew."
+        self.assertEqual(credits(text), ["(Sam Poe/The Harbor Herald)"])
+        self.assertNotIn("Sam Poe", persons(text))
+
+    def test_places_joined_by_a_slash_in_brackets_are_no_credit(self):
+        self.assertEqual(credits("The talks (Seoul/Tokyo) went well."), [])

@@ -107,6 +107,14 @@ class MinistryByRoleAloneTests(SimpleTestCase):
         found = organizations("Cases rose in Vietnam, the health ministry said. Vietnam and China.")
         self.assertEqual(found, {"Ministry of Health of Vietnam"})
 
+    def test_a_capitalised_topic_ministry_alone_is_the_countrys_ministry(self):
+        found = organizations("Cases rose in Vietnam, the Health Ministry said. Vietnam and China.")
+        self.assertEqual(found, {"Ministry of Health of Vietnam"})
+
+    def test_a_capitalised_role_after_an_indefinite_word_keeps_its_own_name(self):
+        found = organizations("Prices rose in Vietnam, one Health Ministry official said.")
+        self.assertEqual(found, {"Health Ministry"})
+
     def test_a_ministry_alone_in_a_text_without_a_country_is_not_named(self):
         self.assertEqual(organizations("Cases rose, the health ministry said."), set())
 

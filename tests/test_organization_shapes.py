@@ -188,7 +188,8 @@ class NameBeforeOfTests(SimpleTestCase):
 
 class TwoSpellingsTests(SimpleTestCase):
     """One organization in two spellings is one actor: British and American word forms,
-    "&" for "and"."""
+    "&" for "and", "U.N." or "UN" for "United Nations", a known United Nations body with the
+    organization's name before its own."""
 
     def test_a_british_spelling_of_a_known_name_is_that_organization(self):
         found = organizations("The World Health Organisation said.")
@@ -197,6 +198,25 @@ class TwoSpellingsTests(SimpleTestCase):
     def test_two_spellings_of_an_unknown_name_are_one_organization(self):
         found = organizations("The Kyiv Centre for Peace said. The Kyiv Center for Peace added.")
         self.assertEqual(len(found), 1)
+
+    def test_un_for_united_nations_in_a_known_name_is_that_organization(self):
+        found = organizations("The U.N. Children's Fund said aid was short.")
+        self.assertEqual(found, ["United Nations Children's Fund"])
+
+    def test_two_abbreviations_of_united_nations_in_an_unknown_name_are_one(self):
+        found = organizations(
+            "The UN Harbor Relief Office said. The U.N. Harbor Relief Office added."
+        )
+        self.assertEqual(len(found), 1)
+
+    def test_a_known_un_body_named_after_the_united_nations_is_that_body(self):
+        found = organizations("The United Nations World Food Program cut rations.")
+        self.assertIn("World Food Programme", found)
+        self.assertNotIn("United Nations World Food Program", found)
+
+    def test_the_united_nations_before_an_unknown_name_keeps_the_whole_name(self):
+        found = organizations("The United Nations Harbor Relief Office said aid was short.")
+        self.assertIn("United Nations Harbor Relief Office", found)
 
     def test_an_ampersand_for_and_in_a_known_name_is_that_organization(self):
         found = organizations("The Ministry of Trade, Industry & Energy said exports fell.")
@@ -372,6 +392,15 @@ class DescriptorTests(SimpleTestCase):
         found = organizations("The Seoul-based Asan Institute for Policy Studies said.")
         self.assertEqual(found, ["Asan Institute for Policy Studies"])
 
+    def test_a_market_or_listing_descriptor_is_not_part_of_the_name(self):
+        self.assertEqual(
+            organizations("Top-cap Harbor Electronics Co fell 2 percent."),
+            ["Harbor Electronics Co"],
+        )
+        self.assertEqual(
+            organizations("Kosdaq-listed Harbor Biotech Co rose."), ["Harbor Biotech Co"]
+        )
+
     def test_a_hyphenated_word_inside_a_name_stays(self):
         found = organizations("The Korea Trade-Investment Promotion Agency said.")
         self.assertEqual(found, ["Korea Trade-Investment Promotion Agency"])
@@ -404,6 +433,25 @@ class AppositiveBodyTests(SimpleTestCase):
         found = organizations("Meridian Pulse, a state-funded think-tank, said.")
         self.assertEqual(found, ["Meridian Pulse"])
 
+    def test_a_places_possessive_may_open_the_appositive(self):
+        found = organizations("Harbor Petro, Norland's state-owned refiner, cut output.")
+        self.assertEqual(found, ["Harbor Petro"])
+        self.assertEqual(organizations("Dana Ruiz, Norland's chief negotiator, said."), [])
+
+    def test_two_nouns_joined_by_and_before_the_head_are_one_phrase(self):
+        found = organizations("Harbor Petro, a state-owned oil and gas company, cut output.")
+        self.assertEqual(found, ["Harbor Petro"])
+        self.assertEqual(organizations("Dana Ruiz, a teacher and union member, said."), [])
+
+    def test_a_country_opening_a_longer_described_name_is_part_of_it(self):
+        found = organizations("They signed with Qatar Harbor, a shipping company, in 2020.")
+        self.assertEqual(found, ["Qatar Harbor"])
+        self.assertEqual(organizations("Japan, a party to the treaty, objected."), [])
+
+    def test_a_data_provider_is_an_organization_noun(self):
+        found = organizations("Lakeside Analytics, a data provider, said demand rose.")
+        self.assertEqual(found, ["Lakeside Analytics"])
+
     def test_a_hyphenated_modifier_before_a_persons_role_is_no_head(self):
         self.assertEqual(organizations("Dana Ruiz, a Boston-based engineer, said."), [])
 
@@ -433,6 +481,20 @@ class CitedOutletTests(SimpleTestCase):
         )
         self.assertEqual(organizations("Lakeside Pulse reported the sale."), ["Lakeside Pulse"])
 
+    def test_a_body_named_by_its_role_after_a_citing_phrase_is_the_countrys_body(self):
+        found = organizations(
+            "Norway's Foreign Ministry held talks. Oil was sold, according to the Foreign Ministry."
+        )
+        self.assertEqual(found, ["Ministry of Foreign Affairs of Norway"])
+
+    def test_a_name_modifying_a_source_noun_is_no_outlet(self):
+        self.assertEqual(organizations("According to Norlandic news reports, prices fell."), [])
+        self.assertEqual(organizations("The plan was confirmed, citing Harbor officials."), [])
+
+    def test_a_widely_known_outlet_with_a_country_in_its_name_is_the_outlet(self):
+        found = extract("", "The ship carried coal, USA Today reports.")
+        self.assertEqual([(a.kind, a.name) for a in found], [(ORGANIZATION, "USA Today")])
+
     def test_a_name_after_citing_or_quoted_by_is_an_outlet(self):
         self.assertEqual(organizations("Prices rose, citing Lakeside Pulse."), ["Lakeside Pulse"])
         found = organizations("The remarks were quoted by Harbor Weekly on Monday.")
@@ -448,3 +510,74 @@ class CitedOutletTests(SimpleTestCase):
 
     def test_one_word_before_reported_is_no_outlet(self):
         self.assertEqual(organizations("Others reported delays."), [])
+
+
+class NounAbbreviationTests(SimpleTestCase):
+    """ "signed an MOU": a common noun's abbreviation that an organization also goes by names
+    that organization only when the text names it otherwise as well."""
+
+    def test_a_common_nouns_abbreviation_alone_names_no_organization(self):
+        self.assertEqual(organizations("The two firms signed an MOU on Tuesday."), [])
+
+    def test_the_abbreviation_names_the_organization_the_text_names_in_full(self):
+        found = organizations("The Unification Ministry said talks resumed. The MOU added more.")
+        self.assertEqual(found, ["Ministry of Unification"])
+
+
+class KnownBodiesByClassTests(SimpleTestCase):
+    """Unions, associations, advocacy groups and public agencies often cited in this news are
+    known with their acronyms, which stand alone later; an acronym that is also a title or a
+    common word is not listed."""
+
+    def test_a_known_unions_acronym_alone_is_the_union(self):
+        found = organizations("Dock workers joined the strike. The KCTU said it would go on.")
+        self.assertEqual(found, ["Korean Confederation of Trade Unions"])
+
+    def test_an_agency_named_after_its_country_is_an_organization(self):
+        self.assertEqual(organizations("Statistics Korea said prices rose."), ["Statistics Korea"])
+
+    def test_a_title_acronym_is_no_organization(self):
+        self.assertEqual(organizations("The company's CIO said systems were safe."), [])
+
+
+class DubbedNameTests(SimpleTestCase):
+    """ "an exercise dubbed X", "a drill code-named X": a name given to a thing names an
+    operation, a weapon or a product, not an organization."""
+
+    def test_a_dubbed_name_is_no_organization(self):
+        found = organizations("The drill, dubbed Harbor Shield Command, began on Monday.")
+        self.assertEqual(found, [])
+        found = organizations("The drill, code-named Harbor Shield Command, began.")
+        self.assertEqual(found, [])
+
+    def test_a_name_after_the_same_words_without_dubbing_is_an_organization(self):
+        found = organizations("The drill was led by Harbor Shield Command on Monday.")
+        self.assertEqual(found, ["Harbor Shield Command"])
+
+
+class KnownAgenciesTests(SimpleTestCase):
+    """Widely known agencies of a government are known with their acronyms, so a cited one
+    is found whole ("according to Immigration and Customs Enforcement") and its acronym
+    alone later is the same agency."""
+
+    def test_a_cited_agency_and_its_acronym_are_one_organization(self):
+        found = organizations(
+            "Few were deported, according to Immigration and Customs Enforcement. ICE said so."
+        )
+        self.assertEqual(found, ["U.S. Immigration and Customs Enforcement"])
+
+    def test_an_agency_with_commas_in_its_name_is_found_whole(self):
+        found = organizations("The Bureau of Alcohol, Tobacco, Firearms and Explosives joined.")
+        self.assertEqual(found, ["Bureau of Alcohol, Tobacco, Firearms and Explosives"])
+
+
+class ListedBeforeTitledOrganizationTests(SimpleTestCase):
+    """ "MP Jane Roe and Harbor Foods CEO John Doe": an organization inside a person's title
+    is not annotated, and the name listed before it with "and" is still found."""
+
+    def test_a_name_listed_before_an_organization_inside_a_title_is_found(self):
+        found = extract("", "MP Dana Ruiz and Harbor Foods CEO Sam Poe spoke on Monday.")
+        self.assertEqual(
+            sorted(a.name for a in found if a.kind == "person"), ["Dana Ruiz", "Sam Poe"]
+        )
+        self.assertEqual([a for a in found if a.kind == ORGANIZATION], [])

@@ -25,6 +25,21 @@ class PartyShortNameTests(SimpleTestCase):
     def test_a_plural_without_political_context_is_no_party(self):
         self.assertEqual(organizations("Democrats objected to the plan."), set())
 
+    def test_a_partys_own_word_alone_in_a_political_text_is_the_party(self):
+        self.assertEqual(organizations("Saenuri lawmakers walked out."), {"Saenuri Party"})
+        self.assertEqual(organizations("Saenuri sales rose."), set())
+
+    def test_a_short_name_opening_a_full_name_inside_a_title_is_no_party(self):
+        found = organizations("Saenuri Party Chairman Kim Moo-sung said after the election.")
+        self.assertEqual(found, set())
+
+    def test_a_party_named_by_its_members_is_the_party(self):
+        found = organizations("The ruling Liberal Democrats won the election.")
+        self.assertEqual(found, {"Liberal Democratic Party"})
+
+    def test_a_party_whose_word_is_a_persons_title_is_a_party(self):
+        self.assertEqual(organizations("The Justice Party said it would vote."), {"Justice Party"})
+
     def test_a_short_name_means_the_party_named_in_full_in_the_text(self):
         found = organizations(
             "The Democratic Party of Korea won. Democrats cheered the election result."

@@ -23,3 +23,17 @@ class UnitedNationsAgencyTests(SimpleTestCase):
     def test_the_un_before_a_word_that_is_no_descriptor_stays_the_united_nations(self):
         found = organizations("A UN special envoy said talks would resume.")
         self.assertEqual(found, {"United Nations"})
+
+    def test_the_un_human_rights_office_and_migration_agency_are_those_bodies(self):
+        found = organizations("The U.N. human rights office said. The UN migration agency agreed.")
+        self.assertEqual(
+            found,
+            {
+                "Office of the United Nations High Commissioner for Human Rights",
+                "International Organization for Migration",
+            },
+        )
+
+    def test_a_un_panel_of_experts_is_the_sanctions_panel(self):
+        found = organizations("A UN panel of experts said the ship broke sanctions.")
+        self.assertEqual(found, {"UN Panel of Experts"})

@@ -9,7 +9,8 @@ Classes of credit (each one regex, tested in ``tests/test_credits.py``):
   "Thanks to Jane Doe for contributing to this report.", "Jane Doe and John Roe contributed.";
 - contact sentences: "… can be reached at …", "Follow her on Twitter …", "Email: …";
 - filing lines: "Choe Sang-Hun reported from Seoul, and David E. Sanger from Washington.";
-- picture credits: "Jane Doe/AFP/Getty Images", "(AP Photo/Ahn Young-joon)", "Credit Jane Doe";
+- picture credits: "Jane Doe/AFP/Getty Images", "(AP Photo/Ahn Young-joon)", "Credit Jane Doe",
+  a caption's closing "Harbor Times photo by Jane Doe" or "./Courtesy of Harbor News";
 - wire credits: the agency of a dateline at the start of any line ("SEOUL (Reuters) -"), a
   bare agency in parentheses ending a caption ("… at the border. (Reuters)", "(Korea Herald)")
   and a source in capitals in square brackets ("[YONHAP]");
@@ -41,7 +42,7 @@ CREDIT_SENTENCE_MAX = 300  # characters of one contributor/contact sentence at m
 # shares its roles (``credit_words``) but cuts whole lines only at the end of a body.
 CREDIT_LINE = re.compile(
     rf"(?im)^[ \t(]*(?:(?:additional\s+)?reporting\s+by|(?:{alternation(CREDIT_ROLES)})\s+by"
-    rf"|photo(?:graph)?s?\s+by|(?:{alternation(PICTURE_LABELS)}|credit|contact|e-?mail)s?\s*:"
+    rf"|photo(?:graph)?s?\s+by|(?:{alternation(PICTURE_LABELS)}|credit|contact|e-?mail|source)s?\s*:"
     r"|published:|updated:|copyright\b|\u00a9)[^\n]*"
 )
 # A line that credits only names for a part of the work other than reporting: "Translated by
@@ -77,7 +78,7 @@ CONTACT = re.compile(
     r"[^\n]*?(?:[.!?](?=\s|$)|$)"
 )
 CREDIT_PAREN = re.compile(
-    r"(?i)\((?:[^()]{0,80}\b)?(?:reporting|editing|writing|photo)\s*(?:by\b|/|:)[^()]*\)"
+    r"(?i)[(\[](?:[^()\[\]]{0,80}\b)?(?:reporting|editing|writing|photo)\s*(?:by\b|/|:|=)[^()\[\]]*[)\]]"
 )
 # A picture's source in brackets: "[Photo by Yonhap]", "(Yonhap file photo)", "[Korea Herald
 # photo]", "(Photo courtesy of the ministry)"; "[Reuters]" alone is BRACKET_CREDIT's.
@@ -86,6 +87,31 @@ BRACKETED_PHOTO = re.compile(
     r"|\((?:[^()\n]{0,60}\s)?(?:file\s+)?(?:photos?|images?|pictures?)\)"
     r"|\((?:photos?|images?|pictures?)\s+(?:courtesy|credit)\b[^()\n]{0,60}\)"
 )
+# A caption's closing credit after a sentence: the outlet, "photo", and the photographer
+# ("... at the Assembly. Harbor Times photo by Jane Roe", "... on Monday. Harbor Daily file
+# photo"); "photo by" opening a line is CREDIT_LINE's.
+OUTLET_PHOTO = re.compile(
+    r"(?:(?<=[.!?]\s)|(?<=[.!?]\s\s))(?:[A-Z][\w'.&-]*[ \t]+){1,5}(?:file[ \t]+)?photos?"
+    rf"(?:\s+by\s+{NAME_LIST})?(?=\s*[.)]?[ \t]*$|\s*[.)])",
+    re.M,
+)
+# A caption's source after a slash that follows its closing stop, to the end of the line
+# ("Dockers unload cargo./Harbor News", "The ministry's nameplate./Courtesy of the ministry").
+SLASH_SOURCE = re.compile(
+    r"(?<=[.!?\"\u201d])[ \t]?/[ \t]?(?:[Cc]ourtesy\s+of\s+)?[A-Z][^\n/]{0,80}$", re.M
+)
+# A caption's closing credit in brackets: a photographer's name, a slash and the outlet
+# ("... last Wednesday. (Jane Roe/The Harbor Herald)"), any outlet, not only a photo agency.
+PAREN_PHOTOGRAPHER = re.compile(
+    r"(?<=[.!?]\s)\((?:[A-Z][\w'.-]*\s+){1,3}[A-Z][\w'.-]*\s*/\s*[A-Z][^()\n/]{1,60}"
+    r"(?:/[^()\n/]{1,40})*\)"
+)
+# A closing line that is only a dash and a source ("- Yonhap", "-- Harbor News"), and a
+# caption's closing "Courtesy of ..." after its stop ("Workers rally. Courtesy of Harbor Co").
+DASH_SOURCE = re.compile(
+    r"(?m)^[ \t]*[-\u2013\u2014]+[ \t]*[A-Z][\w&'.-]*(?:[ \t]+[A-Z][\w&'.-]*){0,3}[ \t]*$"
+)
+COURTESY = re.compile(r"(?m)(?<=[.!?]\s)[Cc]ourtesy\s+of\s+[^\n.]{1,60}$")
 # A picture's source named after "via" or "courtesy of": "Featured image via Apple",
 # "Image courtesy of the ministry".
 IMAGE_VIA = re.compile(
@@ -105,7 +131,7 @@ BRACKET_OUTLET = re.compile(rf"\[(?P<agency>(?:[A-Z][\w'.&-]*\s+){{0,4}}{OUTLET_
 # in a story is no notice: the mark, a year or "by" must follow the word).
 COPYRIGHT = re.compile(
     r"(?:\b[Cc]opyright|\bCOPYRIGHT)\s*(?:\([cC]\)|\u00a9|\d{4}\b|by\b)[^\n]{0,120}?(?:[.!?](?=\s|$)|$)"
-    r"|\u00a9[^\n]{0,120}?(?:[.!?](?=\s|$)|$)",
+    r"|[\u00a9\u24d2][^\n]{0,120}?(?:[.!?](?=\s|$)|$)",
     re.M,
 )
 PHOTO_LABEL = re.compile(
@@ -152,13 +178,21 @@ PHOTOGRAPHER = r"(?:Credit:?\s+)?(?:(?:[A-Z]\.|[A-Z][\w'\u2019-]*)\s+){0,3}[A-Z]
 @functools.lru_cache(maxsize=1)
 def picture_credit() -> re.Pattern:
     """ "Jane Doe / AFP - Getty Images", "Credit Jane Doe/Agence France-Presse": a name,
-    a slash, then a photo agency (``archive/agencies.py``)."""
+    a slash, then a photo agency (``archive/agencies.py``), or the agency first
+    ("REUTERS/Jane Doe")."""
     names = "|".join(re.escape(a) for a in sorted(agencies("photo"), key=len)[::-1])
     agency = rf"(?:{names})"
     return re.compile(
         rf"(?:(?<=[\s.(\"\u201c])|^){PHOTOGRAPHER}\s*/\s*{agency}"
         rf"(?:\s*[-/\u2013\u2014]\s*{agency})*\b"
+        # the agency first: "REUTERS/Kim Hong-Ji", "AFP PHOTO / JUNG YEON-JE", "(Xinhua/Wang Lei)"
+        rf"|(?:(?<=[\s.(\"\u201c])|^){agency}(?:\s+(?i:photo))?\s*/\s*{PHOTOGRAPHER}\b"
     )
+
+
+def copyright_clue(lowered: str) -> str:
+    """A copyright mark the text holds ("\u00a9", "\u24d2"), else the word."""
+    return next((mark for mark in ("\u00a9", "\u24d2") if mark in lowered), "copyright")
 
 
 def picture_clue(lowered: str) -> str:
@@ -180,7 +214,12 @@ def credit_ranges(text: str) -> list[tuple[int, int]]:
         (picture_credit(), "/"),
         (BRACKETED_PHOTO, picture_clue(lowered)),
         (IMAGE_VIA, picture_clue(lowered)),
-        (COPYRIGHT, "\u00a9" if "\u00a9" in lowered else "copyright"),
+        (OUTLET_PHOTO, picture_clue(lowered)),
+        (SLASH_SOURCE, "/"),
+        (PAREN_PHOTOGRAPHER, "/"),
+        (DASH_SOURCE, "\n"),
+        (COURTESY, "courtesy"),
+        (COPYRIGHT, copyright_clue(lowered)),
     ):
         if clue in lowered:  # the patterns are slow to fail on long texts: skip when hopeless
             ranges += [m.span() for m in pattern.finditer(text)]

@@ -76,7 +76,8 @@ def names_no_organization(doc, mention) -> bool:
     """An organization named only as a modifier names none: inside a person's title (see
     ``in_title``), inside an event's name (``event_name``, ``exercise_name``) or a facility's
     name (``facility_named``) or a ship's (``ship_named``), or as a stock index
-    (``stock_index``)."""
+    (``stock_index``); a common noun's abbreviation names none (``noun_abbreviation``), nor
+    a name given to a thing (``dubbed``)."""
     if mention.kind != ORGANIZATION:
         return False
     return (
@@ -87,7 +88,36 @@ def names_no_organization(doc, mention) -> bool:
         or shouted_word(doc, mention)
         or facility_named(doc, mention)
         or ship_named(doc, mention)
+        or noun_abbreviation(doc, mention)
+        or dubbed(doc, mention)
     )
+
+
+DUBBING = frozenset({"dubbed", "codenamed", "code-named", "nicknamed", "christened"})
+
+
+def dubbed(doc, mention) -> bool:
+    """ "an exercise dubbed Ulchi Freedom Guardian", "a missile nicknamed ...": a name given
+    to a thing by "dubbed", "codenamed" or "nicknamed" names an operation, a weapon or a
+    product, not an organization ("a group called ..." may name one)."""
+    i = mention.start - 1
+    while i >= 0 and (doc[i].lower_ == "the" or doc[i].is_quote):
+        i -= 1
+    if i >= 2 and doc[i].lower_ == "named" and doc[i - 1].text == "-":
+        return doc[i - 2].lower_ == "code"  # "code-named", cut into three tokens
+    return i >= 0 and doc[i].lower_ in DUBBING
+
+
+def noun_abbreviation(doc, mention) -> bool:
+    """ "signed an MOU": an abbreviation of a common noun (``data/noun_abbreviations.txt``)
+    names the organization that also goes by it only when the text names that organization
+    by another of its names as well."""
+    if mention.text not in rules.words("noun_abbreviations.txt") or len(mention.entries) != 1:
+        return False
+    entry = mention.entries[0]
+    others = [n for n in (entry.name, *entry.aliases) if n != mention.text and n.isascii()]
+    text = doc.text
+    return not any(re.search(rf"\b{re.escape(n)}\b", text) for n in others)
 
 
 VESSEL_NOUNS = frozenset(

@@ -17,7 +17,7 @@ import re
 from archive.entities import rules
 from archive.entities.gazetteer import Gazetteer
 from archive.entities.known import Mention
-from archive.entities.types import ORGANIZATION, PERSON
+from archive.entities.types import COUNTRY, ORGANIZATION, PERSON
 
 PLURAL_OF = 2  # "Members of" before a chunk: a plural word and "of"
 
@@ -66,14 +66,15 @@ def facility_where(doc, span) -> bool:
 
 
 def introduced_company(doc, chunk, known) -> Mention | None:
-    """ "chipmaker Rebellions", "research firm Gartner": a capitalised name right after a
-    company noun (``data/company_descriptors.txt``) is a company, unless a title, a known
+    """ "chipmaker Rebellions", "research firm Gartner", "a group called Harbor Watch": a
+    capitalised name right after a company noun (``data/company_descriptors.txt``, or a body
+    noun and "called"/"named") is a company, unless a title, a known
     name or a stop word is in it ("firm Chairman Lee", "the firm Monday") or it starts with a
     common given name ("the maker Jane Doe")."""
     start = chunk.start
     if chunk.end - start > 1 and opening_descriptor(doc[start]):
         start += 1  # "Chipmaker Rebellions said", opening a sentence
-    elif start == 0 or doc[start - 1].lower_ not in rules.words("company_descriptors.txt"):
+    elif not after_company_noun(doc, start):
         return None
     tokens = doc[start : chunk.end]
     if (
@@ -85,6 +86,22 @@ def introduced_company(doc, chunk, known) -> Mention | None:
     ):
         return None  # "the firm Kim founded": a person's name
     return org_mention(doc, start, chunk.end)
+
+
+CALLED = frozenset({"called", "named"})
+
+
+def after_company_noun(doc, start: int) -> bool:
+    """A company noun right before ``start`` ("chipmaker X"), or a company or body noun and
+    "called"/"named" ("a startup called X", "a group named X")."""
+    if start == 0:
+        return False
+    if doc[start - 1].lower_ in CALLED and start >= 2:
+        noun = doc[start - 2].lower_
+        return noun in rules.words("company_descriptors.txt") or noun in rules.words(
+            "appositive_heads.txt"
+        )
+    return doc[start - 1].lower_ in rules.words("company_descriptors.txt")
 
 
 def opening_descriptor(token) -> bool:
@@ -186,18 +203,27 @@ PHRASE_ENDS = frozenset(
 def appositive_body(doc, chunk, known) -> Mention | None:
     """ "Kellan Watch, a Washington-based advocacy group", "Brightwave, a startup": a name
     followed by a comma and a noun phrase whose head noun is an organization noun
-    (``data/appositive_heads.txt``) is an organization, unless a known name, a title or a
-    given name is in it. "think tank" needs "think"; "a group of islands" is no body."""
+    (``data/appositive_heads.txt``) is an organization, unless a known name (other than a
+    country opening it: "Qatar Energy"), a title or a given name is in it. "think tank" needs "think"; "a group of islands" is no body."""
     if not appositive_head_at(doc, chunk.end):
         return None
     start = chunk.start + rules.strip_leading(doc[chunk.start : chunk.end])
     if start >= chunk.end or doc[start].text in rules.given_names():
         return None
-    if overlaps_known(start, chunk.end, known):
+    if any(
+        m.start < chunk.end and start < m.end
+        for m in known
+        if not leading_country(m, start, chunk.end)
+    ):
         return None
     if any(rules.is_title(t) for t in doc[start : chunk.end]):
         return None
     return org_mention(doc, start, chunk.end)
+
+
+def leading_country(mention, start: int, end: int) -> bool:
+    """ "Qatar Energy": a country opening a longer name is part of that name."""
+    return mention.kind == COUNTRY and mention.start == start and mention.end < end
 
 
 def appositive_head_at(doc, comma: int) -> bool:
@@ -205,13 +231,17 @@ def appositive_head_at(doc, comma: int) -> bool:
     comma is an organization noun."""
     if comma + 2 >= len(doc) or doc[comma].text != ",":
         return False
-    if doc[comma + 1].lower_ not in APPOSITIVE_OPENERS:
+    opened = appositive_opened(doc, comma + 1)
+    if opened < 0:
         return False
-    last = -1
-    for i in range(comma + 2, min(len(doc), comma + 2 + APPOSITIVE_WORDS)):
+    last = before_and = -1
+    for i in range(opened, min(len(doc), opened + APPOSITIVE_WORDS)):
         tok = doc[i]
         if tok.text in {"-", "'s", "\u2019s"}:
             continue  # "Seoul-based", "the country's": modifiers
+        if tok.lower_ == "and" and i + 1 < len(doc) and doc[i + 1].is_lower:
+            before_and = last  # "an oil and gas company": the phrase goes on
+            continue
         if doc[i - 1].text != "-" and (tok.is_punct or tok.lower_ in PHRASE_ENDS):
             break
         if rules.is_title(tok) or tok.lower_ == "of":
@@ -219,9 +249,19 @@ def appositive_head_at(doc, comma: int) -> bool:
         last = i
     else:
         return False
-    if last < 0 or doc[last].text[:1].isupper():
-        return False
-    return appositive_head(doc, last)
+    return any(
+        k >= 0 and not doc[k].text[:1].isupper() and appositive_head(doc, k)
+        for k in (last, before_and)
+    )
+
+
+def appositive_opened(doc, i: int) -> int:
+    """Where the appositive's noun phrase goes on after its opener at ``i``: an article ("a",
+    "the") or a place's possessive (", Qatar's state-owned oil company"); -1 if none."""
+    if doc[i].lower_ in APPOSITIVE_OPENERS:
+        return i + 1
+    possessive = i + 1 < len(doc) and doc[i + 1].text in rules.POSSESSIVE_PARTS
+    return i + 2 if possessive and rules.is_cap(doc[i]) else -1
 
 
 def appositive_head(doc, last: int) -> bool:
@@ -255,7 +295,8 @@ CITED_AFTER = frozenset({"reported", "reports"})
 def cited_outlet(doc, chunk, known) -> Mention | None:
     """ "told Hanbit Weekly", "according to Harbor Pulse", "Harbor Pulse reported": a name
     no other rule reads as a person or a body, cited as a source, is a news outlet; not a
-    name before a role ("the Watergate reporter") or after a possessive ("Axios' Jane Doe").
+    name before a role ("the Watergate reporter") or before a source noun ("Korean news
+    reports", ``data/source_nouns.txt``) or after a possessive ("Axios' Jane Doe").
     A one-word name needs the citing phrase before it and is not a person's: no given name,
     Korean family name, known person's surname or last word of a longer name in the text
     ("according to Walsh" after "Mike Walsh")."""
@@ -267,11 +308,15 @@ def cited_outlet(doc, chunk, known) -> Mention | None:
         return None
     if chunk.end < len(doc) and rules.is_title(doc[chunk.end]):
         return None  # "told the Watergate reporter": the name modifies a person's role
+    if chunk.end < len(doc) and doc[chunk.end].text in rules.words("source_nouns.txt"):
+        return None  # "according to Korean news reports": the name modifies the sources
     if start > 0 and doc[start - 1].text in rules.POSSESSIVE_PARTS:
         return None  # "Axios' Jane Doe reports": a reporter of the outlet
     tokens = doc[start : chunk.end]
     if len(tokens) == 1 and not before:
         return None  # "Others reported": one word needs a citing phrase before it
+    if tokens[-1].text in rules.org_heads():
+        return None  # "according to the Foreign Ministry": a body named by its role
     if overlaps_known(start, chunk.end, known):
         return None
     if tokens[0].text in rules.given_names() or any(rules.is_title(t) for t in tokens):

@@ -80,6 +80,8 @@ def party_mentions(doc, mentions: list[Mention], gazetteer) -> list[Mention]:
     for tok in doc:
         if tok.i in taken or tok.text not in short_names():
             continue
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].text == "Party":
+            continue  # "Minjoo Party President Kim": the full name, left out inside a title
         if tok.text in ADJECTIVES:
             if tok.i + 1 >= len(doc) or not political(doc[tok.i + 1]):
                 continue

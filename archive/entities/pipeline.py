@@ -158,7 +158,7 @@ def find_mentions(doc, gazetteer: Gazetteer, caseless: bool, text: str = "") -> 
     mentions = un_agencies.agency_mentions(doc, mentions, gazetteer)
     mentions = parties.party_mentions(doc, mentions, gazetteer)
     mentions = chambers.chamber_mentions(doc, mentions, gazetteer, text)
-    return acronyms.acronym_mentions(doc, mentions)
+    return acronyms.acronym_mentions(doc, mentions, gazetteer)
 
 
 def spelled_by_known(mention: Mention, raw) -> Mention:
@@ -215,13 +215,15 @@ def classify_chunk(doc, chunk, known, taken) -> list[Mention]:
         return person
     if head >= 0 and (titled_at(tokens, first) or after_title_of(doc, chunk.start)):
         # "Minister of IT Industry Ju Yong Il": an organization inside a title is not annotated
-        return person_mentions(doc, chunk.start + head + 1, chunk.end, taken, titled=True)
+        return listed_before(doc, chunk, first, head, known, taken) + person_mentions(
+            doc, chunk.start + head + 1, chunk.end, taken, titled=True
+        )
     if head >= first and head >= 0:
         title = rules.first_title_index(tokens[head + 1 :])
         if title >= 0:
             # "Army Chief of Staff Gen. James McConville": an organization inside a title
-            # is not annotated; the person after the title is
-            return person_mentions(
+            # is not annotated; the person after the title is, and a name listed before it
+            return listed_before(doc, chunk, first, head, known, taken) + person_mentions(
                 doc, chunk.start + head + 1 + title, chunk.end, taken, titled=True
             )
         span = org_span(doc, chunk.start + first, chunk.start + head, chunk.end)
@@ -244,6 +246,16 @@ def classify_chunk(doc, chunk, known, taken) -> list[Mention]:
     if extended is not None:
         return [extended]
     return person_or_outlet(doc, chunk, first, known, taken)
+
+
+def listed_before(doc, chunk, first: int, head: int, known, taken) -> list[Mention]:
+    """ "MP Jane Roe and Harbor Foods CEO John Doe": the mentions of the words listed before
+    "and" ahead of an organization inside a person's title."""
+    tokens = doc[chunk.start : chunk.start + head]
+    k = next((i for i in range(len(tokens) - 1, first, -1) if tokens[i].lower_ == "and"), -1)
+    if k <= first or any(t.lower_ == "of" for t in tokens[first:k]):
+        return []  # "Minister of Trade and Industry ...": the "and" is inside a body's name
+    return classify_chunk(doc, rules.Chunk(chunk.start, chunk.start + k), known, taken)
 
 
 def person_or_outlet(doc, chunk, first: int, known, taken) -> list[Mention]:

@@ -177,7 +177,8 @@ def targets(mention, gazetteer):
 
 
 # One organization in two spellings: British and American word forms, "&" and "and", a
-# leading article ("World Health Organisation" is the World Health Organization).
+# leading article ("World Health Organisation" is the World Health Organization), "U.N." or
+# "UN" for "United Nations" ("U.N. Children's Fund").
 SPELLINGS = (
     (re.compile(r"\b(Organi|organi)s(ations?)\b"), r"\1z\2"),
     (re.compile(r"\b(Defen|defen)ce\b"), r"\1se"),
@@ -185,7 +186,9 @@ SPELLINGS = (
     (re.compile(r"\b(Program|program)me(s?)\b"), r"\1\2"),
     (re.compile(r"\s*&\s*"), " and "),
     (re.compile(r"^(?:The|the)\s+"), ""),
+    (re.compile(r"^(?:U\.N\.|UN)\s+"), "United Nations "),
 )
+UNITED_NATIONS = "United Nations "
 
 
 def one_spelling(name: str) -> str:
@@ -221,11 +224,57 @@ def known_entry(mention, gazetteer) -> list:
     if entry is None and mention.kind == ORGANIZATION and one_spelling(stem) != stem:
         entry = gazetteer.lookup(mention.kind, one_spelling(stem))
     if entry is None and mention.kind == ORGANIZATION:
+        entry = (
+            known_un_body(one_spelling(stem), gazetteer)
+            or one_word_company(mention.text, gazetteer)
+            or without_group_word(stem, gazetteer)
+        )
+    if entry is None and mention.kind == ORGANIZATION:
         entry = next(
             filter(None, (gazetteer.lookup(ORGANIZATION, f) for f in long_forms(mention.text))),
             None,
         )
     return [entry] if entry else []
+
+
+def one_word_company(name: str, gazetteer):
+    """ "Harborco Corporation", "Harborco Co": a company form after one word names the known
+    company whose own name is that word (not a group's affiliate known by it: "Hyundai Co"
+    is no Hyundai Motor)."""
+    words = name.split()
+    while len(words) > 1 and (
+        words[-1].strip(".,") in rules.FINAL_SUFFIXES
+        or words[-1].strip(".,") in LONG_FORMS.values()
+    ):
+        words.pop()
+    if len(words) != 1 or words[0] == name:
+        return None
+    entry = gazetteer.lookup(ORGANIZATION, words[0])
+    return entry if entry and normalise_name(entry.name) == normalise_name(words[0]) else None
+
+
+GROUP_WORDS = ("Group", "Holdings")  # a holding company's last word, often left out
+
+
+def without_group_word(name: str, gazetteer):
+    """ "Shinhan Financial" is the known "Shinhan Financial Group": a rule-found name of two
+    words or more that a known holding company's name continues by "Group" or "Holdings"."""
+    if len(name.split()) < STEM_MIN_WORDS:
+        return None
+    for word in GROUP_WORDS:
+        entry = gazetteer.lookup(ORGANIZATION, f"{name} {word}")
+        if entry is not None and normalise_name(entry.name) == normalise_name(f"{name} {word}"):
+            return entry
+    return None
+
+
+def known_un_body(name: str, gazetteer):
+    """ "United Nations World Food Program": a known body of the United Nations named with
+    the organization's name before its own (the prefix alone is no body's name)."""
+    rest = name[len(UNITED_NATIONS) :]
+    if not name.startswith(UNITED_NATIONS) or len(rest.split()) < STEM_MIN_WORDS:
+        return None
+    return gazetteer.lookup(ORGANIZATION, rest)
 
 
 LONG_FORMS = {"Corp": "Corporation", "Co": "Company", "Ltd": "Limited", "Inc": "Incorporated"}

@@ -175,7 +175,8 @@ def seat_end(doc, end: int, role: Role) -> int:
 def bare_roles(doc, mentions: list[Mention], gazetteer, named: dict) -> list[Mention]:
     """ "the defence ministry": a ministry role alone (``opens_bare_role``), on words no
     mention holds."""
-    taken = {i for m in mentions for i in range(m.start, m.end)}
+    rule_roles = [m for m in mentions if rule_role(doc, m)]
+    taken = {i for m in mentions if m not in rule_roles for i in range(m.start, m.end)}
     found = []
     first_words = roles_by_first_word()
     for tok in doc:
@@ -192,7 +193,18 @@ def bare_roles(doc, mentions: list[Mention], gazetteer, named: dict) -> list[Men
         if country is not None:
             entry = body_of(gazetteer, country, role)
             found.append(Mention(ORGANIZATION, doc[tok.i : end].text, tok.i, end, (entry,)))
-    return sorted(mentions + found, key=lambda m: m.start)
+    starts = {m.start for m in found}
+    kept = [m for m in mentions if m not in rule_roles or m.start not in starts]
+    return sorted(kept + found, key=lambda m: m.start)
+
+
+def rule_role(doc, mention: Mention) -> bool:
+    """A rule-found organization that is a role alone ("the Health Ministry": a capitalised
+    role the rules read as a name); the role rule names its country's body instead."""
+    if mention.kind != ORGANIZATION or mention.entries:
+        return False
+    at = role_at(doc, mention.start)
+    return at is not None and at[1] == mention.end and at[0].words[-1] in BARE_HEADS
 
 
 def opens_bare_role(doc, i: int) -> bool:

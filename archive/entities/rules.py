@@ -550,7 +550,8 @@ def strip_leading(tokens, k: int = 0) -> int:
 # A hyphenated descriptor before a name says what or where the body is, it is not its name:
 # "English-language South China Morning Post", "Seoul-based Asan Institute".
 DESCRIPTOR = re.compile(
-    r"^[A-Z][\w.]*-(?:based|language|run|owned|led|backed|controlled|funded|affiliated)\s+"
+    r"^[A-Z][\w.]*-(?:based|language|run|owned|led|backed|controlled|funded|affiliated|cap"
+    r"|listed|linked|registered|headquartered|operated|sponsored|supported|aligned)\s+"
 )
 
 

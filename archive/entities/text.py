@@ -22,6 +22,9 @@ DOTTED_HYPHEN = re.compile(r"(?<=\b[A-Z]\.[A-Z]\.)-(?=[A-Za-z])")
 # "(KCNA) --Kim Jong Un": a double hyphen used as a dash glued to the capital after it makes
 # one token of both; a space is put between them.
 GLUED_DASH = re.compile(r"(?<=--)(?=[A-Z])")
+# "Nameplate of the commission./Courtesy of the commission": a caption's source glued by a
+# slash to the caption's closing stop makes one token of the words around the slash.
+GLUED_SLASH = re.compile(r"(?<=[a-z][.!?])/(?=[A-Z])")
 GLUE_LOOKBACK = 30  # characters before a cut searched for the last word of a known name
 # Hard-wrapped wire text: WRAP_MIN_LINES lines or more, WRAP_SHARE of them WRAP_LINE_CHARS
 # long, none longer than WRAP_MAX_CHARS.
@@ -61,6 +64,7 @@ def prepare(text: str, glue_heads: frozenset, glue_tails: frozenset, glue_names:
     ]
     cuts += [c for m in DOTTED_HYPHEN.finditer(text) for c in (m.start(), m.end())]
     cuts += [m.start() for m in GLUED_DASH.finditer(text)]
+    cuts += [c for m in GLUED_SLASH.finditer(text) for c in (m.start(), m.end())]
     cuts = sorted(set(cuts) | set(glued_after(text, glue_names)))
     pieces, offsets, last = [], [], 0
     for cut in cuts:
