@@ -151,3 +151,38 @@ class MisspeltRepeatTests(SimpleTestCase):
     def test_korean_names_one_letter_apart_are_two_people(self):
         text = "Park Ji-won said no. Later, Park Ji-woon said yes."
         self.assertEqual(len(persons(text)), 2)
+
+
+class InitialsForGivenNameTests(SimpleTestCase):
+    def test_dotted_initials_open_a_cued_name(self):
+        found = persons("J.R. Vennemeyer, an analyst at the bank, expects cuts.")
+        self.assertEqual(found, {"J.R. Vennemeyer"})
+
+    def test_two_capitals_before_a_korean_family_name_are_initials(self):
+        self.assertEqual(persons("JY Kim, analyst at a brokerage, expects cuts."), {"JY Kim"})
+
+    def test_two_capitals_before_another_word_are_no_initials(self):
+        self.assertEqual(persons("QX Vennemeyer said profit rose."), set())
+
+
+class PossessiveAppositionTests(SimpleTestCase):
+    def test_a_role_after_a_possessive_in_apposition_makes_a_person(self):
+        found = persons("Odalric Vennemeyer, Norland's foreign minister, met officials.")
+        self.assertEqual(found, {"Odalric Vennemeyer"})
+
+    def test_a_hyphenated_modifier_does_not_end_the_apposition(self):
+        found = persons("Odalric Vennemeyer, the agency's second-ranking negotiator, left.")
+        self.assertEqual(found, {"Odalric Vennemeyer"})
+
+    def test_a_plural_role_after_a_possessive_names_others(self):
+        self.assertEqual(persons("In Vennemeyer Falls, Norland's officials said it held."), set())
+
+    def test_head_of_in_apposition_makes_a_person(self):
+        found = persons("Odalric Vennemeyer, head of the institute, left.")
+        self.assertEqual(found, {"Odalric Vennemeyer"})
+
+
+class SentenceOpeningPrepositionTests(SimpleTestCase):
+    def test_a_preposition_opening_a_sentence_is_no_part_of_a_name(self):
+        found = persons("Unlike Odalric Vennemeyer, his wife stayed. Vennemeyer said so.")
+        self.assertEqual(found, {"Odalric Vennemeyer"})

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from archive.entities.entries import country_entries, words
-from archive.entities.name_shapes import chinese_name, japanese_name
+from archive.entities.name_shapes import all_chinese_surnames, chinese_name, japanese_name
 
 POSSESSIVE_PARTS = {"'", "\u2019", "'s", "\u2019s"}
 KOREAN_SYLLABLE = r"(?:[bcdghjkmnprstwy]{0,3}[aeiouwy]{1,3}(?:ng|n|m|k|l|p|t)?)"
@@ -393,7 +393,7 @@ def looks_like_name(parts: list[str]) -> bool:
         return False
     if any(is_title_word(p) and p not in TITLE_SURNAMES for p in parts[1:]):
         return False  # "National Security Advisor"
-    if len(parts) > 1 and any(acronym(p) for p in bare):
+    if len(parts) > 1 and any(acronym(p) and not initials(p, parts) for p in bare):
         return False  # "California ISO": an acronym is no part of a person's name
     return all(
         p[:1].isupper()
@@ -401,6 +401,27 @@ def looks_like_name(parts: list[str]) -> bool:
         and not {p, p.capitalize()} & never_in_names()  # "HIM" as well as "Him"
         and p not in org_heads()
         for p in bare
+    )
+
+
+# Initials written with dots: "J.", "J.R.", "T.J.R." (a letter and a dot, up to three times).
+DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+UNDOTTED_INITIALS = re.compile(r"[A-Z]{2}")
+
+
+def initials(word: str, parts: list[str]) -> bool:
+    """ "J.R. Whitcombe", "SK Kim": initials that open a name in place of a given name. With
+    dots they are initials wherever they open the name; two capitals without dots only before
+    a Korean or Chinese family name (English-language Korean news writes "SK Kim", "JY Lee";
+    "SK Hynix", "LG Chem" end in no family name)."""
+    if not parts or word != parts[0] or len(parts) < NAME_MIN_WORDS:
+        return False
+    if DOTTED_INITIALS.fullmatch(word):
+        return True
+    return (
+        len(parts) == NAME_MIN_WORDS
+        and bool(UNDOTTED_INITIALS.fullmatch(word))
+        and (parts[1] in korean_surnames() or parts[1] in all_chinese_surnames())
     )
 
 
@@ -517,10 +538,15 @@ def bare_appositive_role(doc, i: int) -> bool:
     A plural ("In New York, officials at the ministry said") names others."""
     k = i
     while k < len(doc) and doc[k].text.islower() and introduces_person(doc[k]):
-        if doc[k].text.endswith("s") and not doc[k].text.endswith("ss"):
+        if plural(doc[k].text):
             return False
         k += 1
     return k > i and k < len(doc) and doc[k].lower_ in ROLE_OBJECT_WORDS
+
+
+def plural(word: str) -> bool:
+    """A plural noun's ending ("officials"; not "boss")."""
+    return word.endswith("s") and not word.endswith("ss")
 
 
 # Words after a role in apposition that say whom the role serves ("chief economist at ...").
@@ -528,16 +554,37 @@ ROLE_OBJECT_WORDS = frozenset({"of", "at", "for", "in", "with", "to", "and", ","
 
 
 def appositive_title(doc, i: int) -> bool:
-    """ "X, a spokeswoman for ...", "X, the chief executive": a role follows the comma."""
-    if doc[i].lower_ not in {"a", "an", "the"}:
+    """ "X, a spokeswoman for ...", "X, the chief executive", "X, Japan's foreign minister",
+    "X, the agency's second-ranking negotiator": a determiner (an article or a capitalised
+    possessive) and a lower-case role follow the comma; a hyphen inside a modifier written
+    solid ("second-ranking") does not end the search."""
+    start = determiner_end(doc, i)
+    if start < 0:
         return False
-    window = doc[i + 1 : min(len(doc), i + 1 + APPOSITIVE_REACH)]
-    for tok in window:
+    k, words = start, 0
+    while k < len(doc) and words < APPOSITIVE_REACH:
+        tok = doc[k]
+        glued_hyphen = tok.text == "-" and not tok.whitespace_ and not doc[k - 1].whitespace_
+        if (glued_hyphen and k > start) or tok.lower_ in {"'s", "\u2019s"}:
+            k += 1  # "the agency's second-ranking negotiator": one word each
+            continue
         if tok.is_punct:
             return False
         if not tok.text[:1].isupper() and introduces_person(tok):
-            return True
+            return not plural(tok.text)  # "In Roe Falls, the residents said": others
+        k, words = k + 1, words + 1
     return False
+
+
+def determiner_end(doc, i: int) -> int:
+    """The index after a determiner at ``i``: "a", "an", "the", or a capitalised name's
+    possessive ("Japan's", "DPRK's"); -1 when none is there."""
+    if doc[i].lower_ in {"a", "an", "the"}:
+        return i + 1
+    if i + 1 < len(doc) and is_cap(doc[i]) and not doc[i].is_punct and not doc[i].whitespace_:
+        if doc[i + 1].text in POSSESSIVE_PARTS - {"'", "\u2019"}:
+            return i + ARTICLE_JOIN
+    return -1
 
 
 def strip_leading(tokens, k: int = 0) -> int:
