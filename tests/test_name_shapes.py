@@ -50,3 +50,11 @@ class JapaneseNameTests(SimpleTestCase):
     def test_english_words_are_not_japanese_syllables(self):
         self.assertFalse(japanese_name(["Standard", "Chartered"]))
         self.assertEqual(persons("The loan was signed by Standard Chartered in Tokyo."), {})
+
+
+class HyphenSyllableTests(SimpleTestCase):
+    def test_a_syllable_spelt_like_in_after_a_solid_hyphen_stays_in_the_name(self):
+        self.assertEqual(set(persons("Cho Dong-in said the plan would work.")), {"Cho Dong-in"})
+
+    def test_a_word_in_after_a_hyphenated_word_with_spaces_is_no_syllable(self):
+        self.assertEqual(set(persons("The check-in desk of Korean Air opened.")), set())

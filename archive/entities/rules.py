@@ -167,9 +167,20 @@ def extend(doc, j: int) -> int:
         if not step:
             break
         j += step
-    while doc[j - 1].text in CONNECTORS | {"in", "with"}:
+    while doc[j - 1].text in CONNECTORS | {"in", "with"} and not hyphen_syllable(doc, j - 1):
         j -= 1  # "Michael S. Schmidt of The New York Times": "The" starts a new name
     return j
+
+
+def hyphen_syllable(doc, j: int) -> bool:
+    """ "Sung Nak-in", "Lee Dong-in": a syllable after a solid hyphen is part of a name,
+    even when it is spelt like "in" or "and"."""
+    return (
+        j >= 2
+        and doc[j - 1].text == "-"
+        and not doc[j - 1].whitespace_
+        and not doc[j - 2].whitespace_
+    )
 
 
 def name_step(doc, j: int) -> int:
