@@ -58,6 +58,18 @@ class ThingNamedAfterPersonTests(SimpleTestCase):
     def test_a_name_after_a_vessel_noun_or_prefix_is_no_person(self):
         self.assertEqual(persons("The tanker Jane Roe and USS John Roe docked."), set())
 
+    def test_a_name_after_a_vessel_noun_and_named_is_no_person(self):
+        self.assertEqual(persons("Officials seized a tanker named Jane Roe on Monday."), set())
+        self.assertEqual(persons("The vessel, called Jane Roe, was seized."), set())
+
+    def test_a_name_whose_apposition_is_headed_by_a_vessel_noun_is_no_person(self):
+        found = persons("Officials say Jane Roe, a Panama-flagged tanker, was seized.")
+        self.assertEqual(found, set())
+
+    def test_a_vessel_noun_modifying_a_role_in_apposition_is_no_head(self):
+        found = persons("Odalric Vennemeyer, a film director, said the plan failed.")
+        self.assertEqual(found, {"Odalric Vennemeyer"})
+
     def test_a_name_after_a_venue_noun_is_no_person(self):
         self.assertEqual(persons("They dined at the restaurant Jane Roe downtown."), set())
 

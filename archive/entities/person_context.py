@@ -65,13 +65,49 @@ def relative_of_known(doc, mention: Mention, taken) -> Mention:
 def thing_named(doc, mention: Mention) -> bool:
     """ "aboard the Jane Roe", "the tanker Jane Roe", "USS John Roe", "the restaurant Jane
     Roe", "Typhoon Jane": a person's name right after a noun for a vessel, venue, storm or
-    work (``data/thing_name_nouns.txt``, "the" skipped) names that thing, not the person."""
+    work (``data/thing_name_nouns.txt``, "the" skipped), after such a noun and "named" or
+    "called" ("a tanker named Jane Roe", "the vessel, called Jane Roe"), or before such a
+    noun heading its apposition ("Jane Roe, a Panama-flagged tanker") names that thing."""
     if mention.kind != PERSON:
         return False
     k = mention.start - 1
     if k > 0 and doc[k].lower_ == "the":
         k -= 1
-    return k >= 0 and doc[k].lower_ in rules.words("thing_name_nouns.txt")
+    if k > 0 and doc[k].lower_ in NAMING_VERBS:
+        k -= 1 + (k > 1 and doc[k - 1].text == ",")
+    return (k >= 0 and thing_noun(doc[k])) or thing_apposition(doc, mention.end)
+
+
+NAMING_VERBS = frozenset({"named", "called", "dubbed"})
+# Words that may follow the head noun of an apposition ("a tanker owned by ...").
+AFTER_HEAD = frozenset(
+    {"in", "of", "for", "from", "with", "that", "which", "and", "or", "to", "at", "on", "by"}
+    | {"owned", "operated", "registered", "flagged", "carrying", "bound"}
+)
+
+
+def thing_noun(token) -> bool:
+    return token.lower_ in rules.words("thing_name_nouns.txt")
+
+
+def thing_apposition(doc, end: int) -> bool:
+    """ "Jane Roe, a Liberian-flagged tanker, ...", "Jane Roe, the second-largest vessel in
+    the fleet": an apposition whose head noun names a vessel, venue or work ("Jane Roe, a film
+    director" is headed by "director")."""
+    if end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in {"a", "an", "the"}:
+        return False
+    for k in range(end + 2, min(len(doc), end + 2 + APPOSITION_REACH)):
+        tok = doc[k]
+        if tok.is_punct and tok.text != "-":
+            return False
+        if thing_noun(tok) and tok.text.islower():
+            after = doc[k + 1] if k + 1 < len(doc) else None
+            if after is None or after.is_punct or after.lower_ in AFTER_HEAD:
+                return True
+    return False
+
+
+APPOSITION_REACH = 6  # tokens after "X, a" searched for the apposition's head noun
 
 
 def opening_occupation(token) -> bool:
