@@ -28,6 +28,10 @@ class OccupationCueTests(SimpleTestCase):
     def test_a_name_after_a_lower_case_word_that_is_no_occupation_is_no_person(self):
         self.assertEqual(persons("The plan was backed by northern Odalric Vennemeyer."), set())
 
+    def test_a_capitalised_occupation_inside_a_run_before_a_full_name_is_no_part_of_it(self):
+        found = persons("The remains of Army Veteran Odalric Q. Vennemeyer were buried.")
+        self.assertEqual(found, {"Odalric Q. Vennemeyer"})
+
     def test_a_family_name_that_is_an_occupation_word_stays_in_the_name(self):
         self.assertIn("Maren Farmer", persons("Maren Farmer said the crop failed."))
 

@@ -368,16 +368,25 @@ def title_index(tokens) -> int:
     """Index of the last role title ("Minister", "Gen.", "spokesperson") in ``tokens`` that
     a name follows ("Gayle King" ends with a name, not a title), or -1."""
     for k in range(len(tokens) - 2, -1, -1):
-        if is_title(tokens[k]):
+        if title_in_chunk(tokens, k):
             return k
     return -1
 
 
 def first_title_index(tokens) -> int:
     for k in range(len(tokens) - 1):
-        if is_title(tokens[k]):
+        if title_in_chunk(tokens, k):
             return k
     return -1
+
+
+def title_in_chunk(tokens, k: int) -> bool:
+    """A role title at ``k``, or a capitalised occupation noun that a name of two words or
+    more follows ("Army Veteran Jane Q. Roe", "Nobel Laureate Jane Roe"; a family name such
+    as Farmer ends a name: "Maren Farmer")."""
+    if is_title(tokens[k]):
+        return True
+    return is_occupation(tokens[k]) and len(tokens) - k - 1 >= NAME_MIN_WORDS
 
 
 def name_words(tokens) -> list[str]:
