@@ -122,6 +122,15 @@ class PictureCreditTests(SimpleTestCase):
     def test_a_bracket_without_a_picture_word_is_no_picture_credit(self):
         self.assertEqual(credits("The rail union (the largest in Busan) struck."), [])
 
+    def test_a_photographer_and_outlet_in_parentheses_ending_a_caption_are_a_credit(self):
+        text = "Workers rally in Busan on Oct. 2. (Cho Min-ji/The Harbor Daily)\nThe strike ended."
+        self.assertEqual(credits(text), ["(Cho Min-ji/The Harbor Daily)"])
+        self.assertEqual(persons(text), set())
+
+    def test_two_names_with_a_slash_in_parentheses_inside_a_sentence_are_no_credit(self):
+        text = "Trade (Norland/Southland) grew. Cho Min-ji said so."
+        self.assertEqual(credits(text), [])
+
     def test_a_slash_between_two_words_of_prose_is_no_credit(self):
         self.assertEqual(credits("The Moon/Trump summit was held in Hanoi."), [])
 

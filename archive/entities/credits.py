@@ -9,7 +9,8 @@ Classes of credit (each one regex, tested in ``tests/test_credits.py``):
   "Thanks to Jane Doe for contributing to this report.", "Jane Doe and John Roe contributed.";
 - contact sentences: "… can be reached at …", "Follow her on Twitter …", "Email: …";
 - filing lines: "Choe Sang-Hun reported from Seoul, and David E. Sanger from Washington.";
-- picture credits: "Jane Doe/AFP/Getty Images", "(AP Photo/Ahn Young-joon)", "Credit Jane Doe";
+- picture credits: "Jane Doe/AFP/Getty Images", "(AP Photo/Ahn Young-joon)", "Credit Jane Doe",
+  a photographer and outlet in parentheses ending a caption line ("(Jane Doe/The Daily)");
 - wire credits: the agency of a dateline at the start of any line ("SEOUL (Reuters) -"), a
   bare agency in parentheses ending a caption ("… at the border. (Reuters)", "(Korea Herald)")
   and a source in capitals in square brackets ("[YONHAP]");
@@ -121,6 +122,13 @@ INLINE_DATELINE = re.compile(
 CAPTION_AGENCY = re.compile(
     r"(?<=[.!?]\s)\((?P<agency>[A-Z][A-Za-z0-9]+(?:\s[A-Z][A-Za-z0-9]+){0,3})\)\s*$", re.M
 )
+# A photographer and their outlet in parentheses end a caption line: "... on Oct. 22. (Jane
+# Roe/The Harbor Daily)"; capitalised words on both sides of the slash, nothing after.
+CAPTION_PHOTOGRAPHER = re.compile(
+    r"(?<=[.!?]\s)\((?:[A-Z][\w.'\u2019-]*\s+){1,3}[A-Z][\w.'\u2019-]*\s*/\s*"
+    r"(?:[A-Z][\w.&'\u2019-]*\s+){0,4}[A-Z][\w.&'\u2019-]*\)[ \t]*$",
+    re.M,
+)
 # An agency or photo source in capitals in square brackets ends a caption ("[YONHAP]").
 BRACKET_CREDIT = re.compile(r"\[(?P<agency>[A-Z][A-Z0-9 ./&-]{1,40})\]")
 # Page furniture that names the publishing outlet: print-edition notes, sign-up and copyright
@@ -178,6 +186,7 @@ def credit_ranges(text: str) -> list[tuple[int, int]]:
         (CREDIT_PAREN, "("),
         (PHOTO_LABEL, ":"),
         (picture_credit(), "/"),
+        (CAPTION_PHOTOGRAPHER, "/"),
         (BRACKETED_PHOTO, picture_clue(lowered)),
         (IMAGE_VIA, picture_clue(lowered)),
         (COPYRIGHT, "\u00a9" if "\u00a9" in lowered else "copyright"),
