@@ -21,6 +21,13 @@ class GluedTitleTests(SimpleTestCase):
     def test_a_ministry_named_after_minister_of_is_no_person(self):
         self.assertEqual(persons("The Minister of Public Health spoke."), set())
 
+    def test_a_portfolio_after_minister_of_is_no_part_of_the_name_after_it(self):
+        found = persons("Minister of Light Industry Cho Tae Sop visited a mill.")
+        self.assertEqual(found, {"Cho Tae Sop"})
+
+    def test_a_portfolio_after_minister_of_is_no_speaking_person(self):
+        self.assertEqual(persons("The Minister of Public Health said it worked."), set())
+
 
 class AcronymTests(SimpleTestCase):
     def test_a_name_ending_in_an_acronym_is_no_person(self):

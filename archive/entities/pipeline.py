@@ -21,6 +21,7 @@ from archive.entities import acronyms, chambers, korean, parties, roles, rules, 
 from archive.entities.gazetteer import Gazetteer, tokenizer
 from archive.entities.known import Mention, known_mentions, names_no_organization, nested_known
 from archive.entities.korean_words import has_hangul
+from archive.entities.name_shapes import chinese_name, japanese_name
 from archive.entities.org_shapes import (
     ampersand_name,
     appositive_body,
@@ -249,11 +250,39 @@ def classify_chunk(doc, chunk, known, taken) -> list[Mention]:
 def person_or_outlet(doc, chunk, first: int, known, taken) -> list[Mention]:
     """The last reading of a chunk: a person, else a cited outlet ("told Harbor Weekly");
     a bare one-word name is an outlet when cited so (``cited_outlet`` rules out surnames)."""
-    found = person_mentions(doc, chunk.start + first, chunk.end, taken)
+    start = chunk.start + first
+    if after_title_of(doc, start):
+        return portfolio_then_name(doc, start, chunk.end, taken)
+    found = person_mentions(doc, start, chunk.end, taken)
     if found and not (len(found) == 1 and (found[0].surname_only or found[0].unconfirmed)):
         return found
     outlet = cited_outlet(doc, chunk, known)
     return [outlet] if outlet is not None else found
+
+
+def portfolio_then_name(doc, start: int, end: int, taken) -> list[Mention]:
+    """ "Minister of IT Industry Jane Roe": after "<title> of", the words of the portfolio
+    come first and the name last; the name is the longest tail of two words or more shaped
+    like a person's (a common given name first, or a Korean, Chinese or Japanese name). With
+    none, the words finish the title ("the Minister of Public Health said") unless the title
+    tails rule finds a name ("Secretary of State Jane Roe")."""
+    for k in range(max(start, end - rules.NAME_MAX_WORDS), end - 1):
+        if doc[k].text == "-" or doc[k - 1].text == "-":
+            continue  # inside a hyphenated word
+        parts = rules.name_words(doc[k:end])
+        if rules.looks_like_name(parts) and shaped_like_name(parts):
+            return person_mentions(doc, k, end, taken, titled=True)
+    found = person_mentions(doc, start, end, taken)
+    return [m for m in found if m.start > start]
+
+
+def shaped_like_name(parts: list[str]) -> bool:
+    return (
+        parts[0] in rules.given_names()
+        or rules.korean_name(parts)
+        or chinese_name(parts)
+        or japanese_name(parts)
+    )
 
 
 def coordinated(doc, chunk) -> list:
