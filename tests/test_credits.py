@@ -127,6 +127,15 @@ class PictureCreditTests(SimpleTestCase):
         self.assertEqual(credits(text), ["(Cho Min-ji/The Harbor Daily)"])
         self.assertEqual(persons(text), set())
 
+    def test_photo_by_after_a_caption_sentence_on_the_same_line_is_a_credit(self):
+        text = "Cho Min-ji speaks in Busan on the 17th. Photo by Odalric Vennemeyer\nShe left."
+        self.assertEqual(credits(text), ["Photo by Odalric Vennemeyer"])
+        self.assertEqual(persons(text), {"Cho Min-ji"})
+
+    def test_photos_by_a_person_in_a_sentence_that_goes_on_are_content(self):
+        text = "The hall opened. Photos by Odalric Vennemeyer won a prize there."
+        self.assertEqual(credits(text), [])
+
     def test_two_names_with_a_slash_in_parentheses_inside_a_sentence_are_no_credit(self):
         text = "Trade (Norland/Southland) grew. Cho Min-ji said so."
         self.assertEqual(credits(text), [])

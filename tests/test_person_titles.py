@@ -18,6 +18,10 @@ class GluedTitleTests(SimpleTestCase):
     def test_the_object_of_secretary_of_is_stripped(self):
         self.assertEqual(persons("U.S. Secretary of State John Kerry said."), {"John Kerry"})
 
+    def test_a_legislators_title_introduces_a_name(self):
+        found = persons("Assemblywoman Cho Minji asked about the leak.")
+        self.assertEqual(found, {"Cho Minji"})
+
     def test_a_ministry_named_after_minister_of_is_no_person(self):
         self.assertEqual(persons("The Minister of Public Health spoke."), set())
 

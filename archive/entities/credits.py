@@ -10,7 +10,8 @@ Classes of credit (each one regex, tested in ``tests/test_credits.py``):
 - contact sentences: "… can be reached at …", "Follow her on Twitter …", "Email: …";
 - filing lines: "Choe Sang-Hun reported from Seoul, and David E. Sanger from Washington.";
 - picture credits: "Jane Doe/AFP/Getty Images", "(AP Photo/Ahn Young-joon)", "Credit Jane Doe",
-  a photographer and outlet in parentheses ending a caption line ("(Jane Doe/The Daily)");
+  a photographer and outlet in parentheses ending a caption line ("(Jane Doe/The Daily)"),
+  "Photo by Jane Doe" after a caption's last sentence on the same line;
 - wire credits: the agency of a dateline at the start of any line ("SEOUL (Reuters) -"), a
   bare agency in parentheses ending a caption ("… at the border. (Reuters)", "(Korea Herald)")
   and a source in capitals in square brackets ("[YONHAP]");
@@ -122,6 +123,13 @@ INLINE_DATELINE = re.compile(
 CAPTION_AGENCY = re.compile(
     r"(?<=[.!?]\s)\((?P<agency>[A-Z][A-Za-z0-9]+(?:\s[A-Z][A-Za-z0-9]+){0,3})\)\s*$", re.M
 )
+# "Photo by Jane Roe" after a caption's last sentence or a slash on the same line, names only
+# to the end of the line ("... on the 17th. Photo by Jane Roe", "... Dec. 17. / Photo by Jane Roe").
+PHOTO_BY_AFTER_CAPTION = re.compile(
+    r"(?:(?<=[.!?)\]]\s)|(?<=/\s))(?:Photos?|Photograph|Pictures?|Images?)\s+by\s+"
+    rf"{NAME_LIST}[ \t.]*$",
+    re.M,
+)
 # A photographer and their outlet in parentheses end a caption line: "... on Oct. 22. (Jane
 # Roe/The Harbor Daily)"; capitalised words on both sides of the slash, nothing after.
 CAPTION_PHOTOGRAPHER = re.compile(
@@ -187,6 +195,7 @@ def credit_ranges(text: str) -> list[tuple[int, int]]:
         (PHOTO_LABEL, ":"),
         (picture_credit(), "/"),
         (CAPTION_PHOTOGRAPHER, "/"),
+        (PHOTO_BY_AFTER_CAPTION, " by "),
         (BRACKETED_PHOTO, picture_clue(lowered)),
         (IMAGE_VIA, picture_clue(lowered)),
         (COPYRIGHT, "\u00a9" if "\u00a9" in lowered else "copyright"),
