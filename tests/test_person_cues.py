@@ -32,6 +32,9 @@ class OccupationCueTests(SimpleTestCase):
         found = persons("The remains of Army Veteran Odalric Q. Vennemeyer were buried.")
         self.assertEqual(found, {"Odalric Q. Vennemeyer"})
 
+    def test_a_korean_family_name_spelt_like_an_occupation_noun_opens_the_name(self):
+        self.assertEqual(persons("Son Min-jae scored twice on Sunday."), {"Son Min-jae"})
+
     def test_a_family_name_that_is_an_occupation_word_stays_in_the_name(self):
         self.assertIn("Maren Farmer", persons("Maren Farmer said the crop failed."))
 

@@ -208,7 +208,12 @@ def classify_chunk(doc, chunk, known, taken) -> list[Mention]:
     first = rules.strip_leading(tokens)
     if first < len(tokens) - 1 and opening_descriptor(tokens[first]):
         first += 1  # "Chipmaker SK Hynix rose": the noun that introduces a name is not in it
-    elif head < 0 and first < len(tokens) - NAME_MIN_WORDS and opening_occupation(tokens[first]):
+    elif (
+        head < 0
+        and first < len(tokens) - NAME_MIN_WORDS
+        and opening_occupation(tokens[first])
+        and not rules.family_name_first(tokens[first:])
+    ):
         first += 1  # "Farmer Jane Roe said": the occupation that introduces her is not her name
     first = skip_plural_of(doc, chunk.start, tokens, first)
     person = person_before_of(doc, chunk, first, head, known, taken)

@@ -386,7 +386,18 @@ def title_in_chunk(tokens, k: int) -> bool:
     as Farmer ends a name: "Maren Farmer")."""
     if is_title(tokens[k]):
         return True
-    return is_occupation(tokens[k]) and len(tokens) - k - 1 >= NAME_MIN_WORDS
+    return (
+        is_occupation(tokens[k])
+        and len(tokens) - k - 1 >= NAME_MIN_WORDS
+        and not family_name_first(tokens[k:])
+    )
+
+
+def family_name_first(tokens) -> bool:
+    """ "Son Heung-min", "Ma Zhaoxu": the word is a family name that opens a Korean or Chinese
+    name, not an occupation noun ("son") before one."""
+    parts = name_words(tokens[:NAME_MAX_WORDS])
+    return korean_name(parts) or chinese_name(parts[:NAME_MIN_WORDS])
 
 
 def name_words(tokens) -> list[str]:
