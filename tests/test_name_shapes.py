@@ -58,3 +58,16 @@ class HyphenSyllableTests(SimpleTestCase):
 
     def test_a_word_in_after_a_hyphenated_word_with_spaces_is_no_syllable(self):
         self.assertEqual(set(persons("The check-in desk of Korean Air opened.")), set())
+
+
+class FamilyNameSpeltLikeAWordTests(SimpleTestCase):
+    def test_a_family_name_spelt_like_an_interjection_opens_a_hyphenated_korean_name(self):
+        found = set(persons("Oh Min-su, a teacher, said prices were high."))
+        self.assertEqual(found, {"Oh Min-su"})
+
+    def test_the_family_name_opens_the_name_after_a_title_and_mid_sentence(self):
+        found = set(persons("The rally was led by Pastor Jun Tae-ho on Monday."))
+        self.assertEqual(found, {"Jun Tae-ho"})
+
+    def test_the_word_before_a_comma_is_no_family_name(self):
+        self.assertEqual(set(persons("Oh, he said, it was fine.")), set())

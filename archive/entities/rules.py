@@ -114,7 +114,9 @@ def chunks(doc) -> list[Chunk]:
     """Maximal capitalised runs of ``doc`` (see the module docstring)."""
     found, i, n = [], 0, len(doc)
     while i < n:
-        if not is_cap(doc[i]) or doc[i].text in stop_capitals():
+        if not is_cap(doc[i]) or (
+            doc[i].text in stop_capitals() and not family_before_given(doc, i)
+        ):
             i += 1
             continue
         j = extend(doc, i + 1)
@@ -127,7 +129,27 @@ def is_stop(doc, j: int) -> bool:
     """A sentence-opener word, unless it is a syllable of a hyphenated name ("Chung In-yong")."""
     tok = doc[j]
     hyphenated = not tok.whitespace_ and j + 1 < len(doc) and doc[j + 1].text == "-"
-    return tok.text.rstrip(".") in stop_capitals() and not hyphenated
+    return (
+        tok.text.rstrip(".") in stop_capitals()
+        and not hyphenated
+        and not family_before_given(doc, j)
+    )
+
+
+def family_before_given(doc, i: int) -> bool:
+    """ "Oh Se-hoon", "Jun Ji-hyun": a Korean family name spelt like an English word that
+    never opens a name ("Oh", "Jun", "An") does open one before a hyphenated given name."""
+    if doc[i].text not in korean_surnames() or not doc[i].whitespace_ or i + 3 >= len(doc):
+        return False
+    first, hyphen, second = doc[i + 1], doc[i + 2], doc[i + 3]
+    return (
+        is_cap(first)
+        and hyphen.text == "-"
+        and not first.whitespace_
+        and not hyphen.whitespace_
+        and second.text.islower()
+        and bool(KOREAN_GIVEN.fullmatch(first.text + second.text))
+    )
 
 
 def located_in(doc, j: int) -> bool:
@@ -420,6 +442,8 @@ def looks_like_name(parts: list[str]) -> bool:
     if not 1 <= len(parts) <= NAME_MAX_WORDS:
         return False
     bare = [p for p in parts if p not in SUFFIXES]
+    if len(parts) == NAME_MIN_WORDS and "-" in parts[1] and korean_name(parts):
+        bare = bare[1:]  # "Oh Se-hoon": a family name spelt like an English word
     if parts[0] in person_titles() or is_title_word(parts[0]):
         return False
     if any(is_title_word(p) and p not in TITLE_SURNAMES for p in parts[1:]):
@@ -620,7 +644,10 @@ def determiner_end(doc, i: int) -> int:
 
 def strip_leading(tokens, k: int = 0) -> int:
     """Skip sentence-initial function words and "The" at the start of a chunk."""
-    while k < len(tokens) and (tokens[k].text in stop_capitals() or tokens[k].lower_ == "the"):
+    while k < len(tokens) and (
+        (tokens[k].text in stop_capitals() and not family_before_given(tokens.doc, tokens[k].i))
+        or tokens[k].lower_ == "the"
+    ):
         k += 1
     return k
 
