@@ -22,6 +22,17 @@ class ChineseNameTests(SimpleTestCase):
         self.assertFalse(chinese_name(["Long", "Beach"]))
         self.assertEqual(persons("Ships docked at Long Beach on Monday."), {})
 
+    def test_a_given_name_of_two_pinyin_syllables_has_the_shape(self):
+        self.assertTrue(chinese_name(["Tian", "Xuefeng"]))
+        self.assertFalse(chinese_name(["Tian", "Street"]))
+
+    def test_a_family_name_spelt_like_a_pronoun_opens_a_chinese_name(self):
+        self.assertEqual(set(persons("He Xuefeng met the envoy.")), {"He Xuefeng"})
+
+    def test_a_given_name_spelt_like_a_month_stays_in_a_chinese_name(self):
+        self.assertEqual(set(persons("Envoy Zhang Jun said so.")), {"Zhang Jun"})
+        self.assertEqual(set(persons("The talks ended on Jun 5 in Seoul.")), set())
+
     def test_a_later_bare_chinese_family_name_is_the_same_person(self):
         found = persons("The plan was backed by Geng Shuang on Monday. Geng said it would help.")
         self.assertEqual(found, {"Geng Shuang": 2})

@@ -22,7 +22,7 @@ PINYIN_SYLLABLE = (
     r"(?:iang|iong|uang|ang|eng|ing|ong|uan|ian|iao|uai|ai|ei|ao|ou|an|en|in|un|ia|ie|iu"
     r"|ua|uo|ui|ue|er|a|o|e|i|u)"
 )
-PINYIN_GIVEN = re.compile(rf"(?i){PINYIN_SYLLABLE}{{1,2}}")
+PINYIN_GIVEN = re.compile(rf"(?i)(?:{PINYIN_SYLLABLE}){{1,2}}")
 # A Cantonese or Wade-Giles syllable: up to three consonants, a vowel group, a final.
 ROMANIZED_SYLLABLE = r"[bcdfghjklmnpqrstvwxyz]{0,3}[aeiouy]{1,3}(?:ng|n|m|h|k|p|t)?"
 HYPHENATED_GIVEN = re.compile(rf"[A-Z]{ROMANIZED_SYLLABLE}-{ROMANIZED_SYLLABLE}")

@@ -133,12 +133,16 @@ def is_stop(doc, j: int) -> bool:
         tok.text.rstrip(".") in stop_capitals()
         and not hyphenated
         and not family_before_given(doc, j)
+        and not (j > 0 and chinese_pair(doc, j - 1))
     )
 
 
 def family_before_given(doc, i: int) -> bool:
-    """ "Oh Se-hoon", "Jun Ji-hyun": a Korean family name spelt like an English word that
-    never opens a name ("Oh", "Jun", "An") does open one before a hyphenated given name."""
+    """ "Oh Se-hoon", "Jun Ji-hyun", "He Lifeng": a Korean or Chinese family name spelt like
+    an English word that never opens a name ("Oh", "Jun", "He") does open one before a
+    hyphenated Korean given name or a pinyin given name."""
+    if chinese_pair(doc, i):
+        return True
     if doc[i].text not in korean_surnames() or not doc[i].whitespace_ or i + 3 >= len(doc):
         return False
     first, hyphen, second = doc[i + 1], doc[i + 2], doc[i + 3]
@@ -203,6 +207,16 @@ def hyphen_syllable(doc, j: int) -> bool:
         and not doc[j - 1].whitespace_
         and not doc[j - 2].whitespace_
     )
+
+
+def chinese_pair(doc, i: int) -> bool:
+    """ "He Lifeng", "Zhang Jun": a Chinese family name at ``i`` and a pinyin given name after
+    it, not a number's month ("Jun 5")."""
+    if i + 1 >= len(doc) or not doc[i].whitespace_ or not is_cap(doc[i + 1]):
+        return False
+    if i + 2 < len(doc) and (doc[i + 2].is_digit or doc[i + 2].text == "."):
+        return False
+    return chinese_name([doc[i].text, doc[i + 1].text])
 
 
 def name_step(doc, j: int) -> int:
@@ -444,6 +458,8 @@ def looks_like_name(parts: list[str]) -> bool:
     bare = [p for p in parts if p not in SUFFIXES]
     if len(parts) == NAME_MIN_WORDS and "-" in parts[1] and korean_name(parts):
         bare = bare[1:]  # "Oh Se-hoon": a family name spelt like an English word
+    elif chinese_name(parts):
+        bare = []  # "He Lifeng", "Zhang Jun": a Chinese name's shape is its own evidence
     if parts[0] in person_titles() or is_title_word(parts[0]):
         return False
     if any(is_title_word(p) and p not in TITLE_SURNAMES for p in parts[1:]):
