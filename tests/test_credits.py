@@ -70,6 +70,37 @@ class WorkCreditLineTests(SimpleTestCase):
         self.assertEqual(credits(text), [])
 
 
+class SignatureTests(SimpleTestCase):
+    def test_a_name_and_an_email_address_on_one_line_are_a_credit(self):
+        text = "Workers struck in Busan.\nCho Min-ji cho.minji@example.com"
+        self.assertEqual(credits(text), ["Cho Min-ji cho.minji@example.com"])
+        self.assertEqual(persons(text), set())
+
+    def test_a_name_line_above_an_email_line_is_a_credit(self):
+        text = "Workers struck in Busan.\n\nCho Min-ji\n[cho.minji@example.com]"
+        self.assertEqual(persons(text), set())
+
+    def test_a_sentence_giving_an_email_address_is_no_signature(self):
+        text = "Cho Min-ji said residents may write to help@example.com for aid."
+        self.assertEqual(credits(text), [])
+
+    def test_a_name_a_comma_and_an_agency_on_a_line_are_a_credit(self):
+        text = "Workers struck in Busan.\nCho Min-ji, Yonhap News Agency\nThe strike ended."
+        self.assertEqual(persons(text) | organizations(text), set())
+
+    def test_a_sentence_naming_a_person_and_an_agency_is_content(self):
+        text = "The strike was seen by Cho Min-ji, AFP reported."
+        self.assertEqual(persons(text), {"Cho Min-ji"})
+
+    def test_a_closing_line_that_a_reporter_reports_from_a_city_is_a_credit(self):
+        text = "Workers struck in Busan.\nCho Min-ji reports from Busan.\nThe strike ended."
+        self.assertEqual(persons(text) | organizations(text), set())
+
+    def test_an_edited_by_line_of_names_is_a_credit(self):
+        text = "Workers struck in Busan.\n\nEdited by Cho Min-ji and Odalric Vennemeyer"
+        self.assertEqual(persons(text), set())
+
+
 class ContactSentenceTests(SimpleTestCase):
     def test_a_contact_sentence_names_no_person(self):
         text = "The talks ended.\nJane Doe can be reached at jd@example.com. Follow her on Twitter."

@@ -8,7 +8,10 @@ Classes of credit (each one regex, tested in ``tests/test_credits.py``):
 - contributor sentences: "Jane Doe in Tokyo contributed reporting.", "… contributed to this report.",
   "Thanks to Jane Doe for contributing to this report.", "Jane Doe and John Roe contributed.";
 - contact sentences: "… can be reached at …", "Follow her on Twitter …", "Email: …";
-- filing lines: "Choe Sang-Hun reported from Seoul, and David E. Sanger from Washington.";
+- filing lines: "Choe Sang-Hun reported from Seoul, and David E. Sanger from Washington.",
+  "Jane Doe reports from Tokyo.";
+- signatures: a line of a name and an e-mail address ("Jane Doe jane@example.com", also with
+  the address on the next line), or of a name, a comma and an agency ("Jane Doe, AFP");
 - picture credits: "Jane Doe/AFP/Getty Images", "(AP Photo/Ahn Young-joon)", "Credit Jane Doe",
   a photographer and outlet in parentheses ending a caption line ("(Jane Doe/The Daily)"),
   "Photo by Jane Doe" after a caption's last sentence on the same line;
@@ -51,7 +54,7 @@ CREDIT_LINE = re.compile(
 # Jane Roe found ..." goes on as a sentence and is content).
 NAME_LIST = r"[A-Z][\w.'\u2019-]*(?:(?:\s+|\s*[,;&/]\s*|\s+and\s+|\s+in\s+)[A-Z][\w.'\u2019-]*)*"
 WORK_CREDIT_LINE = re.compile(
-    r"(?m)^[ \t(]*(?i:translated|translation|video|videos|graphics?|illustrations?|research"
+    r"(?m)^[ \t(]*(?i:translated|translation|edited|video|videos|graphics?|illustrations?|research"
     r"|produced|design|designed|interactive|animation|data|visuals?)\s+by\s+"
     rf"{NAME_LIST}[ \t.)]*$"
 )
@@ -160,8 +163,14 @@ FURNITURE_CLUES = (
 # A closing line that says where each reporter filed from ("Choe Sang-Hun reported from
 # Seoul, and David E. Sanger from Washington."): the whole line is a credit.
 REPORTED_FROM = re.compile(
-    r"(?m)^[ \t]*(?:[A-Z][\w.'\u2019-]*\s+){1,4}reported\s+from\s+[A-Z][^\n]{0,200}?\.?[ \t]*$"
+    r"(?m)^[ \t]*(?:[A-Z][\w.'\u2019-]*\s+){1,4}report(?:ed|s|ing)\s+from\s+[A-Z][^\n]{0,200}?\.?"
+    r"[ \t]*$"
 )
+# A signature: a line of a name (after an optional "By") and an e-mail address, on the same
+# line or the next ("Jane Roe jane.roe@example.com", "Jane Roe\n[jane@example.com]").
+SIGNATURE_NAME = r"[ \t]*(?:By[ \t]+)?[A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,3}"
+EMAIL = r"[\[(<]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[\])>]?"
+SIGNATURE = re.compile(rf"(?m)^{SIGNATURE_NAME}[ \t,|]*(?:\n[ \t]*)?{EMAIL}[ \t]*$")
 PHOTOGRAPHER = r"(?:Credit:?\s+)?(?:(?:[A-Z]\.|[A-Z][\w'\u2019-]*)\s+){0,3}[A-Z][\w'\u2019-]*"
 
 
@@ -174,6 +183,17 @@ def picture_credit() -> re.Pattern:
     return re.compile(
         rf"(?:(?<=[\s.(\"\u201c])|^){PHOTOGRAPHER}\s*/\s*{agency}"
         rf"(?:\s*[-/\u2013\u2014]\s*{agency})*\b"
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def agency_signature() -> re.Pattern:
+    """ "Jane Roe, Yonhap News Agency", "Jane Roe, AFP": a line of a name, a comma and a news
+    or photo agency (``archive/agencies.py``) signs the story."""
+    names = sorted(set(agencies("wire")) | set(agencies("photo")), key=len, reverse=True)
+    agency = "|".join(re.escape(a) for a in names)
+    return re.compile(
+        rf"(?m)^{SIGNATURE_NAME}[ \t]*,[ \t]*(?:{agency})(?:[ \t]+News(?:[ \t]+Agency)?)?[ \t.]*$"
     )
 
 
@@ -208,8 +228,12 @@ def credit_ranges(text: str) -> list[tuple[int, int]]:
         ranges += [m.span() for m in WORK_CREDIT_LINE.finditer(text)]
     if "contributed" in lowered:
         ranges += [m.span() for m in NAMES_CONTRIBUTED.finditer(text)]
-    if "reported from" in lowered:
+    if "from" in lowered:
         ranges += [m.span() for m in REPORTED_FROM.finditer(text)]
+    if "@" in text:
+        ranges += [m.span() for m in SIGNATURE.finditer(text)]
+    if "," in text:
+        ranges += [m.span() for m in agency_signature().finditer(text)]
     for pattern, clue in (
         (DATELINE, ""),
         (INLINE_DATELINE, "("),
