@@ -22,6 +22,13 @@ class GluedTitleTests(SimpleTestCase):
         found = persons("Assemblywoman Cho Minji asked about the leak.")
         self.assertEqual(found, {"Cho Minji"})
 
+    def test_a_name_after_a_title_and_a_country_is_kept_when_its_surname_is_cued(self):
+        text = "Ambassador to South Korea Odalric Vennemeyer met officials. Vennemeyer said so."
+        self.assertEqual(persons(text), {"Odalric Vennemeyer"})
+
+    def test_words_after_a_title_and_a_country_without_a_cue_are_no_person(self):
+        self.assertEqual(persons("Special Envoy for North Korea Human Rights spoke."), set())
+
     def test_a_ministry_named_after_minister_of_is_no_person(self):
         self.assertEqual(persons("The Minister of Public Health spoke."), set())
 

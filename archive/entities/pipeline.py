@@ -399,6 +399,23 @@ def skip_title_tail(doc, start: int, end: int) -> int:
     return start
 
 
+def title_to(doc, start: int) -> bool:
+    """ "Ambassador to <chunk>", "Special Rapporteur for <chunk>": a title and a preposition
+    before the chunk."""
+    return (
+        start >= TITLE_OF
+        and doc[start - 1].lower_ in {"to", "for", "of", "in"}
+        and rules.is_title(doc[start - TITLE_OF])
+    )
+
+
+def after_country(doc, i: int) -> bool:
+    """A country's name of up to three words ends right before token ``i``."""
+    return any(
+        doc[i - n : i].text in rules.country_names() for n in range(1, TITLE_OF + 2) if i >= n
+    )
+
+
 def titled_at(tokens, first: int) -> bool:
     return first < len(tokens) - 1 and rules.is_title(tokens[first])
 
@@ -503,6 +520,15 @@ def person_mentions(doc, start: int, end: int, taken, titled: bool = False) -> l
         return []
     if free[0] != name_start:  # words after a known name ("Kim Jong Un Sends Greetings")
         parts = rules.name_words(doc[free[0] : end])
+        if (
+            len(parts) >= NAME_MIN_WORDS
+            and (titled or title_to(doc, start))
+            and after_country(doc, free[0])
+        ):
+            # "Special Rapporteur for Norland Jane Roe": kept if "Roe" is cued alone
+            if not rules.looks_like_name(parts):
+                return []
+            return [Mention(PERSON, doc[free[0] : end].text, free[0], end, unconfirmed=True)]
         if len(parts) < NAME_MIN_WORDS or not (
             parts[0] in rules.given_names() or rules.korean_name(parts)
         ):
