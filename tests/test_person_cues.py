@@ -32,6 +32,10 @@ class OccupationCueTests(SimpleTestCase):
         found = persons("The remains of Army Veteran Odalric Q. Vennemeyer were buried.")
         self.assertEqual(found, {"Odalric Q. Vennemeyer"})
 
+    def test_a_syllable_spelt_like_an_occupation_noun_stays_in_a_hyphenated_name(self):
+        found = persons("Ri Son-gil, chairman of the committee, said talks would resume.")
+        self.assertEqual(found, {"Ri Son-gil"})
+
     def test_a_korean_family_name_spelt_like_an_occupation_noun_opens_the_name(self):
         self.assertEqual(persons("Son Min-jae scored twice on Sunday."), {"Son Min-jae"})
 

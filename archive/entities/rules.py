@@ -424,6 +424,7 @@ def title_in_chunk(tokens, k: int) -> bool:
         return True
     return (
         is_occupation(tokens[k])
+        and bool(tokens[k].whitespace_)  # "Ri Son-kwon": a syllable of a hyphenated name
         and len(tokens) - k - 1 >= NAME_MIN_WORDS
         and not family_name_first(tokens[k:])
     )
