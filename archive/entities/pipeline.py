@@ -399,6 +399,20 @@ def skip_title_tail(doc, start: int, end: int) -> int:
     return start
 
 
+def titled_after_country(doc, start, name_start, end, parts, titled) -> list[Mention]:
+    """ "Special Rapporteur for Norland Jane Roe", "Ambassador to Norland Jane Roe": a name
+    after a title and a country, without a name's shape, is kept if the article cues its
+    surname alone."""
+    if (
+        len(parts) < NAME_MIN_WORDS
+        or not (titled or title_to(doc, start))
+        or not after_country(doc, name_start)
+        or not rules.looks_like_name(parts)
+    ):
+        return []
+    return [Mention(PERSON, doc[name_start:end].text, name_start, end, unconfirmed=True)]
+
+
 def title_to(doc, start: int) -> bool:
     """ "Ambassador to <chunk>", "Special Rapporteur for <chunk>": a title and a preposition
     before the chunk."""
@@ -520,19 +534,10 @@ def person_mentions(doc, start: int, end: int, taken, titled: bool = False) -> l
         return []
     if free[0] != name_start:  # words after a known name ("Kim Jong Un Sends Greetings")
         parts = rules.name_words(doc[free[0] : end])
-        if (
-            len(parts) >= NAME_MIN_WORDS
-            and (titled or title_to(doc, start))
-            and after_country(doc, free[0])
-        ):
-            # "Special Rapporteur for Norland Jane Roe": kept if "Roe" is cued alone
-            if not rules.looks_like_name(parts):
-                return []
-            return [Mention(PERSON, doc[free[0] : end].text, free[0], end, unconfirmed=True)]
         if len(parts) < NAME_MIN_WORDS or not (
             parts[0] in rules.given_names() or rules.korean_name(parts)
         ):
-            return []
+            return titled_after_country(doc, start, free[0], end, parts, titled)
         titled = False
     if end < len(doc) and end in taken and len(free) < MIN_WORDS_BEFORE_KNOWN:
         return []  # a descriptor before a known name ("National Security Advisor Robert O'Brien")
