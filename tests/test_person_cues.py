@@ -58,6 +58,13 @@ class AppositionEvidenceTests(SimpleTestCase):
         found = persons("Odalric Vennemeyer, chief economist at the bank, expects cuts.")
         self.assertEqual(found, {"Odalric Vennemeyer"})
 
+    def test_a_role_in_apposition_after_whose_role_it_is_makes_a_person(self):
+        found = persons("Odalric Vennemeyer, EC spokesperson for trade, said it held.")
+        self.assertEqual(found, {"Odalric Vennemeyer"})
+
+    def test_a_plural_role_after_an_owner_names_others(self):
+        self.assertEqual(persons("In Vennemeyer Falls, Norland officials said it held."), set())
+
     def test_a_plural_role_after_a_place_makes_no_person(self):
         self.assertEqual(persons("In Vennemeyer Falls, officials at the dam said it held."), set())
 

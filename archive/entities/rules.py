@@ -605,15 +605,19 @@ def appositive_age(doc, i: int) -> bool:
 
 
 def bare_appositive_role(doc, i: int) -> bool:
-    """ "Jane Roe, chief economist at the bank", "Jane Roe, spokeswoman for the ministry":
-    lower-case role words without an article, then what they serve ("of", "at", "for", ...).
-    A plural ("In New York, officials at the ministry said") names others."""
+    """ "Jane Roe, chief economist at the bank", "Jane Roe, spokeswoman for the ministry",
+    "Jane Roe, EC spokesperson for competition": lower-case role words without an article,
+    after up to three capitalised words saying whose role it is, then what they serve ("of",
+    "at", "for", ...). A plural ("In New York, officials at the ministry said") names others."""
     k = i
+    while k < min(len(doc), i + ROLE_OWNER_WORDS) and is_cap(doc[k]) and not doc[k].is_punct:
+        k += 1  # "Jane Roe, EC spokesperson for competition": whose role it is
+    start = k
     while k < len(doc) and doc[k].text.islower() and introduces_person(doc[k]):
         if plural(doc[k].text):
             return False
         k += 1
-    return k > i and k < len(doc) and doc[k].lower_ in ROLE_OBJECT_WORDS
+    return k > start and k < len(doc) and doc[k].lower_ in ROLE_OBJECT_WORDS
 
 
 def plural(word: str) -> bool:
@@ -621,6 +625,7 @@ def plural(word: str) -> bool:
     return word.endswith("s") and not word.endswith("ss")
 
 
+ROLE_OWNER_WORDS = 3  # capitalised words before a role in apposition ("EC", "Samsung Electronics")
 # Words after a role in apposition that say whom the role serves ("chief economist at ...").
 ROLE_OBJECT_WORDS = frozenset({"of", "at", "for", "in", "with", "to", "and", ","})
 
