@@ -69,6 +69,16 @@ class AppositionEvidenceTests(SimpleTestCase):
         self.assertEqual(persons("In Vennemeyer Falls, officials at the dam said it held."), set())
 
 
+class BasedDescriptorTests(SimpleTestCase):
+    def test_a_name_after_a_place_based_descriptor_is_a_body(self):
+        found = extract("", "Norland-based Harbor Tours said in a statement.")
+        self.assertEqual([(a.kind, a.name) for a in found], [("organization", "Harbor Tours")])
+
+    def test_an_occupation_after_the_descriptor_introduces_a_person(self):
+        found = persons("Seoul-based analyst Odalric Vennemeyer said so.")
+        self.assertEqual(found, {"Odalric Vennemeyer"})
+
+
 class ThingNamedAfterPersonTests(SimpleTestCase):
     def test_a_name_aboard_a_vessel_is_no_person(self):
         self.assertEqual(persons("The crew was rescued aboard the Jane Roe at dawn."), set())

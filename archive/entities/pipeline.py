@@ -258,11 +258,28 @@ def person_or_outlet(doc, chunk, first: int, known, taken) -> list[Mention]:
     start = chunk.start + first
     if after_title_of(doc, start):
         return portfolio_then_name(doc, start, chunk.end, taken)
+    based = based_end(doc, start, chunk.end)
+    if based:
+        # "New Jersey-based Uri Tours said": what is based somewhere is a body, not a person
+        return [Mention(ORGANIZATION, doc[based : chunk.end].text, based, chunk.end)]
     found = person_mentions(doc, start, chunk.end, taken)
     if found and not (len(found) == 1 and (found[0].surname_only or found[0].unconfirmed)):
         return found
     outlet = cited_outlet(doc, chunk, known)
     return [outlet] if outlet is not None else found
+
+
+# Participles of a hyphenated descriptor saying where a body sits ("Seoul-based").
+SEAT_WORDS = frozenset({"based", "headquartered"})
+
+
+def based_end(doc, start: int, end: int) -> int:
+    """The index after "<Place>-based" inside ``doc[start:end]`` when capitalised words follow
+    it, else 0."""
+    for k in range(start + 1, end - 1):
+        if doc[k].lower_ in SEAT_WORDS and doc[k - 1].text == "-" and not doc[k - 1].whitespace_:
+            return k + 1 if all(rules.is_cap(t) for t in doc[k + 1 : end]) else 0
+    return 0
 
 
 def portfolio_then_name(doc, start: int, end: int, taken) -> list[Mention]:
