@@ -82,3 +82,6 @@ class FamilyNameSpeltLikeAWordTests(SimpleTestCase):
 
     def test_the_word_before_a_comma_is_no_family_name(self):
         self.assertEqual(set(persons("Oh, he said, it was fine.")), set())
+
+    def test_a_family_name_spelt_like_a_word_ends_a_name_written_given_name_first(self):
+        self.assertEqual(set(persons("Grace Oh said the plan failed.")), {"Grace Oh"})

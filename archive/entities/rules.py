@@ -134,7 +134,23 @@ def is_stop(doc, j: int) -> bool:
         and not hyphenated
         and not family_before_given(doc, j)
         and not (j > 0 and chinese_pair(doc, j - 1))
+        and not family_after_given(doc, j)
     )
+
+
+def family_after_given(doc, j: int) -> bool:
+    """ "Eddie Jun", "Grace Yong Su Oh": a Korean family name spelt like an English word ends
+    a name written given name first, after a common given name (not a month's "Jun 5")."""
+    if doc[j].text not in korean_surnames() or j < 1:
+        return False
+    if j + 1 < len(doc) and (doc[j + 1].is_digit or doc[j + 1].text == "."):
+        return False
+    for m in range(j - 1, max(-1, j - NAME_MAX_WORDS), -1):
+        if not (is_cap(doc[m]) and doc[m].is_alpha and doc[m].whitespace_):
+            return False
+        if doc[m].text in given_names():
+            return True
+    return False
 
 
 def family_before_given(doc, i: int) -> bool:
@@ -461,6 +477,12 @@ def looks_like_name(parts: list[str]) -> bool:
         bare = bare[1:]  # "Oh Se-hoon": a family name spelt like an English word
     elif chinese_name(parts):
         bare = []  # "He Lifeng", "Zhang Jun": a Chinese name's shape is its own evidence
+    elif (
+        len(parts) >= NAME_MIN_WORDS
+        and parts[0] in given_names()
+        and parts[-1] in korean_surnames()
+    ):
+        bare = bare[:-1]  # "Eddie Jun": a family name spelt like an English word
     if parts[0] in person_titles() or is_title_word(parts[0]):
         return False
     if any(is_title_word(p) and p not in TITLE_SURNAMES for p in parts[1:]):
