@@ -74,6 +74,10 @@ class BasedDescriptorTests(SimpleTestCase):
         found = extract("", "Norland-based Harbor Tours said in a statement.")
         self.assertEqual([(a.kind, a.name) for a in found], [("organization", "Harbor Tours")])
 
+    def test_a_known_name_after_the_descriptor_keeps_its_reading(self):
+        found = extract("", "A group of Tokyo-based North Korean traders met.")
+        self.assertEqual([a.kind for a in found], ["country", "country"])
+
     def test_an_occupation_after_the_descriptor_introduces_a_person(self):
         found = persons("Seoul-based analyst Odalric Vennemeyer said so.")
         self.assertEqual(found, {"Odalric Vennemeyer"})

@@ -259,7 +259,7 @@ def person_or_outlet(doc, chunk, first: int, known, taken) -> list[Mention]:
     if after_title_of(doc, start):
         return portfolio_then_name(doc, start, chunk.end, taken)
     based = based_end(doc, start, chunk.end)
-    if based:
+    if based and not taken.intersection(range(based, chunk.end)):
         # "New Jersey-based Uri Tours said": what is based somewhere is a body, not a person
         return [Mention(ORGANIZATION, doc[based : chunk.end].text, based, chunk.end)]
     found = person_mentions(doc, start, chunk.end, taken)
