@@ -26,6 +26,10 @@ class ChineseNameTests(SimpleTestCase):
         self.assertTrue(chinese_name(["Tian", "Xuefeng"]))
         self.assertFalse(chinese_name(["Tian", "Street"]))
 
+    def test_an_english_word_with_a_silent_e_is_no_pinyin_given_name(self):
+        self.assertFalse(chinese_name(["Long", "Life"]))
+        self.assertFalse(chinese_name(["Tian", "Gate"]))
+
     def test_a_family_name_spelt_like_a_pronoun_opens_a_chinese_name(self):
         self.assertEqual(set(persons("He Xuefeng met the envoy.")), {"He Xuefeng"})
 

@@ -23,6 +23,9 @@ PINYIN_SYLLABLE = (
     r"|ua|uo|ui|ue|er|a|o|e|i|u)"
 )
 PINYIN_GIVEN = re.compile(rf"(?i)(?:{PINYIN_SYLLABLE}){{1,2}}")
+# An English word with a silent final e ("Life", "Time", "Gate") also splits into two pinyin
+# syllables; a given name of that shape is no evidence ("Long Life" is a song's words).
+SILENT_E_WORD = re.compile(r"[A-Z][a-z]?[aeiouy][bcdfgklmnprstvz]e")
 # A Cantonese or Wade-Giles syllable: up to three consonants, a vowel group, a final.
 ROMANIZED_SYLLABLE = r"[bcdfghjklmnpqrstvwxyz]{0,3}[aeiouy]{1,3}(?:ng|n|m|h|k|p|t)?"
 HYPHENATED_GIVEN = re.compile(rf"[A-Z]{ROMANIZED_SYLLABLE}-{ROMANIZED_SYLLABLE}")
@@ -54,7 +57,12 @@ def chinese_name(parts: list[str]) -> bool:
         return True
     if family not in chinese_surnames():
         return False
-    return given[:1].isupper() and given[1:].islower() and bool(PINYIN_GIVEN.fullmatch(given))
+    return (
+        given[:1].isupper()
+        and given[1:].islower()
+        and bool(PINYIN_GIVEN.fullmatch(given))
+        and not SILENT_E_WORD.fullmatch(given)
+    )
 
 
 def japanese_name(parts: list[str]) -> bool:
