@@ -80,6 +80,10 @@ class SignatureTests(SimpleTestCase):
         text = "Workers struck in Busan.\n\nCho Min-ji\n[cho.minji@example.com]"
         self.assertEqual(persons(text), set())
 
+    def test_by_a_name_and_an_email_address_inside_a_line_are_a_credit(self):
+        text = "Merger seen by October. June 4, 2024. by Cho Min-ji cmj@example.com.\nTalks go on."
+        self.assertEqual(persons(text), set())
+
     def test_a_sentence_giving_an_email_address_is_no_signature(self):
         text = "Cho Min-ji said residents may write to help@example.com for aid."
         self.assertEqual(credits(text), [])

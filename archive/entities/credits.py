@@ -11,7 +11,8 @@ Classes of credit (each one regex, tested in ``tests/test_credits.py``):
 - filing lines: "Choe Sang-Hun reported from Seoul, and David E. Sanger from Washington.",
   "Jane Doe reports from Tokyo.";
 - signatures: a line of a name and an e-mail address ("Jane Doe jane@example.com", also with
-  the address on the next line), or of a name, a comma and an agency ("Jane Doe, AFP");
+  the address on the next line), "by Jane Doe jane@example.com" anywhere, or a line of a
+  name, a comma and an agency ("Jane Doe, AFP");
 - picture credits: "Jane Doe/AFP/Getty Images", "(AP Photo/Ahn Young-joon)", "Credit Jane Doe",
   a photographer and outlet in parentheses ending a caption line ("(Jane Doe/The Daily)"),
   "Photo by Jane Doe" after a caption's last sentence on the same line;
@@ -170,7 +171,10 @@ REPORTED_FROM = re.compile(
 # line or the next ("Jane Roe jane.roe@example.com", "Jane Roe\n[jane@example.com]").
 SIGNATURE_NAME = r"[ \t]*(?:By[ \t]+)?[A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,3}"
 EMAIL = r"[\[(<]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[\])>]?"
-SIGNATURE = re.compile(rf"(?m)^{SIGNATURE_NAME}[ \t,|]*(?:\n[ \t]*)?{EMAIL}[ \t]*$")
+SIGNATURE = re.compile(
+    rf"(?m)^{SIGNATURE_NAME}[ \t,|]*(?:\n[ \t]*)?{EMAIL}[ \t]*$"
+    rf"|\b[Bb]y[ \t]+[A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){{0,3}}[ \t,]+{EMAIL}"
+)
 PHOTOGRAPHER = r"(?:Credit:?\s+)?(?:(?:[A-Z]\.|[A-Z][\w'\u2019-]*)\s+){0,3}[A-Z][\w'\u2019-]*"
 
 
