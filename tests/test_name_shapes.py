@@ -89,3 +89,12 @@ class FamilyNameSpeltLikeAWordTests(SimpleTestCase):
 
     def test_a_family_name_spelt_like_a_word_ends_a_name_written_given_name_first(self):
         self.assertEqual(set(persons("Grace Oh said the plan failed.")), {"Grace Oh"})
+
+
+class FamilyNameInCapitalsTests(SimpleTestCase):
+    def test_a_japanese_family_name_in_capitals_before_the_given_name_is_a_person(self):
+        found = set(persons("Chief Cabinet Secretary SATO Hirokazu said on Monday."))
+        self.assertEqual(found, {"SATO Hirokazu"})
+
+    def test_an_acronym_after_a_place_is_no_family_name(self):
+        self.assertEqual(set(persons("The California ISO said prices rose.")), set())

@@ -472,6 +472,7 @@ def name_words(tokens) -> list[str]:
 def looks_like_name(parts: list[str]) -> bool:
     if not 1 <= len(parts) <= NAME_MAX_WORDS:
         return False
+    parts = family_in_capitals(parts)
     bare = [p for p in parts if p not in SUFFIXES]
     if len(parts) == NAME_MIN_WORDS and "-" in parts[1] and korean_name(parts):
         bare = bare[1:]  # "Oh Se-hoon": a family name spelt like an English word
@@ -519,6 +520,18 @@ def initials(word: str, parts: list[str]) -> bool:
     )
 
 
+def family_in_capitals(parts: list[str]) -> list[str]:
+    """ "KATO Katsunobu", "Jae SOH": a two-word name with one word in capitals (the family
+    name, as Japanese official and some academic English write it), written in title case
+    when the result is shaped like a Japanese, Korean or Chinese name; else ``parts``."""
+    capitals = [p for p in parts if p.isupper() and p.isalpha() and len(p) > 1]
+    if len(parts) != NAME_MIN_WORDS or len(capitals) != 1:
+        return parts
+    written = [p.capitalize() if p in capitals else p for p in parts]
+    shaped = japanese_name(written) or korean_name(written) or chinese_name(written)
+    return written if shaped or korean_name(written[::-1]) else parts
+
+
 def acronym(word: str) -> bool:
     """An all-capital word ("ISO", "CEO"), not an initial ("J.") or a Roman numeral."""
     letters = word.replace(".", "")
@@ -553,6 +566,7 @@ def person_evidence(doc, start: int, end: int, parts: list[str], titled: bool) -
         return True
     if len(parts) < NAME_MIN_WORDS:
         return False
+    parts = family_in_capitals(parts)
     if parts[0] in given_names() or korean_name(parts):
         return True
     if chinese_name(parts) or japanese_name(parts):
