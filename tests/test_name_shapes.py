@@ -62,6 +62,9 @@ class JapaneseNameTests(SimpleTestCase):
             persons("The deal was signed by Toshimitsu Motegi in Tokyo."), {"Toshimitsu Motegi": 1}
         )
 
+    def test_a_family_name_hyphenated_between_vowels_keeps_the_shape(self):
+        self.assertTrue(japanese_name(["Hirotaka", "Kore-eda"]))
+
     def test_english_words_are_not_japanese_syllables(self):
         self.assertFalse(japanese_name(["Standard", "Chartered"]))
         self.assertEqual(persons("The loan was signed by Standard Chartered in Tokyo."), {})

@@ -71,4 +71,4 @@ def japanese_name(parts: list[str]) -> bool:
         return False
     if min(map(len, parts)) < JAPANESE_MIN_LETTERS or sum(map(len, parts)) < JAPANESE_MIN_TOTAL:
         return False
-    return all(JAPANESE_WORD.fullmatch(p) for p in parts)
+    return all(JAPANESE_WORD.fullmatch(p.replace("-", "")) for p in parts)  # "Kore-eda"
