@@ -64,6 +64,7 @@ class JapaneseNameTests(SimpleTestCase):
 
     def test_a_family_name_hyphenated_between_vowels_keeps_the_shape(self):
         self.assertTrue(japanese_name(["Hirotaka", "Kore-eda"]))
+        self.assertFalse(japanese_name(["Sonam-ri", "House"]))
 
     def test_english_words_are_not_japanese_syllables(self):
         self.assertFalse(japanese_name(["Standard", "Chartered"]))

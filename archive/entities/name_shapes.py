@@ -31,6 +31,9 @@ ROMANIZED_SYLLABLE = r"[bcdfghjklmnpqrstvwxyz]{0,3}[aeiouy]{1,3}(?:ng|n|m|h|k|p|
 HYPHENATED_GIVEN = re.compile(rf"[A-Z]{ROMANIZED_SYLLABLE}-{ROMANIZED_SYLLABLE}")
 MORA = r"(?:(?:ky|gy|sh|ch|ny|hy|my|ry|by|py|ts|[kgsztdnhbpmyrwjf])?[aiueo]{1,2}n?|n)"
 JAPANESE_WORD = re.compile(rf"(?i)(?:{MORA}){{2,5}}")
+# A hyphen between two vowels of a Japanese name ("Kore-eda"); one before a consonant
+# ("Susan-ri", a Korean village) is no Japanese spelling.
+VOWEL_HYPHEN = re.compile(r"([aeiou])-([aeiou])")
 JAPANESE_MIN_LETTERS = 4  # each word of a Japanese name; shorter ones ("Abe", "Son") need a list
 JAPANESE_MIN_TOTAL = 10  # letters of given + family name together
 NAME_WORDS = 2  # a Chinese or Japanese name recognised by its shape: exactly two words
@@ -71,4 +74,4 @@ def japanese_name(parts: list[str]) -> bool:
         return False
     if min(map(len, parts)) < JAPANESE_MIN_LETTERS or sum(map(len, parts)) < JAPANESE_MIN_TOTAL:
         return False
-    return all(JAPANESE_WORD.fullmatch(p.replace("-", "")) for p in parts)  # "Kore-eda"
+    return all(JAPANESE_WORD.fullmatch(VOWEL_HYPHEN.sub(r"\1\2", p)) for p in parts)
