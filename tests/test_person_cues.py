@@ -28,9 +28,6 @@ class OccupationCueTests(SimpleTestCase):
     def test_a_name_after_a_lower_case_word_that_is_no_occupation_is_no_person(self):
         self.assertEqual(persons("The plan was backed by northern Odalric Vennemeyer."), set())
 
-    def test_a_capitalised_occupation_opening_a_sentence_before_one_word_is_no_name(self):
-        self.assertEqual(persons("Rapper Zorvex said the tour would go on."), set())
-
     def test_a_capitalised_occupation_inside_a_run_before_a_full_name_is_no_part_of_it(self):
         found = persons("The remains of Army Veteran Odalric Q. Vennemeyer were buried.")
         self.assertEqual(found, {"Odalric Q. Vennemeyer"})

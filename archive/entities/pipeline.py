@@ -210,10 +210,7 @@ def classify_chunk(doc, chunk, known, taken) -> list[Mention]:
         first += 1  # "Chipmaker SK Hynix rose": the noun that introduces a name is not in it
     elif (
         head < 0
-        and (
-            first < len(tokens) - NAME_MIN_WORDS
-            or (first == len(tokens) - NAME_MIN_WORDS and sentence_start(doc, chunk.start))
-        )
+        and first < len(tokens) - NAME_MIN_WORDS
         and opening_occupation(tokens[first])
         and not rules.family_name_first(tokens[first:])
     ):
@@ -253,15 +250,6 @@ def classify_chunk(doc, chunk, known, taken) -> list[Mention]:
     if extended is not None:
         return [extended]
     return person_or_outlet(doc, chunk, first, known, taken)
-
-
-SENTENCE_ENDS = frozenset({".", "!", "?", ":", '"', "\u201c"})
-
-
-def sentence_start(doc, i: int) -> bool:
-    """Token ``i`` opens a sentence or a line ("Singer Jane said": a capitalised occupation
-    there introduces a one-word name)."""
-    return i == 0 or doc[i - 1].text in SENTENCE_ENDS or "\n" in doc[i - 1].whitespace_
 
 
 def person_or_outlet(doc, chunk, first: int, known, taken) -> list[Mention]:
