@@ -105,14 +105,6 @@ class ThingNamedAfterPersonTests(SimpleTestCase):
         found = persons("Officials say Jane Roe, a Panama-flagged tanker, was seized.")
         self.assertEqual(found, set())
 
-    def test_a_name_between_the_and_a_vessel_or_venue_noun_is_no_person(self):
-        self.assertEqual(persons("The Jane Roe carrier group reached Busan."), set())
-        self.assertEqual(persons("She stayed at the Odalric Vennemeyer hotel."), set())
-
-    def test_a_name_between_the_and_a_work_noun_stays_a_person(self):
-        found = persons("Critics praised the Odalric Vennemeyer song. Vennemeyer said so.")
-        self.assertEqual(found, {"Odalric Vennemeyer"})
-
     def test_a_vessel_noun_modifying_a_role_in_apposition_is_no_head(self):
         found = persons("Odalric Vennemeyer, a film director, said the plan failed.")
         self.assertEqual(found, {"Odalric Vennemeyer"})

@@ -75,22 +75,7 @@ def thing_named(doc, mention: Mention) -> bool:
         k -= 1
     if k > 0 and doc[k].lower_ in NAMING_VERBS:
         k -= 1 + (k > 1 and doc[k - 1].text == ",")
-    if k >= 0 and thing_noun(doc[k]):
-        return True
-    return thing_apposition(doc, mention.end) or modifies_thing(doc, mention)
-
-
-# Nouns for works: "the Jane Roe song" may be hers, and still name her.
-WORK_NOUNS = frozenset({"film", "movie", "album", "song", "novel"})
-
-
-def modifies_thing(doc, mention: Mention) -> bool:
-    """ "the Jane Roe carrier strike group", "the Jane Roe hotel": a name between "the" and a
-    vessel or venue noun modifies that noun; it names the thing, not the person."""
-    if mention.start < 1 or doc[mention.start - 1].lower_ != "the" or mention.end >= len(doc):
-        return False
-    after = doc[mention.end]
-    return after.text.islower() and thing_noun(after) and after.lower_ not in WORK_NOUNS
+    return (k >= 0 and thing_noun(doc[k])) or thing_apposition(doc, mention.end)
 
 
 NAMING_VERBS = frozenset({"named", "called", "dubbed"})
