@@ -62,13 +62,6 @@ class AppositionEvidenceTests(SimpleTestCase):
         found = persons("Odalric Vennemeyer, EC spokesperson for trade, said it held.")
         self.assertEqual(found, {"Odalric Vennemeyer"})
 
-    def test_an_acronym_title_and_the_body_it_heads_in_apposition_make_a_person(self):
-        found = persons("Tarquin Oyelowo, CEO of Harbor Pulse, said so.")
-        self.assertEqual(found, {"Tarquin Oyelowo"})
-
-    def test_a_title_case_title_after_a_comma_before_a_name_makes_no_person(self):
-        self.assertEqual(persons("In Vennemeyer Falls, President Doe said so."), set())
-
     def test_a_plural_role_after_an_owner_names_others(self):
         self.assertEqual(persons("In Vennemeyer Falls, Norland officials said it held."), set())
 

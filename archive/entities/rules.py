@@ -595,24 +595,7 @@ def speaker(doc, start: int, end: int) -> bool:
         or appositive_title(doc, end + 1)
         or appositive_age(doc, end + 1)
         or bare_appositive_role(doc, end + 1)
-        or capitalised_title_of(doc, end + 1)
     )
-
-
-# Words after a capitalised title in apposition that say what it heads ("CEO of Harbor Pulse").
-TITLE_OBJECT_WORDS = frozenset({"of", "at", "for"})
-
-
-def capitalised_title_of(doc, i: int) -> bool:
-    """ "Jane Roe, CEO of Harbor Pulse,", "Jane Roe, the CEO of ...": a role title written
-    as an acronym (after an optional "the") and the body it heads. Title-case titles are
-    left out: in lists of officials (", Minister of Light Industry Jane Roe, Minister of
-    ...") the name before the comma is not cut where the title begins."""
-    if i < len(doc) and doc[i].lower_ == "the":
-        i += 1
-    if i + 1 >= len(doc) or not doc[i].is_upper or not is_title(doc[i]):
-        return False
-    return doc[i + 1].lower_ in TITLE_OBJECT_WORDS
 
 
 # "Jane Roe (pictured)", "(pictured left)": a caption's pointer at a person in the picture
