@@ -69,6 +69,16 @@ class AppositionEvidenceTests(SimpleTestCase):
         self.assertEqual(persons("In Vennemeyer Falls, officials at the dam said it held."), set())
 
 
+class CoordinatedPersonTests(SimpleTestCase):
+    def test_a_name_joined_by_and_to_a_persons_full_name_is_a_person(self):
+        found = persons("Tarquin Oyelowo and Harry Roe had put the team ahead.")
+        self.assertEqual(found, {"Tarquin Oyelowo", "Harry Roe"})
+
+    def test_two_names_without_evidence_joined_by_and_stay_unread(self):
+        found = persons("The report was written by Tarquin Oyelowo and Ximena Arbeloa.")
+        self.assertEqual(found, set())
+
+
 class BasedDescriptorTests(SimpleTestCase):
     def test_a_name_after_a_place_based_descriptor_is_a_body(self):
         found = extract("", "Norland-based Harbor Tours said in a statement.")

@@ -43,6 +43,29 @@ def cited_person(mention: Mention, cued: set) -> Mention:
     return dataclasses.replace(mention, kind=PERSON)
 
 
+def coordinated_persons(doc, mentions: list) -> list:
+    """ "Tarquin Oyelowo and Jane Roe had put the team ahead": a full name without evidence
+    of its own joined by "and" to a person's full name is a person too. ``mentions`` in text
+    order."""
+    out = list(mentions)
+    for k, m in enumerate(out):
+        if not m.unconfirmed:
+            continue
+        neighbours = [out[j] for j in (k - 1, k + 1) if 0 <= j < len(out)]
+        for n in neighbours:
+            between = (n.end, m.start) if n.end <= m.start else (m.end, n.start)
+            if (
+                n.kind == PERSON
+                and not n.unconfirmed
+                and not n.surname_only
+                and between[1] - between[0] == 1
+                and doc[between[0]].lower_ == "and"
+            ):
+                out[k] = dataclasses.replace(m, unconfirmed=False)
+                break
+    return out
+
+
 def relative_of_known(doc, mention: Mention, taken) -> Mention:
     """ "Lara Roe and Tiffany Roe" beside a known "Roe": a common given name before the bare
     family name of a known person names another person of that family, not the known one."""

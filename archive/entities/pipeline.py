@@ -39,6 +39,7 @@ from archive.entities.org_shapes import (
 )
 from archive.entities.person_context import (
     confirmed_by_bare_name,
+    coordinated_persons,
     opening_occupation,
     relative_of_known,
     thing_named,
@@ -155,6 +156,7 @@ def find_mentions(doc, gazetteer: Gazetteer, caseless: bool, text: str = "") -> 
         if not names_no_organization(doc, m) and not thing_named(doc, m)
     ]
     mentions += nested_known(doc, mentions, raw)
+    mentions = coordinated_persons(doc, sorted(mentions, key=lambda m: m.start))
     mentions = roles.role_mentions(doc, sorted(mentions, key=lambda m: m.start), gazetteer)
     mentions = un_agencies.agency_mentions(doc, mentions, gazetteer)
     mentions = parties.party_mentions(doc, mentions, gazetteer)
