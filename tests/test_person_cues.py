@@ -69,6 +69,15 @@ class AppositionEvidenceTests(SimpleTestCase):
         self.assertEqual(persons("In Vennemeyer Falls, officials at the dam said it held."), set())
 
 
+class GivenNameBeforeKnownSurnameTests(SimpleTestCase):
+    def test_a_rare_name_word_after_a_title_before_a_known_surname_is_another_person(self):
+        found = persons("Chief Security Officer Brettan Mattis testified.")
+        self.assertEqual(found, {"Brettan Mattis"})
+
+    def test_a_title_before_a_known_surname_alone_names_the_known_person(self):
+        self.assertEqual(persons("Defense Secretary Mattis testified."), {"James Mattis"})
+
+
 class CoordinatedPersonTests(SimpleTestCase):
     def test_a_name_joined_by_and_to_a_persons_full_name_is_a_person(self):
         found = persons("Tarquin Oyelowo and Harry Roe had put the team ahead.")

@@ -68,7 +68,10 @@ def coordinated_persons(doc, mentions: list) -> list:
 
 def relative_of_known(doc, mention: Mention, taken) -> Mention:
     """ "Lara Roe and Tiffany Roe" beside a known "Roe": a common given name before the bare
-    family name of a known person names another person of that family, not the known one."""
+    family name of a known person names another person of that family, not the known one;
+    so does a rarer name word between a role title and that family name ("Security Officer
+    Brett Roe"; a common given name there may be the known person's short name, "Dr. Tony
+    Roe")."""
     k = mention.start - 1
     if (
         mention.kind != PERSON
@@ -76,13 +79,27 @@ def relative_of_known(doc, mention: Mention, taken) -> Mention:
         or mention.end - mention.start != 1
         or k < 0
         or k in taken
-        or doc[k].text not in rules.given_names()
         or "\n" in doc[k].whitespace_
     ):
+        return mention
+    if titled_given_name(doc, k):
+        return Mention(PERSON, doc[k : mention.end].text, k, mention.end)
+    if doc[k].text not in rules.given_names():
         return mention
     if k > 0 and rules.is_cap(doc[k - 1]) and not doc[k - 1].is_punct:
         return mention  # inside a longer capitalised run: not a plain "given family" pair
     return Mention(PERSON, doc[k : mention.end].text, k, mention.end)
+
+
+def titled_given_name(doc, k: int) -> bool:
+    """A name word at ``k`` right after a role title ("Officer Brett"), not a common given
+    name, a title, an initial or a word that is never part of a name."""
+    if k < 1 or not rules.is_title(doc[k - 1]) or rules.is_title(doc[k]):
+        return False
+    word = doc[k].text
+    if word in rules.given_names() or not doc[k].is_alpha or len(word) < 2:
+        return False
+    return rules.looks_like_name([word]) and not rules.acronym(word)
 
 
 def thing_named(doc, mention: Mention) -> bool:
