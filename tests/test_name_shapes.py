@@ -100,5 +100,8 @@ class FamilyNameInCapitalsTests(SimpleTestCase):
         found = set(persons("Chief Cabinet Secretary SATO Hirokazu said on Monday."))
         self.assertEqual(found, {"SATO Hirokazu"})
 
+    def test_a_whole_name_in_capitals_is_not_read(self):
+        self.assertEqual(set(persons("CHO MIN-JI\nWorkers struck in Busan.")), set())
+
     def test_an_acronym_after_a_place_is_no_family_name(self):
         self.assertEqual(set(persons("The California ISO said prices rose.")), set())

@@ -527,6 +527,8 @@ def family_in_capitals(parts: list[str]) -> list[str]:
     capitals = [p for p in parts if p.isupper() and p.isalpha() and len(p) > 1]
     if len(parts) != NAME_MIN_WORDS or len(capitals) != 1:
         return parts
+    if not any(c.islower() for p in parts if p not in capitals for c in p):
+        return parts  # "LEE JAE-LIM": a whole name in capitals is a byline's
     written = [p.capitalize() if p in capitals else p for p in parts]
     shaped = japanese_name(written) or korean_name(written) or chinese_name(written)
     return written if shaped or korean_name(written[::-1]) else parts
