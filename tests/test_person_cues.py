@@ -69,6 +69,15 @@ class AppositionEvidenceTests(SimpleTestCase):
         self.assertEqual(persons("In Vennemeyer Falls, officials at the dam said it held."), set())
 
 
+class OneOfPluralRoleTests(SimpleTestCase):
+    def test_a_plural_role_after_one_of_before_a_comma_introduces_a_person(self):
+        found = persons("Police held one of the firm's co-founders, Tarquin Oyelowo, on Monday.")
+        self.assertEqual(found, {"Tarquin Oyelowo"})
+
+    def test_a_plural_role_without_one_of_introduces_nobody(self):
+        self.assertEqual(persons("Among the founders, Tarquin Oyelowo, was absent."), set())
+
+
 class GivenNameBeforeKnownSurnameTests(SimpleTestCase):
     def test_a_rare_name_word_after_a_title_before_a_known_surname_is_another_person(self):
         found = persons("Chief Security Officer Brettan Mattis testified.")

@@ -610,15 +610,30 @@ def pictured(doc, end: int) -> bool:
 
 
 def role_before_comma(doc, start: int, end: int) -> bool:
-    """ "the firm's founder, Jane Roe, said": a singular lower-case role, a comma, then the
-    name closed by a comma or a full stop ("Among officials, Jane Roe" is no apposition)."""
+    """ "the firm's founder, Jane Roe, said", "one of its co-founders, Jane Roe,": a singular
+    lower-case role (or a plural one after "one of"), a comma, then the name closed by a comma
+    or a full stop ("Among officials, Jane Roe" is no apposition)."""
     if start < ARTICLE_JOIN or doc[start - 1].text != "," or end >= len(doc):
         return False
     role = doc[start - ARTICLE_JOIN]
-    singular = not role.text.endswith("s") or role.text.endswith("ss")
+    singular = not plural(role.text) or one_of_before(doc, role.i)
     return (
         role.text.islower() and singular and introduces_person(role) and doc[end].text in {",", "."}
     )
+
+
+# Tokens before a plural role searched for "one of" ("one of the firm's co-founders").
+ONE_OF_REACH = 8
+
+
+def one_of_before(doc, i: int) -> bool:
+    """ "one of" opens the noun phrase that ends at token ``i``."""
+    for k in range(i - 1, max(0, i - ONE_OF_REACH), -1):
+        if doc[k].lower_ == "of" and doc[k - 1].lower_ == "one":
+            return True
+        if doc[k].is_punct and doc[k].text not in {"-", "'s", "\u2019s"}:
+            return False
+    return False
 
 
 def coordinated_speaker(doc, end: int) -> bool:
