@@ -69,6 +69,16 @@ class AppositionEvidenceTests(SimpleTestCase):
         self.assertEqual(persons("In Vennemeyer Falls, officials at the dam said it held."), set())
 
 
+class MiddleNameDroppedTests(SimpleTestCase):
+    def test_first_and_last_words_of_a_longer_name_are_the_same_person(self):
+        text = "Tarquin Delano Oyelowo, 45, was held. Tarquin Oyelowo, a teacher, is ill."
+        self.assertEqual(persons(text), {"Tarquin Delano Oyelowo"})
+
+    def test_korean_names_sharing_first_and_last_words_stay_apart(self):
+        text = "Kim Chol Su, 45, and Kim Su, 50, were honoured."
+        self.assertEqual(persons(text), {"Kim Chol Su", "Kim Su"})
+
+
 class OneOfPluralRoleTests(SimpleTestCase):
     def test_a_plural_role_after_one_of_before_a_comma_introduces_a_person(self):
         found = persons("Police held one of the firm's co-founders, Tarquin Oyelowo, on Monday.")
