@@ -98,6 +98,7 @@ ORG_MIN_WORDS = 2  # words of the shortest organization found by its head word
 GAZETTEERS_CACHED = 8  # gazetteers whose glue words are kept
 TITLE_OF = 2  # "vice-minister of" before a chunk: a title and "of"
 OF_THE = 2  # "of the" before a nested organization
+COUNTRY_MAX_WORDS = 3  # words of the longest country name read before a name ("North Korea")
 # A known name with fewer free words than this before it: they are a descriptor, not a name.
 MIN_WORDS_BEFORE_KNOWN = 4
 
@@ -445,7 +446,9 @@ def title_to(doc, start: int) -> bool:
 def after_country(doc, i: int) -> bool:
     """A country's name of up to three words ends right before token ``i``."""
     return any(
-        doc[i - n : i].text in rules.country_names() for n in range(1, TITLE_OF + 2) if i >= n
+        doc[i - n : i].text in rules.country_names()
+        for n in range(1, COUNTRY_MAX_WORDS + 1)
+        if i >= n
     )
 
 
