@@ -70,6 +70,41 @@ class WorkCreditLineTests(SimpleTestCase):
         self.assertEqual(credits(text), [])
 
 
+class SignatureTests(SimpleTestCase):
+    def test_a_name_and_an_email_address_on_one_line_are_a_credit(self):
+        text = "Workers struck in Busan.\nCho Min-ji cho.minji@example.com"
+        self.assertEqual(credits(text), ["Cho Min-ji cho.minji@example.com"])
+        self.assertEqual(persons(text), set())
+
+    def test_a_name_line_above_an_email_line_is_a_credit(self):
+        text = "Workers struck in Busan.\n\nCho Min-ji\n[cho.minji@example.com]"
+        self.assertEqual(persons(text), set())
+
+    def test_by_a_name_and_an_email_address_inside_a_line_are_a_credit(self):
+        text = "Merger seen by October. June 4, 2024. by Cho Min-ji cmj@example.com.\nTalks go on."
+        self.assertEqual(persons(text), set())
+
+    def test_a_sentence_giving_an_email_address_is_no_signature(self):
+        text = "Cho Min-ji said residents may write to help@example.com for aid."
+        self.assertEqual(credits(text), [])
+
+    def test_a_name_a_comma_and_an_agency_on_a_line_are_a_credit(self):
+        text = "Workers struck in Busan.\nCho Min-ji, Yonhap News Agency\nThe strike ended."
+        self.assertEqual(persons(text) | organizations(text), set())
+
+    def test_a_sentence_naming_a_person_and_an_agency_is_content(self):
+        text = "The strike was seen by Cho Min-ji, AFP reported."
+        self.assertEqual(persons(text), {"Cho Min-ji"})
+
+    def test_a_closing_line_that_a_reporter_reports_from_a_city_is_a_credit(self):
+        text = "Workers struck in Busan.\nCho Min-ji reports from Busan.\nThe strike ended."
+        self.assertEqual(persons(text) | organizations(text), set())
+
+    def test_an_edited_by_line_of_names_is_a_credit(self):
+        text = "Workers struck in Busan.\n\nEdited by Cho Min-ji and Odalric Vennemeyer"
+        self.assertEqual(persons(text), set())
+
+
 class ContactSentenceTests(SimpleTestCase):
     def test_a_contact_sentence_names_no_person(self):
         text = "The talks ended.\nJane Doe can be reached at jd@example.com. Follow her on Twitter."
@@ -142,6 +177,24 @@ class PictureCreditTests(SimpleTestCase):
 
     def test_a_bracket_without_a_picture_word_is_no_picture_credit(self):
         self.assertEqual(credits("The rail union (the largest in Busan) struck."), [])
+
+    def test_a_photographer_and_outlet_in_parentheses_ending_a_caption_are_a_credit(self):
+        text = "Workers rally in Busan on Oct. 2. (Cho Min-ji/The Harbor Daily)\nThe strike ended."
+        self.assertEqual(credits(text), ["(Cho Min-ji/The Harbor Daily)"])
+        self.assertEqual(persons(text), set())
+
+    def test_photo_by_after_a_caption_sentence_on_the_same_line_is_a_credit(self):
+        text = "Cho Min-ji speaks in Busan on the 17th. Photo by Odalric Vennemeyer\nShe left."
+        self.assertEqual(credits(text), ["Photo by Odalric Vennemeyer"])
+        self.assertEqual(persons(text), {"Cho Min-ji"})
+
+    def test_photos_by_a_person_in_a_sentence_that_goes_on_are_content(self):
+        text = "The hall opened. Photos by Odalric Vennemeyer won a prize there."
+        self.assertEqual(credits(text), [])
+
+    def test_two_names_with_a_slash_in_parentheses_inside_a_sentence_are_no_credit(self):
+        text = "Trade (Norland/Southland) grew. Cho Min-ji said so."
+        self.assertEqual(credits(text), [])
 
     def test_a_slash_between_two_words_of_prose_is_no_credit(self):
         self.assertEqual(credits("The Moon/Trump summit was held in Hanoi."), [])

@@ -22,6 +22,21 @@ class ChineseNameTests(SimpleTestCase):
         self.assertFalse(chinese_name(["Long", "Beach"]))
         self.assertEqual(persons("Ships docked at Long Beach on Monday."), {})
 
+    def test_a_given_name_of_two_pinyin_syllables_has_the_shape(self):
+        self.assertTrue(chinese_name(["Tian", "Xuefeng"]))
+        self.assertFalse(chinese_name(["Tian", "Street"]))
+
+    def test_an_english_word_with_a_silent_e_is_no_pinyin_given_name(self):
+        self.assertFalse(chinese_name(["Long", "Life"]))
+        self.assertFalse(chinese_name(["Tian", "Gate"]))
+
+    def test_a_family_name_spelt_like_a_pronoun_opens_a_chinese_name(self):
+        self.assertEqual(set(persons("He Xuefeng met the envoy.")), {"He Xuefeng"})
+
+    def test_a_given_name_spelt_like_a_month_stays_in_a_chinese_name(self):
+        self.assertEqual(set(persons("Envoy Zhang Jun said so.")), {"Zhang Jun"})
+        self.assertEqual(set(persons("The talks ended on Jun 5 in Seoul.")), set())
+
     def test_a_later_bare_chinese_family_name_is_the_same_person(self):
         found = persons("The plan was backed by Geng Shuang on Monday. Geng said it would help.")
         self.assertEqual(found, {"Geng Shuang": 2})
@@ -47,6 +62,46 @@ class JapaneseNameTests(SimpleTestCase):
             persons("The deal was signed by Toshimitsu Motegi in Tokyo."), {"Toshimitsu Motegi": 1}
         )
 
+    def test_a_family_name_hyphenated_between_vowels_keeps_the_shape(self):
+        self.assertTrue(japanese_name(["Hirotaka", "Kore-eda"]))
+        self.assertFalse(japanese_name(["Sonam-ri", "House"]))
+
     def test_english_words_are_not_japanese_syllables(self):
         self.assertFalse(japanese_name(["Standard", "Chartered"]))
         self.assertEqual(persons("The loan was signed by Standard Chartered in Tokyo."), {})
+
+
+class HyphenSyllableTests(SimpleTestCase):
+    def test_a_syllable_spelt_like_in_after_a_solid_hyphen_stays_in_the_name(self):
+        self.assertEqual(set(persons("Cho Dong-in said the plan would work.")), {"Cho Dong-in"})
+
+    def test_a_word_in_after_a_hyphenated_word_with_spaces_is_no_syllable(self):
+        self.assertEqual(set(persons("The check-in desk of Korean Air opened.")), set())
+
+
+class FamilyNameSpeltLikeAWordTests(SimpleTestCase):
+    def test_a_family_name_spelt_like_an_interjection_opens_a_hyphenated_korean_name(self):
+        found = set(persons("Oh Min-su, a teacher, said prices were high."))
+        self.assertEqual(found, {"Oh Min-su"})
+
+    def test_the_family_name_opens_the_name_after_a_title_and_mid_sentence(self):
+        found = set(persons("The rally was led by Pastor Jun Tae-ho on Monday."))
+        self.assertEqual(found, {"Jun Tae-ho"})
+
+    def test_the_word_before_a_comma_is_no_family_name(self):
+        self.assertEqual(set(persons("Oh, he said, it was fine.")), set())
+
+    def test_a_family_name_spelt_like_a_word_ends_a_name_written_given_name_first(self):
+        self.assertEqual(set(persons("Grace Oh said the plan failed.")), {"Grace Oh"})
+
+
+class FamilyNameInCapitalsTests(SimpleTestCase):
+    def test_a_japanese_family_name_in_capitals_before_the_given_name_is_a_person(self):
+        found = set(persons("Chief Cabinet Secretary SATO Hirokazu said on Monday."))
+        self.assertEqual(found, {"SATO Hirokazu"})
+
+    def test_a_whole_name_in_capitals_is_not_read(self):
+        self.assertEqual(set(persons("CHO MIN-JI\nWorkers struck in Busan.")), set())
+
+    def test_an_acronym_after_a_place_is_no_family_name(self):
+        self.assertEqual(set(persons("The California ISO said prices rose.")), set())

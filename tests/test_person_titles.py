@@ -18,8 +18,26 @@ class GluedTitleTests(SimpleTestCase):
     def test_the_object_of_secretary_of_is_stripped(self):
         self.assertEqual(persons("U.S. Secretary of State John Kerry said."), {"John Kerry"})
 
+    def test_a_legislators_title_introduces_a_name(self):
+        found = persons("Assemblywoman Cho Minji asked about the leak.")
+        self.assertEqual(found, {"Cho Minji"})
+
+    def test_a_name_after_a_title_and_a_country_is_kept_when_its_surname_is_cued(self):
+        text = "Ambassador to South Korea Odalric Vennemeyer met officials. Vennemeyer said so."
+        self.assertEqual(persons(text), {"Odalric Vennemeyer"})
+
+    def test_words_after_a_title_and_a_country_without_a_cue_are_no_person(self):
+        self.assertEqual(persons("Special Envoy for North Korea Human Rights spoke."), set())
+
     def test_a_ministry_named_after_minister_of_is_no_person(self):
         self.assertEqual(persons("The Minister of Public Health spoke."), set())
+
+    def test_a_portfolio_after_minister_of_is_no_part_of_the_name_after_it(self):
+        found = persons("Minister of Light Industry Cho Tae Sop visited a mill.")
+        self.assertEqual(found, {"Cho Tae Sop"})
+
+    def test_a_portfolio_after_minister_of_is_no_speaking_person(self):
+        self.assertEqual(persons("The Minister of Public Health said it worked."), set())
 
 
 class AcronymTests(SimpleTestCase):

@@ -8,9 +8,15 @@ Classes of credit (each one regex, tested in ``tests/test_credits.py``):
 - contributor sentences: "Jane Doe in Tokyo contributed reporting.", "… contributed to this report.",
   "Thanks to Jane Doe for contributing to this report.", "Jane Doe and John Roe contributed.";
 - contact sentences: "… can be reached at …", "Follow her on Twitter …", "Email: …";
-- filing lines: "Choe Sang-Hun reported from Seoul, and David E. Sanger from Washington.";
+- filing lines: "Choe Sang-Hun reported from Seoul, and David E. Sanger from Washington.",
+  "Jane Doe reports from Tokyo.";
+- signatures: a line of a name and an e-mail address ("Jane Doe jane@example.com", also with
+  the address on the next line), "by Jane Doe jane@example.com" anywhere, or a line of a
+  name, a comma and an agency ("Jane Doe, AFP");
 - picture credits: "Jane Doe/AFP/Getty Images", "(AP Photo/Ahn Young-joon)", "Credit Jane Doe",
-  a caption's closing "Harbor Times photo by Jane Doe" or "./Courtesy of Harbor News";
+  a photographer and outlet in parentheses ending a caption line ("(Jane Doe/The Daily)"),
+  "Photo by Jane Doe" after a caption's last sentence on the same line, a caption's closing
+  "Harbor Times photo by Jane Doe" or "./Courtesy of Harbor News";
 - wire credits: the agency of a dateline at the start of any line ("SEOUL (Reuters) -"), a
   bare agency in parentheses ending a caption ("… at the border. (Reuters)", "(Korea Herald)")
   and a source in capitals in square brackets ("[YONHAP]");
@@ -50,7 +56,7 @@ CREDIT_LINE = re.compile(
 # Jane Roe found ..." goes on as a sentence and is content).
 NAME_LIST = r"[A-Z][\w.'\u2019-]*(?:(?:\s+|\s*[,;&/]\s*|\s+and\s+|\s+in\s+)[A-Z][\w.'\u2019-]*)*"
 WORK_CREDIT_LINE = re.compile(
-    r"(?m)^[ \t(]*(?i:translated|translation|video|videos|graphics?|illustrations?|research"
+    r"(?m)^[ \t(]*(?i:translated|translation|edited|video|videos|graphics?|illustrations?|research"
     r"|produced|design|designed|interactive|animation|data|visuals?)\s+by\s+"
     rf"{NAME_LIST}[ \t.)]*$"
 )
@@ -147,6 +153,20 @@ INLINE_DATELINE = re.compile(
 CAPTION_AGENCY = re.compile(
     r"(?<=[.!?]\s)\((?P<agency>[A-Z][A-Za-z0-9]+(?:\s[A-Z][A-Za-z0-9]+){0,3})\)\s*$", re.M
 )
+# "Photo by Jane Roe" after a caption's last sentence or a slash on the same line, names only
+# to the end of the line ("... on the 17th. Photo by Jane Roe", "... Dec. 17. / Photo by Jane Roe").
+PHOTO_BY_AFTER_CAPTION = re.compile(
+    r"(?:(?<=[.!?)\]]\s)|(?<=/\s))(?:Photos?|Photograph|Pictures?|Images?)\s+by\s+"
+    rf"{NAME_LIST}[ \t.]*$",
+    re.M,
+)
+# A photographer and their outlet in parentheses end a caption line: "... on Oct. 22. (Jane
+# Roe/The Harbor Daily)"; capitalised words on both sides of the slash, nothing after.
+CAPTION_PHOTOGRAPHER = re.compile(
+    r"(?<=[.!?]\s)\((?:[A-Z][\w.'\u2019-]*\s+){1,3}[A-Z][\w.'\u2019-]*\s*/\s*"
+    r"(?:[A-Z][\w.&'\u2019-]*\s+){0,4}[A-Z][\w.&'\u2019-]*\)[ \t]*$",
+    re.M,
+)
 # An agency or photo source in capitals in square brackets ends a caption ("[YONHAP]").
 BRACKET_CREDIT = re.compile(r"\[(?P<agency>[A-Z][A-Z0-9 ./&-]{1,40})\]")
 # Page furniture that names the publishing outlet: print-edition notes, sign-up and copyright
@@ -170,7 +190,16 @@ FURNITURE_CLUES = (
 # A closing line that says where each reporter filed from ("Choe Sang-Hun reported from
 # Seoul, and David E. Sanger from Washington."): the whole line is a credit.
 REPORTED_FROM = re.compile(
-    r"(?m)^[ \t]*(?:[A-Z][\w.'\u2019-]*\s+){1,4}reported\s+from\s+[A-Z][^\n]{0,200}?\.?[ \t]*$"
+    r"(?m)^[ \t]*(?:[A-Z][\w.'\u2019-]*\s+){1,4}report(?:ed|s|ing)\s+from\s+[A-Z][^\n]{0,200}?\.?"
+    r"[ \t]*$"
+)
+# A signature: a line of a name (after an optional "By") and an e-mail address, on the same
+# line or the next ("Jane Roe jane.roe@example.com", "Jane Roe\n[jane@example.com]").
+SIGNATURE_NAME = r"[ \t]*(?:By[ \t]+)?[A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,3}"
+EMAIL = r"[\[(<]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[\])>]?"
+SIGNATURE = re.compile(
+    rf"(?m)^{SIGNATURE_NAME}[ \t,|]*(?:\n[ \t]*)?{EMAIL}[ \t]*$"
+    rf"|\b[Bb]y[ \t]+[A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){{0,3}}[ \t,]+{EMAIL}"
 )
 PHOTOGRAPHER = r"(?:Credit:?\s+)?(?:(?:[A-Z]\.|[A-Z][\w'\u2019-]*)\s+){0,3}[A-Z][\w'\u2019-]*"
 
@@ -187,6 +216,17 @@ def picture_credit() -> re.Pattern:
         rf"(?:\s*[-/\u2013\u2014]\s*{agency})*\b"
         # the agency first: "REUTERS/Kim Hong-Ji", "AFP PHOTO / JUNG YEON-JE", "(Xinhua/Wang Lei)"
         rf"|(?:(?<=[\s.(\"\u201c])|^){agency}(?:\s+(?i:photo))?\s*/\s*{PHOTOGRAPHER}\b"
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def agency_signature() -> re.Pattern:
+    """ "Jane Roe, Yonhap News Agency", "Jane Roe, AFP": a line of a name, a comma and a news
+    or photo agency (``archive/agencies.py``) signs the story."""
+    names = sorted(set(agencies("wire")) | set(agencies("photo")), key=len, reverse=True)
+    agency = "|".join(re.escape(a) for a in names)
+    return re.compile(
+        rf"(?m)^{SIGNATURE_NAME}[ \t]*,[ \t]*(?:{agency})(?:[ \t]+News(?:[ \t]+Agency)?)?[ \t.]*$"
     )
 
 
@@ -212,6 +252,8 @@ def credit_ranges(text: str) -> list[tuple[int, int]]:
         (CREDIT_PAREN, "("),
         (PHOTO_LABEL, ":"),
         (picture_credit(), "/"),
+        (CAPTION_PHOTOGRAPHER, "/"),
+        (PHOTO_BY_AFTER_CAPTION, " by "),
         (BRACKETED_PHOTO, picture_clue(lowered)),
         (IMAGE_VIA, picture_clue(lowered)),
         (OUTLET_PHOTO, picture_clue(lowered)),
@@ -229,8 +271,12 @@ def credit_ranges(text: str) -> list[tuple[int, int]]:
         ranges += [m.span() for m in WORK_CREDIT_LINE.finditer(text)]
     if "contributed" in lowered:
         ranges += [m.span() for m in NAMES_CONTRIBUTED.finditer(text)]
-    if "reported from" in lowered:
+    if "from" in lowered:
         ranges += [m.span() for m in REPORTED_FROM.finditer(text)]
+    if "@" in text:
+        ranges += [m.span() for m in SIGNATURE.finditer(text)]
+    if "," in text:
+        ranges += [m.span() for m in agency_signature().finditer(text)]
     for pattern, clue in (
         (DATELINE, ""),
         (INLINE_DATELINE, "("),

@@ -22,12 +22,18 @@ PINYIN_SYLLABLE = (
     r"(?:iang|iong|uang|ang|eng|ing|ong|uan|ian|iao|uai|ai|ei|ao|ou|an|en|in|un|ia|ie|iu"
     r"|ua|uo|ui|ue|er|a|o|e|i|u)"
 )
-PINYIN_GIVEN = re.compile(rf"(?i){PINYIN_SYLLABLE}{{1,2}}")
+PINYIN_GIVEN = re.compile(rf"(?i)(?:{PINYIN_SYLLABLE}){{1,2}}")
+# An English word with a silent final e ("Life", "Time", "Gate") also splits into two pinyin
+# syllables; a given name of that shape is no evidence ("Long Life" is a song's words).
+SILENT_E_WORD = re.compile(r"[A-Z][a-z]?[aeiouy][bcdfgklmnprstvz]e")
 # A Cantonese or Wade-Giles syllable: up to three consonants, a vowel group, a final.
 ROMANIZED_SYLLABLE = r"[bcdfghjklmnpqrstvwxyz]{0,3}[aeiouy]{1,3}(?:ng|n|m|h|k|p|t)?"
 HYPHENATED_GIVEN = re.compile(rf"[A-Z]{ROMANIZED_SYLLABLE}-{ROMANIZED_SYLLABLE}")
 MORA = r"(?:(?:ky|gy|sh|ch|ny|hy|my|ry|by|py|ts|[kgsztdnhbpmyrwjf])?[aiueo]{1,2}n?|n)"
 JAPANESE_WORD = re.compile(rf"(?i)(?:{MORA}){{2,5}}")
+# A hyphen between two vowels of a Japanese name ("Kore-eda"); one before a consonant
+# ("Susan-ri", a Korean village) is no Japanese spelling.
+VOWEL_HYPHEN = re.compile(r"([aeiou])-([aeiou])")
 JAPANESE_MIN_LETTERS = 4  # each word of a Japanese name; shorter ones ("Abe", "Son") need a list
 JAPANESE_MIN_TOTAL = 10  # letters of given + family name together
 NAME_WORDS = 2  # a Chinese or Japanese name recognised by its shape: exactly two words
@@ -54,7 +60,12 @@ def chinese_name(parts: list[str]) -> bool:
         return True
     if family not in chinese_surnames():
         return False
-    return given[:1].isupper() and given[1:].islower() and bool(PINYIN_GIVEN.fullmatch(given))
+    return (
+        given[:1].isupper()
+        and given[1:].islower()
+        and bool(PINYIN_GIVEN.fullmatch(given))
+        and not SILENT_E_WORD.fullmatch(given)
+    )
 
 
 def japanese_name(parts: list[str]) -> bool:
@@ -63,4 +74,4 @@ def japanese_name(parts: list[str]) -> bool:
         return False
     if min(map(len, parts)) < JAPANESE_MIN_LETTERS or sum(map(len, parts)) < JAPANESE_MIN_TOTAL:
         return False
-    return all(JAPANESE_WORD.fullmatch(p) for p in parts)
+    return all(JAPANESE_WORD.fullmatch(VOWEL_HYPHEN.sub(r"\1\2", p)) for p in parts)

@@ -21,6 +21,7 @@ from archive.entities import acronyms, chambers, korean, parties, roles, rules, 
 from archive.entities.gazetteer import Gazetteer, tokenizer
 from archive.entities.known import Mention, known_mentions, names_no_organization, nested_known
 from archive.entities.korean_words import has_hangul
+from archive.entities.name_shapes import chinese_name, japanese_name
 from archive.entities.org_shapes import (
     ampersand_name,
     appositive_body,
@@ -38,6 +39,7 @@ from archive.entities.org_shapes import (
 )
 from archive.entities.person_context import (
     confirmed_by_bare_name,
+    coordinated_persons,
     opening_occupation,
     relative_of_known,
     thing_named,
@@ -96,6 +98,7 @@ ORG_MIN_WORDS = 2  # words of the shortest organization found by its head word
 GAZETTEERS_CACHED = 8  # gazetteers whose glue words are kept
 TITLE_OF = 2  # "vice-minister of" before a chunk: a title and "of"
 OF_THE = 2  # "of the" before a nested organization
+COUNTRY_MAX_WORDS = 3  # words of the longest country name read before a name ("North Korea")
 # A known name with fewer free words than this before it: they are a descriptor, not a name.
 MIN_WORDS_BEFORE_KNOWN = 4
 
@@ -154,6 +157,7 @@ def find_mentions(doc, gazetteer: Gazetteer, caseless: bool, text: str = "") -> 
         if not names_no_organization(doc, m) and not thing_named(doc, m)
     ]
     mentions += nested_known(doc, mentions, raw)
+    mentions = coordinated_persons(doc, sorted(mentions, key=lambda m: m.start))
     mentions = roles.role_mentions(doc, sorted(mentions, key=lambda m: m.start), gazetteer)
     mentions = un_agencies.agency_mentions(doc, mentions, gazetteer)
     mentions = parties.party_mentions(doc, mentions, gazetteer)
@@ -207,7 +211,12 @@ def classify_chunk(doc, chunk, known, taken) -> list[Mention]:
     first = rules.strip_leading(tokens)
     if first < len(tokens) - 1 and opening_descriptor(tokens[first]):
         first += 1  # "Chipmaker SK Hynix rose": the noun that introduces a name is not in it
-    elif head < 0 and first < len(tokens) - NAME_MIN_WORDS and opening_occupation(tokens[first]):
+    elif (
+        head < 0
+        and first < len(tokens) - NAME_MIN_WORDS
+        and opening_occupation(tokens[first])
+        and not rules.family_name_first(tokens[first:])
+    ):
         first += 1  # "Farmer Jane Roe said": the occupation that introduces her is not her name
     first = skip_plural_of(doc, chunk.start, tokens, first)
     person = person_before_of(doc, chunk, first, head, known, taken)
@@ -261,11 +270,56 @@ def listed_before(doc, chunk, first: int, head: int, known, taken) -> list[Menti
 def person_or_outlet(doc, chunk, first: int, known, taken) -> list[Mention]:
     """The last reading of a chunk: a person, else a cited outlet ("told Harbor Weekly");
     a bare one-word name is an outlet when cited so (``cited_outlet`` rules out surnames)."""
-    found = person_mentions(doc, chunk.start + first, chunk.end, taken)
+    start = chunk.start + first
+    if after_title_of(doc, start):
+        return portfolio_then_name(doc, start, chunk.end, taken)
+    based = based_end(doc, start, chunk.end)
+    if based and not taken.intersection(range(based, chunk.end)):
+        # "New Jersey-based Uri Tours said": what is based somewhere is a body, not a person
+        return [Mention(ORGANIZATION, doc[based : chunk.end].text, based, chunk.end)]
+    found = person_mentions(doc, start, chunk.end, taken)
     if found and not (len(found) == 1 and (found[0].surname_only or found[0].unconfirmed)):
         return found
     outlet = cited_outlet(doc, chunk, known)
     return [outlet] if outlet is not None else found
+
+
+# Participles of a hyphenated descriptor saying where a body sits ("Seoul-based").
+SEAT_WORDS = frozenset({"based", "headquartered"})
+
+
+def based_end(doc, start: int, end: int) -> int:
+    """The index after "<Place>-based" inside ``doc[start:end]`` when capitalised words follow
+    it, else 0."""
+    for k in range(start + 1, end - 1):
+        if doc[k].lower_ in SEAT_WORDS and doc[k - 1].text == "-" and not doc[k - 1].whitespace_:
+            return k + 1 if all(rules.is_cap(t) for t in doc[k + 1 : end]) else 0
+    return 0
+
+
+def portfolio_then_name(doc, start: int, end: int, taken) -> list[Mention]:
+    """ "Minister of IT Industry Jane Roe": after "<title> of", the words of the portfolio
+    come first and the name last; the name is the longest tail of two words or more shaped
+    like a person's (a common given name first, or a Korean, Chinese or Japanese name). With
+    none, the words finish the title ("the Minister of Public Health said") unless the title
+    tails rule finds a name ("Secretary of State Jane Roe")."""
+    for k in range(max(start, end - rules.NAME_MAX_WORDS), end - 1):
+        if doc[k].text == "-" or doc[k - 1].text == "-":
+            continue  # inside a hyphenated word
+        parts = rules.name_words(doc[k:end])
+        if rules.looks_like_name(parts) and shaped_like_name(parts):
+            return person_mentions(doc, k, end, taken, titled=True)
+    found = person_mentions(doc, start, end, taken)
+    return [m for m in found if m.start > start]
+
+
+def shaped_like_name(parts: list[str]) -> bool:
+    return (
+        parts[0] in rules.given_names()
+        or rules.korean_name(parts)
+        or chinese_name(parts)
+        or japanese_name(parts)
+    )
 
 
 def coordinated(doc, chunk) -> list:
@@ -377,6 +431,39 @@ def skip_title_tail(doc, start: int, end: int) -> int:
     return start
 
 
+def titled_after_country(doc, start, name_start, end, parts, titled) -> list[Mention]:
+    """ "Special Rapporteur for Norland Jane Roe", "Ambassador to Norland Jane Roe": a name
+    after a title and a country, without a name's shape, is kept if the article cues its
+    surname alone."""
+    if (
+        len(parts) < NAME_MIN_WORDS
+        or not (titled or title_to(doc, start))
+        or not after_country(doc, name_start)
+        or not rules.looks_like_name(parts)
+    ):
+        return []
+    return [Mention(PERSON, doc[name_start:end].text, name_start, end, unconfirmed=True)]
+
+
+def title_to(doc, start: int) -> bool:
+    """ "Ambassador to <chunk>", "Special Rapporteur for <chunk>": a title and a preposition
+    before the chunk."""
+    return (
+        start >= TITLE_OF
+        and doc[start - 1].lower_ in {"to", "for", "of", "in"}
+        and rules.is_title(doc[start - TITLE_OF])
+    )
+
+
+def after_country(doc, i: int) -> bool:
+    """A country's name of up to three words ends right before token ``i``."""
+    return any(
+        doc[i - n : i].text in rules.country_names()
+        for n in range(1, COUNTRY_MAX_WORDS + 1)
+        if i >= n
+    )
+
+
 def titled_at(tokens, first: int) -> bool:
     return first < len(tokens) - 1 and rules.is_title(tokens[first])
 
@@ -484,7 +571,7 @@ def person_mentions(doc, start: int, end: int, taken, titled: bool = False) -> l
         if len(parts) < NAME_MIN_WORDS or not (
             parts[0] in rules.given_names() or rules.korean_name(parts)
         ):
-            return []
+            return titled_after_country(doc, start, free[0], end, parts, titled)
         titled = False
     if end < len(doc) and end in taken and len(free) < MIN_WORDS_BEFORE_KNOWN:
         return []  # a descriptor before a known name ("National Security Advisor Robert O'Brien")

@@ -52,6 +52,7 @@ def resolve(found, gazetteer) -> list[Actor]:
     short_forms_of_organizations(actors)
     head_short_forms(actors)
     misspelt_persons(actors)
+    middle_names_dropped(actors)
     return [finish(a) for a in actors.values()]
 
 
@@ -128,6 +129,30 @@ def misspelt_persons(actors: dict) -> None:
                 if hasattr(other, "_known") or (other.count, -j) > (actor.count, -i):
                     merge_into(actors, key, other)
                     break
+
+
+def middle_names_dropped(actors: dict) -> None:
+    """ "Eddie Yong Su Jun ... Eddie Jun", "Jane Q. Roe ... Jane Roe": a rule-found person
+    named by the first and last words of a longer rule-found person's name of the article is
+    that person with the middle names dropped. Names that start with a Korean or Chinese
+    family name are left apart ("Kim Su" is not "Kim Chol Su")."""
+    persons = [
+        (k, a)
+        for k, a in actors.items()
+        if a.kind == PERSON
+        and not hasattr(a, "_known")
+        and a.name.split()[0] not in rules.korean_surnames() | all_chinese_surnames()
+    ]
+    longer = {}
+    for key, actor in persons:
+        words = actor.name.split()
+        if len(words) > NAME_MIN_WORDS:
+            longer.setdefault((words[0], words[-1]), key)
+    for key, actor in persons:
+        words = actor.name.split()
+        target = longer.get((words[0], words[-1])) if len(words) == NAME_MIN_WORDS else None
+        if target is not None and target in actors and key in actors:
+            merge_into(actors, key, actors[target], as_alias=True)
 
 
 def one_letter_apart(actor: Actor, other: Actor) -> bool:

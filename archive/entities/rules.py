@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from archive.entities.entries import country_entries, words
-from archive.entities.name_shapes import chinese_name, japanese_name
+from archive.entities.name_shapes import all_chinese_surnames, chinese_name, japanese_name
 
 POSSESSIVE_PARTS = {"'", "\u2019", "'s", "\u2019s"}
 KOREAN_SYLLABLE = r"(?:[bcdghjkmnprstwy]{0,3}[aeiouwy]{1,3}(?:ng|n|m|k|l|p|t)?)"
@@ -114,7 +114,9 @@ def chunks(doc) -> list[Chunk]:
     """Maximal capitalised runs of ``doc`` (see the module docstring)."""
     found, i, n = [], 0, len(doc)
     while i < n:
-        if not is_cap(doc[i]) or doc[i].text in stop_capitals():
+        if not is_cap(doc[i]) or (
+            doc[i].text in stop_capitals() and not family_before_given(doc, i)
+        ):
             i += 1
             continue
         j = extend(doc, i + 1)
@@ -127,7 +129,47 @@ def is_stop(doc, j: int) -> bool:
     """A sentence-opener word, unless it is a syllable of a hyphenated name ("Chung In-yong")."""
     tok = doc[j]
     hyphenated = not tok.whitespace_ and j + 1 < len(doc) and doc[j + 1].text == "-"
-    return tok.text.rstrip(".") in stop_capitals() and not hyphenated
+    return (
+        tok.text.rstrip(".") in stop_capitals()
+        and not hyphenated
+        and not family_before_given(doc, j)
+        and not (j > 0 and chinese_pair(doc, j - 1))
+        and not family_after_given(doc, j)
+    )
+
+
+def family_after_given(doc, j: int) -> bool:
+    """ "Eddie Jun", "Grace Yong Su Oh": a Korean family name spelt like an English word ends
+    a name written given name first, after a common given name (not a month's "Jun 5")."""
+    if doc[j].text not in korean_surnames() or j < 1:
+        return False
+    if j + 1 < len(doc) and (doc[j + 1].is_digit or doc[j + 1].text == "."):
+        return False
+    for m in range(j - 1, max(-1, j - NAME_MAX_WORDS), -1):
+        if not (is_cap(doc[m]) and doc[m].is_alpha and doc[m].whitespace_):
+            return False
+        if doc[m].text in given_names():
+            return True
+    return False
+
+
+def family_before_given(doc, i: int) -> bool:
+    """ "Oh Se-hoon", "Jun Ji-hyun", "He Lifeng": a Korean or Chinese family name spelt like
+    an English word that never opens a name ("Oh", "Jun", "He") does open one before a
+    hyphenated Korean given name or a pinyin given name."""
+    if chinese_pair(doc, i):
+        return True
+    if doc[i].text not in korean_surnames() or not doc[i].whitespace_ or i + 3 >= len(doc):
+        return False
+    first, hyphen, second = doc[i + 1], doc[i + 2], doc[i + 3]
+    return (
+        is_cap(first)
+        and hyphen.text == "-"
+        and not first.whitespace_
+        and not hyphen.whitespace_
+        and second.text.islower()
+        and bool(KOREAN_GIVEN.fullmatch(first.text + second.text))
+    )
 
 
 def located_in(doc, j: int) -> bool:
@@ -167,9 +209,30 @@ def extend(doc, j: int) -> int:
         if not step:
             break
         j += step
-    while doc[j - 1].text in CONNECTORS | {"in", "with"}:
+    while doc[j - 1].text in CONNECTORS | {"in", "with"} and not hyphen_syllable(doc, j - 1):
         j -= 1  # "Michael S. Schmidt of The New York Times": "The" starts a new name
     return j
+
+
+def hyphen_syllable(doc, j: int) -> bool:
+    """ "Sung Nak-in", "Lee Dong-in": a syllable after a solid hyphen is part of a name,
+    even when it is spelt like "in" or "and"."""
+    return (
+        j >= 2
+        and doc[j - 1].text == "-"
+        and not doc[j - 1].whitespace_
+        and not doc[j - 2].whitespace_
+    )
+
+
+def chinese_pair(doc, i: int) -> bool:
+    """ "He Lifeng", "Zhang Jun": a Chinese family name at ``i`` and a pinyin given name after
+    it, not a number's month ("Jun 5")."""
+    if i + 1 >= len(doc) or not doc[i].whitespace_ or not is_cap(doc[i + 1]):
+        return False
+    if i + 2 < len(doc) and (doc[i + 2].is_digit or doc[i + 2].text == "."):
+        return False
+    return chinese_name([doc[i].text, doc[i + 1].text])
 
 
 def name_step(doc, j: int) -> int:
@@ -357,16 +420,37 @@ def title_index(tokens) -> int:
     """Index of the last role title ("Minister", "Gen.", "spokesperson") in ``tokens`` that
     a name follows ("Gayle King" ends with a name, not a title), or -1."""
     for k in range(len(tokens) - 2, -1, -1):
-        if is_title(tokens[k]):
+        if title_in_chunk(tokens, k):
             return k
     return -1
 
 
 def first_title_index(tokens) -> int:
     for k in range(len(tokens) - 1):
-        if is_title(tokens[k]):
+        if title_in_chunk(tokens, k):
             return k
     return -1
+
+
+def title_in_chunk(tokens, k: int) -> bool:
+    """A role title at ``k``, or a capitalised occupation noun that a name of two words or
+    more follows ("Army Veteran Jane Q. Roe", "Nobel Laureate Jane Roe"; a family name such
+    as Farmer ends a name: "Maren Farmer")."""
+    if is_title(tokens[k]):
+        return True
+    return (
+        is_occupation(tokens[k])
+        and bool(tokens[k].whitespace_)  # "Ri Son-kwon": a syllable of a hyphenated name
+        and len(tokens) - k - 1 >= NAME_MIN_WORDS
+        and not family_name_first(tokens[k:])
+    )
+
+
+def family_name_first(tokens) -> bool:
+    """ "Son Heung-min", "Ma Zhaoxu": the word is a family name that opens a Korean or Chinese
+    name, not an occupation noun ("son") before one."""
+    parts = name_words(tokens[:NAME_MAX_WORDS])
+    return korean_name(parts) or chinese_name(parts[:NAME_MIN_WORDS])
 
 
 def name_words(tokens) -> list[str]:
@@ -388,12 +472,23 @@ def name_words(tokens) -> list[str]:
 def looks_like_name(parts: list[str]) -> bool:
     if not 1 <= len(parts) <= NAME_MAX_WORDS:
         return False
+    parts = family_in_capitals(parts)
     bare = [p for p in parts if p not in SUFFIXES]
+    if len(parts) == NAME_MIN_WORDS and "-" in parts[1] and korean_name(parts):
+        bare = bare[1:]  # "Oh Se-hoon": a family name spelt like an English word
+    elif chinese_name(parts):
+        bare = []  # "He Lifeng", "Zhang Jun": a Chinese name's shape is its own evidence
+    elif (
+        len(parts) >= NAME_MIN_WORDS
+        and parts[0] in given_names()
+        and parts[-1] in korean_surnames()
+    ):
+        bare = bare[:-1]  # "Eddie Jun": a family name spelt like an English word
     if parts[0] in person_titles() or is_title_word(parts[0]):
         return False
     if any(is_title_word(p) and p not in TITLE_SURNAMES for p in parts[1:]):
         return False  # "National Security Advisor"
-    if len(parts) > 1 and any(acronym(p) for p in bare):
+    if len(parts) > 1 and any(acronym(p) and not initials(p, parts) for p in bare):
         return False  # "California ISO": an acronym is no part of a person's name
     return all(
         p[:1].isupper()
@@ -402,6 +497,41 @@ def looks_like_name(parts: list[str]) -> bool:
         and p not in org_heads()
         for p in bare
     )
+
+
+# Initials written with dots: "J.", "J.R.", "T.J.R." (a letter and a dot, up to three times).
+DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+UNDOTTED_INITIALS = re.compile(r"[A-Z]{2}")
+
+
+def initials(word: str, parts: list[str]) -> bool:
+    """ "J.R. Whitcombe", "SK Kim": initials that open a name in place of a given name. With
+    dots they are initials wherever they open the name; two capitals without dots only before
+    a Korean or Chinese family name (English-language Korean news writes "SK Kim", "JY Lee";
+    "SK Hynix", "LG Chem" end in no family name)."""
+    if not parts or word != parts[0] or len(parts) < NAME_MIN_WORDS:
+        return False
+    if DOTTED_INITIALS.fullmatch(word):
+        return True
+    return (
+        len(parts) == NAME_MIN_WORDS
+        and bool(UNDOTTED_INITIALS.fullmatch(word))
+        and (parts[1] in korean_surnames() or parts[1] in all_chinese_surnames())
+    )
+
+
+def family_in_capitals(parts: list[str]) -> list[str]:
+    """ "KATO Katsunobu", "Jae SOH": a two-word name with one word in capitals (the family
+    name, as Japanese official and some academic English write it), written in title case
+    when the result is shaped like a Japanese, Korean or Chinese name; else ``parts``."""
+    capitals = [p for p in parts if p.isupper() and p.isalpha() and len(p) > 1]
+    if len(parts) != NAME_MIN_WORDS or len(capitals) != 1:
+        return parts
+    if not any(c.islower() for p in parts if p not in capitals for c in p):
+        return parts  # "LEE JAE-LIM": a whole name in capitals is a byline's
+    written = [p.capitalize() if p in capitals else p for p in parts]
+    shaped = japanese_name(written) or korean_name(written) or chinese_name(written)
+    return written if shaped or korean_name(written[::-1]) else parts
 
 
 def acronym(word: str) -> bool:
@@ -438,6 +568,7 @@ def person_evidence(doc, start: int, end: int, parts: list[str], titled: bool) -
         return True
     if len(parts) < NAME_MIN_WORDS:
         return False
+    parts = family_in_capitals(parts)
     if parts[0] in given_names() or korean_name(parts):
         return True
     if chinese_name(parts) or japanese_name(parts):
@@ -479,15 +610,30 @@ def pictured(doc, end: int) -> bool:
 
 
 def role_before_comma(doc, start: int, end: int) -> bool:
-    """ "the firm's founder, Jane Roe, said": a singular lower-case role, a comma, then the
-    name closed by a comma or a full stop ("Among officials, Jane Roe" is no apposition)."""
+    """ "the firm's founder, Jane Roe, said", "one of its co-founders, Jane Roe,": a singular
+    lower-case role (or a plural one after "one of"), a comma, then the name closed by a comma
+    or a full stop ("Among officials, Jane Roe" is no apposition)."""
     if start < ARTICLE_JOIN or doc[start - 1].text != "," or end >= len(doc):
         return False
     role = doc[start - ARTICLE_JOIN]
-    singular = not role.text.endswith("s") or role.text.endswith("ss")
+    singular = not plural(role.text) or one_of_before(doc, role.i)
     return (
         role.text.islower() and singular and introduces_person(role) and doc[end].text in {",", "."}
     )
+
+
+# Tokens before a plural role searched for "one of" ("one of the firm's co-founders").
+ONE_OF_REACH = 8
+
+
+def one_of_before(doc, i: int) -> bool:
+    """ "one of" opens the noun phrase that ends at token ``i``."""
+    for k in range(i - 1, max(0, i - ONE_OF_REACH), -1):
+        if doc[k].lower_ == "of" and doc[k - 1].lower_ == "one":
+            return True
+        if doc[k].is_punct and doc[k].text not in {"-", "'s", "\u2019s"}:
+            return False
+    return False
 
 
 def coordinated_speaker(doc, end: int) -> bool:
@@ -512,37 +658,71 @@ def appositive_age(doc, i: int) -> bool:
 
 
 def bare_appositive_role(doc, i: int) -> bool:
-    """ "Jane Roe, chief economist at the bank", "Jane Roe, spokeswoman for the ministry":
-    lower-case role words without an article, then what they serve ("of", "at", "for", ...).
-    A plural ("In New York, officials at the ministry said") names others."""
+    """ "Jane Roe, chief economist at the bank", "Jane Roe, spokeswoman for the ministry",
+    "Jane Roe, EC spokesperson for competition": lower-case role words without an article,
+    after up to three capitalised words saying whose role it is, then what they serve ("of",
+    "at", "for", ...). A plural ("In New York, officials at the ministry said") names others."""
     k = i
+    while k < min(len(doc), i + ROLE_OWNER_WORDS) and is_cap(doc[k]) and not doc[k].is_punct:
+        k += 1  # "Jane Roe, EC spokesperson for competition": whose role it is
+    start = k
     while k < len(doc) and doc[k].text.islower() and introduces_person(doc[k]):
-        if doc[k].text.endswith("s") and not doc[k].text.endswith("ss"):
+        if plural(doc[k].text):
             return False
         k += 1
-    return k > i and k < len(doc) and doc[k].lower_ in ROLE_OBJECT_WORDS
+    return k > start and k < len(doc) and doc[k].lower_ in ROLE_OBJECT_WORDS
 
 
+def plural(word: str) -> bool:
+    """A plural noun's ending ("officials"; not "boss")."""
+    return word.endswith("s") and not word.endswith("ss")
+
+
+ROLE_OWNER_WORDS = 3  # capitalised words before a role in apposition ("EC", "Samsung Electronics")
 # Words after a role in apposition that say whom the role serves ("chief economist at ...").
 ROLE_OBJECT_WORDS = frozenset({"of", "at", "for", "in", "with", "to", "and", ","})
 
 
 def appositive_title(doc, i: int) -> bool:
-    """ "X, a spokeswoman for ...", "X, the chief executive": a role follows the comma."""
-    if doc[i].lower_ not in {"a", "an", "the"}:
+    """ "X, a spokeswoman for ...", "X, the chief executive", "X, Japan's foreign minister",
+    "X, the agency's second-ranking negotiator": a determiner (an article or a capitalised
+    possessive) and a lower-case role follow the comma; a hyphen inside a modifier written
+    solid ("second-ranking") does not end the search."""
+    start = determiner_end(doc, i)
+    if start < 0:
         return False
-    window = doc[i + 1 : min(len(doc), i + 1 + APPOSITIVE_REACH)]
-    for tok in window:
+    k, words = start, 0
+    while k < len(doc) and words < APPOSITIVE_REACH:
+        tok = doc[k]
+        glued_hyphen = tok.text == "-" and not tok.whitespace_ and not doc[k - 1].whitespace_
+        if (glued_hyphen and k > start) or tok.lower_ in {"'s", "\u2019s"}:
+            k += 1  # "the agency's second-ranking negotiator": one word each
+            continue
         if tok.is_punct:
             return False
         if not tok.text[:1].isupper() and introduces_person(tok):
-            return True
+            return not plural(tok.text)  # "In Roe Falls, the residents said": others
+        k, words = k + 1, words + 1
     return False
+
+
+def determiner_end(doc, i: int) -> int:
+    """The index after a determiner at ``i``: "a", "an", "the", or a capitalised name's
+    possessive ("Japan's", "DPRK's"); -1 when none is there."""
+    if doc[i].lower_ in {"a", "an", "the"}:
+        return i + 1
+    if i + 1 < len(doc) and is_cap(doc[i]) and not doc[i].is_punct and not doc[i].whitespace_:
+        if doc[i + 1].text in POSSESSIVE_PARTS - {"'", "\u2019"}:
+            return i + ARTICLE_JOIN
+    return -1
 
 
 def strip_leading(tokens, k: int = 0) -> int:
     """Skip sentence-initial function words and "The" at the start of a chunk."""
-    while k < len(tokens) and (tokens[k].text in stop_capitals() or tokens[k].lower_ == "the"):
+    while k < len(tokens) and (
+        (tokens[k].text in stop_capitals() and not family_before_given(tokens.doc, tokens[k].i))
+        or tokens[k].lower_ == "the"
+    ):
         k += 1
     return k
 
