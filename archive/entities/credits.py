@@ -160,13 +160,6 @@ PHOTO_BY_AFTER_CAPTION = re.compile(
     rf"{NAME_LIST}[ \t.]*$",
     re.M,
 )
-# A photographer and their outlet in parentheses end a caption line: "... on Oct. 22. (Jane
-# Roe/The Harbor Daily)"; capitalised words on both sides of the slash, nothing after.
-CAPTION_PHOTOGRAPHER = re.compile(
-    r"(?<=[.!?]\s)\((?:[A-Z][\w.'\u2019-]*\s+){1,3}[A-Z][\w.'\u2019-]*\s*/\s*"
-    r"(?:[A-Z][\w.&'\u2019-]*\s+){0,4}[A-Z][\w.&'\u2019-]*\)[ \t]*$",
-    re.M,
-)
 # An agency or photo source in capitals in square brackets ends a caption ("[YONHAP]").
 BRACKET_CREDIT = re.compile(r"\[(?P<agency>[A-Z][A-Z0-9 ./&-]{1,40})\]")
 # Page furniture that names the publishing outlet: print-edition notes, sign-up and copyright
@@ -252,7 +245,6 @@ def credit_ranges(text: str) -> list[tuple[int, int]]:
         (CREDIT_PAREN, "("),
         (PHOTO_LABEL, ":"),
         (picture_credit(), "/"),
-        (CAPTION_PHOTOGRAPHER, "/"),
         (PHOTO_BY_AFTER_CAPTION, " by "),
         (BRACKETED_PHOTO, picture_clue(lowered)),
         (IMAGE_VIA, picture_clue(lowered)),
