@@ -284,6 +284,20 @@ class ClosingSourceCreditTests(SimpleTestCase):
     def test_a_circled_copyright_mark_names_no_organization(self):
         self.assertEqual(organizations("Prices rose. \u24d2 Harbor News Agency"), set())
 
+    def test_a_circled_c_in_a_list_of_circled_letters_is_no_copyright_mark(self):
+        text = "Pick one: \u24d0 Harbor Motors \u24d1 Lakeside Bank \u24d2 Harbor Electronics"
+        self.assertEqual(credits(text), [])
+        self.assertIn("Harbor Electronics", organizations(text))
+
+    def test_sources_in_a_sentence_are_no_source_line(self):
+        for text in (
+            "Sources close to Harbor Motors said the plant would close.",
+            "Prices rose.\nSource of the leak: Harbor Motors, officials said.",
+        ):
+            with self.subTest(text=text):
+                self.assertEqual(credits(text), [])
+                self.assertEqual(organizations(text), {"Harbor Motors"})
+
     def test_a_dash_and_a_source_alone_on_a_line_name_no_organization(self):
         self.assertEqual(organizations("Prices rose sharply.\n- Harbor News"), set())
 
@@ -303,8 +317,22 @@ class ClosingSourceCreditTests(SimpleTestCase):
         text = "Workers rally at the plant. Courtesy of Harbor Motors\nThe union said."
         self.assertEqual(organizations(text), set())
 
+    def test_courtesy_of_opening_a_sentence_that_goes_on_is_content(self):
+        text = "The match was late. Courtesy of a late goal, Harbor Motors won the bid"
+        self.assertEqual(credits(text), [])
+        self.assertEqual(organizations(text), {"Harbor Motors"})
+
     def test_a_photo_equals_bracket_names_no_organization(self):
         self.assertEqual(organizations("Workers rally. (Photo = Harbor News)"), set())
+
+    def test_photo_joined_to_a_word_of_prose_in_brackets_is_no_credit(self):
+        for text in (
+            "Harbor Motors (its photo/video app is popular) grew.",
+            "Harbor Motors (a photo = art campaign) grew.",
+        ):
+            with self.subTest(text=text):
+                self.assertEqual(credits(text), [])
+                self.assertEqual(organizations(text), {"Harbor Motors"})
 
     def test_an_agency_before_its_photographer_names_neither(self):
         for credit in ("REUTERS/Jane Roe", "AFP PHOTO / JANE ROE", "(Xinhua/Jane Roe)"):

@@ -82,8 +82,11 @@ CONTACT = re.compile(
     r"\s+on\s+(?:twitter|x|instagram)\b|\bcontact\s+the\s+(?:reporter|author|writer)\b)"
     r"[^\n]*?(?:[.!?](?=\s|$)|$)"
 )
+# A credit in brackets: "(Reporting by ...)", "(AP Photo/Jane Roe)", "(Photo = Harbor News)";
+# a slash or an equals sign before a lower-case word joins words of prose ("photo/video").
 CREDIT_PAREN = re.compile(
-    r"(?i)[(\[](?:[^()\[\]]{0,80}\b)?(?:reporting|editing|writing|photo)\s*(?:by\b|/|:|=)[^()\[\]]*[)\]]"
+    r"[(\[](?:[^()\[\]]{0,80}\b)?(?i:reporting|editing|writing|photo)\s*"
+    r"(?:(?i:by)\b|:|[/=]\s*(?=[A-Z]))[^()\[\]]*[)\]]"
 )
 # A picture's source in brackets: "[Photo by Yonhap]", "(Yonhap file photo)", "[Korea Herald
 # photo]", "(Photo courtesy of the ministry)"; "[Reuters]" alone is BRACKET_CREDIT's.
@@ -122,7 +125,8 @@ DASH_SOURCE = re.compile(
     r"(?m)^[ \t]*[-\u2013\u2014]+[ \t]*[A-Z][\w&'.-]*(?:[ \t]+[A-Z][\w&'.-]*){0,3}[ \t]*$"
     r"(?=\Z|\n[ \t]*(?:\n|\Z))"  # the last line of the text or of its paragraph
 )
-COURTESY = re.compile(r"(?m)(?<=[.!?]\s)[Cc]ourtesy\s+of\s+[^\n.]{1,60}$")
+# ("Courtesy of a late goal, Harbor United won" goes on after a comma: content.)
+COURTESY = re.compile(r"(?m)(?<=[.!?]\s)[Cc]ourtesy\s+of\s+[^\n.,]{1,60}$")
 # A picture's source named after "via" or "courtesy of": "Featured image via Apple",
 # "Image courtesy of the ministry".
 IMAGE_VIA = re.compile(
@@ -268,6 +272,19 @@ def copyright_clue(lowered: str) -> str:
     return next((mark for mark in ("\u00a9", "\u24d2") if mark in lowered), "copyright")
 
 
+def copyright_spans(text: str) -> list[tuple[int, int]]:
+    """``COPYRIGHT`` matches, but a circled c after a circled b on its line is the third item
+    of a list ("\u24d0 Harbor Co \u24d1 Lakeside Co \u24d2 ..."), no copyright mark."""
+    return [
+        m.span()
+        for m in COPYRIGHT.finditer(text)
+        if not (
+            text[m.start()] == "\u24d2"
+            and "\u24d1" in text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
+        )
+    ]
+
+
 def picture_clue(lowered: str) -> str:
     """A picture word the text holds, or one it lacks (the picture patterns need one)."""
     return next((w for w in ("photo", "image", "picture") if w in lowered), "photo")
@@ -289,10 +306,11 @@ def credit_ranges(text: str) -> list[tuple[int, int]]:
         (OUTLET_PHOTO, picture_clue(lowered)),
         (SLASH_SOURCE, "/"),
         (COURTESY, "courtesy"),
-        (COPYRIGHT, copyright_clue(lowered)),
     ):
         if clue in lowered:  # the patterns are slow to fail on long texts: skip when hopeless
             ranges += [m.span() for m in pattern.finditer(text)]
+    if copyright_clue(lowered) in lowered:
+        ranges += copyright_spans(text)
     if "/" in text:
         ranges += picture_credit_spans(text) + paren_photographer_spans(text)
     if "\n" in text:
