@@ -51,6 +51,10 @@ class AcronymTests(SimpleTestCase):
         found = actors("The ruling People's Power Party (PPP) lost. The PPP won 108 seats.")
         self.assertEqual(found, [(ORGANIZATION, "People Power Party")])
 
+    def test_a_name_sharing_only_one_word_with_a_known_acronyms_body_stays_its_own(self):
+        found = actors("The Fair Trade Council (FTC) fined the firm. Later the FTC said more.")
+        self.assertEqual(found, [(ORGANIZATION, "Fair Trade Council")])
+
     def test_a_known_acronym_without_a_definition_keeps_the_gazetteers_reading(self):
         found = actors("The FTC said rates rose.")
         self.assertEqual(found, [(ORGANIZATION, "Federal Trade Commission")])

@@ -6,7 +6,7 @@ from django.test import SimpleTestCase
 from archive.entities.credit_words import CREDIT_ROLES
 from archive.entities.credits import credit_ranges
 from archive.entities.pipeline import extract
-from archive.entities.types import ORGANIZATION, PERSON
+from archive.entities.types import COUNTRY, ORGANIZATION, PERSON
 from archive.ingest.lines import is_credit_line
 
 
@@ -20,6 +20,10 @@ def persons(text):
 
 def organizations(text):
     return {a.name for a in extract("", text) if a.kind == ORGANIZATION}
+
+
+def countries(text):
+    return {a.code for a in extract("", text) if a.kind == COUNTRY}
 
 
 class ContributorSentenceTests(SimpleTestCase):
@@ -165,8 +169,10 @@ class PictureCreditTests(SimpleTestCase):
         text = "The gate of the Harbor Port Authority./Courtesy of Harbor Port Authority\nIt said."
         self.assertEqual(organizations(text), {"Harbor Port Authority"})
 
-    def test_a_slash_inside_a_sentence_is_no_source(self):
-        self.assertEqual(credits("The ratio was 3/4 and the Harbor News agreed."), [])
+    def test_a_slash_after_an_abbreviations_dot_is_no_caption_source(self):
+        text = "Tariffs hit U.S./China trade as Harbor Electronics warned."
+        self.assertEqual(credits(text), [])
+        self.assertEqual(organizations(text), {"Harbor Electronics"})
 
     def test_a_photo_by_a_person_in_a_sentence_is_content(self):
         text = "The Harbor Times photo by Jane Roe won a prize in Paris."
@@ -331,8 +337,30 @@ class ClosingSourceCreditTests(SimpleTestCase):
     def test_a_circled_copyright_mark_names_no_organization(self):
         self.assertEqual(organizations("Prices rose. \u24d2 Harbor News Agency"), set())
 
+    def test_a_circled_c_in_a_list_of_circled_letters_is_no_copyright_mark(self):
+        text = "Pick one: \u24d0 Harbor Motors \u24d1 Lakeside Bank \u24d2 Harbor Electronics"
+        self.assertEqual(credits(text), [])
+        self.assertIn("Harbor Electronics", organizations(text))
+
+    def test_sources_in_a_sentence_are_no_source_line(self):
+        for text in (
+            "Sources close to Harbor Motors said the plant would close.",
+            "Prices rose.\nSource of the leak: Harbor Motors, officials said.",
+        ):
+            with self.subTest(text=text):
+                self.assertEqual(credits(text), [])
+                self.assertEqual(organizations(text), {"Harbor Motors"})
+
     def test_a_dash_and_a_source_alone_on_a_line_name_no_organization(self):
         self.assertEqual(organizations("Prices rose sharply.\n- Harbor News"), set())
+
+    def test_a_list_of_dash_items_is_no_source(self):
+        text = "The winners were:\n- Harbor Electronics\n- Lakeside Motors"
+        self.assertEqual(credits(text), [])
+        self.assertEqual(organizations(text), {"Harbor Electronics", "Lakeside Motors"})
+
+    def test_a_dash_line_followed_by_more_of_its_paragraph_is_no_source(self):
+        self.assertEqual(credits("Prices rose.\n- Harbor News\nThe port said."), [])
 
     def test_a_dash_inside_a_sentence_is_content(self):
         found = organizations("Prices fell - Harbor Shipping Co said on Monday.")
@@ -342,19 +370,51 @@ class ClosingSourceCreditTests(SimpleTestCase):
         text = "Workers rally at the plant. Courtesy of Harbor Motors\nThe union said."
         self.assertEqual(organizations(text), set())
 
+    def test_courtesy_of_opening_a_sentence_that_goes_on_is_content(self):
+        text = "The match was late. Courtesy of a late goal, Harbor Motors won the bid"
+        self.assertEqual(credits(text), [])
+        self.assertEqual(organizations(text), {"Harbor Motors"})
+
     def test_a_photo_equals_bracket_names_no_organization(self):
         self.assertEqual(organizations("Workers rally. (Photo = Harbor News)"), set())
+
+    def test_photo_joined_to_a_word_of_prose_in_brackets_is_no_credit(self):
+        for text in (
+            "Harbor Motors (its photo/video app is popular) grew.",
+            "Harbor Motors (a photo = art campaign) grew.",
+        ):
+            with self.subTest(text=text):
+                self.assertEqual(credits(text), [])
+                self.assertEqual(organizations(text), {"Harbor Motors"})
 
     def test_an_agency_before_its_photographer_names_neither(self):
         for credit in ("REUTERS/Jane Roe", "AFP PHOTO / JANE ROE", "(Xinhua/Jane Roe)"):
             with self.subTest(credit=credit):
                 text = f"Workers rally in Busan. {credit}"
                 self.assertEqual((organizations(text), persons(text)), (set(), set()))
+        # a joint source inside a sentence, or an agency before a known organization, is no
+        # picture credit: both are organizations
+        for text, found in (
+            ("A Reuters/Ipsos poll found support fell.", {"Reuters", "Ipsos"}),
+            ("The Yonhap/Gallup survey showed a rise.", {"Yonhap News Agency", "Gallup"}),
+        ):
+            with self.subTest(text=text):
+                self.assertEqual(credits(text), [])
+                self.assertEqual(organizations(text), found)
+
+    def test_an_agency_before_a_known_organization_closing_a_line_is_no_credit(self):
+        self.assertEqual(credits("Support fell, said a poll by Reuters/Yonhap.\nIt rose."), [])
 
     def test_a_photographer_and_any_outlet_in_brackets_closing_a_caption_name_no_actor(self):
         text = "Dana Ruiz speaks at a forum on Monday. (Sam Poe/The Harbor Herald)\nIt grew."
         self.assertEqual(credits(text), ["(Sam Poe/The Harbor Herald)"])
         self.assertNotIn("Sam Poe", persons(text))
 
-    def test_places_joined_by_a_slash_in_brackets_are_no_credit(self):
-        self.assertEqual(credits("The talks (Seoul/Tokyo) went well."), [])
+    def test_places_joined_by_a_slash_in_brackets_closing_a_caption_are_no_credit(self):
+        text = "Trade grew last year. (North Korea/China)"
+        self.assertEqual(credits(text), [])
+        self.assertEqual(countries(text), {"KP", "CN"})
+
+    def test_a_place_before_a_known_outlet_in_brackets_closing_a_caption_is_a_credit(self):
+        text = "Trade grew last year. (South Korea Bureau/Reuters)"
+        self.assertIn("(South Korea Bureau/Reuters)", credits(text))

@@ -64,12 +64,14 @@ def defined_acronyms(
 
 def known_acronym(mentions: list[Mention], i: int, name: str) -> GazetteerEntry | None:
     """ "Munhwa Broadcasting Corp (MBC)": a known acronym says which known body the name is,
-    when the name shares a word of its own with one of that body's names ("Freight Transport
-    Council (FTC)" is no Federal Trade Commission)."""
+    when the name holds every word of its own of one of that body's names ("People's Power
+    Party (PPP)" is the People Power Party; "Fair Trade Council (FTC)", sharing only "trade",
+    is no Federal Trade Commission)."""
+    words = own_words(name)
     for m in mentions:
         if m.start == i and m.end == i + 1 and m.kind == ORGANIZATION and len(m.entries) == 1:
             entry = m.entries[0]
-            if any(own_words(name) & own_words(n) for n in (entry.name, *entry.aliases)):
+            if any(set() < own_words(n) <= words for n in (entry.name, *entry.aliases)):
                 return entry
     return None
 

@@ -35,14 +35,19 @@ from __future__ import annotations
 import functools
 import re
 
-from archive.agencies import agencies
+from archive.agencies import ROLES, agencies
 from archive.entities.credit_words import CREDIT_ROLES, PICTURE_LABELS, alternation
+from archive.entities.entries import default_entries
+from archive.entities.types import COUNTRY, ORGANIZATION
 
 # The end of a sentence: a lower-case letter, digit or closing quote before the stop, so the
 # dots of initials and abbreviations ("D.C.", "U.S.") do not end one.
 SENTENCE_START = r"(?:^|(?<=[a-z0-9\"\u201d)][.!?]\s))"
 WITHIN_SENTENCE = r"(?:(?![a-z0-9\"\u201d)][.!?]\s)[^\n])"
 CREDIT_SENTENCE_MAX = 300  # characters of one contributor/contact sentence at most
+# A caption's closing stop: a lower-case letter before the stop (or a closing quote after it),
+# so "U.S./China" is no stop before a slash (shared with ``text.GLUED_SLASH``).
+CAPTION_STOP = r"(?<=[a-z][.!?\"\u201d])"
 
 # A credit line anywhere in a body; ingest's closing-line rule (``ingest/data/credits.txt``)
 # shares its roles (``credit_words``) but cuts whole lines only at the end of a body.
@@ -83,8 +88,11 @@ CONTACT = re.compile(
     r"\s+on\s+(?:twitter|x|instagram)\b|\bcontact\s+the\s+(?:reporter|author|writer)\b)"
     r"[^\n]*?(?:[.!?](?=\s|$)|$)"
 )
+# A credit in brackets: "(Reporting by ...)", "(AP Photo/Jane Roe)", "(Photo = Harbor News)";
+# a slash or an equals sign before a lower-case word joins words of prose ("photo/video").
 CREDIT_PAREN = re.compile(
-    r"(?i)[(\[](?:[^()\[\]]{0,80}\b)?(?:reporting|editing|writing|photo)\s*(?:by\b|/|:|=)[^()\[\]]*[)\]]"
+    r"[(\[](?:[^()\[\]]{0,80}\b)?(?i:reporting|editing|writing|photo)\s*"
+    r"(?:(?i:by)\b|:|[/=]\s*(?=[A-Z]))[^()\[\]]*[)\]]"
 )
 # A picture's source in brackets: "[Photo by Yonhap]", "(Yonhap file photo)", "[Korea Herald
 # photo]", "(Photo courtesy of the ministry)"; "[Reuters]" alone is BRACKET_CREDIT's.
@@ -102,22 +110,29 @@ OUTLET_PHOTO = re.compile(
     re.M,
 )
 # A caption's source after a slash that follows its closing stop, to the end of the line
-# ("Dockers unload cargo./Harbor News", "The ministry's nameplate./Courtesy of the ministry").
+# ("Dockers unload cargo./Harbor News", "The ministry's nameplate./Courtesy of the ministry");
+# "U.S./China trade" has no caption stop before its slash.
 SLASH_SOURCE = re.compile(
-    r"(?<=[.!?\"\u201d])[ \t]?/[ \t]?(?:[Cc]ourtesy\s+of\s+)?[A-Z][^\n/]{0,80}$", re.M
+    rf"{CAPTION_STOP}[ \t]?/[ \t]?(?:[Cc]ourtesy\s+of\s+)?[A-Z][^\n/]{{0,80}}$", re.M
 )
 # A caption's closing credit in brackets: a photographer's name, a slash and the outlet
-# ("... last Wednesday. (Jane Roe/The Harbor Herald)"), any outlet, not only a photo agency.
+# ("... last Wednesday. (Jane Roe/The Harbor Herald)"), any outlet, not only a photo agency;
+# places in brackets ("(North Korea/China)") are no photographer (``paren_photographer_spans``).
 PAREN_PHOTOGRAPHER = re.compile(
-    r"(?<=[.!?]\s)\((?:[A-Z][\w'.-]*\s+){1,3}[A-Z][\w'.-]*\s*/\s*[A-Z][^()\n/]{1,60}"
-    r"(?:/[^()\n/]{1,40})*\)"
+    r"(?<=[.!?]\s)\((?P<name>(?:[A-Z][\w'.-]*\s+){1,3}[A-Z][\w'.-]*)\s*/\s*"
+    r"(?P<outlet>[A-Z][^()\n/]{1,60})(?:/[^()\n/]{1,40})*\)"
 )
-# A closing line that is only a dash and a source ("- Yonhap", "-- Harbor News"), and a
+# A closing line that is only a dash and a source ("- Yonhap", "-- Harbor News"): the last
+# non-empty line of the text or of a paragraph, never an item of a dash list (a neighbouring
+# line that is a dash item too: "The winners were:\n- Harbor Co\n- Lakeside Co"); and a
 # caption's closing "Courtesy of ..." after its stop ("Workers rally. Courtesy of Harbor Co").
+DASH_ITEM = re.compile(r"[ \t]*[-\u2013\u2014]+[ \t]*\S")
 DASH_SOURCE = re.compile(
     r"(?m)^[ \t]*[-\u2013\u2014]+[ \t]*[A-Z][\w&'.-]*(?:[ \t]+[A-Z][\w&'.-]*){0,3}[ \t]*$"
+    r"(?=\Z|\n[ \t]*(?:\n|\Z))"  # the last line of the text or of its paragraph
 )
-COURTESY = re.compile(r"(?m)(?<=[.!?]\s)[Cc]ourtesy\s+of\s+[^\n.]{1,60}$")
+# ("Courtesy of a late goal, Harbor United won" goes on after a comma: content.)
+COURTESY = re.compile(r"(?m)(?<=[.!?]\s)[Cc]ourtesy\s+of\s+[^\n.,]{1,60}$")
 # A picture's source named after "via" or "courtesy of": "Featured image via Apple",
 # "Image courtesy of the ministry".
 IMAGE_VIA = re.compile(
@@ -205,10 +220,12 @@ def picture_credit() -> re.Pattern:
     names = "|".join(re.escape(a) for a in sorted(agencies("photo"), key=len)[::-1])
     agency = rf"(?:{names})"
     return re.compile(
-        rf"(?:(?<=[\s.(\"\u201c])|^){PHOTOGRAPHER}\s*/\s*{agency}"
+        rf"(?:(?<=[\s.(\"\u201c])|^)(?P<before>{PHOTOGRAPHER})\s*/\s*{agency}"
         rf"(?:\s*[-/\u2013\u2014]\s*{agency})*\b"
         # the agency first: "REUTERS/Kim Hong-Ji", "AFP PHOTO / JUNG YEON-JE", "(Xinhua/Wang Lei)"
-        rf"|(?:(?<=[\s.(\"\u201c])|^){agency}(?:\s+(?i:photo))?\s*/\s*{PHOTOGRAPHER}\b"
+        rf"|(?:(?<=[\s.(\"\u201c])|^){agency}(?:\s+(?i:photo))?\s*/\s*"
+        rf"(?P<after>{PHOTOGRAPHER})(?=\.?[ \t]*(?:$|[)\]]))",
+        re.M,
     )
 
 
@@ -223,9 +240,82 @@ def agency_signature() -> re.Pattern:
     )
 
 
+def known_names(*kinds: str) -> frozenset[str]:
+    """The lower-cased names and aliases of the gazetteer's entries of ``kinds``."""
+    return frozenset(
+        name.lower()
+        for entry in default_entries()
+        if entry.kind in kinds
+        for name in (entry.name, *entry.aliases)
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def known_organizations() -> frozenset[str]:
+    """Known organizations and every agency (``archive/agencies.py``), lower-cased."""
+    names = {a.lower() for role in ROLES for a in agencies(role)}
+    return known_names(ORGANIZATION) | names
+
+
+@functools.lru_cache(maxsize=1)
+def known_places() -> frozenset[str]:
+    return known_names(COUNTRY)
+
+
+def picture_credit_spans(text: str) -> list[tuple[int, int]]:
+    """``picture_credit`` matches whose photographer is no known organization: an agency
+    and a known organization ("Reuters/Yonhap", "by Reuters/Ipsos.") are a joint source."""
+    return [
+        m.span()
+        for m in picture_credit().finditer(text)
+        if (m["before"] or m["after"]).lower() not in known_organizations()
+    ]
+
+
+def names_a_place(words: list[str]) -> bool:
+    """Any run of ``words`` is a known country's name or alias ("North Korea")."""
+    runs = (" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1))
+    return any(run.lower() in known_places() for run in runs)
+
+
+def paren_photographer_spans(text: str) -> list[tuple[int, int]]:
+    """``PAREN_PHOTOGRAPHER`` matches whose name is a person's, not a place's, unless the
+    outlet after the slash is a known one ("(Seoul Bureau/Reuters)")."""
+    return [
+        m.span()
+        for m in PAREN_PHOTOGRAPHER.finditer(text)
+        if not names_a_place(m["name"].split())
+        or m["outlet"].strip().lower() in known_organizations()
+    ]
+
+
+def dash_source_spans(text: str) -> list[tuple[int, int]]:
+    """``DASH_SOURCE`` lines whose neighbouring non-empty lines are no dash items."""
+    spans = []
+    for m in DASH_SOURCE.finditer(text):
+        before = text[: m.start()].rstrip().rpartition("\n")[2]
+        after = text[m.end() :].lstrip().partition("\n")[0]
+        if not DASH_ITEM.match(before) and not DASH_ITEM.match(after):
+            spans.append(m.span())
+    return spans
+
+
 def copyright_clue(lowered: str) -> str:
     """A copyright mark the text holds ("\u00a9", "\u24d2"), else the word."""
     return next((mark for mark in ("\u00a9", "\u24d2") if mark in lowered), "copyright")
+
+
+def copyright_spans(text: str) -> list[tuple[int, int]]:
+    """``COPYRIGHT`` matches, but a circled c after a circled b on its line is the third item
+    of a list ("\u24d0 Harbor Co \u24d1 Lakeside Co \u24d2 ..."), no copyright mark."""
+    return [
+        m.span()
+        for m in COPYRIGHT.finditer(text)
+        if not (
+            text[m.start()] == "\u24d2"
+            and "\u24d1" in text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
+        )
+    ]
 
 
 def picture_clue(lowered: str) -> str:
@@ -244,19 +334,21 @@ def credit_ranges(text: str) -> list[tuple[int, int]]:
         (CONTACT, "reach" if "follow" not in lowered and "contact" not in lowered else ""),
         (CREDIT_PAREN, "("),
         (PHOTO_LABEL, ":"),
-        (picture_credit(), "/"),
         (PHOTO_BY_AFTER_CAPTION, " by "),
         (BRACKETED_PHOTO, picture_clue(lowered)),
         (IMAGE_VIA, picture_clue(lowered)),
         (OUTLET_PHOTO, picture_clue(lowered)),
         (SLASH_SOURCE, "/"),
-        (PAREN_PHOTOGRAPHER, "/"),
-        (DASH_SOURCE, "\n"),
         (COURTESY, "courtesy"),
-        (COPYRIGHT, copyright_clue(lowered)),
     ):
         if clue in lowered:  # the patterns are slow to fail on long texts: skip when hopeless
             ranges += [m.span() for m in pattern.finditer(text)]
+    if copyright_clue(lowered) in lowered:
+        ranges += copyright_spans(text)
+    if "/" in text:
+        ranges += picture_credit_spans(text) + paren_photographer_spans(text)
+    if "\n" in text:
+        ranges += dash_source_spans(text)
     if any(clue in lowered for clue in FURNITURE_CLUES):
         ranges += [m.span() for m in FURNITURE.finditer(text)]
     if " by " in lowered:

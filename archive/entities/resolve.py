@@ -18,7 +18,7 @@ import re
 from archive.entities import rules
 from archive.entities.korean_known import homonyms
 from archive.entities.name_shapes import all_chinese_surnames
-from archive.entities.types import ORGANIZATION, PERSON, Actor, normalise_name
+from archive.entities.types import ORGANIZATION, PERSON, UNITED_NATIONS, Actor, normalise_name
 
 NAME_MIN_WORDS = 2  # words of a name that has a surname of its own
 GAZETTEERS_CACHED = 8  # gazetteers whose surname index is kept
@@ -211,9 +211,8 @@ SPELLINGS = (
     (re.compile(r"\b(Program|program)me(s?)\b"), r"\1\2"),
     (re.compile(r"\s*&\s*"), " and "),
     (re.compile(r"^(?:The|the)\s+"), ""),
-    (re.compile(r"^(?:U\.N\.|UN)\s+"), "United Nations "),
+    (re.compile(r"^(?:U\.N\.|UN)\s+"), f"{UNITED_NATIONS} "),
 )
-UNITED_NATIONS = "United Nations "
 
 
 def one_spelling(name: str) -> str:
@@ -228,10 +227,18 @@ def company_stem(name: str, kind: str = ORGANIZATION) -> str:
     Ltd" and "Samsung Electronics" are one company. A name that is only a suffix stays."""
     if kind != ORGANIZATION:
         return name
+    return " ".join(without_company_forms(name)).rstrip(",")
+
+
+def without_company_forms(name: str, forms=frozenset()) -> list[str]:
+    """The words of ``name`` without its closing company-form suffixes (and ``forms``), the
+    first word always kept."""
     words = name.split()
-    while len(words) > 1 and words[-1].strip(".,") in rules.FINAL_SUFFIXES:
+    while len(words) > 1 and (
+        words[-1].strip(".,") in rules.FINAL_SUFFIXES or words[-1].strip(".,") in forms
+    ):
         words.pop()
-    return " ".join(words).rstrip(",")
+    return words
 
 
 def known_entry(mention, gazetteer) -> list:
@@ -266,12 +273,7 @@ def one_word_company(name: str, gazetteer):
     """ "Harborco Corporation", "Harborco Co": a company form after one word names the known
     company whose own name is that word (not a group's affiliate known by it: "Hyundai Co"
     is no Hyundai Motor)."""
-    words = name.split()
-    while len(words) > 1 and (
-        words[-1].strip(".,") in rules.FINAL_SUFFIXES
-        or words[-1].strip(".,") in LONG_FORMS.values()
-    ):
-        words.pop()
+    words = without_company_forms(name, frozenset(LONG_FORMS.values()))
     if len(words) != 1 or words[0] == name:
         return None
     entry = gazetteer.lookup(ORGANIZATION, words[0])
@@ -296,8 +298,9 @@ def without_group_word(name: str, gazetteer):
 def known_un_body(name: str, gazetteer):
     """ "United Nations World Food Program": a known body of the United Nations named with
     the organization's name before its own (the prefix alone is no body's name)."""
-    rest = name[len(UNITED_NATIONS) :]
-    if not name.startswith(UNITED_NATIONS) or len(rest.split()) < STEM_MIN_WORDS:
+    prefix = f"{UNITED_NATIONS} "
+    rest = name[len(prefix) :]
+    if not name.startswith(prefix) or len(rest.split()) < STEM_MIN_WORDS:
         return None
     return gazetteer.lookup(ORGANIZATION, rest)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from archive.entities.credits import credit_ranges
+from archive.entities.credits import CAPTION_STOP, credit_ranges
 from archive.text_shapes import byline_spans
 
 # Reuters-21578 paragraph marks kept literally as "&\t" (ampersand, backslash, t).
@@ -23,8 +23,9 @@ DOTTED_HYPHEN = re.compile(r"(?<=\b[A-Z]\.[A-Z]\.)-(?=[A-Za-z])")
 # one token of both; a space is put between them.
 GLUED_DASH = re.compile(r"(?<=--)(?=[A-Z])")
 # "Nameplate of the commission./Courtesy of the commission": a caption's source glued by a
-# slash to the caption's closing stop makes one token of the words around the slash.
-GLUED_SLASH = re.compile(r"(?<=[a-z][.!?])/(?=[A-Z])")
+# slash to the caption's closing stop makes one token of the words around the slash (the
+# caption stop of ``credits.SLASH_SOURCE``).
+GLUED_SLASH = re.compile(rf"{CAPTION_STOP}/(?=[A-Z])")
 GLUE_LOOKBACK = 30  # characters before a cut searched for the last word of a known name
 # Hard-wrapped wire text: WRAP_MIN_LINES lines or more, WRAP_SHARE of them WRAP_LINE_CHARS
 # long, none longer than WRAP_MAX_CHARS.

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 PERSON = "person"
 COUNTRY = "country"
 ORGANIZATION = "organization"
+# The United Nations' name, which its bodies' names may open ("United Nations Children's Fund").
+UNITED_NATIONS = "United Nations"
 
 
 @dataclass

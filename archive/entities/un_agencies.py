@@ -13,9 +13,7 @@ from archive.entities.entries import DATA, read_table
 from archive.entities.gazetteer import tokenizer
 from archive.entities.known import Mention
 from archive.entities.roles import after_possessive
-from archive.entities.types import ORGANIZATION
-
-UNITED_NATIONS = "United Nations"
+from archive.entities.types import ORGANIZATION, UNITED_NATIONS
 
 
 @functools.cache
