@@ -528,6 +528,14 @@ class RecurringSubjectTests(SimpleTestCase):
         body = "독감23이 다시 번졌다. 독감23은 겨울마다 돈다. 그는 걱정했다."
         self.assertEqual(subjects_of(body), set())
 
+    def test_a_name_after_aidol_is_one_idol_where_a_pronoun_says_so_and_a_group_otherwise(self):
+        body = (
+            "아이돌 미르가 다섯 해 만에 돌아왔다. 미르는 새 노래를 직접 썼다. {} 다음 달 "
+            "팬들을 만난다. 미르는 무대에 오른다."
+        )
+        self.assertIn("미르", persons(body.format("그는")))
+        self.assertNotIn("미르", persons(body.format("그들은")))
+
     def test_a_common_noun_after_aidol_is_no_idol(self):
         body = "아이돌 문화가 바뀌었다. 문화는 빠르게 퍼진다. 그는 설명했다. 문화가 중요하다."
         self.assertNotIn("문화", persons(body))
