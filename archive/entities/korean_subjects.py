@@ -1,10 +1,10 @@
 """Persons named with no cue beside the name, in Korean text: a recurring subject that the
 text speaks of as a person.
 
-A stage name or pen name often stands alone ("누리77이 새 책을 냈다"). The text then makes it
+A stage name or pen name often stands alone ("미르77이 새 책을 냈다"). The text then makes it
 the subject of its sentences again and again, and says it is a person in one of two ways: a
-later sentence calls it 그 or 그녀 (he, she: "누리77은 어촌에서 자랐다. 그녀는 ..."), or it
-speaks in the first person singular ("누리77은 내가 쓴 가장 긴 이야기 라며 웃었다"). A group
+later sentence calls it 그 or 그녀 (he, she: "미르77은 어촌에서 자랐다. 그녀는 ..."), or it
+speaks in the first person singular ("미르77은 내가 쓴 가장 긴 이야기 라며 웃었다"). A group
 says 그들 and 저희, a company neither. The subject must recur (REPEATED times) and be no
 occupation, title, group, collective (대표팀, 선수들), work or institution, nor a word the
 text writes after a determiner (이 회사는, 새 앨범): a common noun. Its letters must be a
@@ -33,7 +33,7 @@ from archive.entities.types import PERSON
 
 SUBJECT_TAGS = ("JX", "JKS")  # 은/는 (topic), 이/가 (subject)
 SUBJECT_WORD = re.compile(r"^([\uac00-\ud7a3]{1,5}[0-9]{0,3})(은|는|이|가)$")
-NUMBER_AFTER = re.compile(r"[0-9]+$")  # a pen name's number (누리77)
+NUMBER_AFTER = re.compile(r"[0-9]+$")  # a pen name's number (미르77)
 MIN_NAME = 2  # characters of a stem
 PRONOUNS = frozenset({"그는", "그녀는", "그가", "그녀가"})  # he, she as the next subject
 FIRST_PERSON = frozenset({"제가", "저는", "제", "저도", "저를", "내가", "나는", "내", "나도"})
@@ -97,7 +97,7 @@ def candidate_stems(
 
 def proper_or_unknown(stem: str) -> bool:
     """Whether the analyser reads the letters of ``stem`` alone, without a number after them,
-    as one proper noun or one it does not know: a pen name (누리77), not a common noun with a
+    as one proper noun or one it does not know: a pen name (미르77), not a common noun with a
     number (시즌2)."""
     letters = NUMBER_AFTER.sub("", stem)
     if len(letters) < MIN_NAME:
