@@ -29,7 +29,7 @@ from __future__ import annotations
 import dataclasses
 
 from archive.entities.known import Mention
-from archive.entities.korean_analysis import Analysis, analyse, word_at
+from archive.entities.korean_analysis import Analysis, analyse, spans, word_at
 from archive.entities.korean_bylines import byline_words
 from archive.entities.korean_digests import digest_mentions
 from archive.entities.korean_foreign import after_nationality, authors_of_works, foreign_mentions
@@ -53,38 +53,32 @@ def mentions(text: str, gazetteer) -> list[tuple[Mention, tuple[int, int]]]:
     known, taken = known_mentions(analysis, gazetteer, byline)
     qualifiers = {span for m, span in known if m.kind != PERSON}
     foreign = foreign_mentions(analysis, taken, qualifiers, byline)
-    taken |= {i for _, (s, e) in foreign for i in range(s, e)}
-    foreign += after_nationality(analysis, taken, foreign_countries(known))
-    taken |= {i for _, (s, e) in foreign for i in range(s, e)}
-    foreign += authors_of_works(analysis, taken)
-    taken |= {i for _, (s, e) in foreign for i in range(s, e)}
+    foreign += after_nationality(analysis, taken | spans(foreign), foreign_countries(known))
+    foreign += authors_of_works(analysis, taken | spans(foreign))
+    taken |= spans(foreign)
     persons = person_mentions(analysis, taken, byline)
-    taken |= {i for _, (s, e) in persons for i in range(s, e)}
+    taken |= spans(persons)
     members = member_mentions(analysis, taken)
-    taken |= {i for _, (s, e) in members for i in range(s, e)}
+    taken |= spans(members)
     staged = stage_name_mentions(analysis, taken)
-    taken |= {i for _, (s, e) in staged for i in range(s, e)}
-    subjects = subject_mentions(analysis, taken)
-    taken |= {i for _, (s, e) in subjects for i in range(s, e)}
+    taken |= spans(staged)
+    groups, bands = ensembles(analysis), ensembles(analysis, idols=False)
+    subjects = subject_mentions(analysis, taken, bands)
+    taken |= spans(subjects)
     digest = digest_mentions(analysis, taken, byline)
-    taken |= {i for _, (s, e) in digest for i in range(s, e)}
+    taken |= spans(digest)
     found_words = {analysis.word_index(m.start) for m, _ in persons + staged}
     listed = list_mentions(analysis, taken, found_words, given_names=bool(members or staged))
     found = known + persons + members + staged + subjects + digest + listed + foreign
-    found += glued_title_mentions(analysis, found, taken | spans_of(found))
+    found += glued_title_mentions(analysis, found, taken | spans(found))
     found.sort(key=lambda pair: pair[1])
     spoken_of = {m.text for m, _ in subjects}
-    return one_name_per_person(analysis, no_ensembles(analysis, found, spoken_of))
+    return one_name_per_person(analysis, no_ensembles(found, groups - spoken_of))
 
 
-def spans_of(found: list) -> set[int]:
-    return {i for _, (s, e) in found for i in range(s, e)}
-
-
-def no_ensembles(analysis: Analysis, found: list, spoken_of: set[str]) -> list:
-    """Without the rule-found persons that the text names as a group or a fan club; a word
-    after 아이돌 that the text speaks of as a person (``spoken_of``) is one idol."""
-    groups = ensembles(analysis) - spoken_of
+def no_ensembles(found: list, groups: set[str]) -> list:
+    """Without the rule-found persons that the text names as a group or a fan club
+    (``groups``: less a word after 아이돌 that the text speaks of as one person)."""
     return [
         (m, span)
         for m, span in found

@@ -110,6 +110,11 @@ def verb_made(morphemes: list[Morpheme]) -> bool:
     return any(m.tag in ("XSV", "XSA", "ETM", "ETN", "EP") for m in morphemes)
 
 
+def spans(found: list) -> set[int]:
+    """The character offsets that the ``(Mention, (start, end))`` pairs ``found`` claim."""
+    return {i for _, (s, e) in found for i in range(s, e)}
+
+
 def word_at(analysis: Analysis, i: int) -> str:
     """The text of word ``i``; "" before the first and after the last."""
     if 0 <= i < len(analysis.words):

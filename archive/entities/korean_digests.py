@@ -1,14 +1,17 @@
 """Persons in a headline digest, in Korean text.
 
-A digest ("다음은 오늘자 주요 뉴스다") is a run of headlines, each a short item set apart by a
-line break, a run of spaces or a bullet (▲, ■), most with no particles: "한서준 4분기 성장
-동의 못해". Where the breaks are lost (a reader joins the lines of a paragraph), the digest is
-still told by its telegraphic style: most of its words end in a noun, with no particle or
-ending (TELEGRAPHIC_SHARE of at least MIN_TELEGRAPHIC words; prose runs near half). The analyser,
-reading the item as a sentence, breaks such a bare name into words (한서/NNG 준/NNB); read
-alone, it is one proper noun. In a digest (at least MIN_ITEMS items, DIGEST_SHARE of them
-short, or a telegraphic text), a bare word of a common surname and two syllables of a given name that the analyser
-reads alone as one proper noun is a person, unless it ends like a place or an institution.
+A digest ("오늘의 주요 기사") is a run of headlines, each a short item set apart by a line
+break or a bullet (▲, ■); this corpus writes a line break as a run of spaces. A headline
+has no particles where it can do without them and no sentence ending: "항만 물동량 석
+달째 감소", "규제 완화 약속한 김철수 첫 현장 방문". Where the breaks are lost (a reader
+joins the lines of a paragraph), the digest is still told by its telegraphic style: most of
+its words end in a noun, with no particle or ending (TELEGRAPHIC_SHARE of at least
+MIN_TELEGRAPHIC words; prose runs near half). The analyser, reading the item as a sentence,
+may break a bare name into words (X/NNG Y/NNB); read alone, it is one proper noun. In a
+digest (at least MIN_ITEMS items, DIGEST_SHARE of them headlines: short and with no final
+ending, so that short sentences between line breaks make none), or a telegraphic text, a
+bare word of a common surname and two syllables of a given name that the analyser reads
+alone as one proper noun is a person, unless it ends like a place or an institution.
 """
 
 from __future__ import annotations
@@ -21,7 +24,11 @@ from archive.entities.korean_persons import COMMON_SURNAMES, FULL_NAME, given_na
 from archive.entities.korean_words import HANGUL_WORD, ordered_surnames, roles, titles
 from archive.entities.types import PERSON
 
-ITEM_BREAK = re.compile(r"\s{2,}|\n|[▲△■□◆◇●○•]")  # between the items of a digest
+# Between the items of a digest: a line break, a bullet, or a run of spaces (how this corpus
+# writes a line break; a sentence ending tells prose so broken from headlines).
+ITEM_BREAK = re.compile(r"\s{2,}|\n|[▲△■□◆◇●○•]")
+FINAL_ENDING = "EF"  # 했다, 연다: a sentence's, no headline's
+PUNCTUATION = ("SF", "SP", "SS", "SSO", "SSC", "SE", "SO", "SW")  # after the last word of an item
 MAX_ITEM_WORDS = 12  # words of a headline
 MIN_ITEMS = 10  # items of a digest
 DIGEST_SHARE = 2 / 3  # of the items that are headlines
@@ -33,7 +40,7 @@ BARE_TAGS = ("NNG", "NNP", "NNB", "NR", "SN", "SL", "XSN")  # a word's last morp
 def digest_mentions(analysis: Analysis, taken: set, byline: set[int]) -> list:
     """The bare names of a headline digest (module docstring), as ``(Mention, span)``; the
     words of a byline (``byline``: word indices) are not."""
-    if not (is_digest(analysis.text) or telegraphic(analysis)):
+    if not (is_digest(analysis) or telegraphic(analysis)):
         return []
     out = []
     for i, (start, end) in enumerate(analysis.words):
@@ -43,10 +50,26 @@ def digest_mentions(analysis: Analysis, taken: set, byline: set[int]) -> list:
     return out
 
 
-def is_digest(text: str) -> bool:
-    items = [item for item in ITEM_BREAK.split(text) if item.strip()]
-    short = [item for item in items if len(item.split()) <= MAX_ITEM_WORDS]
-    return len(items) >= MIN_ITEMS and len(short) >= DIGEST_SHARE * len(items)
+def is_digest(analysis: Analysis) -> bool:
+    """Whether the text is MIN_ITEMS items or more, DIGEST_SHARE of them headlines."""
+    items, headlines = 0, 0
+    position = 0
+    for piece in ITEM_BREAK.split(analysis.text):
+        start = analysis.text.index(piece, position)
+        position = start + len(piece)
+        if piece.strip():
+            items += 1
+            headlines += headline(analysis, piece, start)
+    return items >= MIN_ITEMS and headlines >= DIGEST_SHARE * items
+
+
+def headline(analysis: Analysis, item: str, start: int) -> bool:
+    """An item of at most MAX_ITEM_WORDS words that ends in no final ending."""
+    if len(item.split()) > MAX_ITEM_WORDS:
+        return False
+    inside = analysis.morphemes_in(start, start + len(item))
+    words = [m for m in inside if m.tag not in PUNCTUATION]
+    return not words or words[-1].tag != FINAL_ENDING
 
 
 def telegraphic(analysis: Analysis) -> bool:

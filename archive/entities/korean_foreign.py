@@ -150,7 +150,7 @@ GENITIVE = "의"
 
 def authors_of_works(analysis: Analysis, taken: set) -> list:
     """Foreign persons in the genitive right before a kind of work (``korean_work_words.txt``):
-    the author ("이노우에 다케히코의 만화 슬램덩크"). The name must be two or three words, one of
+    the author ("아마다 소이치의 소설 여름 정원"). The name must be two or three words, one of
     them unknown to the analyser or read with the word before as one name: one word in the
     genitive may be a group's or a company's ("그룹명의 앨범")."""
     out, taken = [], set(taken)

@@ -34,7 +34,7 @@ MAX_MEMBERS = 9  # names listed after a group's name
 MIN_LIST_SO_FAR = 2  # bare member names before a word the analyser knows, for it to be one
 MIN_GROUP_NAME = 2  # syllables of the shortest group name after a group word
 MAX_MEMBER_NAME = 3  # syllables of the longest member name in a group's list
-IDOL = "아이돌"  # "아이돌 X": a group, or one idol ("1세대 아이돌 X가 복귀한다")
+IDOL = "아이돌"  # "아이돌 X": a group, or one idol ("아이돌 X가 새 노래를 냈다")
 
 
 def groups_named(analysis: Analysis, idols: bool = True) -> set[str]:

@@ -19,6 +19,7 @@ from archive.entities.korean_analysis import (
     alone,
     dictionary_noun,
     institution_named,
+    spans,
     unknown_or_proper,
     word_at,
 )
@@ -27,6 +28,7 @@ from archive.entities.korean_persons import FULL_NAME
 from archive.entities.korean_words import (
     HANGUL_WORD,
     LIST_END,
+    PLURAL,
     country_initials,
     group_words,
     is_role,
@@ -41,7 +43,6 @@ from archive.entities.types import PERSON
 
 MIN_LISTED = 3  # bare names in a row for a list of persons
 GIVEN_NAME = 2  # syllables of each listed name
-PLURAL = "들"  # 개그우먼들이
 
 
 def list_mentions(analysis: Analysis, taken: set, found: set[int], given_names: bool) -> list:
@@ -56,10 +57,6 @@ def list_mentions(analysis: Analysis, taken: set, found: set[int], given_names: 
     listed += one_syllable_mentions(analysis, taken, found)
     taken = taken | spans(listed)
     return listed + partner_mentions(analysis, taken, found)
-
-
-def spans(found: list) -> set[int]:
-    return {i for _, (s, e) in found for i in range(s, e)}
 
 
 def listed_name_mentions(analysis: Analysis, taken: set) -> list[tuple[Mention, tuple[int, int]]]:
@@ -129,10 +126,10 @@ LISTED_NAME = (2, 3)  # syllables of a name going on a list after an occupation
 
 def occupation_list_mentions(analysis: Analysis, taken: set, found: set[int]) -> list:
     """The names that go on a list after an occupation, past the names already found in it,
-    up to a word that closes the list: "배우 서강준 공명 등이", "리더 A와 슈가 등", "배우 A B C
-    박해진 가수 D". ``found``: word indices of the persons found so far. A list is closed by
-    등 after its last name or by the next occupation; a run that is not closed so (가수 A B
-    국카스텐 딘 대만의, 배우 A 부산으로) gives no name."""
+    up to a word that closes the list: "모델 A 하람 등이", "래퍼 A와 B 등", "화가 A B C 작곡가
+    D". ``found``: word indices of the persons found so far. A list is closed by 등 after its
+    last name or by the next occupation; a run that is not closed so (가수 A 별무리 일본의,
+    배우 A 부산으로) gives no name."""
     out = []
     for i in sorted(found):
         if i - 1 in found or not is_role(word_at(analysis, i - 1)):
@@ -190,17 +187,19 @@ def listed_mention(analysis: Analysis, j: int) -> tuple[Mention, tuple[int, int]
     return Mention(PERSON, name, start, start + len(name)), (start, start + len(name))
 
 
-MAX_GAP = 2  # words from the last person of a list to a one-syllable name in it
+# Words from the last person of a list to a one-syllable name in it: the next item, or the one
+# after it where another item stands between (a band's name among solo singers: "래퍼 A 밴드명
+# 렌"); further on, a run of bare words is no longer read as the list.
+MAX_GAP = 2
 
 
 def one_syllable_mentions(analysis: Analysis, taken: set, found: set[int]) -> list:
     """One-syllable stage names on a list after an occupation that holds a person found,
-    closed or not: "가수 A와 B 그룹명 딘 대만의 ...". The list runs from the occupation over
-    words bare or joined by 과/와; a bare one-syllable word in it, at most MAX_GAP words after
-    a person of the list, that the analyser reads as a proper noun (or knows no word there) alone and where it
-    stands,
-    and that is no family name or a country's first syllable (미, 러), is a person; a common
-    word (곡, 새, 측) is not."""
+    closed or not: "래퍼 A 렌 출연", "모델 A 밴드명 렌 런웨이". The list runs from the
+    occupation over words bare or joined by 과/와; a bare one-syllable word in it, at most
+    MAX_GAP words after a person of the list, that the analyser reads as a proper noun (or
+    knows no word there) alone and where it stands, and that is no family name or a country's
+    first syllable (미, 러), is a person; a common word (곡, 새, 측) is not."""
     out, seen = [], set()
     for i in sorted(found):
         if i in seen or not is_role(word_at(analysis, i - 1)):

@@ -29,6 +29,7 @@ from archive.entities.korean_tails import (
 )
 from archive.entities.korean_words import (
     HANGUL_WORD,
+    REPEATED,
     institution_like,
     is_role,
     ordered_surnames,
@@ -42,7 +43,6 @@ from archive.entities.types import PERSON
 # Only the COMMON_SURNAMES most frequent family names (korean_surnames_hangul.txt is in order of
 # frequency) start a name found without a title: rarer ones begin too many other words (마마무).
 COMMON_SURNAMES = 30
-REPEATED = 2  # a bare name-shaped word written this often in one text is a person's name
 # Syllables of a Korean person's name: surname + two (most common), surname + one, or a
 # two-syllable surname + two; tried in the order of NAME_LENGTHS.
 FULL_NAME = 3

@@ -1,14 +1,17 @@
 """Persons named with no cue beside the name, in Korean text: a recurring subject that the
 text speaks of as a person.
 
-A stage name or pen name often stands alone ("라온84가 새 앨범을 냈다"). The text then makes it
-the subject of its sentences again and again, and says it is a person in one of two ways: the
-next sentence calls it 그 or 그녀 (he, she: "라온84는 데뷔 10주년을 맞았다 그는 ..."), or it
-speaks in the first person singular ("라온84는 제 색깔이 담긴 노래 라고 말했다"). A group
+A stage name or pen name often stands alone ("미르77이 새 책을 냈다"). The text then makes it
+the subject of its sentences again and again, and says it is a person in one of two ways: a
+later sentence calls it 그 or 그녀 (he, she: "미르77은 어촌에서 자랐다. 그녀는 ..."), or it
+speaks in the first person singular ("미르77은 내가 쓴 가장 긴 이야기 라며 웃었다"). A group
 says 그들 and 저희, a company neither. The subject must recur (REPEATED times) and be no
-occupation, title, group, collective (대표팀, 선수들), work or institution, nor a word the text writes after a determiner
-(이 회사는, 새 앨범): a common noun; "아이돌 X" may be one idol, and the pronoun or
-the first person says which (``korean_groups.ensembles``).
+occupation, title, group, collective (대표팀, 선수들), work or institution, nor a word the
+text writes after a determiner (이 회사는, 새 앨범): a common noun. Its letters must be a
+proper noun or a word the analyser does not know, with or without a number after them (a
+pen name's 77; a common noun's 2 in 시즌2 makes no name). "아이돌 X" may be a group or one
+idol: the pronoun or the first person says which (``korean.no_ensembles``); a common noun of
+the dictionary after 아이돌 stays a common noun (아이돌 문화).
 """
 
 from __future__ import annotations
@@ -17,14 +20,20 @@ import re
 
 from archive.entities.known import Mention
 from archive.entities.korean_analysis import Analysis, alone, institution_named, word_at
-from archive.entities.korean_groups import ensembles
-from archive.entities.korean_name_lists import PLURAL
-from archive.entities.korean_persons import REPEATED
-from archive.entities.korean_words import group_words, member_stops, roles, title_teams, titles
+from archive.entities.korean_words import (
+    PLURAL,
+    REPEATED,
+    group_words,
+    member_stops,
+    roles,
+    title_teams,
+    titles,
+)
 from archive.entities.types import PERSON
 
 SUBJECT_TAGS = ("JX", "JKS")  # 은/는 (topic), 이/가 (subject)
 SUBJECT_WORD = re.compile(r"^([\uac00-\ud7a3]{1,5}[0-9]{0,3})(은|는|이|가)$")
+NUMBER_AFTER = re.compile(r"[0-9]+$")  # a pen name's number (미르77)
 MIN_NAME = 2  # characters of a stem
 PRONOUNS = frozenset({"그는", "그녀는", "그가", "그녀가"})  # he, she as the next subject
 FIRST_PERSON = frozenset({"제가", "저는", "제", "저도", "저를", "내가", "나는", "내", "나도"})
@@ -32,17 +41,19 @@ QUOTE_ENDS = ("라고", "이라고", "라며", "이라며", "라면서", "이라
 MAX_QUOTE = 25  # words from a first-person word to the end of the quote
 
 
-def subject_mentions(analysis: Analysis, taken: set) -> list[tuple[Mention, tuple[int, int]]]:
+def subject_mentions(
+    analysis: Analysis, taken: set, bands: set[str]
+) -> list[tuple[Mention, tuple[int, int]]]:
     """Every word of a recurring subject that a pronoun or a first-person quote makes a
-    person (module docstring), its particle left off."""
+    person (module docstring), its particle left off. ``bands``: the names the text gives a
+    group or a fan club, but for 아이돌 X (``korean_groups.ensembles`` with ``idols=False``)."""
     subjects = subject_words(analysis)
-    candidates = candidate_stems(analysis, subjects, taken)
+    candidates = candidate_stems(analysis, subjects, taken, bands)
     counts: dict[str, int] = {}
     for stem in candidates.values():
         counts[stem] = counts.get(stem, 0) + 1
     recurring = {i: s for i, s in candidates.items() if counts[s] >= REPEATED}
-    enders = sentence_ends(analysis)
-    persons = {recurring[j] for j in spoken_of_as_one(analysis, subjects, enders) if j in recurring}
+    persons = {recurring[j] for j in spoken_of_as_one(analysis, subjects) if j in recurring}
     out = []
     for i, stem in sorted(recurring.items()):
         if stem in persons:
@@ -67,12 +78,12 @@ def subject_words(analysis: Analysis) -> dict[int, str]:
     return out
 
 
-def candidate_stems(analysis: Analysis, subjects: dict[int, str], taken: set) -> dict[int, str]:
-    """The subjects that may be a name: not found yet, no occupation, title, group, work or
-    institution, and a proper noun or a word the analyser does not know; a common noun of its
-    dictionary (남편, 주인공, 강타) only where the text writes it after 아이돌, as one idol."""
-    idols = ensembles(analysis) - ensembles(analysis, idols=False)
-    excluded = ensembles(analysis, idols=False) | analysis.works | determined(analysis)
+def candidate_stems(
+    analysis: Analysis, subjects: dict[int, str], taken: set, bands: set[str]
+) -> dict[int, str]:
+    """The subjects that may be a name: not found yet, no group (``bands``), occupation, title,
+    work or institution, and a proper noun or a word the analyser does not know."""
+    excluded = bands | analysis.works | determined(analysis)
     return {
         i: stem
         for i, stem in subjects.items()
@@ -80,16 +91,18 @@ def candidate_stems(analysis: Analysis, subjects: dict[int, str], taken: set) ->
         and len(stem) >= MIN_NAME
         and stem not in excluded
         and not not_a_name(stem)
-        and (stem in idols or proper_or_unknown(stem))
+        and proper_or_unknown(stem)
     }
 
 
 def proper_or_unknown(stem: str) -> bool:
-    """Whether the analyser reads ``stem`` alone as one proper noun or one it does not know,
-    or ``stem`` is letters with a number, as a pen name is (라온84); no common noun is."""
-    if stem[-1].isdigit():
-        return True
-    reading = alone(stem)
+    """Whether the analyser reads the letters of ``stem`` alone, without a number after them,
+    as one proper noun or one it does not know: a pen name (미르77), not a common noun with a
+    number (시즌2)."""
+    letters = NUMBER_AFTER.sub("", stem)
+    if len(letters) < MIN_NAME:
+        return False
+    reading = alone(letters)
     return len(reading) == 1 and (reading[0].tag == "NNP" or reading[0].unknown)
 
 
@@ -114,34 +127,37 @@ def not_a_name(stem: str) -> bool:
     return any(stem in w for w in words) or collective or institution_named(stem)
 
 
-def sentence_ends(analysis: Analysis) -> set[int]:
-    """Indices of the words that end a sentence (a final ending: 했다, 연다)."""
-    ends = {m.start for m in analysis.morphemes if m.tag == "EF"}
-    return {i for i, (s, e) in enumerate(analysis.words) if any(s <= p < e for p in ends)}
+def sentence_numbers(analysis: Analysis) -> list[int]:
+    """The number of each word's sentence, counted from 0; a word with a final ending (했다,
+    연다) ends its sentence."""
+    enders = {analysis.word_index(m.start) for m in analysis.morphemes if m.tag == "EF"}
+    out, number = [], 0
+    for i in range(len(analysis.words)):
+        out.append(number)
+        number += i in enders
+    return out
 
 
-def sentence_start(i: int, enders: set[int]) -> int:
-    j = i - 1
-    while j >= 0 and j not in enders:
-        j -= 1
-    return j + 1
-
-
-def spoken_of_as_one(analysis: Analysis, subjects: dict[int, str], enders: set[int]) -> set[int]:
+def spoken_of_as_one(analysis: Analysis, subjects: dict[int, str]) -> set[int]:
     """Word indices of the subjects that a pronoun calls 그 or 그녀, or that speak in the first
     person singular. A pronoun's subject is the first subject of its sentence before it, or of
     the sentence before; a first-person word's speaker is the first subject of its sentence
-    before it, with the end of the quote (라고, 라며) after it."""
+    before it, with the end of the quote (라고, 라며) after it. One pass over the words."""
+    numbers = sentence_numbers(analysis)
+    first: dict[int, int] = {}  # sentence number -> word index of its first subject
+    for j in sorted(subjects):
+        first.setdefault(numbers[j], j)
     out = set()
-    for i in range(len(analysis.words)):
+    for i, number in enumerate(numbers):
         word = word_at(analysis, i)
-        start = sentence_start(i, enders)
-        here = [j for j in subjects if start <= j < i]
+        here = first.get(number)
+        here = here if here is not None and here < i else None
         if word in PRONOUNS:
-            before = [j for j in subjects if sentence_start(start - 1, enders) <= j < start]
-            out.update(here[:1] or before[:1])
-        elif word in FIRST_PERSON and here and quote_ends_after(analysis, i):
-            out.add(here[0])
+            before = here if here is not None else first.get(number - 1)
+            if before is not None:
+                out.add(before)
+        elif word in FIRST_PERSON and here is not None and quote_ends_after(analysis, i):
+            out.add(here)
     return out
 
 

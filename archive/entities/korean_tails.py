@@ -14,7 +14,7 @@ from archive.entities.korean_words import attached, roles, surnames, title_teams
 # Tags of kiwipiepy (Sejong tag set) that carry no meaning of their own after a name:
 # particles (J…), endings (E…), copula, derivational suffixes, punctuation.
 FUNCTIONAL = ("J", "E", "VCP", "XSN", "XSV", "XSA", "S")
-# Familiar titles: a stage name's ("엑소 카이 씨"), not a foreign title; after a family name
+# Familiar titles: a stage name's ("그룹명 X 씨"), not a foreign title; after a family name
 # alone ("김양", "이군", "김씨"), often a person the text does not name in full.
 FAMILIAR_TITLES = ("씨", "님", "군", "양")
 

@@ -16,6 +16,8 @@ from archive.entities.korean_particles import FINALS, HANGUL_FIRST, MIN_STEM
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 HANGUL_WORD = re.compile(r"^[\uac00-\ud7a3]+$")
 LIST_END = "등"  # "A B C 등": and others, closing a list
+PLURAL = "들"  # the plural suffix (개그우먼들이, 선수들)
+REPEATED = 2  # a bare name-shaped word written this often in one text is a person's name
 # Copula endings that turn an occupation into a modifier of the name after it
 # ("첼리스트이자 영화배우인 오우양나나"): the occupation is still a signal.
 COPULA_ENDINGS = ("이자", "이며", "이고", "인")
