@@ -16,7 +16,7 @@ from typing import NamedTuple
 from archive.entities.korean_particles import MIN_STEM, without_particle
 from archive.entities.korean_words import event_words, org_endings, place_suffixes, work_words
 
-# kiwipiepy gives a noun it does not know (카스티엘, 도윤재) one of these morpheme ids: 2 as a
+# kiwipiepy gives a noun it does not know (라후엘, 도윤재) one of these morpheme ids: 2 as a
 # common noun, 3 as a proper noun; words of its dictionary have ids past them.
 UNKNOWN_NOUN_IDS = frozenset({2, 3})
 # Tags of the one-syllable pieces a name the analyser does not know is broken into (온/유,
@@ -160,7 +160,8 @@ def unknown_or_proper(analysis: Analysis, start: int, end: int) -> bool:
 @functools.lru_cache(maxsize=8192)
 def alone(word: str) -> tuple[Morpheme, ...]:
     """The analysis of ``word`` by itself, offsets from 0: where the analyser read a name's
-    particle into a noun in context ("한종이" read as 한 + 종이, "paper"), the name alone is
+    particle into a noun in context (a name ending in 종 before the subject particle 이, read as
+    its family name + 종이, "paper"), the name alone is
     read as it is."""
     return tuple(
         sorted(

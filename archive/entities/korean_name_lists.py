@@ -1,7 +1,7 @@
 """Names on lists in Korean text: given or stage names written bare, the names that go on a
 list after an occupation, and a name joined by 과/와 to a person found (``list_mentions``).
 
-"어제 저녁에도 서아 하은 지안 수빈이와 통화를 했다", "다온 세아 예서는 무대에 함께 선다":
+"어제 저녁에도 세아 지안 수빈이와 통화를 했다", "세아 지안 수빈은 무대에 함께 선다":
 three or more two-syllable words in a row, bare but the last (which may carry a particle, or
 be followed by 등), each of which the analyser reads alone as a proper noun or a word it does
 not know, and at least one of which it does not know where it stands (a name it has not seen,
@@ -97,7 +97,7 @@ def examples_of_things(analysis: Analysis, i: int) -> bool:
 
 def name_like(analysis: Analysis, name: str) -> bool:
     """A two-syllable word that the analyser, reading it alone, takes for a proper noun or
-    does not know (서아, 수빈), and that is no occupation, title or word said of a group."""
+    does not know (수빈, 세아), and that is no occupation, title or word said of a group."""
     if len(name) != GIVEN_NAME or not HANGUL_WORD.match(name):
         return False
     if name in roles() or name in titles() or name in group_words() or name in member_stops():

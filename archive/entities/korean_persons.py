@@ -194,7 +194,7 @@ def given_name_like(name: str, works: frozenset) -> bool:
 def role_shaped(analysis: Analysis, i: int):
     """``(end, "")`` of a surname + two syllables right after an occupation ("감독 도윤재
     제작", "배우 오태람이") or written bare before a title ("김의찬 대변인은", which the
-    analyser may read 김/의/찬; "이미소 한빛대 교수팀", with 이미 read as an adverb), however
+    analyser reads 김/의/찬), however
     the analyser splits it, unless it reads those syllables as one common noun (배우 이야기를)
     or a verb form; None otherwise."""
     start, word_end = analysis.words[i]
@@ -221,8 +221,8 @@ def role_shaped(analysis: Analysis, i: int):
 
 def unknown_shaped(analysis: Analysis, i: int):
     """``(end, "")`` of a common surname + two syllables that the analyser does not know: one
-    noun out of its dictionary, particle and all (오태람이/NNG), or three one-syllable nouns
-    and determiners (오/태/람). Such a word is a person only with a signal or written twice."""
+    noun out of its dictionary (오태람/NNG in 오태람이), or three one-syllable nouns and
+    determiners (오/태/림 in 오태림이). Such a word is a person only with a signal or written twice."""
     start, word_end = analysis.words[i]
     name = without_particle(analysis.text[start:word_end])
     end = start + len(name)
