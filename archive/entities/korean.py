@@ -88,7 +88,7 @@ def no_ensembles(found: list, groups: set[str]) -> list:
 
 def foreign_countries(known: list) -> set:
     """Spans of the countries other than the two Koreas: a nationality before an occupation
-    that makes the name after it a foreign one ("독일 작가 헤르만 헤세")."""
+    that makes the name after it a foreign one ("프랑스 화가 앙리 뒤푸르")."""
     return {
         span for m, span in known if m.kind == COUNTRY and not {e.code for e in m.entries} & KOREAS
     }
@@ -96,8 +96,8 @@ def foreign_countries(known: list) -> set:
 
 def one_name_per_person(analysis: Analysis, found: list) -> list:
     """Rule-found persons written under a second name take their first one: the real name
-    after 본명 is the stage name's person ("세이 본명 박세희"), and a given name alone is the
-    one person of the text whose full name ends with it ("전소미가 … 소미씨에게")."""
+    after 본명 is the stage name's person ("루아 본명 김하은"), and a given name alone is the
+    one person of the text whose full name ends with it ("한지유가 … 지유씨에게")."""
     persons = [m for m, _ in found if m.kind == PERSON and not m.entries]
     by_word = {analysis.word_index(m.start): m.text for m in persons}
     stage = {m.text: stage_name(analysis, m, by_word) for m in persons}
@@ -116,7 +116,7 @@ def one_name_per_person(analysis: Analysis, found: list) -> list:
 
 def addressed(analysis: Analysis, mention: Mention) -> bool:
     """A two-syllable given name with 씨 after it: how a text calls a person it has named in
-    full ("전소미가 … 소미씨에게"); 님 after a short name is a stage name's ("진영 님")."""
+    full ("한지유가 … 지유씨에게"); 님 after a short name is a stage name's ("다온 님")."""
     after = analysis.text[mention.end :].lstrip(" ")
     return len(mention.text) == SHORT_NAME and after.startswith(FAMILIAR_TITLE)
 

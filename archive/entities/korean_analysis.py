@@ -16,13 +16,13 @@ from typing import NamedTuple
 from archive.entities.korean_particles import MIN_STEM, without_particle
 from archive.entities.korean_words import event_words, org_endings, place_suffixes, work_words
 
-# kiwipiepy gives a noun it does not know (칼리드, 주지홍) one of these morpheme ids: 2 as a
+# kiwipiepy gives a noun it does not know (라후엘, 도윤재) one of these morpheme ids: 2 as a
 # common noun, 3 as a proper noun; words of its dictionary have ids past them.
 UNKNOWN_NOUN_IDS = frozenset({2, 3})
 # Tags of the one-syllable pieces a name the analyser does not know is broken into (온/유,
 # 다/현): nouns, adverbs, determiners; never a verb's or an ending's.
 BROKEN_NAME_TAGS = ("NNG", "NNB", "NNP", "MAG", "MM")
-CHARACTER = "역"  # "허재봉 역을 맡은 차태현": the name before 역 is a fictional character
+CHARACTER = "역"  # "강두식 역을 맡은 김하준": the name before 역 is a fictional character
 # Endings of places only, never of a given name, after whatever comes before: streets are
 # named after people (금남로), and neighbourhoods, mountains, temples, towns and rivers after
 # words the analyser may not know alone (안국+동, 오대+산, 송광+사).
@@ -125,9 +125,9 @@ def word_at(analysis: Analysis, i: int) -> str:
 
 def works_and_characters(analysis: Analysis) -> frozenset:
     """Words that a text writes as the title of a work, right after a kind of work ("웹툰
-    복학왕", "드라마 해바라기"), as the name of an event, right before a kind of event
-    ("별빛 페스티벌"), or as a fictional character, before 역, the part played ("허재봉 역을
-    맡은 차태현"): anywhere in that text they name no person."""
+    달밤식당", "드라마 달빛정원"), as the name of an event, right before a kind of event
+    ("별빛 페스티벌"), or as a fictional character, before 역, the part played ("강두식 역을
+    맡은 김하준"): anywhere in that text they name no person."""
     found = set()
     for i in range(len(analysis.words)):
         word = without_particle(word_at(analysis, i))
@@ -160,7 +160,8 @@ def unknown_or_proper(analysis: Analysis, start: int, end: int) -> bool:
 @functools.lru_cache(maxsize=8192)
 def alone(word: str) -> tuple[Morpheme, ...]:
     """The analysis of ``word`` by itself, offsets from 0: where the analyser read a name's
-    particle into a noun in context ("성종이" as 성/NNG 종이/NNG, "paper"), the name alone is
+    particle into a noun in context (a name ending in 종 before the subject particle 이, read as
+    its family name + 종이, "paper"), the name alone is
     read as it is."""
     return tuple(
         sorted(

@@ -1,6 +1,6 @@
 """Reporters' bylines and photo credits in Korean text: their names are not mentions.
 
-"서울 연합뉴스 강종훈 기자", "김유태기자", "사진 강영국 기자": a name followed by a bare
+"서울 한빛뉴스 김하준 기자", "이서연기자", "사진 박도윤 기자": a name followed by a bare
 reporter title, at the start or end of a text.
 """
 
@@ -17,13 +17,13 @@ BYLINE_LEAD_WORDS = 3  # words before a bare reporter title that belong to its b
 
 def is_byline(analysis: Analysis, end: int, word: int) -> bool:
     """A name followed by a reporter title that carries no particle is a byline or a photo
-    credit ("서울 연합뉴스 강종훈 기자 롯데면세점은 …", "김유태기자 3835", "사진 강영국 기자"); a
+    credit ("서울 한빛뉴스 김하준 기자 한빛마트는 …", "이서연기자 1234", "사진 박도윤 기자"); a
     reporter named in the prose takes a particle ("강 기자는", "기자에 따르면")."""
     spans, text = analysis.words, analysis.text
     word_end = spans[word][1]
-    if end < word_end:  # title glued to the name: 김상민기자
+    if end < word_end:  # title glued to the name: 최민재기자
         return text[end:word_end] in REPORTER_TITLES
-    # the reporter title may come after the desk ("곽경민 한경닷컴 연예 이슈팀 기자")
+    # the reporter title may come after the desk ("정우진 한빛닷컴 문화 이슈팀 기자")
     for s, e in spans[word + 1 : word + 1 + BYLINE_DESK_WORDS]:
         if text[s:e] in REPORTER_TITLES:
             return True
@@ -34,7 +34,7 @@ def is_byline(analysis: Analysis, end: int, word: int) -> bool:
 
 def byline_words(analysis: Analysis) -> set[int]:
     """Indices of the words of a byline: the reporter's name and the 1–3 words before it
-    when they end in a bare reporter title ("서울 연합뉴스 강종훈 기자")."""
+    when they end in a bare reporter title ("서울 한빛뉴스 김하준 기자")."""
     text, out = analysis.text, set()
     for i, (start, end) in enumerate(analysis.words):
         word = text[start:end]

@@ -3,7 +3,7 @@
 Korean writes a foreign name as one to three words ("마크롱", "에마뉘엘 마크롱", "렉스 틸러슨",
 "장 클로드 융커") before the person's title, and may put the country, the institution or a
 marker such as 전 (former) between them ("마크롱 프랑스 대통령은", "숀 스파이서 백악관 대변인은",
-"빌 클린턴 전 대통령은"). Every word of the name is one the analyser reads as a proper noun or
+"톰 하워드 전 대통령은"). Every word of the name is one the analyser reads as a proper noun or
 does not know. The whole run of words is the name, never only its last or first word.
 """
 
@@ -34,7 +34,7 @@ from archive.entities.korean_words import (
 from archive.entities.types import PERSON
 
 MAX_NAME_WORDS = 3  # words of a foreign name written in Hangul (장 클로드 융커)
-MAX_WORD_SYLLABLES = 6  # syllables of one word of it (오우양나나, 블라디미르)
+MAX_WORD_SYLLABLES = 6  # syllables of one word of it (루시아나, 블라디미르)
 MAX_QUALIFIERS = 2  # words between the name and its title (미 국무부 대변인, 전 대통령)
 
 
@@ -42,7 +42,7 @@ def foreign_mentions(analysis: Analysis, taken: set, known_spans: set, byline: s
     """Foreign persons before a title: a run of one to three name words, then up to two
     qualifiers (a known country or organization, an institution, 전/현/신임), then the title.
     One word alone needs a qualifier ("마크롱 프랑스 대통령은"); a Korean-shaped name beside its
-    workplace ("장선욱 롯데면세점 대표는") is left to ``korean_persons``, and a reporter's title
+    workplace ("김하준 한빛마트 대표는") is left to ``korean_persons``, and a reporter's title
     names no foreign person (bylines are ``korean_bylines``')."""
     out, taken = [], set(taken)
     for j in range(1, len(analysis.words)):
@@ -68,7 +68,7 @@ def foreign_mentions(analysis: Analysis, taken: set, known_spans: set, byline: s
 def named(analysis: Analysis, run: list[int], qualified: bool) -> bool:
     """Whether the words ``run`` before a title are a foreign name. After a qualifier, any run
     but one syllable alone; without one, a run of two or more words that the analyser reads as
-    one name ("숀 스파이서") or that has a word it does not know ("이와이 슌지"): two words it
+    one name ("숀 스파이서") or that has a word it does not know ("아라이 슌고"): two words it
     knows may be a team or a company ("롯데 자이언츠 감독")."""
     if not run or korean_beside_workplace(analysis, run, qualified):
         return False
@@ -120,7 +120,7 @@ def foreign_word(analysis: Analysis, i: int, taken: set, stop: int | None = None
     if word in titles() or word in roles() or word in work_words() or word in group_words():
         return False
     if word in title_modifiers() or word in analysis.works or word.endswith(org_endings()):
-        return False  # 체뚜코리아, 삼성전자: a company's name
+        return False  # 벨로코리아, 삼성전자: a company's name
     if read_with_previous(analysis, i):
         return analysis.covering(start).tag == "NNP"  # a name read as one ("숀 스파이서")
     inside = analysis.morphemes_in(start, end)
@@ -130,8 +130,8 @@ def foreign_word(analysis: Analysis, i: int, taken: set, stop: int | None = None
 
 
 def after_nationality(analysis: Analysis, taken: set, nationalities: set) -> list:
-    """Foreign persons after a foreign country and an occupation ("독일 작가 헤르만 헤세의",
-    "일본 감독 이와이 슌지와"): the one to three name words that follow, up to the first
+    """Foreign persons after a foreign country and an occupation ("프랑스 화가 앙리 뒤푸르의",
+    "일본 감독 아라이 슌고와"): the one to three name words that follow, up to the first
     particle, are one name."""
     out, taken = [], set(taken)
     for i in range(2, len(analysis.words)):
@@ -176,7 +176,7 @@ def authors_of_works(analysis: Analysis, taken: set) -> list:
 def name_end(analysis: Analysis, first: int, taken: set) -> int | None:
     """Where a foreign name of one to three words starting at word ``first`` ends: at its
     first particle or the last of its words; None if the first word is no name's. A word
-    that another name word follows is whole (이와이 in "이와이 슌지와", not 이와 + 이)."""
+    that another name word follows is whole (아라이 in "아라이 슌고와", not 아라 + 이)."""
     end, last = None, min(first + MAX_NAME_WORDS, len(analysis.words)) - 1
     for k in range(first, last + 1):
         if k < last and foreign_word(analysis, k, taken) and stem_end(analysis, k + 1, taken):
@@ -200,12 +200,12 @@ def stem_end(analysis: Analysis, k: int, taken: set) -> int | None:
 
 def korean_beside_workplace(analysis: Analysis, run: list[int], qualified: bool) -> bool:
     """A Korean name (surname + two syllables) next to a word the analyser knows: the
-    person's workplace ("장선욱 롯데면세점 대표는", "롯데 신동빈 회장"), not a foreign name of
-    two words. A word it does not know next to it makes one ("이와이 슌지 감독"), and so do two
+    person's workplace ("김하준 한빛마트 대표는", "롯데 신동빈 회장"), not a foreign name of
+    two words. A word it does not know next to it makes one ("아라이 슌고 감독"), and so do two
     words it reads as one proper noun, and a country between the words and the title
     ("에마뉘엘 마크롱 프랑스 대통령")."""
     if len(run) < 2 or read_with_previous(analysis, run[1]):
-        return False  # the analyser reads the two words as one name ("이와이 슌지"/NNP)
+        return False  # the analyser reads the two words as one name ("아라이 슌고"/NNP)
     pairs = [(run[0], run[1])] + ([] if qualified else [(run[-1], run[-2])])
     for name, other in pairs:
         word = word_at(analysis, name)

@@ -1,7 +1,7 @@
 """Members of a music group listed after the group's name, in Korean text.
 
-"트와이스의 나연과 모모가", "샤이니 온유 종현 민호 태민": a group is a word the text writes
-right after a group word (``korean_group_words.txt``: 걸그룹 트와이스가); the names listed
+"루미나의 다온과 세라가", "블루문 하랑 시온 태오 유찬": a group is a word the text writes
+right after a group word (``korean_group_words.txt``: 걸그룹 루미나가); the names listed
 after it are its members.
 """
 
@@ -38,8 +38,8 @@ IDOL = "아이돌"  # "아이돌 X": a group, or one idol ("아이돌 X가 새 �
 
 
 def groups_named(analysis: Analysis, idols: bool = True) -> set[str]:
-    """The group names of a text: the word right after a group word ("걸그룹 트와이스가"), and
-    the well-known groups it names (``korean_group_names.txt``: "소녀시대 써니와"); with
+    """The group names of a text: the word right after a group word ("걸그룹 루미나가"), and
+    the well-known groups it names (``korean_group_names.txt``: "소녀시대 세아와"); with
     ``idols`` False, not the word after 아이돌 alone, which may be one idol."""
     text, found = analysis.text, set()
     for s, e in analysis.words:
@@ -61,7 +61,7 @@ def groups_named(analysis: Analysis, idols: bool = True) -> set[str]:
 
 def group_split(word: str, groups) -> tuple[str, str]:
     """A group's name and the particle written on it; a name that ends like a particle is
-    whole when the text or the list knows it so ("아이오아이", not 아이오아 + 이)."""
+    whole when the text or the list knows it so ("라온하이", not 라온하 + 이)."""
     if word in groups:
         return word, ""
     return split_particle(word)
@@ -69,7 +69,7 @@ def group_split(word: str, groups) -> tuple[str, str]:
 
 def ensembles(analysis: Analysis, idols: bool = True) -> set[str]:
     """Names the text gives a group or a fan club: the word after a group word ("걸그룹
-    트와이스가") and the word before or after a fan-club word ("팬클럽 원스", "원스 팬클럽").
+    루미나가") and the word before or after a fan-club word ("팬클럽 별무리", "별무리 팬클럽").
     Anywhere in that text they name no person. ``idols``: as for ``groups_named``."""
     found = set(groups_named(analysis, idols))
     for i in range(len(analysis.words)):
@@ -82,9 +82,9 @@ def ensembles(analysis: Analysis, idols: bool = True) -> set[str]:
 
 
 def member_mentions(analysis: Analysis, taken: set) -> list[tuple[Mention, tuple[int, int]]]:
-    """Members listed after their group's name ("트와이스의 나연과 모모가", "샤이니 온유 종현
-    민호 태민"), where the group is named after a group word somewhere in the text, or in
-    Latin letters right after one ("그룹 EXO의 카이가")."""
+    """Members listed after their group's name ("루미나의 다온과 세라가", "블루문 하랑 시온
+    태오 유찬"), where the group is named after a group word somewhere in the text, or in
+    Latin letters right after one ("그룹 NOVA의 세아가")."""
     groups, text, out = groups_named(analysis), analysis.text, []
     for i, (start, end) in enumerate(analysis.words):
         name, particle = group_split(text[start:end], groups)
@@ -98,8 +98,8 @@ LATIN_GENITIVE = re.compile(r"^[A-Za-z0-9&.\-]*의$")  # EXO의, or 의 alone wh
 
 def group_in_latin(analysis: Analysis, i: int) -> bool:
     """A group word followed by a group's name in Latin letters with the genitive ("그룹
-    EXO의 카이가"), or by the genitive alone where a source stripped the Latin ("그룹 의
-    카이가"): the members follow."""
+    NOVA의 세아가"), or by the genitive alone where a source stripped the Latin ("그룹 의
+    세아가"): the members follow."""
     return word_at(analysis, i - 1) in group_words() and bool(
         LATIN_GENITIVE.match(word_at(analysis, i))
     )
@@ -110,7 +110,7 @@ MEMBER_COUNT = re.compile(r"^(총|모두|\d+명)$")  # "멤버는 총 6명": how
 
 def member_list_start(analysis: Analysis, first: int) -> int:
     """The first word of a members' list that opens with the word for member and their number
-    ("트와이스의 멤버는 총 6명 쯔위와 나연", "트와이스 멤버 나연과 모모")."""
+    ("루미나의 멤버는 총 5명 세라와 다온", "루미나 멤버 다온과 세라")."""
     i = first + 1 if detached_particle(analysis, first) else first
     if without_particle(word_at(analysis, i)) in roles():
         i += 1
@@ -121,18 +121,18 @@ def member_list_start(analysis: Analysis, first: int) -> int:
 
 def detached_particle(analysis: Analysis, i: int) -> bool:
     """Whether word ``i`` is a particle written apart, as where a source's brackets or Latin
-    letters were stripped (위너(WINNER)의 → "위너 의"): it ends the name before it."""
+    letters were stripped (블루문(BLUEMOON)의 → "블루문 의"): it ends the name before it."""
     return word_at(analysis, i) in MEMBER_PARTICLES
 
 
 def members_after(analysis: Analysis, first: int, taken: set) -> list:
     """The members listed from word ``first`` on; after "과/와", a word in the genitive is
-    the next group of the list ("효정 유아 비니와 여자친구의 예린 유주 신비가"). A member's name
+    the next group of the list ("하랑 시온 유찬과 루미나의 세라 다온 하늘이"). A member's name
     is one the analyser does not know as a common word, or any short word that goes on a
-    list of MIN_LIST_SO_FAR bare names (신비, "mystery", after 예린 유주); a common noun said of
+    list of MIN_LIST_SO_FAR bare names (하늘, "sky", after 세라 다온); a common noun said of
     the group (완전체, 멤버들: ``korean_member_stops.txt``) ends the list."""
     if detached_particle(analysis, first + 1):
-        return []  # the group's name goes on: "그룹 더블 에이트 가"
+        return []  # the group's name goes on: "그룹 골든 나인 가"
     text, out, joined, bare = analysis.text, [], False, 0
     for s, e in analysis.words[first : first + MAX_MEMBERS]:
         member, particle = split_particle(text[s:e])
@@ -158,5 +158,5 @@ def members_after(analysis: Analysis, first: int, taken: set) -> list:
 
 
 def stops_list(word: str) -> bool:
-    """등 (and others), with or without its particle, ends a list: "소라 유나 등이 왔다"."""
+    """등 (and others), with or without its particle, ends a list: "하은 지안 등이 왔다"."""
     return without_particle(word) == LIST_END or word == LIST_END

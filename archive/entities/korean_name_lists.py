@@ -1,12 +1,12 @@
 """Names on lists in Korean text: given or stage names written bare, the names that go on a
 list after an occupation, and a name joined by 과/와 to a person found (``list_mentions``).
 
-"오늘 아침에도 유정 소미 청하 도연이와 연락을 했다", "정연 지효 채영은 코너에 참여한다":
+"어제 저녁에도 세아 지안 수빈이와 통화를 했다", "세아 지안 수빈은 무대에 함께 선다":
 three or more two-syllable words in a row, bare but the last (which may carry a particle, or
 be followed by 등), each of which the analyser reads alone as a proper noun or a word it does
 not know, and at least one of which it does not know where it stands (a name it has not seen,
-or one broken into syllables: 소/NNG 미/NNG). Lists of places or countries are words the
-analyser knows (서울 마포구 홍대) and are not taken. Only a text that already names a person
+or one it breaks into one-syllable nouns). Lists of places or countries are words the
+analyser knows (부산 해운대구 광안리) and are not taken. Only a text that already names a person
 by a given or stage name (a group's member, a stage name after an occupation) is read so.
 """
 
@@ -87,8 +87,8 @@ def name_runs(analysis: Analysis, taken: set) -> list[list[tuple[int, int]]]:
 
 def examples_of_things(analysis: Analysis, i: int) -> bool:
     """Whether word ``i`` is a bare 등 before a noun that is no occupation: the list before it
-    gives examples of things ("멜론 벅스 지니 등 음원차트"), not of persons ("... 등 유명
-    개그우먼들이")."""
+    gives examples of things ("사과 배 포도 등 과일"), not of persons ("... 등 인기
+    가수들이")."""
     if word_at(analysis, i) != LIST_END:
         return False
     following = [without_particle(word_at(analysis, j)) for j in (i + 1, i + 2)]
@@ -97,7 +97,7 @@ def examples_of_things(analysis: Analysis, i: int) -> bool:
 
 def name_like(analysis: Analysis, name: str) -> bool:
     """A two-syllable word that the analyser, reading it alone, takes for a proper noun or
-    does not know (유정, 도연), and that is no occupation, title or word said of a group."""
+    does not know (수빈, 세아), and that is no occupation, title or word said of a group."""
     if len(name) != GIVEN_NAME or not HANGUL_WORD.match(name):
         return False
     if name in roles() or name in titles() or name in group_words() or name in member_stops():

@@ -51,7 +51,7 @@ LONG_NAME = 4
 COMPOUND_SURNAME = 2  # syllables of the family name in a LONG_NAME
 NAME_LENGTHS = (FULL_NAME, SHORT_NAME, LONG_NAME)
 # Honorifics that never end a name, so a name-shaped word ending in one is a shorter name with
-# the honorific glued on (소미씨에게 is 소미 + 씨).
+# the honorific glued on (지유씨에게 is 지유 + 씨).
 GLUED_HONORIFICS = ("씨", "님")
 # One-syllable particles that the analyser may leave glued to a two-syllable noun (신화가).
 GLUED_PARTICLES = frozenset("이가은는을를의도와과")
@@ -76,7 +76,7 @@ def name_shaped(analysis: Analysis, start: int, word_end: int):
             continue
         inside = analysis.morphemes_in(start, end)
         if any(m.tag not in ("NNP", "NNG", "NNB", "XR") for m in inside):
-            continue  # 이적과 is 이적 + a particle, not a three-syllable name
+            continue  # 이솔과 is 이솔 + a particle, not a three-syllable name
         rest = tail(analysis, end, word_end)
         if rest is not None and rest != "+":
             return end, rest
@@ -84,7 +84,7 @@ def name_shaped(analysis: Analysis, start: int, word_end: int):
 
 
 def honorific_or_particle_glued(analysis: Analysis, name: str) -> bool:
-    """A three-syllable "name" that is a shorter name with an honorific glued on (소미씨), or a
+    """A three-syllable "name" that is a shorter name with an honorific glued on (지유씨), or a
     two-syllable word with its particle, which the text also writes without it or with
     another particle (신화가 … 신화는)."""
     if len(name) != FULL_NAME:
@@ -117,9 +117,9 @@ def analysed_name(analysis: Analysis, start: int, end: int, word_end: int) -> bo
 
 def person_mentions(analysis: Analysis, taken: set, byline: set[int]):
     """Unknown Korean persons: a name-shaped word with a title after it, or after an
-    occupation ("배우 김수현과"), or continuing such a list ("배우 이민호 김수현 지창욱"), or
+    occupation ("배우 이서연과"), or continuing such a list ("배우 김하준 이서연 박도윤"), or
     named twice in the text; and every name-shaped word of a list one of them is in
-    ("전지현 박보영 등이")."""
+    ("한서린 정소율 등이")."""
     shapes = name_shapes(analysis, taken)
     twice = repeated(analysis, shapes)
     found: dict[int, tuple[int, int, str]] = {}
@@ -144,9 +144,9 @@ def person_mentions(analysis: Analysis, taken: set, byline: set[int]):
         if (end - start) == SHORT_NAME and not (title or is_role(previous)):
             continue
         if (end - start) == SHORT_NAME and institution_like(analysis.text[start:end]):
-            continue  # 이대총장: the president of a university (이대), not a person 이대
+            continue  # 고대총장: the president of a university (고대), not a person 고대
         found[i] = (start, end, title)
-        # a list goes on while its words carry no particle ("이민호 김수현 지창욱 박해진과")
+        # a list goes on while its words carry no particle ("김하준 이서연 박도윤 최지안과")
         listing = after_role and end == word_end and not title
     fellows = list_fellows(analysis, shapes, found)
     found.update({i: f for i, f in fellows.items() if not workplace_of(analysis, found, i - 1)})
@@ -158,8 +158,8 @@ def person_mentions(analysis: Analysis, taken: set, byline: set[int]):
 
 def workplace_of(analysis: Analysis, found: dict, i: int) -> bool:
     """Whether the word after word ``i`` is the workplace of the person found there with a
-    title two words on: a word ending like an institution ("이미경 순천대 교수팀"), not a
-    second name ("배우 조재현 서경덕 교수")."""
+    title two words on: a word ending like an institution ("이미소 한빛대 교수팀"), not a
+    second name ("배우 박도윤 최지안 교수")."""
     return (
         i in found
         and bool(found[i][2])
@@ -192,10 +192,11 @@ def given_name_like(name: str, works: frozenset) -> bool:
 
 
 def role_shaped(analysis: Analysis, i: int):
-    """``(end, "")`` of a surname + two syllables right after an occupation ("감독 주지홍
-    제작", "배우 남태현이") or written bare before a title ("김의겸 대변인은", which the
-    analyser reads 김/의/겸; "이미경 순천대 교수팀", 이미/MAG 경), however the analyser splits it, unless it reads those syllables
-    as one common noun (배우 이야기를) or a verb form; None otherwise."""
+    """``(end, "")`` of a surname + two syllables right after an occupation ("감독 도윤재
+    제작", "배우 오태람이") or written bare before a title ("김의찬 대변인은", which the
+    analyser reads 김/의/찬), however
+    the analyser splits it, unless it reads those syllables as one common noun (배우 이야기를)
+    or a verb form; None otherwise."""
     start, word_end = analysis.words[i]
     if is_role(word_at(analysis, i - 1)):
         name = without_particle(analysis.text[start:word_end])
@@ -220,8 +221,8 @@ def role_shaped(analysis: Analysis, i: int):
 
 def unknown_shaped(analysis: Analysis, i: int):
     """``(end, "")`` of a common surname + two syllables that the analyser does not know: one
-    noun out of its dictionary, particle and all (남태현이/NNG), or three one-syllable nouns
-    and determiners (남/태/현). Such a word is a person only with a signal or written twice."""
+    noun out of its dictionary (오태람/NNG in 오태람이), or three one-syllable nouns and
+    determiners (오/태/림 in 오태림이). Such a word is a person only with a signal or written twice."""
     start, word_end = analysis.words[i]
     name = without_particle(analysis.text[start:word_end])
     end = start + len(name)
@@ -242,7 +243,7 @@ def unknown_shaped(analysis: Analysis, i: int):
 
 def repeated(analysis: Analysis, shapes: dict) -> set[str]:
     """Three-syllable names written bare (particles only) at least twice: a text repeats the
-    name of the person it is about ("차태현을 … 차태현과")."""
+    name of the person it is about ("김하준을 … 김하준과")."""
     counts: dict[str, int] = {}
     for i, (end, title) in shapes.items():
         start = analysis.words[i][0]
@@ -258,7 +259,7 @@ def repeated(analysis: Analysis, shapes: dict) -> set[str]:
 
 def list_fellows(analysis: Analysis, shapes: dict, found: dict) -> dict:
     """The other names of a list that holds a found person: consecutive name-shaped words, all
-    bare but the last ("홍현희 이은형 맹승지 등", "전지현 박보영 등이")."""
+    bare but the last ("한서린 정소율 문가온 등", "한서린 정소율 등이")."""
     fellows = {}
     for run in name_runs(analysis, shapes):
         if len(run) > 1 and any(i in found for i in run):

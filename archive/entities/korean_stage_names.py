@@ -1,7 +1,7 @@
 """Persons named without a Korean family name, in Korean text: stage names.
 
-A stage name follows an occupation ("멤버 키미는", "디바 소찬휘와") or comes before 본명, the
-real name ("키미 본명 김민지"). Foreign names before a title are ``korean_foreign``'s.
+A stage name follows an occupation ("멤버 루아는", "디바 하랑과") or comes before 본명, the
+real name ("루아 본명 김하은"). Foreign names before a title are ``korean_foreign``'s.
 """
 
 from __future__ import annotations
@@ -16,15 +16,15 @@ from archive.entities.korean_particles import split_particle
 from archive.entities.korean_words import HANGUL_WORD, group_words, is_role, roles, titles
 from archive.entities.types import PERSON
 
-REAL_NAME = "본명"  # "키미 본명 김민지": the word before is a stage name
+REAL_NAME = "본명"  # "루아 본명 김하은": the word before is a stage name
 MIN_STAGE_NAME, MAX_STAGE_NAME = 2, 3  # syllables of a stage name without a family name
-MAX_FOREIGN_NAME = 6  # syllables of a foreign name written in Hangul as one word (오우양나나)
+MAX_FOREIGN_NAME = 6  # syllables of a foreign name written in Hangul as one word (루시아나)
 
 
 def stage_name_mentions(analysis: Analysis, taken: set) -> list[tuple[Mention, tuple[int, int]]]:
-    """Names with no family name, from two signals: right after an occupation ("멤버 키미는",
-    "디바 소찬휘와", "영화배우인 오우양나나") or right before 본명, the real name ("키미 본명
-    김민지"). A name longer than a stage name is a foreign name written in Hangul: the
+    """Names with no family name, from two signals: right after an occupation ("멤버 루아는",
+    "디바 하랑과", "영화배우인 루시아나") or right before 본명, the real name ("루아 본명
+    김하은"). A name longer than a stage name is a foreign name written in Hangul: the
     analyser must read it as one proper noun."""
     text, out, spans = analysis.text, [], analysis.words
     for i, (start, end) in enumerate(spans):

@@ -1,6 +1,6 @@
 """What follows a Korean name: particles and endings, a title, or an attached noun.
 
-A name is written with particles, endings and titles glued on (김정은동지께서, 조선중앙통신이,
+A name is written with particles, endings and titles glued on (김하준동지께서, 조선중앙통신이,
 미국과) or with an attached noun (북한군, 한국인); 조선일보 is not 조선.
 """
 
@@ -73,7 +73,7 @@ def glued_title(analysis: Analysis, start: int, word_end: int) -> str:
 
 def next_title(analysis: Analysis, word: int) -> str:
     """The title that starts the next word ("기자", "씨는", "대통령은") or ends its nouns
-    ("고용통계과장은", "과학영농팀장이"), perhaps with its team glued on ("교수팀은",
+    ("인구통계과장은", "스마트농업팀장이"), perhaps with its team glued on ("교수팀은",
     ``korean_title_teams.txt``): the title of a name written bare before it."""
     if word + 1 >= len(analysis.words):
         return ""
@@ -96,7 +96,7 @@ def next_title(analysis: Analysis, word: int) -> str:
 
 def titled_after(analysis: Analysis, word: int) -> str:
     """A title in the next word, or in the one after when the next word is bare and names
-    where the person works ("장선욱 롯데면세점 대표는", "심원보 통계청 고용통계과장은")."""
+    where the person works ("김하준 한빛마트 대표는", "이서연 통계청 인구통계과장은")."""
     title = next_title(analysis, word)
     if title or word + 2 >= len(analysis.words):
         return title

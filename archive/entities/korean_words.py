@@ -16,10 +16,10 @@ from archive.entities.korean_particles import FINALS, HANGUL_FIRST, MIN_STEM
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 HANGUL_WORD = re.compile(r"^[\uac00-\ud7a3]+$")
 LIST_END = "등"  # "A B C 등": and others, closing a list
-PLURAL = "들"  # the plural suffix (개그우먼들이, 선수들)
+PLURAL = "들"  # the plural suffix (가수들이, 선수들)
 REPEATED = 2  # a bare name-shaped word written this often in one text is a person's name
 # Copula endings that turn an occupation into a modifier of the name after it
-# ("첼리스트이자 영화배우인 오우양나나"): the occupation is still a signal.
+# ("피아니스트이자 영화배우인 루시아나"): the occupation is still a signal.
 COPULA_ENDINGS = ("이자", "이며", "이고", "인")
 
 
@@ -95,7 +95,7 @@ def org_endings() -> tuple[str, ...]:
 
 def is_role(word: str) -> bool:
     """An occupation written before a name: a role of ``korean_roles.txt``, also at the end
-    of a compound (영화배우, 재즈가수) or with a copula ending (영화배우인, 첼리스트이자)."""
+    of a compound (영화배우, 재즈가수) or with a copula ending (영화배우인, 피아니스트이자)."""
     if word in roles():
         return True
     for ending in COPULA_ENDINGS:
