@@ -107,17 +107,17 @@ class LeadBylineTests(SimpleTestCase):
         self.assertEqual(text[byline.end :], "정부는 20일 회담을 열었다고 밝혔다.")
 
     def test_a_byline_stripped_of_its_punctuation_is_found_too(self):
-        byline = korean_byline.find("서울 연합뉴스 강종훈 기자 롯데면세점은 콘서트를 연다")
-        self.assertEqual((byline.place, byline.reporters), ("서울", ["강종훈"]))
+        byline = korean_byline.find("대전 연합뉴스 한도겸 기자 한빛마트는 음악회를 연다")
+        self.assertEqual((byline.place, byline.reporters), ("대전", ["한도겸"]))
 
     def test_co_authors_and_a_desk_before_the_name_are_read(self):
         two = korean_byline.find("[서울=뉴시스] 홍길동 김철수 기자 = 회의가 열렸다")
         self.assertEqual(two.reporters, ["홍길동", "김철수"])
-        desk = korean_byline.find("머니투데이 세종 정현수 기자 표본조사 방식으로 진행")
-        self.assertEqual((desk.outlet, desk.reporters), ("Money Today", ["정현수"]))
+        desk = korean_byline.find("머니투데이 과천 오민결 기자 전수조사 방식으로 바뀐다")
+        self.assertEqual((desk.outlet, desk.reporters), ("Money Today", ["오민결"]))
 
     def test_a_desk_alone_can_sign(self):
-        byline = korean_byline.find("매일경제 스타투데이 이슈팀 트와이스의 노래가 1위에 올랐다")
+        byline = korean_byline.find("매일경제 디지털 뉴스팀 루미나의 신곡이 정상에 올랐다")
         self.assertEqual((byline.outlet, byline.reporters), ("Maeil Business Newspaper", []))
 
     def test_a_reporter_named_in_the_prose_is_not_a_byline(self):
@@ -149,13 +149,13 @@ class LeadBylineTests(SimpleTestCase):
     def test_a_korean_jsonl_record_is_read_without_its_byline(self):
         record = {
             "id": "a",
-            "text": "서울 연합뉴스 강종훈 기자 롯데면세점은 콘서트를 연다고 밝혔다 관객이 많다",
+            "text": "대전 연합뉴스 한도겸 기자 한빛마트는 음악회를 연다고 밝혔다 손님이 많다",
         }
         path = Path(self.enterContext(tempfile.TemporaryDirectory())) / "ko.jsonl"
         path.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
         (doc,) = read_path(path)
-        self.assertEqual(doc.title, "롯데면세점은 콘서트를 연다고 밝혔다")
-        self.assertEqual((doc.source, doc.author, doc.dateline), ("Yonhap", "강종훈", "서울"))
+        self.assertEqual(doc.title, "한빛마트는 음악회를 연다고 밝혔다")
+        self.assertEqual((doc.source, doc.author, doc.dateline), ("Yonhap", "한도겸", "대전"))
 
     def test_the_bylined_reporter_is_not_a_person_mention(self):
         text = "(서울=연합뉴스) 홍길동 기자 = 김철수 장관은 20일 회담을 열었다고 밝혔다."

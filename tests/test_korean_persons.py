@@ -16,8 +16,8 @@ def persons(body):
 
 class OccupationTests(SimpleTestCase):
     def test_a_compound_occupation_with_a_copula_ending_still_signals_a_name(self):
-        body = "대만의 인기 첼리스트이자 영화배우인 오우양나나 등이 출연한다."
-        self.assertIn("오우양나나", persons(body))
+        body = "홍콩의 유명 가수이자 영화배우인 쉬메이링 등이 무대에 선다."
+        self.assertIn("쉬메이링", persons(body))
 
     def test_a_long_word_after_an_occupation_that_the_analyser_does_not_read_as_a_name_is_not_one(
         self,
@@ -29,8 +29,8 @@ class OccupationTests(SimpleTestCase):
 
 class WorkAndCharacterTests(SimpleTestCase):
     def test_a_word_after_a_kind_of_work_is_a_title_everywhere_in_the_text(self):
-        body = "기안84는 웹툰 복학왕 속 캐릭터를 공개했다. 현실판 복학왕 의 모습이다. 복학왕 모델도 왔다."
-        self.assertNotIn("복학왕", persons(body))
+        body = "작가 하루77은 웹툰 백수왕 주인공을 그렸다. 실사판 백수왕 의 배역이다. 백수왕 팬도 왔다."
+        self.assertNotIn("백수왕", persons(body))
 
     def test_a_name_after_an_ordinary_noun_is_still_a_person(self):
         body = "배우 복지훈이 무대에 올랐다. 복지훈은 인사를 했다."
@@ -42,32 +42,30 @@ class WorkAndCharacterTests(SimpleTestCase):
         self.assertIn("오하늘", persons("오하늘이 노래했다. 오하늘은 웃었다."))
 
     def test_a_name_before_yeok_is_a_character_not_a_person(self):
-        body = "레지던트 허재봉 역을 맡은 배우 차태현은 환자 문순영 역 김정은과 호흡을 맞췄다."
+        body = "형사 도민결 역을 맡은 배우 한도겸은 기자 노은서 역 오서진과 연기를 펼쳤다."
         found = persons(body)
-        self.assertIn("차태현", found)
-        self.assertFalse({"허재봉", "문순영"} & found)
+        self.assertIn("한도겸", found)
+        self.assertFalse({"도민결", "노은서"} & found)
 
     def test_yeoksi_after_a_name_is_not_a_part_played(self):
-        body = "배우 허재봉 역시 무대에 올랐다."
-        self.assertIn("허재봉", persons(body))
+        body = "배우 도민결 역시 무대에 올랐다."
+        self.assertIn("도민결", persons(body))
 
 
 class GluedTests(SimpleTestCase):
     def test_a_given_name_with_ssi_glued_on_is_the_person_named_in_full(self):
-        body = (
-            "아이오아이 전소미가 노래했다. 샤이니 키는 소미씨에게 질문했다. 소미씨의 대답은 짧았다."
-        )
+        body = "레드벨벳 한채윤이 노래했다. 사회자는 채윤씨에게 질문했다. 채윤씨의 대답은 짧았다."
         found = persons(body)
-        self.assertIn("전소미", found)
-        self.assertFalse({"소미씨", "소미"} & found)
+        self.assertIn("한채윤", found)
+        self.assertFalse({"채윤씨", "채윤"} & found)
 
     def test_a_short_name_with_nim_stays_another_person(self):
-        body = "전소미가 박진영과 진영을 언급했다. 박진영 님과 비원에이포의 진영 님 곡 중 하나다."
-        self.assertTrue({"박진영", "진영"} <= persons(body))
+        body = "한채윤이 박도윤과 도윤을 언급했다. 박도윤 님과 블루문의 도윤 님 곡 중 하나다."
+        self.assertTrue({"박도윤", "도윤"} <= persons(body))
 
     def test_a_two_syllable_noun_with_its_particle_is_not_a_three_syllable_name(self):
-        body = "신화가 13집 앨범을 들고 돌아온다. 신화는 최장수 아이돌이다. 신화가 정한 곡이다."
-        self.assertNotIn("신화가", persons(body))
+        body = "전설이 7집 음반을 내고 돌아온다. 전설은 최장수 밴드다. 전설이 고른 노래다."
+        self.assertNotIn("전설이", persons(body))
 
     def test_a_name_ending_like_a_particle_is_a_name_when_the_text_never_drops_it(self):
         body = "배우 신세가 무대에 올랐다. 신세가 인사했다."
@@ -76,62 +74,62 @@ class GluedTests(SimpleTestCase):
 
 class RealNameTests(SimpleTestCase):
     def test_the_real_name_after_bonmyeong_is_the_stage_names_person(self):
-        body = "걸그룹은 세이 본명 박세희 와 메인보컬 소라 본명 박소라 로 구성됐다."
+        body = "걸그룹은 루아 본명 정수아 와 리드보컬 다희 본명 최다희 로 이뤄졌다."
         found = persons(body)
-        self.assertTrue({"세이", "소라"} <= found)
-        self.assertFalse({"박세희", "박소라"} & found)
+        self.assertTrue({"루아", "다희"} <= found)
+        self.assertFalse({"정수아", "최다희"} & found)
 
     def test_a_full_name_without_bonmyeong_is_its_own_person(self):
-        body = "세이 그리고 배우 박세희 가 함께 무대에 올랐다."
-        self.assertIn("박세희", persons(body))
+        body = "루아 그리고 배우 정수아 가 함께 무대에 올랐다."
+        self.assertIn("정수아", persons(body))
 
 
 class GroupMemberTests(SimpleTestCase):
     def test_a_common_noun_said_of_the_group_is_no_member(self):
-        body = "아이돌 샤이니가 돌아왔다. 샤이니 완전체가 해피투게더에 출연했다."
+        body = "아이돌 루미나가 돌아왔다. 루미나 완전체가 음악방송에 나왔다."
         self.assertNotIn("완전체", persons(body))
 
     def test_a_member_named_after_the_group_is_still_one(self):
-        body = "아이돌 샤이니가 돌아왔다. 샤이니 온유 종현 민호 태민이 출연했다."
-        self.assertTrue({"온유", "종현", "태민"} <= persons(body))
+        body = "아이돌 루미나가 돌아왔다. 루미나 하람 시온 도하 태오가 출연했다."
+        self.assertTrue({"하람", "시온", "태오"} <= persons(body))
 
     def test_a_list_of_bare_member_names_goes_on_through_a_common_word(self):
-        body = "걸그룹 여자친구가 나온다. 여자친구의 예린 유주 신비가 출연한다."
-        self.assertTrue({"예린", "유주", "신비"} <= persons(body))
+        body = "걸그룹 별빛소녀가 나온다. 별빛소녀의 채린 소율 하늘이 출연한다."
+        self.assertTrue({"채린", "소율", "하늘"} <= persons(body))
 
     def test_a_common_word_alone_after_the_group_is_no_member(self):
-        body = "걸그룹 여자친구가 나온다. 여자친구의 신비가 더해졌다."
-        self.assertNotIn("신비", persons(body))
+        body = "걸그룹 별빛소녀가 나온다. 별빛소녀의 하늘이 맑아졌다."
+        self.assertNotIn("하늘", persons(body))
 
     def test_a_list_may_open_with_the_word_for_member_and_their_number(self):
-        body = "걸그룹 트와이스가 나온다. 트와이스의 멤버는 총 6명 쯔위와 나연이 먼저 나선다."
-        self.assertTrue({"쯔위", "나연"} <= persons(body))
+        body = "걸그룹 루미나가 나온다. 루미나의 멤버는 총 5명 시아와 채린이 먼저 나선다."
+        self.assertTrue({"시아", "채린"} <= persons(body))
 
     def test_the_number_of_members_alone_names_no_one(self):
-        body = "걸그룹 트와이스가 나온다. 트와이스의 멤버는 총 6명이다."
+        body = "걸그룹 루미나가 나온다. 루미나의 멤버는 총 5명이다."
         self.assertEqual(persons(body), set())
 
 
 class InstitutionTests(SimpleTestCase):
     def test_a_name_shaped_word_ending_like_a_company_or_a_place_is_no_person(self):
-        found = persons("오피니언 전경련 간판을 떼어내야 할까. 신촌숲 아이파크 198대 1 강북 최고.")
-        self.assertFalse({"전경련", "신촌숲"} & found)
+        found = persons("칼럼 민경련 이름을 바꿔야 하나. 은하숲 자이 150대 1 경쟁률 기록.")
+        self.assertFalse({"민경련", "은하숲"} & found)
 
     def test_a_name_whose_last_syllable_ends_places_is_a_person_when_the_rest_is_no_word(self):
         self.assertIn("송지교", persons("송지교가 웃었다. 송지교는 말했다."))
 
     def test_a_word_and_a_place_ending_written_twice_is_still_a_place(self):
         found = persons(
-            "강남구가 예산을 늘렸다. 강남구는 발표했다. 충무로에서 만났다. 충무로는 넓다."
+            "은평구가 예산을 늘렸다. 은평구는 발표했다. 을지로에서 만났다. 을지로는 넓다."
         )
-        self.assertFalse({"강남구", "충무로"} & found)
+        self.assertFalse({"은평구", "을지로"} & found)
 
     def test_a_neighbourhood_or_a_mountain_is_a_place_whatever_comes_before_its_ending(self):
         body = "안국동에서 만났다. 안국동은 조용하다. 오대산에 올랐다. 오대산은 높다."
         self.assertEqual(persons(body), set())
 
     def test_a_university_before_its_presidents_title_is_no_person(self):
-        self.assertNotIn("이대", persons("미르 재단 의혹 이대총장 사임 국조 특검 거론"))
+        self.assertNotIn("윤대", persons("기부금 의혹 윤대총장 사퇴 요구 확산"))
 
     def test_a_two_syllable_name_with_a_title_is_still_a_person(self):
         self.assertIn("윤호", persons("윤호 총장이 사임했다."))
@@ -139,21 +137,19 @@ class InstitutionTests(SimpleTestCase):
 
 class AfterOccupationTests(SimpleTestCase):
     def test_a_surname_and_two_syllables_after_an_occupation_is_a_name_however_analysed(self):
-        self.assertIn("주지홍", persons("영화 사랑하기 때문에 감독 주지홍 제작 406 제작보고회"))
+        self.assertIn("고기현", persons("영화 여름의 끝 감독 고기현 제작 보고회"))
 
     def test_a_common_noun_after_an_occupation_is_no_name(self):
         self.assertEqual(persons("그 배우 이야기를 들었다."), set())
 
     def test_a_verbs_adnominal_form_after_an_occupation_is_no_name(self):
-        self.assertEqual(persons("샤이니 제 6의 멤버 인정한 적 없어"), set())
+        self.assertEqual(persons("루미나 새 멤버 영입한 바 없어"), set())
 
 
 class ForeignNameTests(SimpleTestCase):
     def test_a_word_before_a_country_and_a_title_is_a_foreign_persons_name(self):
         self.assertIn("필리프", persons("필리프 프랑스 총리는 회담 뒤 말했다."))
-        self.assertIn(
-            "칼리드", persons("한화테크윈 아직 배고프다 칼리드 사우디 왕자 썬코어 최대주주로")
-        )
+        self.assertIn("나시르", persons("해운사 지분 사들인 나시르 사우디 왕자 새 대주주로"))
 
     def test_a_common_noun_or_a_verb_form_before_a_country_and_a_title_is_no_name(self):
         self.assertEqual(persons("올해 프랑스 대통령 선거가 열린다."), set())
@@ -176,7 +172,7 @@ class TitleAroundNameTests(SimpleTestCase):
 
 class TitleTeamTests(SimpleTestCase):
     def test_a_title_with_its_team_glued_on_still_signals_the_name(self):
-        self.assertIn("이미경", persons("이미경 교수팀은 효과를 입증했다."))
+        self.assertIn("한서율", persons("한서율 교수팀은 효과를 입증했다."))
 
     def test_a_team_alone_after_a_word_is_no_title(self):
         self.assertEqual(persons("이번 팀은 효과를 입증했다."), set())
@@ -184,12 +180,12 @@ class TitleTeamTests(SimpleTestCase):
 
 class WorkplaceTests(SimpleTestCase):
     def test_an_institution_between_a_name_and_its_title_is_the_workplace_not_a_name(self):
-        found = persons("이미경 순천대 교수팀 헛개나무 열매 효과 입증")
-        self.assertEqual(found, {"이미경"})
+        found = persons("한서율 목포대 교수팀 도라지 뿌리 효능 확인")
+        self.assertEqual(found, {"한서율"})
 
     def test_a_second_name_before_a_title_after_a_listed_name_is_still_a_person(self):
-        found = persons("배우 조재현 서경덕 교수 한글간판 기증")
-        self.assertEqual(found, {"조재현", "서경덕"})
+        found = persons("배우 한도겸 김민수 교수 한글 액자 기부")
+        self.assertEqual(found, {"한도겸", "김민수"})
 
 
 class ParenthesisTests(SimpleTestCase):
@@ -198,46 +194,46 @@ class ParenthesisTests(SimpleTestCase):
         self.assertEqual(found, {"김철수", "박영희", "이민수"})
 
     def test_a_title_in_parentheses_after_a_name_makes_it_a_person(self):
-        self.assertIn("김철수", persons("김철수(서울대 교수)는 말했다."))
+        self.assertIn("김철수", persons("김철수(부산대 교수)는 말했다."))
 
     def test_a_year_in_parentheses_after_a_common_noun_names_no_one(self):
         self.assertEqual(persons("정상회담(2018)에서 합의했다."), set())
 
     def test_a_place_in_parentheses_is_no_title(self):
-        self.assertEqual(persons("김철수(서울대)는 말했다."), set())
+        self.assertEqual(persons("김철수(부산대)는 말했다."), set())
 
 
 class DetachedParticleTests(SimpleTestCase):
     def test_a_word_before_a_particle_written_apart_ends_the_groups_name(self):
-        self.assertEqual(persons("남성 아이돌 그룹 더블 에이트 가 축하한다."), set())
+        self.assertEqual(persons("신예 아이돌 그룹 퍼플 레인 이 축하한다."), set())
 
     def test_a_member_after_the_groups_name_and_a_particle_written_apart_is_a_person(self):
-        self.assertIn("남태현", persons("그룹 위너 의 남태현이 최근 사진을 공개했다."))
+        self.assertIn("한도겸", persons("그룹 루미나 의 한도겸이 새 앨범 표지를 공개했다."))
 
     def test_members_after_a_group_with_its_particle_attached_are_still_persons(self):
-        self.assertEqual(persons("걸그룹 트와이스의 나연과 모모가 왔다."), {"나연", "모모"})
+        self.assertEqual(persons("걸그룹 루미나의 시아와 채린이 왔다."), {"시아", "채린"})
 
 
 class GroupInLatinTests(SimpleTestCase):
     def test_a_member_after_a_group_word_and_a_latin_groups_name_is_a_person(self):
-        self.assertIn("카이", persons("아이돌 그룹 EXO의 카이가 표지 모델이 됐다."))
+        self.assertIn("도하", persons("아이돌 그룹 LUMINA의 도하가 잡지 화보를 찍었다."))
 
     def test_a_member_after_a_group_word_and_a_stripped_groups_genitive_is_a_person(self):
-        self.assertIn("카이", persons("최정상 아이돌 그룹 의 카이가 표지 모델이 됐다."))
+        self.assertIn("도하", persons("신인 아이돌 그룹 의 도하가 잡지 화보를 찍었다."))
 
     def test_a_common_noun_after_a_group_word_and_a_genitive_is_no_member(self):
-        self.assertEqual(persons("아이돌 그룹 의 성공이 중요하다."), set())
+        self.assertEqual(persons("아이돌 그룹 의 인기가 높아졌다."), set())
 
 
 class BrokenNameTests(SimpleTestCase):
     def test_a_members_name_the_analyser_breaks_into_an_adverb_and_a_noun_is_a_person(self):
         found = persons(
-            "걸그룹 트와이스가 나온다. 트와이스의 멤버는 총 6명 쯔위와 나연 다현은 출연한다."
+            "걸그룹 루미나가 나온다. 루미나의 멤버는 총 5명 시아와 도윤 잘현은 출연한다."
         )
-        self.assertIn("다현", found)
+        self.assertIn("잘현", found)  # 잘/MAG 현/NNG
 
     def test_a_verb_form_after_the_members_is_no_member(self):
-        found = persons("걸그룹 트와이스가 나온다. 트와이스의 멤버는 총 6명 쯔위와 나연 했다.")
+        found = persons("걸그룹 루미나가 나온다. 루미나의 멤버는 총 5명 시아와 도윤 했다.")
         self.assertNotIn("했다", found)
 
 
@@ -247,7 +243,7 @@ class EnsembleTests(SimpleTestCase):
 
     def test_a_name_beside_a_fan_club_word_is_no_person(self):
         self.assertEqual(
-            persons("트와이스 공식 팬클럽 원스는 응원했다. 멤버 원스는 웃었다."), set()
+            persons("레드벨벳 공식 팬클럽 루멘은 환호했다. 멤버 루멘은 웃었다."), set()
         )
 
     def test_a_stage_name_the_text_gives_no_group_is_still_a_person(self):
@@ -256,34 +252,34 @@ class EnsembleTests(SimpleTestCase):
 
 class WellKnownGroupTests(SimpleTestCase):
     def test_members_after_a_well_known_groups_name_are_persons_without_a_group_word(self):
-        found = persons("사진 속 손호영은 소녀시대 써니 영지 등 여자 연예인과 함께 웃었다.")
-        self.assertTrue({"써니", "영지"} <= found)
+        found = persons("행사장에서 한도겸은 레드벨벳 루아 시아 등 여자 가수들과 함께 웃었다.")
+        self.assertTrue({"루아", "시아"} <= found)
 
     def test_members_after_a_well_known_group_whose_name_ends_like_a_particle_are_persons(self):
         self.assertTrue({"유나", "서연"} <= persons("아이오아이 유나와 서연이 나왔다."))
-        self.assertEqual(persons("아이오아이 멤버들과 만났다."), set())
+        self.assertEqual(persons("아이오아이 전원이 손을 흔들었다."), set())
 
     def test_a_member_whose_particle_the_analyser_reads_into_a_noun_is_a_person(self):
-        self.assertIn("민종", persons("샤이니 민종이 배우로 완벽 변신한다"))  # 민/NNG 종이/NNG
-        self.assertEqual(persons("샤이니 종이를 접었다"), set())
+        self.assertIn("윤종", persons("세븐틴 윤종이 드라마 주연을 맡는다"))  # 윤 종이/NNG
+        self.assertEqual(persons("세븐틴 종이를 접었다"), set())
 
     def test_deung_ends_a_list_of_members(self):
-        self.assertEqual(persons("걸그룹 하나비의 소라 유나 등이 왔다"), {"소라", "유나"})
+        self.assertEqual(persons("걸그룹 하나비의 채린 유나 등이 왔다"), {"채린", "유나"})
 
     def test_a_common_noun_after_a_well_known_groups_name_is_no_member(self):
-        self.assertEqual(persons("소녀시대 멤버들이 컴백했다. 방탄소년단 인기가 높다."), set())
+        self.assertEqual(persons("레드벨벳 멤버들이 컴백했다. 에스파 인기가 높다."), set())
 
     def test_a_well_known_group_after_an_occupation_is_no_person(self):
-        self.assertNotIn("소녀시대", persons("가수 소녀시대와 만났다."))
+        self.assertNotIn("레드벨벳", persons("가수 레드벨벳과 만났다."))
 
 
 class UnknownNameTests(SimpleTestCase):
     def test_a_name_the_analyser_does_not_know_written_twice_is_a_person(self):
-        body = "남태현이 메이크업 인증 사진을 올렸다. 스타일 남태현 인스타그램."
-        self.assertIn("남태현", persons(body))
+        body = "남태온이 새 안경 착용 사진을 공유했다. 패션 남태온 블로그."
+        self.assertIn("남태온", persons(body))
 
     def test_a_name_the_analyser_does_not_know_written_once_is_no_person(self):
-        self.assertEqual(persons("남태현이 메이크업 인증 사진을 올렸다."), set())
+        self.assertEqual(persons("남태온이 새 안경 착용 사진을 공유했다."), set())
 
 
 class ForeignNameOfSeveralWordsTests(SimpleTestCase):
@@ -297,9 +293,9 @@ class ForeignNameOfSeveralWordsTests(SimpleTestCase):
         self.assertIn("존 케리", persons("존 케리 미 국무장관은 말했다."))
 
     def test_a_foreign_name_with_a_word_the_analyser_does_not_know_needs_no_qualifier(self):
-        found = persons("이노우에 다케히코 감독과 이와이 슌지 감독이 참석했다.")
-        self.assertTrue({"이노우에 다케히코", "이와이 슌지"} <= found)
-        self.assertNotIn("이와이", found)
+        found = persons("미즈하라 다케로 감독과 이와나 슌타 감독이 참석했다.")
+        self.assertTrue({"미즈하라 다케로", "이와나 슌타"} <= found)
+        self.assertNotIn("이와나", found)
 
     def test_a_name_the_analyser_reads_across_two_words_is_one_name(self):
         self.assertIn("세라 샌더스", persons("세라 샌더스 백악관 대변인은 말했다."))
@@ -308,21 +304,21 @@ class ForeignNameOfSeveralWordsTests(SimpleTestCase):
         self.assertEqual(persons("롯데 자이언츠 감독은 경기 뒤 말했다."), set())
 
     def test_a_korean_name_before_its_workplace_is_not_a_foreign_name(self):
-        found = persons("장선욱 롯데면세점 대표는 말했다. 롯데 신동빈 회장은 웃었다.")
-        self.assertEqual(found, {"장선욱", "신동빈"})
+        found = persons("오민결 한빛전자 대표는 말했다. 한빛 신영준 회장은 웃었다.")
+        self.assertEqual(found, {"오민결", "신영준"})
 
     def test_a_bylines_outlet_and_reporter_are_no_foreign_name(self):
-        self.assertEqual(persons("서울 연합뉴스 이은정 기자 행사가 열린다."), set())
+        self.assertEqual(persons("대전 연합뉴스 한도겸 기자 축제가 열린다."), set())
 
     def test_a_stage_name_after_its_group_with_ssi_is_not_a_foreign_name(self):
-        self.assertNotIn("엑소 카이", persons("엑소 카이 씨는 웃었다."))
+        self.assertNotIn("엑소 도하", persons("엑소 도하 씨는 웃었다."))
 
 
 class NationalityTests(SimpleTestCase):
     def test_the_words_after_a_foreign_nationality_and_an_occupation_are_one_name(self):
-        found = persons("독일 작가 헤르만 헤세의 소설과 일본 감독 이와이 슌지와 만났다.")
-        self.assertTrue({"헤르만 헤세", "이와이 슌지"} <= found)
-        self.assertFalse({"헤르만", "이와", "이와이"} & found)
+        found = persons("독일 작가 베르너 하켈의 소설과 일본 감독 이와나 슌타와 만났다.")
+        self.assertTrue({"베르너 하켈", "이와나 슌타"} <= found)
+        self.assertFalse({"베르너", "이와", "이와나"} & found)
 
     def test_after_a_korean_nationality_a_list_stays_several_persons(self):
         found = persons("한국 배우 송강호 이병헌이 참석했다.")
@@ -334,7 +330,7 @@ class NationalityTests(SimpleTestCase):
 
 class MadeInTests(SimpleTestCase):
     def test_a_country_with_cha_glued_on_its_cars_names_the_country(self):
-        actors = extract("", "유럽시장 줄기차게 두드리는 중국차")
+        actors = extract("", "남미 시장 넘보는 중국차 판매 급증")
         self.assertIn("CN", {a.code for a in actors})
 
     def test_a_country_with_another_noun_glued_on_is_a_different_name(self):
@@ -351,11 +347,11 @@ class ListedGivenNameTests(SimpleTestCase):
         self.assertEqual(persons("오늘 아침에도 채린 소율 하린 유나와 연락을 했다."), set())
 
     def test_a_list_closed_by_deung_before_an_occupation_is_persons(self):
-        body = "멤버 키라는 말했다. 오늘 아침에도 채린 소율 하린 등 유명 개그우먼들이 왔다."
+        body = "멤버 키라는 말했다. 오늘 아침에도 채린 소율 하린 등 인기 코미디언들이 왔다."
         self.assertTrue({"채린", "소율", "하린"} <= persons(body))
 
     def test_a_list_closed_by_deung_before_another_noun_gives_examples_of_things(self):
-        body = "멤버 키라는 말했다. 이날 멜론 벅스 지니 엠넷 등 음원차트 1위를 했다."
+        body = "멤버 키라는 말했다. 이날 별소리 뮤직팟 소리샘 등 음원차트 1위를 했다."
         self.assertEqual(persons(body), {"키라"})
 
     def test_a_list_of_places_the_analyser_knows_is_no_list_of_persons(self):
@@ -365,8 +361,8 @@ class ListedGivenNameTests(SimpleTestCase):
 
 class LoanwordShapeTests(SimpleTestCase):
     def test_a_surname_shaped_loanword_written_twice_is_no_person(self):
-        self.assertEqual(persons("오레오가 새로 나왔다. 오레오는 인기다."), set())
-        self.assertEqual(persons("시크릿 미션을 수행한다. 시크릿 미션은 어렵다."), set())
+        self.assertEqual(persons("마카롱이 새로 나왔다. 마카롱은 인기다."), set())
+        self.assertEqual(persons("시크릿 레시피를 공개한다. 시크릿 레시피는 쉽다."), set())
 
     def test_a_name_of_sino_korean_syllables_written_twice_is_still_a_person(self):
         self.assertIn("서준수", persons("서준수가 새로 나왔다. 서준수는 인기다."))
@@ -405,14 +401,14 @@ class OccupationListTests(SimpleTestCase):
         self.assertIn("서윤", persons("배우 김하준 서윤 등이 출연한다."))
 
     def test_a_stage_name_after_a_listed_stage_name_and_wa_is_a_person(self):
-        self.assertIn("소율", persons("리더 하린과 소율 등 작곡 능력을 갖춘 멤버"))
+        self.assertIn("소율", persons("리더 하린과 소율 등 작사 실력을 지닌 멤버"))
 
     def test_a_place_with_a_particle_after_a_listed_name_is_no_person(self):
         self.assertEqual(persons("배우 김하준 부산으로 향했다"), {"김하준"})
-        self.assertEqual(persons("가수 아이유 광주를 찾았다"), {"아이유"})
+        self.assertEqual(persons("가수 루아 광주를 찾았다"), {"루아"})
 
     def test_a_word_after_a_list_that_nothing_closes_is_no_person(self):
-        self.assertNotIn("하린", persons("배우 김하준 하린 대만의 인기 가수도 온다."))
+        self.assertNotIn("하린", persons("배우 김하준 하린 홍콩의 유명 가수도 온다."))
 
 
 class ForeignNameReadAsOneTests(SimpleTestCase):
@@ -463,10 +459,10 @@ class PartnerTests(SimpleTestCase):
 
 class ForeignTitleTests(SimpleTestCase):
     def test_a_foreign_name_before_a_ministry_and_an_assistant_ministers_title_is_a_person(self):
-        self.assertIn("왕리밍", persons("왕리밍 외교부 부장조리와 만났다"))
+        self.assertIn("왕리밍", persons("왕리밍 외교부 부장조리는 회담에 배석했다"))
 
     def test_the_assistant_ministers_title_alone_names_no_one(self):
-        self.assertEqual(persons("중국 외교부 부장조리와 만났다"), set())
+        self.assertEqual(persons("중국 외교부 부장조리는 회담에 배석했다"), set())
 
 
 class OneSyllableListTests(SimpleTestCase):
@@ -541,7 +537,7 @@ class RecurringSubjectTests(SimpleTestCase):
         self.assertNotIn("문화", persons(body))
 
     def test_a_recurring_thing_or_common_noun_for_a_person_is_no_person(self):
-        thing = "가방이 화제다. 그는 가방은 내 것 이라고 말했다. 가방은 비싸다."
+        thing = "가방이 화제다. 그는 가방은 내 보물 이라고 말했다. 가방은 비싸다."
         husband = "남편은 집에서 울었다. 그는 웃었다. 남편은 내 인생 이라고 말했다."
         self.assertEqual(subjects_of(thing) | subjects_of(husband), set())
 
@@ -638,4 +634,4 @@ class GluedTitleTests(SimpleTestCase):
         self.assertEqual([(a.name, a.count) for a in found if a.kind == PERSON], [("김하준", 1)])
 
     def test_a_title_that_begins_like_a_family_name_is_no_glued_title(self):
-        self.assertEqual(persons("이민호 대표는 말했다. 이사장은 웃었다."), {"이민호"})
+        self.assertEqual(persons("이도겸 대표는 말했다. 이사장은 웃었다."), {"이도겸"})
