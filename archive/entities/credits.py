@@ -203,11 +203,12 @@ REPORTED_FROM = re.compile(
 )
 # A signature: a line of a name (after an optional "By") and an e-mail address, on the same
 # line or the next ("Jane Roe jane.roe@example.com", "Jane Roe\n[jane@example.com]").
-SIGNATURE_NAME = r"[ \t]*(?:By[ \t]+)?[A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,3}"
+SIGNATURE_WORDS = r"[A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,3}"  # up to four names
+SIGNATURE_NAME = rf"[ \t]*(?:By[ \t]+)?{SIGNATURE_WORDS}"
 EMAIL = r"[\[(<]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[\])>]?"
 SIGNATURE = re.compile(
     rf"(?m)^{SIGNATURE_NAME}[ \t,|]*(?:\n[ \t]*)?{EMAIL}[ \t]*$"
-    rf"|\b[Bb]y[ \t]+[A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){{0,3}}[ \t,]+{EMAIL}"
+    rf"|\b[Bb]y[ \t]+{SIGNATURE_WORDS}[ \t,]+{EMAIL}"
 )
 PHOTOGRAPHER = r"(?:Credit:?\s+)?(?:(?:[A-Z]\.|[A-Z][\w'\u2019-]*)\s+){0,3}[A-Z][\w'\u2019-]*"
 

@@ -94,6 +94,8 @@ def names_no_organization(doc, mention) -> bool:
 
 
 DUBBING = frozenset({"dubbed", "codenamed", "code-named", "nicknamed", "christened"})
+# The plain verbs that give a thing or a body its name ("a tanker named X", "a group called X").
+CALLED = frozenset({"called", "named"})
 
 
 def dubbed(doc, mention) -> bool:

@@ -16,7 +16,7 @@ import re
 
 from archive.entities import rules
 from archive.entities.gazetteer import Gazetteer
-from archive.entities.known import Mention
+from archive.entities.known import CALLED, Mention
 from archive.entities.types import COUNTRY, ORGANIZATION, PERSON
 
 PLURAL_OF = 2  # "Members of" before a chunk: a plural word and "of"
@@ -86,9 +86,6 @@ def introduced_company(doc, chunk, known) -> Mention | None:
     ):
         return None  # "the firm Kim founded": a person's name
     return org_mention(doc, start, chunk.end)
-
-
-CALLED = frozenset({"called", "named"})
 
 
 def after_company_noun(doc, start: int) -> bool:

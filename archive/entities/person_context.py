@@ -15,7 +15,7 @@ import dataclasses
 
 from archive.entities import rules
 from archive.entities.entries import NAME_MIN_WORDS
-from archive.entities.known import Mention
+from archive.entities.known import CALLED, Mention
 from archive.entities.types import ORGANIZATION, PERSON
 
 
@@ -118,7 +118,7 @@ def thing_named(doc, mention: Mention) -> bool:
     return (k >= 0 and thing_noun(doc[k])) or thing_apposition(doc, mention.end)
 
 
-NAMING_VERBS = frozenset({"named", "called", "dubbed"})
+NAMING_VERBS = CALLED | {"dubbed"}
 # Words that may follow the head noun of an apposition ("a tanker owned by ...").
 AFTER_HEAD = frozenset(
     {"in", "of", "for", "from", "with", "that", "which", "and", "or", "to", "at", "on", "by"}
