@@ -5,6 +5,7 @@ import os
 import pickle
 import random
 import tempfile
+import zlib
 
 from django.test import SimpleTestCase
 from whoosh import index
@@ -69,3 +70,67 @@ class ViewReaderTests(SimpleTestCase):
                 self.assertTrue(buffers)
                 self.assertTrue(all(isinstance(f.file, ViewReader) for f in buffers))
             ix.close()
+
+
+class PostingBlockPickleTests(SimpleTestCase):
+    """Posting blocks are written with pickle protocol 4; blocks written with Whoosh's
+    protocol 2 (segments from before) are read alongside them with the same answers."""
+
+    SCHEMA = Schema(id=ID(stored=True), text=TEXT(phrase=True))
+
+    def _fill(self, writer, first: int, count: int) -> None:
+        for n in range(first, first + count):
+            writer.add_document(id=str(n), text=f"kim jong un visited site {n % 7} nuclear")
+
+    def _block_protocols(self, searcher) -> set[int]:
+        protocols = set()
+        for sub, _ in searcher.leaf_searchers():
+            terms = sub.reader()._terms
+            matcher = terms.matcher("text", b"nuclear", self.SCHEMA["text"].format, None)
+            raw = matcher._postfile.get(matcher._dataoffset, 2)
+            raw = raw if raw[:1] == b"\x80" else None
+            if raw is None:  # compressed: the first bytes of the inflated pickle
+                size = matcher._nextoffset - matcher._dataoffset
+                raw = zlib.decompress(matcher._postfile.get(matcher._dataoffset, size))
+            protocols.add(raw[1])
+        return protocols
+
+    def _search(self, searcher, query) -> list[tuple[str, float]]:
+        return [(hit["id"], round(hit.score, 6)) for hit in searcher.search(query, limit=None)]
+
+    def test_new_blocks_use_protocol_4(self):
+        with tempfile.TemporaryDirectory() as path:
+            ix = index.create_in(path, self.SCHEMA)
+            with ix.writer() as writer:
+                self._fill(writer, 0, 400)
+            with ix.searcher() as searcher:
+                self.assertEqual(self._block_protocols(searcher), {4})
+            ix.close()
+
+    def test_a_protocol_2_segment_beside_a_protocol_4_one_answers_the_same(self):
+        from whoosh.codec import whoosh3
+        from whoosh.query import Phrase
+
+        queries = [Term("text", "nuclear"), Term("text", "3"), Phrase("text", ["kim", "jong"])]
+        with tempfile.TemporaryDirectory() as old, tempfile.TemporaryDirectory() as new:
+            answers = {}
+            for path, first_protocol in ((old, 2), (new, 4)):
+                ix = index.create_in(path, self.SCHEMA)
+                ours = whoosh3.dumps
+                whoosh3.dumps = lambda obj, protocol=None, p=first_protocol: pickle.dumps(obj, p)
+                try:
+                    with ix.writer() as writer:
+                        self._fill(writer, 0, 300)
+                finally:
+                    whoosh3.dumps = ours
+                writer = ix.writer()
+                self._fill(writer, 300, 300)
+                writer.commit(merge=False)
+                with ix.searcher() as searcher:
+                    self.assertEqual(len(searcher.leaf_searchers()), 2)
+                    if first_protocol == 2:
+                        self.assertEqual(self._block_protocols(searcher), {2, 4})
+                    answers[path] = [self._search(searcher, q) for q in queries]
+                ix.close()
+            self.assertEqual(answers[old], answers[new])
+            self.assertEqual(len(answers[old][0]), 600)

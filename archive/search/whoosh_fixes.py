@@ -19,15 +19,30 @@ storage whether the file exists. Writing a segment calls it once per posting, th
 ``doc_field_length``: 1.2 million ``stat`` calls for 2,000 articles, a tenth of the
 ingest's CPU. A segment's files never change once it is written, so a missing column stays
 missing: the reader remembers that too.
+
+A posting block is pickled with protocol 2, where every posting's value (its bytes) is a
+call of ``_codecs.encode`` on a latin-1 string: unpickling a block was two thirds of the
+time a cold phrase spends reading its postings. Blocks, block headers and inline postings
+are now written with protocol 4, where bytes are bytes: a third of the time to read and
+half the size compressed. ``pickle.loads`` reads either protocol, so segments written
+before stay readable, and the values inside (``Positions.encode``'s own protocol 2
+pickles, which ``vector_match`` reads in numpy) do not change.
 """
 
 import os
+import pickle
 
 from whoosh.codec import whoosh3
 from whoosh.filedb.structfile import BufferFile
 from whoosh.matching.binary import AndNotMatcher
 
 _MISSING = object()
+BLOCK_PICKLE_PROTOCOL = 4
+
+
+def _dumps(obj, protocol=None) -> bytes:
+    """``whoosh3``'s pickler for posting blocks, whatever protocol it asks for."""
+    return pickle.dumps(obj, BLOCK_PICKLE_PROTOCOL)
 
 
 def _cached_reader(self, fieldname, column):
@@ -120,5 +135,6 @@ def _buffer_file_init(self, buf, name=None, onclose=None):
 def apply() -> None:
     BufferFile.__init__ = _buffer_file_init
     whoosh3.W3PerDocReader._cached_reader = _cached_reader
+    whoosh3.dumps = _dumps
     AndNotMatcher._find_first = _find_first
     AndNotMatcher._find_next = _find_next
