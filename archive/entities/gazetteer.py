@@ -15,6 +15,7 @@ from spacy.matcher import PhraseMatcher
 
 from archive.entities.entries import GazetteerEntry, default_entries, words
 from archive.entities.korean_words import has_hangul
+from archive.entities.tokens import spacy_doc
 from archive.entities.types import ORGANIZATION, normalise_name
 
 MIN_MATCHED_ALIAS = 2  # letters of the shortest alias matched in prose
@@ -121,7 +122,7 @@ class Gazetteer:
         """``(start, end, [entries])`` token spans of known names; one name may name two
         actors ("inter-Korean" → both Koreas)."""
         matcher = self.caseless if caseless else self.exact
-        return [(start, end, self._ids[mid]) for mid, start, end in matcher(doc)]
+        return [(start, end, self._ids[mid]) for mid, start, end in matcher(spacy_doc(doc))]
 
     def lookup(self, kind: str, name: str) -> GazetteerEntry | None:
         """The entry of ``kind`` one of whose names normalises like ``name``."""

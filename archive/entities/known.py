@@ -16,6 +16,7 @@ from spacy.util import filter_spans
 
 from archive.entities import rules
 from archive.entities.gazetteer import Gazetteer, tokenizer
+from archive.entities.tokens import spacy_doc
 from archive.entities.types import COUNTRY, ORGANIZATION
 
 CONTEXT_FREE_METONYMS = rules.words("context_free_metonyms.txt")
@@ -258,7 +259,7 @@ def known_mentions(doc, gazetteer: Gazetteer, caseless: bool, text: str = ""):
             entries = [e for e in entries if not scoped_inside_name(doc, start, end, e)]
             if entries:
                 hits[(start, end)] = entries
-    blocked = [doc[s:e] for _, s, e in blockers()(doc)]
+    blocked = [doc[s:e] for _, s, e in blockers()(spacy_doc(doc))]
     spans = filter_spans(blocked + [doc[s:e] for s, e in hits])
     mentions = []
     for span in spans:

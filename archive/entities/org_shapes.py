@@ -351,15 +351,7 @@ def surname_like(doc, word: str) -> bool:
     if person_word(word):
         return True
     pattern = rf"(?<![\w'-])([A-Z][\w'.-]*)\s+{re.escape(word)}(?![\w'-])"
-    return any(m.group(1) not in rules.stop_capitals() for m in re.finditer(pattern, text_of(doc)))
-
-
-def text_of(doc) -> str:
-    """``doc.text``, which spaCy joins anew from the tokens on every call, joined once per
-    document."""
-    if "joined_text" not in doc.user_data:
-        doc.user_data["joined_text"] = doc.text
-    return doc.user_data["joined_text"]
+    return any(m.group(1) not in rules.stop_capitals() for m in re.finditer(pattern, doc.text))
 
 
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople"})

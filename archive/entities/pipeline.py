@@ -46,6 +46,7 @@ from archive.entities.person_context import (
 )
 from archive.entities.resolve import resolve
 from archive.entities.text import prepare
+from archive.entities.tokens import Tokens, as_tokens
 from archive.entities.types import COUNTRY, ORGANIZATION, PERSON, Actor, normalise_name
 
 
@@ -76,7 +77,7 @@ def dependent_territory(actor: Actor) -> bool:
 def mentions_of(text: str, gazetteer: Gazetteer, headline: bool):
     """``(Mention, original char span)`` of one text, minus bylines and credit lines."""
     prepared = prepare(text, *glue_words(gazetteer))
-    doc = tokenizer().make_doc(prepared.text)
+    doc = Tokens(tokenizer().make_doc(prepared.text), prepared.text)
     out = []
     caseless = headline and is_shouting(prepared.text)
     for mention in find_mentions(doc, gazetteer, caseless, text=prepared.text):
@@ -137,6 +138,7 @@ def glue_words(gazetteer: Gazetteer):
 def find_mentions(doc, gazetteer: Gazetteer, caseless: bool, text: str = "") -> list[Mention]:
     """Gazetteer and rule mentions of one text (``text``: ``doc.text``, when the caller has
     it), non-overlapping, in text order."""
+    doc = as_tokens(doc)
     text = text or doc.text
     known, raw = known_mentions(doc, gazetteer, caseless, text)
     taken = {i for m in known for i in range(m.start, m.end)}
