@@ -635,3 +635,29 @@ class GluedTitleTests(SimpleTestCase):
 
     def test_a_title_that_begins_like_a_family_name_is_no_glued_title(self):
         self.assertEqual(persons("이도겸 대표는 말했다. 이사장은 웃었다."), {"이도겸"})
+
+
+class IntroducedCommonNounSubjectTests(SimpleTestCase):
+    """A stage name that is a common word (번개, "lightning"): a recurring subject spoken of
+    as one person counts when the text introduces it after an idol or occupation word or an
+    appositive noun phrase in the copula (…계의 전설인 X); otherwise it stays a common noun."""
+
+    def test_a_common_word_after_a_generation_and_idol_cue_is_a_stage_name(self):
+        body = "2세대 아이돌 번개가 5년 만에 돌아온다 번개는 화보를 찍었다 그는 새 노래를 준비한다"
+        self.assertEqual(subjects_of(body), {"번개"})
+
+    def test_a_common_word_after_an_appositive_in_the_copula_is_a_stage_name(self):
+        body = "발라드계의 전설인 번개는 새 앨범을 낸다 번개는 무대에 선다 그는 설렌다고 말했다"
+        self.assertEqual(subjects_of(body), {"번개"})
+
+    def test_a_common_word_with_no_introduction_stays_a_common_noun(self):
+        body = "번개가 도시를 덮쳤다 번개는 밤새 이어졌다 그는 놀랐다"
+        self.assertEqual(subjects_of(body), set())
+
+    def test_an_appositive_without_a_genitive_before_it_introduces_nobody(self):
+        body = "유명한 전설인 번개는 밤새 이어졌다 번개는 무섭다 그는 놀랐다"
+        self.assertEqual(subjects_of(body), set())
+
+    def test_an_idol_word_without_a_generation_introduces_nobody(self):
+        body = "아이돌 번개가 5년 만에 돌아온다 번개는 화보를 찍었다 그는 새 노래를 준비한다"
+        self.assertEqual(subjects_of(body), set())
