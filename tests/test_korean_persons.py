@@ -661,3 +661,18 @@ class IntroducedCommonNounSubjectTests(SimpleTestCase):
     def test_an_idol_word_without_a_generation_introduces_nobody(self):
         body = "아이돌 번개가 5년 만에 돌아온다 번개는 화보를 찍었다 그는 새 노래를 준비한다"
         self.assertEqual(subjects_of(body), set())
+
+
+class OneSyllableMemberTests(SimpleTestCase):
+    """A one-syllable stage name right after a well-known group's name, which the text makes
+    the subject again: a member, even where the word is also a common noun (별, "star")."""
+
+    def test_a_one_syllable_subject_after_a_known_group_written_again_is_a_member(self):
+        body = "소녀시대 별은 팬들에게 인사를 건넸다 무대를 마친 별은 웃으며 고맙다고 말했다"
+        self.assertEqual(persons(body), {"별"})
+
+    def test_a_one_syllable_word_after_a_known_group_written_once_is_no_member(self):
+        self.assertEqual(persons("소녀시대 곡은 차트 1위에 올랐다"), set())
+
+    def test_a_dependent_noun_after_a_known_group_is_no_member(self):
+        self.assertEqual(persons("소녀시대 측은 입장을 냈다 측은 사과했다"), set())
