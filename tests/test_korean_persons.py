@@ -676,3 +676,18 @@ class OneSyllableMemberTests(SimpleTestCase):
 
     def test_a_dependent_noun_after_a_known_group_is_no_member(self):
         self.assertEqual(persons("소녀시대 측은 입장을 냈다 측은 사과했다"), set())
+
+
+class CastDescriptionTests(SimpleTestCase):
+    """An actor's name right after the character's in a cast description ("<X의> <relation>
+    <character> <actor> 까지"), however the analyser splits the name."""
+
+    def test_a_korean_name_after_a_relation_and_a_character_is_the_actor(self):
+        body = "여기에 미연의 딸 소라 왕석민 까지 세 가족의 이야기가 펼쳐진다"
+        self.assertEqual(persons(body), {"왕석민"})
+
+    def test_a_common_word_after_a_relation_and_a_name_is_no_actor(self):
+        self.assertEqual(persons("철수의 아들 민호 결혼식에 갔다"), set())
+
+    def test_a_name_shaped_word_without_the_relation_is_no_actor(self):
+        self.assertEqual(persons("여기에 미연의 소라 왕석민 까지 모였다"), set())
