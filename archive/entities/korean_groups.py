@@ -2,7 +2,8 @@
 
 "루미나의 다온과 세라가", "블루문 하랑 시온 태오 유찬": a group is a word the text writes
 right after a group word (``korean_group_words.txt``: 걸그룹 루미나가); the names listed
-after it are its members.
+after it are its members. Right after a well-known group's name, a one-syllable stage name
+is one too when the text makes it the subject again ("그룹명 X는 … 이를 들은 X는").
 """
 
 from __future__ import annotations
