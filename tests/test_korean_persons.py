@@ -691,3 +691,7 @@ class CastDescriptionTests(SimpleTestCase):
 
     def test_a_name_shaped_word_without_the_relation_is_no_actor(self):
         self.assertEqual(persons("여기에 미연의 소라 왕석민 까지 모였다"), set())
+
+    def test_an_adjectival_noun_in_the_copula_introduces_nobody(self):
+        body = "그의 기계적인 대답은 웃음을 샀다 대답은 짧았다 그는 내가 긴장했다 라며 웃었다"
+        self.assertEqual(subjects_of(body), set())

@@ -123,15 +123,21 @@ def generation_idol(analysis: Analysis, i: int) -> bool:
 
 
 def appositive(analysis: Analysis, i: int) -> bool:
-    """Whether word ``i`` closes an appositive noun phrase: a noun in the copula's adnominal
-    form (레전드인) after a word in the genitive (아이돌계의)."""
+    """Whether word ``i`` closes an appositive noun phrase: nouns in the copula's adnominal
+    form (레전드인) after a word in the genitive (아이돌계의); an adjectival noun in -적
+    (기계적인, "mechanical") describes, it names no one."""
     word = word_at(analysis, i)
     if not (word.endswith(APPOSITIVE_COPULA) and len(word) > len(APPOSITIVE_COPULA)):
         return False
     if not word_at(analysis, i - 1).endswith(GENITIVE):
         return False
     inside = analysis.morphemes_in(*analysis.words[i])
-    return any(m.tag == "VCP" for m in inside) and inside[0].tag.startswith("NN")
+    nouns = [m for m in inside if m.tag not in ("VCP", "ETM")]
+    return (
+        any(m.tag == "VCP" for m in inside)
+        and bool(nouns)
+        and all(m.tag.startswith("NN") for m in nouns)
+    )
 
 
 def proper_or_unknown(stem: str) -> bool:
