@@ -635,3 +635,63 @@ class GluedTitleTests(SimpleTestCase):
 
     def test_a_title_that_begins_like_a_family_name_is_no_glued_title(self):
         self.assertEqual(persons("이도겸 대표는 말했다. 이사장은 웃었다."), {"이도겸"})
+
+
+class IntroducedCommonNounSubjectTests(SimpleTestCase):
+    """A stage name that is a common word (번개, "lightning"): a recurring subject spoken of
+    as one person counts when the text introduces it after an idol or occupation word or an
+    appositive noun phrase in the copula (…계의 전설인 X); otherwise it stays a common noun."""
+
+    def test_a_common_word_after_a_generation_and_idol_cue_is_a_stage_name(self):
+        body = "2세대 아이돌 번개가 5년 만에 돌아온다 번개는 화보를 찍었다 그는 새 노래를 준비한다"
+        self.assertEqual(subjects_of(body), {"번개"})
+
+    def test_a_common_word_after_an_appositive_in_the_copula_is_a_stage_name(self):
+        body = "발라드계의 전설인 번개는 새 앨범을 낸다 번개는 무대에 선다 그는 설렌다고 말했다"
+        self.assertEqual(subjects_of(body), {"번개"})
+
+    def test_a_common_word_with_no_introduction_stays_a_common_noun(self):
+        body = "번개가 도시를 덮쳤다 번개는 밤새 이어졌다 그는 놀랐다"
+        self.assertEqual(subjects_of(body), set())
+
+    def test_an_appositive_without_a_genitive_before_it_introduces_nobody(self):
+        body = "유명한 전설인 번개는 밤새 이어졌다 번개는 무섭다 그는 놀랐다"
+        self.assertEqual(subjects_of(body), set())
+
+    def test_an_idol_word_without_a_generation_introduces_nobody(self):
+        body = "아이돌 번개가 5년 만에 돌아온다 번개는 화보를 찍었다 그는 새 노래를 준비한다"
+        self.assertEqual(subjects_of(body), set())
+
+
+class OneSyllableMemberTests(SimpleTestCase):
+    """A one-syllable stage name right after a well-known group's name, which the text makes
+    the subject again: a member, even where the word is also a common noun (별, "star")."""
+
+    def test_a_one_syllable_subject_after_a_known_group_written_again_is_a_member(self):
+        body = "소녀시대 별은 팬들에게 인사를 건넸다 무대를 마친 별은 웃으며 고맙다고 말했다"
+        self.assertEqual(persons(body), {"별"})
+
+    def test_a_one_syllable_word_after_a_known_group_written_once_is_no_member(self):
+        self.assertEqual(persons("소녀시대 곡은 차트 1위에 올랐다"), set())
+
+    def test_a_dependent_noun_after_a_known_group_is_no_member(self):
+        self.assertEqual(persons("소녀시대 측은 입장을 냈다 측은 사과했다"), set())
+
+
+class CastDescriptionTests(SimpleTestCase):
+    """An actor's name right after the character's in a cast description ("<X의> <relation>
+    <character> <actor> 까지"), however the analyser splits the name."""
+
+    def test_a_korean_name_after_a_relation_and_a_character_is_the_actor(self):
+        body = "여기에 미연의 딸 소라 왕석민 까지 세 가족의 이야기가 펼쳐진다"
+        self.assertEqual(persons(body), {"왕석민"})
+
+    def test_a_common_word_after_a_relation_and_a_name_is_no_actor(self):
+        self.assertEqual(persons("철수의 아들 민호 결혼식에 갔다"), set())
+
+    def test_a_name_shaped_word_without_the_relation_is_no_actor(self):
+        self.assertEqual(persons("여기에 미연의 소라 왕석민 까지 모였다"), set())
+
+    def test_an_adjectival_noun_in_the_copula_introduces_nobody(self):
+        body = "그의 기계적인 대답은 웃음을 샀다 대답은 짧았다 그는 내가 긴장했다 라며 웃었다"
+        self.assertEqual(subjects_of(body), set())

@@ -7,7 +7,8 @@
 - foreign names of one to three words before a title, after a foreign nationality and an
   occupation, or in the genitive before a kind of work (``korean_foreign``), before the next
   finders can cut them short;
-- unknown Korean persons by the shape of their names (``korean_persons``);
+- unknown Korean persons by the shape of their names (``korean_persons``), and actors after
+  the character they play in a cast description (``korean_casts``);
 - members listed after their group's name (``korean_groups``);
 - stage names (``korean_stage_names``);
 - recurring subjects that the text calls he or she or that speak in the first person
@@ -31,6 +32,7 @@ import dataclasses
 from archive.entities.known import Mention
 from archive.entities.korean_analysis import Analysis, analyse, spans, word_at
 from archive.entities.korean_bylines import byline_words
+from archive.entities.korean_casts import cast_mentions
 from archive.entities.korean_digests import digest_mentions
 from archive.entities.korean_foreign import after_nationality, authors_of_works, foreign_mentions
 from archive.entities.korean_glued_titles import glued_title_mentions
@@ -57,6 +59,7 @@ def mentions(text: str, gazetteer) -> list[tuple[Mention, tuple[int, int]]]:
     foreign += authors_of_works(analysis, taken | spans(foreign))
     taken |= spans(foreign)
     persons = person_mentions(analysis, taken, byline)
+    persons += cast_mentions(analysis, taken | spans(persons))
     taken |= spans(persons)
     members = member_mentions(analysis, taken)
     taken |= spans(members)

@@ -2,7 +2,8 @@
 
 "루미나의 다온과 세라가", "블루문 하랑 시온 태오 유찬": a group is a word the text writes
 right after a group word (``korean_group_words.txt``: 걸그룹 루미나가); the names listed
-after it are its members.
+after it are its members. Right after a well-known group's name, a one-syllable stage name
+is one too when the text makes it the subject again ("그룹명 X는 … 이를 들은 X는").
 """
 
 from __future__ import annotations
@@ -90,7 +91,38 @@ def member_mentions(analysis: Analysis, taken: set) -> list[tuple[Mention, tuple
         name, particle = group_split(text[start:end], groups)
         if (name in groups and particle in ("", "의")) or group_in_latin(analysis, i):
             out.extend(members_after(analysis, member_list_start(analysis, i + 1), taken))
+            if name in group_names() and particle == "":
+                out.extend(one_syllable_member(analysis, i + 1, taken))
     return out
+
+
+ONE_SYLLABLE_SUBJECT = re.compile(r"^([\uac00-\ud7a3])(은|는|이|가)$")
+
+
+def one_syllable_member(analysis: Analysis, i: int, taken: set) -> list:
+    """A one-syllable stage name right after a well-known group's name (``korean_group_names.txt``:
+    "그룹명 X는"), which the analyser may read as a common word: word ``i`` is one noun (no
+    dependent noun such as 측) with a subject particle, that the text makes the subject again
+    elsewhere ("… X는 물었다 … 이를 들은 X는"); a word said of groups
+    (``korean_member_stops.txt``: 팬) or a title is none."""
+    found = ONE_SYLLABLE_SUBJECT.match(word_at(analysis, i))
+    if not found or analysis.words[i][0] in taken:
+        return []
+    name, start = found.group(1), analysis.words[i][0]
+    if name in member_stops() or name in roles() or name in titles() or name in analysis.works:
+        return []
+    first = analysis.starts.get(start)
+    if first is None or first.end != start + 1 or first.tag not in ("NNG", "NNP"):
+        return []
+    again = sum(1 for k in range(len(analysis.words)) if k != i and subject_of(analysis, k) == name)
+    if not again:
+        return []
+    return [(Mention(PERSON, name, start, start + 1), (start, start + 1))]
+
+
+def subject_of(analysis: Analysis, i: int) -> str:
+    found = ONE_SYLLABLE_SUBJECT.match(word_at(analysis, i))
+    return found.group(1) if found else ""
 
 
 LATIN_GENITIVE = re.compile(r"^[A-Za-z0-9&.\-]*의$")  # EXO의, or 의 alone where it was stripped

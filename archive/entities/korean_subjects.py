@@ -11,7 +11,10 @@ text writes after a determiner (이 회사는, 새 앨범): a common noun. Its l
 proper noun or a word the analyser does not know, with or without a number after them (a
 pen name's 77; a common noun's 2 in 시즌2 makes no name). "아이돌 X" may be a group or one
 idol: the pronoun or the first person says which (``korean.no_ensembles``); a common noun of
-the dictionary after 아이돌 stays a common noun (아이돌 문화).
+the dictionary after 아이돌 stays a common noun (아이돌 문화), unless the text also introduces
+that word as one person: right after an occupation or a generation's idol word ("1세대 아이돌 X가"),
+or after an appositive noun phrase in the copula ("…계의 레전드인 X는"); a stage name may be a
+common word (a proper noun needs no such introduction).
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from archive.entities.korean_words import (
     PLURAL,
     REPEATED,
     group_words,
+    is_role,
     member_stops,
     roles,
     title_teams,
@@ -39,6 +43,9 @@ PRONOUNS = frozenset({"그는", "그녀는", "그가", "그녀가"})  # he, she 
 FIRST_PERSON = frozenset({"제가", "저는", "제", "저도", "저를", "내가", "나는", "내", "나도"})
 QUOTE_ENDS = ("라고", "이라고", "라며", "이라며", "라면서", "이라면서")
 MAX_QUOTE = 25  # words from a first-person word to the end of the quote
+GENITIVE = "의"  # "아이돌계의 레전드인 X": the genitive opens an appositive noun phrase
+APPOSITIVE_COPULA = "인"  # the copula's adnominal form that closes it
+GENERATION = re.compile(r"^[0-9]{1,2}세대$")  # "1세대 아이돌": a generation of idols
 
 
 def subject_mentions(
@@ -84,6 +91,7 @@ def candidate_stems(
     """The subjects that may be a name: not found yet, no group (``bands``), occupation, title,
     work or institution, and a proper noun or a word the analyser does not know."""
     excluded = bands | analysis.works | determined(analysis)
+    introduced = introduced_stems(analysis, subjects)
     return {
         i: stem
         for i, stem in subjects.items()
@@ -91,8 +99,45 @@ def candidate_stems(
         and len(stem) >= MIN_NAME
         and stem not in excluded
         and not not_a_name(stem)
-        and proper_or_unknown(stem)
+        and (proper_or_unknown(stem) or stem in introduced)
     }
+
+
+def introduced_stems(analysis: Analysis, subjects: dict[int, str]) -> set[str]:
+    """Subjects that the text introduces as one person, whatever the analyser reads them as:
+    right after an occupation or a generation's idol word ("1세대 아이돌 X가"), or after an appositive
+    noun phrase, a genitive then a noun in the copula ("…계의 레전드인 X는")."""
+    return {
+        stem
+        for i, stem in subjects.items()
+        if is_role(word_at(analysis, i - 1))
+        or generation_idol(analysis, i - 1)
+        or appositive(analysis, i - 1)
+    }
+
+
+def generation_idol(analysis: Analysis, i: int) -> bool:
+    """Whether word ``i`` is an idol word after a generation ("1세대 아이돌"): it introduces
+    one of that generation's idols, where 아이돌 alone may begin a common noun (아이돌 문화)."""
+    return word_at(analysis, i) in group_words() and GENERATION.match(word_at(analysis, i - 1))
+
+
+def appositive(analysis: Analysis, i: int) -> bool:
+    """Whether word ``i`` closes an appositive noun phrase: nouns in the copula's adnominal
+    form (레전드인) after a word in the genitive (아이돌계의); an adjectival noun in -적
+    (기계적인, "mechanical") describes, it names no one."""
+    word = word_at(analysis, i)
+    if not (word.endswith(APPOSITIVE_COPULA) and len(word) > len(APPOSITIVE_COPULA)):
+        return False
+    if not word_at(analysis, i - 1).endswith(GENITIVE):
+        return False
+    inside = analysis.morphemes_in(*analysis.words[i])
+    nouns = [m for m in inside if m.tag not in ("VCP", "ETM")]
+    return (
+        any(m.tag == "VCP" for m in inside)
+        and bool(nouns)
+        and all(m.tag.startswith("NN") for m in nouns)
+    )
 
 
 def proper_or_unknown(stem: str) -> bool:

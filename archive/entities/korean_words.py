@@ -79,6 +79,11 @@ def work_words() -> frozenset:
 
 
 @functools.lru_cache(maxsize=1)
+def kinship_words() -> frozenset:
+    return frozenset(words("korean_kinship.txt"))
+
+
+@functools.lru_cache(maxsize=1)
 def event_words() -> frozenset:
     return frozenset(words("korean_event_words.txt"))
 
